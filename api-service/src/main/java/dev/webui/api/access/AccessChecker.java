@@ -1,0 +1,65 @@
+package dev.webui.api.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.api.app.AppConfig;
+import dev.webui.common.auth.AuthenticatedUser;
+import dev.webui.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** Read/write decisions on objects with an owner and access_control (prompts, notes, models). */
+@ApplicationScoped
+public class AccessChecker {
+    private final GroupMembership groups;
+    private final AppConfig app;
+
+    public AccessChecker(GroupMembership groups, AppConfig app) {
+        this.groups = groups;
+        this.app = app;
+    }
+
+    /** What the user may do with objects, given their group ids. */
+    public record Rights(AuthenticatedUser user, List<String> groupIds, boolean adminBypass) {
+        public boolean canRead(String ownerId, JsonNode accessControl) {
+            return AccessControl.canRead(accessControl, ownerId, user, groupIds, adminBypass);
+        }
+
+        public boolean canWrite(String ownerId, JsonNode accessControl) {
+            return AccessControl.canWrite(accessControl, ownerId, user, groupIds, adminBypass);
+        }
+    }
+
+    public Uni<Rights> rights(AuthenticatedUser user) {
+        return groups.of(user.id()).map(m -> new Rights(user, m.groupIds(), app.bypassAdminAccessControl()));
+    }
+
+    /**
+     * Completes with the object when the user may write it; 404 when they may not even read it
+     * (its existence stays hidden), 401 when they may read but not write.
+     */
+    public <T> Uni<T> requireWrite(AuthenticatedUser user, T object, Function<T, String> owner, Function<T, JsonNode> access,
+                                   String notFound) {
+        return rights(user).map(rights -> {
+            if (object == null || !rights.canRead(owner.apply(object), access.apply(object))) {
+                throw ApiException.notFound(notFound);
+            }
+            if (!rights.canWrite(owner.apply(object), access.apply(object))) {
+                throw new ApiException(401, "You do not have permission to change this");
+            }
+            return object;
+        });
+    }
+
+    public <T> Uni<T> requireRead(AuthenticatedUser user, T object, Function<T, String> owner, Function<T, JsonNode> access,
+                                  String notFound) {
+        return rights(user).map(rights -> {
+            if (object == null || !rights.canRead(owner.apply(object), access.apply(object))) {
+                throw ApiException.notFound(notFound);
+            }
+            return object;
+        });
+    }
+}

@@ -1,0 +1,5 @@
+package dev.webui.api.chat;
+
+/** A chat list item. */
+public record ChatTitleId(String id, String title, long updatedAt, long createdAt) {
+}

@@ -1,0 +1,49 @@
+package dev.webui.api.json;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.common.error.ApiException;
+
+/** Shape checks for opaque JSON bodies, answering 400 with the field's name instead of failing later. */
+public final class Bodies {
+    private Bodies() {
+    }
+
+    public static JsonNode require(JsonNode body) {
+        if (body == null || body.isNull() || body.isMissingNode()) {
+            throw ApiException.badRequest("A JSON request body is required");
+        }
+        return body;
+    }
+
+    /** The field as an object, or null when absent/null; 400 when it holds anything else. */
+    public static JsonNode objectOrNull(JsonNode body, String field) {
+        JsonNode value = body == null ? null : body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isObject()) {
+            throw ApiException.badRequest("Invalid value for '" + field + "': expected an object");
+        }
+        return value;
+    }
+
+    /** The field as text, or null when absent/null; 400 when it holds anything else. */
+    public static String textOrNull(JsonNode body, String field) {
+        JsonNode value = body == null ? null : body.get(field);
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isTextual()) {
+            throw ApiException.badRequest("Invalid value for '" + field + "': expected a string");
+        }
+        return JsonSanitizer.clean(value.textValue());
+    }
+
+    public static String requiredText(JsonNode body, String field) {
+        String value = textOrNull(require(body), field);
+        if (value == null || value.isBlank()) {
+            throw ApiException.badRequest("'" + field + "' is required");
+        }
+        return value;
+    }
+}

@@ -1,0 +1,111 @@
+package dev.webui.api.memory;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.api.json.Bodies;
+import dev.webui.common.auth.AuthenticatedUser;
+import dev.webui.common.auth.Roles;
+import dev.webui.common.error.ApiException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * /api/v1/memories (§4.15). Until retrieval exists, /query ranks by how many of the query's words a
+ * memory contains, answering in the vector-query shape.
+ */
+@Path("/api/v1/memories")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@RolesAllowed(Roles.VERIFIED)
+public class MemoryResource {
+    static final String NOT_FOUND = "Memory not found";
+
+    private final MemoryRepository memories;
+    private final SecurityIdentity identity;
+
+    public MemoryResource(MemoryRepository memories, SecurityIdentity identity) {
+        this.memories = memories;
+        this.identity = identity;
+    }
+
+    private String userId() {
+        return AuthenticatedUser.of(identity).id();
+    }
+
+    @GET
+    @Path("/")
+    public Uni<List<Memory>> list() {
+        return memories.ofUser(userId());
+    }
+
+    @POST
+    @Path("/add")
+    public Uni<Memory> add(JsonNode body) {
+        long now = Instant.now().getEpochSecond();
+        Memory memory = new Memory(UUID.randomUUID().toString(), userId(), Bodies.requiredText(body, "content"), now, now);
+        return memories.insert(memory).replaceWith(memory);
+    }
+
+    @POST
+    @Path("/{id}/update")
+    public Uni<Memory> update(@PathParam("id") String id, JsonNode body) {
+        return memories.update(userId(), id, Bodies.requiredText(body, "content"), Instant.now().getEpochSecond()).map(m -> {
+            if (m == null) {
+                throw ApiException.notFound(NOT_FOUND);
+            }
+            return m;
+        });
+    }
+
+    @DELETE
+    @Path("/{id}")
+    public Uni<Boolean> delete(@PathParam("id") String id) {
+        return memories.delete(userId(), id).map(deleted -> {
+            if (!deleted) {
+                throw ApiException.notFound(NOT_FOUND);
+            }
+            return true;
+        });
+    }
+
+    @DELETE
+    @Path("/delete/user")
+    public Uni<Boolean> deleteAll() {
+        return memories.deleteAll(userId()).replaceWith(true);
+    }
+
+    @POST
+    @Path("/reset")
+    public Boolean reset() {
+        return true;
+    }
+
+    @POST
+    @Path("/query")
+    public Uni<Map<String, Object>> query(JsonNode body) {
+        String content = Bodies.requiredText(body, "content");
+        JsonNode k = body.get("k");
+        int limit = k != null && k.isIntegralNumber() && k.intValue() > 0 ? Math.min(k.intValue(), 100) : 1;
+        String[] words = Arrays.stream(content.toLowerCase().split("\\W+")).filter(w -> w.length() > 2).distinct()
+                .map(w -> w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")).toArray(String[]::new);
+        return memories.matching(userId(), words, limit).map(found -> Map.of(
+                "ids", List.of(found.stream().map(Memory::id).toList()),
+                "documents", List.of(found.stream().map(Memory::content).toList()),
+                "metadatas", List.of(found.stream().map(m -> Map.of("created_at", m.createdAt())).toList()),
+                "distances", List.of(found.stream().map(m -> 0.0).toList())));
+    }
+}

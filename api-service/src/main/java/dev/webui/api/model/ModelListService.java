@@ -1,0 +1,88 @@
+package dev.webui.api.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.access.AccessControl;
+import dev.webui.api.access.GroupMembership;
+import dev.webui.api.app.AppConfig;
+import dev.webui.api.json.JsonText;
+import dev.webui.api.settings.Settings;
+import dev.webui.api.settings.SettingsStore;
+import dev.webui.common.auth.AuthenticatedUser;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * /api/models for one caller: admins (with BYPASS_ADMIN_ACCESS_CONTROL) see everything; others
+ * only models with a preset row they may read. A preset's system prompt is shown only to those
+ * who may edit the preset.
+ */
+@ApplicationScoped
+public class ModelListService {
+    private final ModelCatalog catalog;
+    private final SettingsStore settings;
+    private final GroupMembership groups;
+    private final AppConfig app;
+    private final JsonText json;
+
+    public ModelListService(ModelCatalog catalog, SettingsStore settings, GroupMembership groups, AppConfig app, JsonText json) {
+        this.catalog = catalog;
+        this.settings = settings;
+        this.groups = groups;
+        this.app = app;
+        this.json = json;
+    }
+
+    public Uni<ObjectNode> visible(AuthenticatedUser user, boolean refresh) {
+        return catalog.snapshot(refresh).chain(snapshot -> groups.of(user.id()).map(memberships -> {
+            List<String> order = new ArrayList<>();
+            settings.get(Settings.MODEL_ORDER_LIST).forEach(id -> order.add(id.asText()));
+            boolean bypass = app.bypassAdminAccessControl();
+            boolean seesAll = user.isAdmin() && bypass;
+            ArrayNode data = JsonNodeFactory.instance.arrayNode();
+            for (ModelAssembly.Assembled item : ModelAssembly.assemble(snapshot.base(), snapshot.presets(), order)) {
+                ModelPreset preset = item.preset();
+                if (!seesAll && (preset == null || !AccessControl.canRead(preset.accessControl(), preset.userId(), user,
+                        memberships.groupIds(), bypass))) {
+                    continue;
+                }
+                ObjectNode entry = item.entry();
+                if (preset != null) {
+                    boolean editor = AccessControl.canWrite(preset.accessControl(), preset.userId(), user, memberships.groupIds(), bypass);
+                    entry.set("info", info(preset, editor));
+                }
+                data.add(entry);
+            }
+            return wrap(data);
+        }));
+    }
+
+    /** Raw connection models without presets (admin settings of models). */
+    public Uni<ObjectNode> base(boolean refresh) {
+        return catalog.snapshot(refresh).map(snapshot -> {
+            ArrayNode data = JsonNodeFactory.instance.arrayNode();
+            snapshot.base().forEach(data::add);
+            return wrap(data);
+        });
+    }
+
+    private ObjectNode info(ModelPreset preset, boolean editor) {
+        ObjectNode info = (ObjectNode) json.valueToTree(preset.withoutUser());
+        if (!editor && info.get("params") instanceof ObjectNode params) {
+            params.remove("system");
+        }
+        return info;
+    }
+
+    private static ObjectNode wrap(ArrayNode data) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("data", data);
+        return node;
+    }
+
+}

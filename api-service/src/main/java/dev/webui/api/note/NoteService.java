@@ -1,0 +1,98 @@
+package dev.webui.api.note;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.api.access.AccessChecker;
+import dev.webui.api.access.PermissionService;
+import dev.webui.api.json.Bodies;
+import dev.webui.api.json.JsonSanitizer;
+import dev.webui.api.settings.Settings;
+import dev.webui.api.settings.SettingsStore;
+import dev.webui.common.auth.AuthenticatedUser;
+import dev.webui.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Notes: enabled by ENABLE_NOTES, usable with the features.notes permission, shared by access_control. */
+@ApplicationScoped
+public class NoteService {
+    static final String NOT_FOUND = "Note not found";
+    static final int PAGE_SIZE = 60;
+
+    private final NoteRepository notes;
+    private final AccessChecker access;
+    private final PermissionService permissions;
+    private final SettingsStore settings;
+
+    public NoteService(NoteRepository notes, AccessChecker access, PermissionService permissions, SettingsStore settings) {
+        this.notes = notes;
+        this.access = access;
+        this.permissions = permissions;
+        this.settings = settings;
+    }
+
+    private Uni<Void> allowed(AuthenticatedUser user) {
+        if (!settings.bool(Settings.ENABLE_NOTES)) {
+            return Uni.createFrom().failure(ApiException.forbidden("Notes are disabled on this server"));
+        }
+        return permissions.require(user, "features", "notes");
+    }
+
+    public Uni<List<Note>> readable(AuthenticatedUser user) {
+        return allowed(user).chain(() -> access.rights(user)).chain(rights -> notes
+                .candidates(user.id(), rights.groupIds(), user.isAdmin() && rights.adminBypass())
+                .map(list -> list.stream().filter(n -> rights.canRead(n.userId(), n.accessControl())).toList()));
+    }
+
+    public Uni<List<Note>> page(AuthenticatedUser user, int page) {
+        return readable(user).map(list -> list.stream().skip((long) (page - 1) * PAGE_SIZE).limit(PAGE_SIZE).map(Note::withoutUser).toList());
+    }
+
+    public Uni<Note> get(AuthenticatedUser user, String id) {
+        return allowed(user).chain(() -> notes.find(id))
+                .chain(n -> access.requireRead(user, n, Note::userId, Note::accessControl, NOT_FOUND)).map(Note::withoutUser);
+    }
+
+    public Uni<Note> create(AuthenticatedUser user, JsonNode body) {
+        long now = nanos();
+        Note note = fromBody(body, UUID.randomUUID().toString(), user.id(), now, now);
+        return allowed(user).chain(() -> notes.save(note)).replaceWith(note);
+    }
+
+    public Uni<Note> update(AuthenticatedUser user, String id, JsonNode body) {
+        return allowed(user).chain(() -> notes.find(id))
+                .chain(n -> access.requireWrite(user, n, Note::userId, Note::accessControl, NOT_FOUND))
+                .chain(existing -> {
+                    Note updated = fromBody(body, id, existing.userId(), existing.createdAt(), nanos());
+                    return notes.save(updated).replaceWith(updated);
+                });
+    }
+
+    public Uni<Boolean> delete(AuthenticatedUser user, String id) {
+        return allowed(user).chain(() -> notes.find(id))
+                .chain(n -> access.requireWrite(user, n, Note::userId, Note::accessControl, NOT_FOUND))
+                .chain(n -> notes.delete(id)).replaceWith(true);
+    }
+
+    private static Note fromBody(JsonNode body, String id, String owner, long created, long updated) {
+        Bodies.require(body);
+        JsonNode acl = body.get("access_control");
+        if (acl != null && !acl.isNull() && !acl.isObject()) {
+            throw ApiException.badRequest("Invalid value for 'access_control': expected an object or null");
+        }
+        JsonNode data = Bodies.objectOrNull(body, "data");
+        JsonNode meta = Bodies.objectOrNull(body, "meta");
+        return new Note(id, owner, Bodies.requiredText(body, "title"), data == null ? null : JsonSanitizer.clean(data.deepCopy()),
+                meta == null ? null : JsonSanitizer.clean(meta.deepCopy()),
+                acl == null || acl.isNull() ? null : JsonSanitizer.clean(acl.deepCopy()), created, updated, null);
+    }
+
+    /** Notes carry nanosecond timestamps. */
+    static long nanos() {
+        Instant now = Instant.now();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
+    }
+}

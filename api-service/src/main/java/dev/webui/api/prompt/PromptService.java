@@ -1,0 +1,98 @@
+package dev.webui.api.prompt;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.api.access.AccessChecker;
+import dev.webui.api.access.PermissionService;
+import dev.webui.api.json.Bodies;
+import dev.webui.api.json.JsonSanitizer;
+import dev.webui.common.auth.AuthenticatedUser;
+import dev.webui.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Prompts: readable ones feed the "/" menu, writable ones the workspace; creating needs workspace.prompts. */
+@ApplicationScoped
+public class PromptService {
+    static final String NOT_FOUND = "Prompt not found";
+
+    private final PromptRepository prompts;
+    private final AccessChecker access;
+    private final PermissionService permissions;
+
+    public PromptService(PromptRepository prompts, AccessChecker access, PermissionService permissions) {
+        this.prompts = prompts;
+        this.access = access;
+        this.permissions = permissions;
+    }
+
+    public Uni<List<Prompt>> readable(AuthenticatedUser user) {
+        return prompts.all().chain(all -> access.rights(user).map(r -> all.stream()
+                .filter(p -> r.canRead(p.userId(), p.accessControl())).map(PromptService::withoutUser).toList()));
+    }
+
+    public Uni<List<Prompt>> writable(AuthenticatedUser user) {
+        return prompts.all().chain(all -> access.rights(user).map(r -> all.stream()
+                .filter(p -> r.canWrite(p.userId(), p.accessControl())).toList()));
+    }
+
+    public Uni<Prompt> get(AuthenticatedUser user, String command) {
+        return prompts.find(slash(command))
+                .chain(p -> access.requireRead(user, p, Prompt::userId, Prompt::accessControl, NOT_FOUND))
+                .map(PromptService::withoutUser);
+    }
+
+    public Uni<Prompt> create(AuthenticatedUser user, JsonNode body) {
+        Prompt prompt = fromBody(body, user.id(), slash(Bodies.requiredText(body, "command")));
+        return permissions.require(user, "workspace", "prompts").chain(() -> prompts.insert(prompt)).map(inserted -> {
+            if (!inserted) {
+                throw ApiException.badRequest("The command " + prompt.command() + " is already taken");
+            }
+            return prompt;
+        });
+    }
+
+    public Uni<Prompt> update(AuthenticatedUser user, String command, JsonNode body) {
+        return prompts.find(slash(command))
+                .chain(p -> access.requireWrite(user, p, Prompt::userId, Prompt::accessControl, NOT_FOUND))
+                .chain(existing -> {
+                    Prompt updated = fromBody(body, existing.userId(), existing.command());
+                    return prompts.update(updated).replaceWith(updated);
+                });
+    }
+
+    public Uni<Boolean> delete(AuthenticatedUser user, String command) {
+        return prompts.find(slash(command))
+                .chain(p -> access.requireWrite(user, p, Prompt::userId, Prompt::accessControl, NOT_FOUND))
+                .chain(p -> prompts.delete(p.command())).replaceWith(true);
+    }
+
+    private static Prompt fromBody(JsonNode body, String owner, String command) {
+        Bodies.require(body);
+        JsonNode acl = body.get("access_control");
+        if (acl != null && !acl.isNull() && !acl.isObject()) {
+            throw ApiException.badRequest("Invalid value for 'access_control': expected an object or null");
+        }
+        String content = Bodies.textOrNull(body, "content");
+        if (content == null) {
+            throw ApiException.badRequest("'content' is required");
+        }
+        return new Prompt(command, owner, Bodies.requiredText(body, "title"), content, Instant.now().getEpochSecond(),
+                acl == null || acl.isNull() ? null : JsonSanitizer.clean(acl.deepCopy()), null);
+    }
+
+    /** Paths carry the command without its slash, bodies with it. */
+    static String slash(String command) {
+        String trimmed = command.trim();
+        if (trimmed.isEmpty() || trimmed.equals("/")) {
+            throw ApiException.badRequest("'command' is required");
+        }
+        return trimmed.startsWith("/") ? trimmed : "/" + trimmed;
+    }
+
+    private static Prompt withoutUser(Prompt p) {
+        return new Prompt(p.command(), p.userId(), p.title(), p.content(), p.timestamp(), p.accessControl(), null);
+    }
+}

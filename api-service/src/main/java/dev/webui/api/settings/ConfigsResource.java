@@ -1,0 +1,153 @@
+package dev.webui.api.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.webui.api.json.Bodies;
+import dev.webui.common.auth.Roles;
+import dev.webui.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** /api/v1/configs: banners, prompt suggestions, default models and order, connection switches, import/export. */
+@Path("/api/v1/configs")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class ConfigsResource {
+    private final SettingsStore store;
+
+    public ConfigsResource(SettingsStore store) {
+        this.store = store;
+    }
+
+    @GET
+    @Path("/banners")
+    @RolesAllowed(Roles.VERIFIED)
+    public JsonNode banners() {
+        return store.get(Settings.BANNERS);
+    }
+
+    @POST
+    @Path("/banners")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<JsonNode> saveBanners(JsonNode body) {
+        ArrayNode banners = arrayOfObjects(Bodies.require(body), "banners");
+        return store.save(Map.of(Settings.BANNERS, banners)).replaceWith(banners);
+    }
+
+    @POST
+    @Path("/suggestions")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<JsonNode> saveSuggestions(JsonNode body) {
+        ArrayNode suggestions = arrayOfObjects(Bodies.require(body), "suggestions");
+        return store.save(Map.of(Settings.PROMPT_SUGGESTIONS, suggestions)).replaceWith(suggestions);
+    }
+
+    @GET
+    @Path("/models")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonNode models() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("DEFAULT_MODELS", store.get(Settings.DEFAULT_MODELS));
+        node.set("MODEL_ORDER_LIST", store.get(Settings.MODEL_ORDER_LIST));
+        return node;
+    }
+
+    @POST
+    @Path("/models")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<JsonNode> saveModels(JsonNode body) {
+        Bodies.require(body);
+        String defaults = Bodies.textOrNull(body, "DEFAULT_MODELS");
+        JsonNode order = body.get("MODEL_ORDER_LIST");
+        if (order != null && !order.isNull() && !(order.isArray() && allText(order))) {
+            throw ApiException.badRequest("Invalid value for 'MODEL_ORDER_LIST': expected a list of model ids");
+        }
+        Map<Setting, JsonNode> values = new LinkedHashMap<>();
+        values.put(Settings.DEFAULT_MODELS, defaults == null ? NullNode.instance : TextNode.valueOf(defaults));
+        values.put(Settings.MODEL_ORDER_LIST, order == null || order.isNull() ? JsonNodeFactory.instance.arrayNode() : order);
+        return store.save(values).replaceWith(this::models);
+    }
+
+    @GET
+    @Path("/connections")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonNode connections() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("ENABLE_DIRECT_CONNECTIONS", store.get(Settings.ENABLE_DIRECT_CONNECTIONS));
+        node.set("ENABLE_BASE_MODELS_CACHE", store.get(Settings.ENABLE_BASE_MODELS_CACHE));
+        return node;
+    }
+
+    @POST
+    @Path("/connections")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<JsonNode> saveConnections(JsonNode body) {
+        Bodies.require(body);
+        Map<Setting, JsonNode> values = new LinkedHashMap<>();
+        values.put(Settings.ENABLE_DIRECT_CONNECTIONS, bool(body, "ENABLE_DIRECT_CONNECTIONS"));
+        values.put(Settings.ENABLE_BASE_MODELS_CACHE, bool(body, "ENABLE_BASE_MODELS_CACHE"));
+        return store.save(values).replaceWith(this::connections);
+    }
+
+    @GET
+    @Path("/export")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonNode export() {
+        return store.document();
+    }
+
+    @POST
+    @Path("/import")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<JsonNode> importConfig(JsonNode body) {
+        JsonNode config = Bodies.objectOrNull(Bodies.require(body), "config");
+        if (config == null) {
+            throw ApiException.badRequest("'config' is required");
+        }
+        return store.replace((ObjectNode) config).replaceWith(store::document);
+    }
+
+    private static boolean allText(JsonNode array) {
+        for (JsonNode item : array) {
+            if (!item.isTextual()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static BooleanNode bool(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isBoolean()) {
+            throw ApiException.badRequest("Invalid value for '" + field + "': expected true or false");
+        }
+        return BooleanNode.valueOf(value.booleanValue());
+    }
+
+    private static ArrayNode arrayOfObjects(JsonNode body, String field) {
+        JsonNode value = body.get(field);
+        if (value == null || !value.isArray()) {
+            throw ApiException.badRequest("Invalid value for '" + field + "': expected a list");
+        }
+        for (JsonNode item : value) {
+            if (!item.isObject()) {
+                throw ApiException.badRequest("Invalid value for '" + field + "': every entry must be an object");
+            }
+        }
+        return (ArrayNode) value;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.webui.api.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.LongNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+
+import java.util.Arrays;
+import java.util.Locale;
+
+/** How an environment variable's text becomes the JSON value stored at a setting's path. */
+public enum SettingType {
+    BOOL {
+        @Override
+        JsonNode parse(String env, ObjectMapper mapper) {
+            return BooleanNode.valueOf(env.trim().toLowerCase(Locale.ROOT).equals("true"));
+        }
+    },
+    TEXT {
+        @Override
+        JsonNode parse(String env, ObjectMapper mapper) {
+            return TextNode.valueOf(env);
+        }
+    },
+    /** An integer, or null when empty. */
+    INT {
+        @Override
+        JsonNode parse(String env, ObjectMapper mapper) {
+            String t = env.trim();
+            if (t.isEmpty()) {
+                return NullNode.instance;
+            }
+            try {
+                return LongNode.valueOf(Long.parseLong(t));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("expected an integer");
+            }
+        }
+    },
+    /** A JSON document (objects, lists). */
+    JSON {
+        @Override
+        JsonNode parse(String env, ObjectMapper mapper) {
+            try {
+                return mapper.readTree(env);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("expected JSON");
+            }
+        }
+    },
+    /** Open WebUI's semicolon-separated lists (OPENAI_API_BASE_URLS, OPENAI_API_KEYS). */
+    SEMICOLON_LIST {
+        @Override
+        JsonNode parse(String env, ObjectMapper mapper) {
+            ArrayNode list = JsonNodeFactory.instance.arrayNode();
+            Arrays.stream(env.split(";", -1)).map(String::trim).forEach(list::add);
+            return list;
+        }
+    };
+
+    abstract JsonNode parse(String env, ObjectMapper mapper);
+}

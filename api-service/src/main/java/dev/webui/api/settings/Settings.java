@@ -1,0 +1,108 @@
+package dev.webui.api.settings;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.List;
+
+/**
+ * The persistent settings api-service reads, at Open WebUI's paths in {@code config.data} and
+ * under its environment variable names (docs/api.md has the table).
+ */
+public final class Settings {
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+
+    public static final Setting ENABLE_SIGNUP = of("ui.enable_signup", "ENABLE_SIGNUP", SettingType.BOOL, "true");
+    public static final Setting ENABLE_LOGIN_FORM = of("ui.ENABLE_LOGIN_FORM", "ENABLE_LOGIN_FORM", SettingType.BOOL, "true");
+    public static final Setting DEFAULT_LOCALE = of("ui.default_locale", "DEFAULT_LOCALE", SettingType.TEXT, "\"\"");
+    public static final Setting DEFAULT_MODELS = of("ui.default_models", "DEFAULT_MODELS", SettingType.TEXT, "null");
+    public static final Setting PROMPT_SUGGESTIONS = of("ui.prompt_suggestions", "DEFAULT_PROMPT_SUGGESTIONS", SettingType.JSON, """
+            [{"title":["Help me study","vocabulary for a college entrance exam"],"content":"Help me study vocabulary: write a sentence for me to fill in the blank, and I'll try to pick the correct option."},
+             {"title":["Give me ideas","for what to do with my kids' art"],"content":"What are 5 creative things I could do with my kids' art? I don't want to throw them away, but it's also so much clutter."},
+             {"title":["Tell me a fun fact","about the Roman Empire"],"content":"Tell me a random fun fact about the Roman Empire"}]""");
+    public static final Setting MODEL_ORDER_LIST = of("ui.model_order_list", "MODEL_ORDER_LIST", SettingType.JSON, "[]");
+    public static final Setting DEFAULT_USER_ROLE = of("ui.default_user_role", "DEFAULT_USER_ROLE", SettingType.TEXT, "\"pending\"");
+    public static final Setting PENDING_TITLE = of("ui.pending_user_overlay_title", "PENDING_USER_OVERLAY_TITLE", SettingType.TEXT, "\"\"");
+    public static final Setting PENDING_CONTENT = of("ui.pending_user_overlay_content", "PENDING_USER_OVERLAY_CONTENT", SettingType.TEXT, "\"\"");
+    public static final Setting RESPONSE_WATERMARK = of("ui.watermark", "RESPONSE_WATERMARK", SettingType.TEXT, "\"\"");
+    public static final Setting ENABLE_COMMUNITY_SHARING = of("ui.enable_community_sharing", "ENABLE_COMMUNITY_SHARING", SettingType.BOOL, "true");
+    public static final Setting ENABLE_MESSAGE_RATING = of("ui.enable_message_rating", "ENABLE_MESSAGE_RATING", SettingType.BOOL, "true");
+    public static final Setting ENABLE_USER_WEBHOOKS = of("ui.enable_user_webhooks", "ENABLE_USER_WEBHOOKS", SettingType.BOOL, "true");
+    public static final Setting BANNERS = of("ui.banners", "WEBUI_BANNERS", SettingType.JSON, "[]");
+    public static final Setting ENABLE_API_KEY = of("auth.api_key.enable", "ENABLE_API_KEY", SettingType.BOOL, "true");
+    public static final Setting ENABLE_LDAP = of("ldap.enable", "ENABLE_LDAP", SettingType.BOOL, "false");
+    public static final Setting ENABLE_CHANNELS = of("channels.enable", "ENABLE_CHANNELS", SettingType.BOOL, "false");
+    public static final Setting ENABLE_NOTES = of("notes.enable", "ENABLE_NOTES", SettingType.BOOL, "true");
+    public static final Setting ENABLE_DIRECT_CONNECTIONS = of("direct.enable", "ENABLE_DIRECT_CONNECTIONS", SettingType.BOOL, "false");
+    public static final Setting ENABLE_BASE_MODELS_CACHE = of("models.base_models_cache", "ENABLE_BASE_MODELS_CACHE", SettingType.BOOL, "false");
+    public static final Setting WEBHOOK_URL = of("webhook_url", "WEBHOOK_URL", SettingType.TEXT, "\"\"");
+    public static final Setting ENABLE_OPENAI_API = of("openai.enable", "ENABLE_OPENAI_API", SettingType.BOOL, "true");
+    public static final Setting OPENAI_API_BASE_URLS = of("openai.api_base_urls", "OPENAI_API_BASE_URLS", SettingType.SEMICOLON_LIST, "[\"https://api.openai.com/v1\"]");
+    public static final Setting OPENAI_API_KEYS = of("openai.api_keys", "OPENAI_API_KEYS", SettingType.SEMICOLON_LIST, "[\"\"]");
+    public static final Setting OPENAI_API_CONFIGS = of("openai.api_configs", "OPENAI_API_CONFIGS", SettingType.JSON, "{}");
+    public static final Setting ENABLE_OLLAMA_API = of("ollama.enable", "ENABLE_OLLAMA_API", SettingType.BOOL, "false");
+    public static final Setting OLLAMA_BASE_URLS = of("ollama.base_urls", "OLLAMA_BASE_URLS", SettingType.SEMICOLON_LIST, "[]");
+    public static final Setting OLLAMA_API_CONFIGS = of("ollama.api_configs", "OLLAMA_API_CONFIGS", SettingType.JSON, "{}");
+    public static final Setting ENABLE_CODE_EXECUTION = of("code_execution.enable", "ENABLE_CODE_EXECUTION", SettingType.BOOL, "true");
+    public static final Setting CODE_EXECUTION_ENGINE = of("code_execution.engine", "CODE_EXECUTION_ENGINE", SettingType.TEXT, "\"pyodide\"");
+    public static final Setting ENABLE_CODE_INTERPRETER = of("code_interpreter.enable", "ENABLE_CODE_INTERPRETER", SettingType.BOOL, "true");
+    public static final Setting ENABLE_IMAGE_GENERATION = of("image_generation.enable", "ENABLE_IMAGE_GENERATION", SettingType.BOOL, "false");
+    public static final Setting ENABLE_WEB_SEARCH = of("rag.web.search.enable", "ENABLE_WEB_SEARCH", SettingType.BOOL, "false");
+    public static final Setting ENABLE_AUTOCOMPLETE = of("task.autocomplete.enable", "ENABLE_AUTOCOMPLETE_GENERATION", SettingType.BOOL, "true");
+    public static final Setting TTS_ENGINE = of("audio.tts.engine", "AUDIO_TTS_ENGINE", SettingType.TEXT, "\"\"");
+    public static final Setting TTS_VOICE = of("audio.tts.voice", "AUDIO_TTS_VOICE", SettingType.TEXT, "\"alloy\"");
+    public static final Setting TTS_SPLIT_ON = of("audio.tts.split_on", "AUDIO_TTS_SPLIT_ON", SettingType.TEXT, "\"punctuation\"");
+    public static final Setting STT_ENGINE = of("audio.stt.engine", "AUDIO_STT_ENGINE", SettingType.TEXT, "\"\"");
+    public static final Setting FILE_MAX_SIZE = of("rag.file.max_size", "FILE_MAX_SIZE", SettingType.INT, "null");
+    public static final Setting FILE_MAX_COUNT = of("rag.file.max_count", "FILE_MAX_COUNT", SettingType.INT, "null");
+    public static final Setting IMAGE_COMPRESSION_WIDTH = of("file.image_compression_width", "FILE_IMAGE_COMPRESSION_WIDTH", SettingType.INT, "null");
+    public static final Setting IMAGE_COMPRESSION_HEIGHT = of("file.image_compression_height", "FILE_IMAGE_COMPRESSION_HEIGHT", SettingType.INT, "null");
+    public static final Setting ENABLE_GOOGLE_DRIVE = of("google_drive.enable", "ENABLE_GOOGLE_DRIVE_INTEGRATION", SettingType.BOOL, "false");
+    public static final Setting GOOGLE_DRIVE_CLIENT_ID = of("google_drive.client_id", "GOOGLE_DRIVE_CLIENT_ID", SettingType.TEXT, "\"\"");
+    public static final Setting GOOGLE_DRIVE_API_KEY = of("google_drive.api_key", "GOOGLE_DRIVE_API_KEY", SettingType.TEXT, "\"\"");
+    public static final Setting ENABLE_ONEDRIVE = of("onedrive.enable", "ENABLE_ONEDRIVE_INTEGRATION", SettingType.BOOL, "false");
+    public static final Setting ONEDRIVE_SHAREPOINT_URL = of("onedrive.sharepoint_url", "ONEDRIVE_SHAREPOINT_URL", SettingType.TEXT, "\"\"");
+    public static final Setting ONEDRIVE_SHAREPOINT_TENANT_ID = of("onedrive.sharepoint_tenant_id", "ONEDRIVE_SHAREPOINT_TENANT_ID", SettingType.TEXT, "\"\"");
+    public static final Setting ENABLE_ARENA_MODELS = of("evaluation.arena.enable", "ENABLE_EVALUATION_ARENA_MODELS", SettingType.BOOL, "true");
+    public static final Setting ARENA_MODELS = of("evaluation.arena.models", "EVALUATION_ARENA_MODELS", SettingType.JSON, "[]");
+    public static final Setting USER_PERMISSIONS = of("user.permissions", "USER_PERMISSIONS", SettingType.JSON, """
+            {"workspace":{"models":false,"knowledge":false,"prompts":false,"tools":false},
+             "sharing":{"public_models":false,"public_knowledge":false,"public_prompts":false,"public_tools":false,"public_notes":false},
+             "chat":{"controls":true,"valves":true,"system_prompt":true,"params":true,"file_upload":true,"delete":true,
+                     "delete_message":true,"continue_response":true,"regenerate_response":true,"rate_response":true,"edit":true,
+                     "share":true,"export":true,"stt":true,"tts":true,"call":true,"multiple_models":true,"temporary":true,
+                     "temporary_enforced":false},
+             "features":{"direct_tool_servers":false,"web_search":true,"image_generation":true,"code_interpreter":true,"notes":true}}""");
+    /** OAuth client ids: only honoured from the database when ENABLE_OAUTH_PERSISTENT_CONFIG is true. */
+    public static final Setting GOOGLE_CLIENT_ID = of("oauth.google.client_id", "GOOGLE_CLIENT_ID", SettingType.TEXT, "\"\"");
+    public static final Setting MICROSOFT_CLIENT_ID = of("oauth.microsoft.client_id", "MICROSOFT_CLIENT_ID", SettingType.TEXT, "\"\"");
+    public static final Setting GITHUB_CLIENT_ID = of("oauth.github.client_id", "GITHUB_CLIENT_ID", SettingType.TEXT, "\"\"");
+    public static final Setting OIDC_CLIENT_ID = of("oauth.oidc.client_id", "OAUTH_CLIENT_ID", SettingType.TEXT, "\"\"");
+    public static final Setting OIDC_PROVIDER_URL = of("oauth.oidc.provider_url", "OPENID_PROVIDER_URL", SettingType.TEXT, "\"\"");
+    public static final Setting OIDC_PROVIDER_NAME = of("oauth.oidc.provider_name", "OAUTH_PROVIDER_NAME", SettingType.TEXT, "\"SSO\"");
+    public static final Setting FEISHU_CLIENT_ID = of("oauth.feishu.client_id", "FEISHU_CLIENT_ID", SettingType.TEXT, "\"\"");
+
+    public static final List<Setting> ALL = List.of(ENABLE_SIGNUP, ENABLE_LOGIN_FORM, DEFAULT_LOCALE, DEFAULT_MODELS,
+            PROMPT_SUGGESTIONS, MODEL_ORDER_LIST, DEFAULT_USER_ROLE, PENDING_TITLE, PENDING_CONTENT, RESPONSE_WATERMARK,
+            ENABLE_COMMUNITY_SHARING, ENABLE_MESSAGE_RATING, ENABLE_USER_WEBHOOKS, BANNERS, ENABLE_API_KEY, ENABLE_LDAP,
+            ENABLE_CHANNELS, ENABLE_NOTES, ENABLE_DIRECT_CONNECTIONS, ENABLE_BASE_MODELS_CACHE, WEBHOOK_URL,
+            ENABLE_OPENAI_API, OPENAI_API_BASE_URLS, OPENAI_API_KEYS, OPENAI_API_CONFIGS, ENABLE_OLLAMA_API,
+            OLLAMA_BASE_URLS, OLLAMA_API_CONFIGS, ENABLE_CODE_EXECUTION, CODE_EXECUTION_ENGINE, ENABLE_CODE_INTERPRETER,
+            ENABLE_IMAGE_GENERATION, ENABLE_WEB_SEARCH, ENABLE_AUTOCOMPLETE, TTS_ENGINE, TTS_VOICE, TTS_SPLIT_ON,
+            STT_ENGINE, FILE_MAX_SIZE, FILE_MAX_COUNT, IMAGE_COMPRESSION_WIDTH, IMAGE_COMPRESSION_HEIGHT,
+            ENABLE_GOOGLE_DRIVE, GOOGLE_DRIVE_CLIENT_ID, GOOGLE_DRIVE_API_KEY, ENABLE_ONEDRIVE, ONEDRIVE_SHAREPOINT_URL,
+            ONEDRIVE_SHAREPOINT_TENANT_ID, ENABLE_ARENA_MODELS, ARENA_MODELS, USER_PERMISSIONS, GOOGLE_CLIENT_ID,
+            MICROSOFT_CLIENT_ID, GITHUB_CLIENT_ID, OIDC_CLIENT_ID, OIDC_PROVIDER_URL, OIDC_PROVIDER_NAME, FEISHU_CLIENT_ID);
+
+    private Settings() {
+    }
+
+    private static Setting of(String path, String env, SettingType type, String defaultJson) {
+        try {
+            JsonNode value = PLAIN.readTree(defaultJson);
+            return new Setting(path, env, type, value);
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError("Bad default for " + path);
+        }
+    }
+}

@@ -1,0 +1,6 @@
+package dev.webui.api;
+
+import dev.webui.common.testing.PackagedServiceContract;
+
+class PackagedServiceIT extends PackagedServiceContract {
+}

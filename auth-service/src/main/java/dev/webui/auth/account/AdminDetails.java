@@ -1,0 +1,4 @@
+package dev.webui.auth.account;
+
+public record AdminDetails(String name, String email) {
+}

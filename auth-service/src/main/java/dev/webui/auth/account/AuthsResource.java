@@ -1,0 +1,118 @@
+package dev.webui.auth.account;
+
+import dev.webui.auth.session.SessionService;
+import dev.webui.auth.trusted.TrustedHeaderSignIn;
+import dev.webui.auth.user.User;
+import dev.webui.auth.user.UserModel;
+import dev.webui.auth.user.UserRepository;
+import dev.webui.auth.user.UserService;
+import dev.webui.common.auth.AuthenticatedUser;
+import dev.webui.common.auth.Roles;
+import dev.webui.common.auth.TokenAttributes;
+import io.quarkus.security.Authenticated;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+
+
+/** Sign-up, sign-in, sessions and the caller's own account (§4.2). */
+@Path("/api/v1/auths")
+public class AuthsResource {
+    private final AccountService accounts;
+    private final SessionService sessions;
+    private final TrustedHeaderSignIn trusted;
+    private final UserRepository users;
+    private final UserService userService;
+    private final AdminDetailsService adminDetails;
+    private final SecurityIdentity identity;
+
+    public AuthsResource(AccountService accounts, SessionService sessions, TrustedHeaderSignIn trusted, UserRepository users,
+                         UserService userService, AdminDetailsService adminDetails, SecurityIdentity identity) {
+        this.accounts = accounts;
+        this.sessions = sessions;
+        this.trusted = trusted;
+        this.users = users;
+        this.userService = userService;
+        this.adminDetails = adminDetails;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/")
+    @Authenticated
+    public Uni<Response> session() {
+        return users.findById(caller().id()).chain(user -> sessions.resume(
+                user.orElseThrow(() -> new AuthenticationFailedException("This account no longer exists.")),
+                TokenAttributes.token(identity)));
+    }
+
+    @POST
+    @Path("/signup")
+    @PermitAll
+    public Uni<Response> signUp(SignUpForm form) {
+        return accounts.signUp(Inputs.required(form)).chain(sessions::start);
+    }
+
+    @POST
+    @Path("/signin")
+    @PermitAll
+    public Uni<Response> signIn(SignInForm form, @Context HttpHeaders headers, @Context HttpServerRequest request) {
+        Uni<User> user = trusted.enabled()
+                ? trusted.signIn(headers)
+                : accounts.signIn(Inputs.required(form).email(), form.password(), request.remoteAddress().hostAddress());
+        return user.chain(sessions::start);
+    }
+
+    @GET
+    @Path("/signout")
+    @PermitAll
+    public Uni<Response> signOut(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @CookieParam("token") String cookie) {
+        String token = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
+                ? authorization.substring(7).trim() : cookie;
+        return sessions.end(token);
+    }
+
+    @POST
+    @Path("/update/profile")
+    @RolesAllowed(Roles.VERIFIED)
+    public Uni<UserModel> updateProfile(ProfileForm form) {
+        return userService.updateProfile(caller().id(), Inputs.required(form));
+    }
+
+    @POST
+    @Path("/update/password")
+    @Authenticated
+    public Uni<Boolean> updatePassword(PasswordForm form) {
+        return accounts.changePassword(caller().id(), Inputs.required(form).password(), form.newPassword());
+    }
+
+    @POST
+    @Path("/add")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<AddedUser> add(AddUserForm form) {
+        return accounts.add(Inputs.required(form)).chain(user -> sessions.tokenFor(user)
+                .map(token -> new AddedUser(token, "Bearer", user.id(), user.email(), user.name(), user.role(), user.profileImageUrl())));
+    }
+
+    @GET
+    @Path("/admin/details")
+    @Authenticated
+    public Uni<AdminDetails> adminDetails() {
+        return adminDetails.details();
+    }
+
+    private AuthenticatedUser caller() {
+        return AuthenticatedUser.of(identity);
+    }
+}

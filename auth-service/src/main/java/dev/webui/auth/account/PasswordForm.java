@@ -1,0 +1,4 @@
+package dev.webui.auth.account;
+
+public record PasswordForm(String password, String newPassword) {
+}

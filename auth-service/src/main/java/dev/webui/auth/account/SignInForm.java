@@ -1,0 +1,4 @@
+package dev.webui.auth.account;
+
+public record SignInForm(String email, String password) {
+}

@@ -1,0 +1,4 @@
+package dev.webui.auth.account;
+
+public record SignUpForm(String name, String email, String password, String profileImageUrl) {
+}

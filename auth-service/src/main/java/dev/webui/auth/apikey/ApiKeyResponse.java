@@ -1,0 +1,4 @@
+package dev.webui.auth.apikey;
+
+public record ApiKeyResponse(String apiKey) {
+}

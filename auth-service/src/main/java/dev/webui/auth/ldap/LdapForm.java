@@ -1,0 +1,4 @@
+package dev.webui.auth.ldap;
+
+public record LdapForm(String user, String password) {
+}

@@ -1,0 +1,4 @@
+package dev.webui.auth.user;
+
+public record RoleForm(String id, String role) {
+}

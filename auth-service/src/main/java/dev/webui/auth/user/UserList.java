@@ -1,0 +1,6 @@
+package dev.webui.auth.user;
+
+import java.util.List;
+
+public record UserList(List<?> users, long total) {
+}

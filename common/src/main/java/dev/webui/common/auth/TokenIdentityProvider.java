@@ -1,0 +1,78 @@
+package dev.webui.common.auth;
+
+import dev.webui.common.error.ApiException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.identity.AuthenticationRequestContext;
+import io.quarkus.security.identity.IdentityProvider;
+import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.security.runtime.QuarkusPrincipal;
+import io.quarkus.security.runtime.QuarkusSecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Optional;
+
+/**
+ * Turns a token into the caller: a JWT is checked for signature, expiry and revocation; an sk- key
+ * against the API-key policy; either way the user must still exist. The user comes from the
+ * replica's cache, so this costs no database query when the user was seen recently.
+ */
+@ApplicationScoped
+public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticationRequest> {
+    static final String INVALID_TOKEN = "Your session has expired or the token is invalid. Please sign in again.";
+
+    private final JwtService jwt;
+    private final TokenRevocation revocation;
+    private final UserDirectory users;
+    private final ApiKeyPolicy apiKeys;
+
+    public TokenIdentityProvider(JwtService jwt, TokenRevocation revocation, UserDirectory users, ApiKeyPolicy apiKeys) {
+        this.jwt = jwt;
+        this.revocation = revocation;
+        this.users = users;
+        this.apiKeys = apiKeys;
+    }
+
+    @Override
+    public Class<TokenAuthenticationRequest> getRequestType() {
+        return TokenAuthenticationRequest.class;
+    }
+
+    @Override
+    public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        String token = request.token();
+        if (token.startsWith("sk-")) {
+            return apiKeys.check(request.path())
+                    .onFailure(e -> !(e instanceof ApiException)).transform(e -> new AuthenticationFailedException(e.getMessage(),
+                            new ApiException(503, "API key check unavailable (the database is unreachable); try again shortly.")))
+                    .onFailure(ApiException.class).transform(e -> new AuthenticationFailedException(e.getMessage(), e))
+                    .chain(() -> unavailableAs503(users.findByApiKey(token)))
+                    .map(user -> identity(user, token));
+        }
+        Optional<JwtService.VerifiedToken> verified = jwt.verify(token);
+        if (verified.isEmpty()) {
+            return Uni.createFrom().failure(new AuthenticationFailedException(INVALID_TOKEN));
+        }
+        return revocation.isRevoked(token)
+                .onFailure().transform(e -> new AuthenticationFailedException(e.getMessage(),
+                        new ApiException(503, "Session check unavailable (Redis is unreachable); try again shortly.")))
+                .flatMap(revoked -> revoked
+                        ? Uni.createFrom().failure(new AuthenticationFailedException(INVALID_TOKEN))
+                        : unavailableAs503(users.findById(verified.get().userId())).map(user -> identity(user, token)));
+    }
+
+    private static <T> Uni<T> unavailableAs503(Uni<T> lookup) {
+        return lookup.onFailure().transform(e -> new AuthenticationFailedException(e.getMessage(),
+                new ApiException(503, "User lookup unavailable (the database is unreachable); try again shortly.")));
+    }
+
+    private static SecurityIdentity identity(Optional<AuthenticatedUser> found, String token) {
+        AuthenticatedUser user = found.orElseThrow(() -> new AuthenticationFailedException(INVALID_TOKEN));
+        return QuarkusSecurityIdentity.builder()
+                .setPrincipal(new QuarkusPrincipal(user.id()))
+                .addRoles(user.securityRoles())
+                .addAttribute(AuthenticatedUser.ATTRIBUTE, user)
+                .addAttribute(TokenAttributes.TOKEN, token)
+                .build();
+    }
+}

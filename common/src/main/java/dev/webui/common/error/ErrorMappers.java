@@ -1,0 +1,96 @@
+package dev.webui.common.error;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.webui.common.http.RequestIds;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
+import io.vertx.core.http.HttpServerRequest;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+import java.util.stream.Collectors;
+
+/**
+ * Every failure leaves a service as {@code {"detail": "..."}} with the contract's status; stack
+ * traces stay in the log, tagged with the request id that the response carries too.
+ */
+public class ErrorMappers {
+    private static final Logger LOG = Logger.getLogger(ErrorMappers.class);
+    static final String NOT_AUTHENTICATED = "Not authenticated";
+    static final String ACCESS_PROHIBITED = "You do not have permission to access this resource. Please ask your administrator for access.";
+
+    @ServerExceptionMapper
+    public Response api(ApiException e) {
+        return body(e.status(), e.detail());
+    }
+
+    @ServerExceptionMapper
+    public Response authenticationFailed(AuthenticationFailedException e) {
+        if (e.getCause() instanceof ApiException api) {
+            return api(api);
+        }
+        return body(401, e.getMessage() == null ? "Your session has expired or the token is invalid. Please sign in again." : e.getMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response unauthorized(UnauthorizedException e) {
+        return body(403, NOT_AUTHENTICATED);
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return body(401, ACCESS_PROHIBITED);
+    }
+
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                .collect(Collectors.joining("."));
+        return body(400, field.isEmpty() ? "Invalid request body: " + e.getOriginalMessage()
+                : "Invalid value for '" + field + "': " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response malformedJson(JsonProcessingException e) {
+        return body(400, "Malformed JSON in the request body: " + e.getOriginalMessage());
+    }
+
+    @ServerExceptionMapper
+    public Response webApplication(WebApplicationException e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch) {
+            return mismatchedInput(mismatch);
+        }
+        if (e.getCause() instanceof JsonProcessingException malformed) {
+            return malformedJson(malformed);
+        }
+        Response.StatusType status = e.getResponse().getStatusInfo();
+        if (status.getStatusCode() >= 500) {
+            LOG.error("Request failed", e);
+        }
+        return body(status.getStatusCode(), switch (status.getStatusCode()) {
+            case 404 -> "Not Found";
+            case 405 -> "Method Not Allowed";
+            case 406 -> "Not Acceptable: this endpoint answers application/json";
+            case 415 -> "Unsupported content type: send application/json";
+            case 400 -> "Bad request: the request could not be read";
+            default -> status.getReasonPhrase();
+        });
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e, HttpServerRequest request) {
+        String requestId = RequestIds.of(request);
+        LOG.errorf(e, "Unexpected failure of %s %s (request id %s)", request.method(), request.path(), requestId);
+        return body(500, "Internal server error (request id " + requestId + ")");
+    }
+
+    public static Response body(int status, String detail) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(new ErrorResponse(detail)).build();
+    }
+}

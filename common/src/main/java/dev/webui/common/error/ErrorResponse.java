@@ -1,0 +1,5 @@
+package dev.webui.common.error;
+
+/** The contract's error body. */
+public record ErrorResponse(String detail) {
+}

@@ -1,0 +1,33 @@
+package dev.webui.common.events;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.List;
+
+/**
+ * A request to the Socket.IO bridge to emit {@code event} with {@code data} to the sockets named
+ * by {@code to}. Published as JSON on the emit channel; the format is in docs/redis.md.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record EmitRequest(String event, Object data, Target to) {
+
+    /** Who receives it: any combination of users (all their sockets), socket ids and rooms, or everyone. */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Target(List<String> userIds, List<String> sids, List<String> rooms, boolean all) {
+        public static Target users(String... userIds) {
+            return new Target(List.of(userIds), List.of(), List.of(), false);
+        }
+
+        public static Target sid(String sid) {
+            return new Target(List.of(), List.of(sid), List.of(), false);
+        }
+
+        public static Target room(String room) {
+            return new Target(List.of(), List.of(), List.of(room), false);
+        }
+
+        public static Target everyone() {
+            return new Target(List.of(), List.of(), List.of(), true);
+        }
+    }
+}

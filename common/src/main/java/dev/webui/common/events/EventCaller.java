@@ -1,0 +1,104 @@
+package dev.webui.common.events;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.webui.common.redis.RedisKeys;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
+import io.quarkus.runtime.ShutdownEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Asks one browser tab a question through the bridge (execute:tool, confirmation, ...) and waits
+ * for its ack value. Answers come back on this process's own reply channel, subscribed on first use.
+ * Fails with {@link TimeoutException} when no answer arrives in time (the tab ignored it, or no
+ * bridge instance holds the socket).
+ */
+@ApplicationScoped
+public class EventCaller {
+    private static final Logger LOG = Logger.getLogger(EventCaller.class);
+    /** Extra wait beyond the client's timeout, for the bridge's timeout reply to travel back. */
+    private static final Duration GRACE = Duration.ofSeconds(2);
+
+    private final ReactiveRedisDataSource redis;
+    private final RedisKeys keys;
+    private final ObjectMapper json;
+    private final String replyChannel;
+    private final Map<String, CompletableFuture<CallReply>> pending = new ConcurrentHashMap<>();
+    private volatile CompletableFuture<Void> subscribed;
+    private volatile ReactiveRedisSubscriber subscriber;
+
+    public EventCaller(ReactiveRedisDataSource redis, RedisKeys keys, ObjectMapper json) {
+        this.redis = redis;
+        this.keys = keys;
+        this.json = json;
+        this.replyChannel = keys.callReplyChannel(UUID.randomUUID().toString());
+    }
+
+    /** Emits {@code event} with {@code data} to socket {@code sid} and yields the client's ack value. */
+    public Uni<JsonNode> call(String sid, String event, Object data, Duration timeout) {
+        String id = UUID.randomUUID().toString();
+        String payload;
+        try {
+            payload = json.writeValueAsString(new CallRequest(id, event, data, sid, replyChannel, timeout.toMillis()));
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Event data is not serialisable to JSON", e));
+        }
+        CompletableFuture<CallReply> reply = new CompletableFuture<>();
+        return Uni.createFrom().completionStage(this::subscribe)
+                .invoke(() -> pending.put(id, reply))
+                .chain(() -> redis.pubsub(String.class).publish(keys.callChannel(), payload))
+                .chain(() -> Uni.createFrom().completionStage(reply))
+                .ifNoItem().after(timeout.plus(GRACE)).failWith(() -> new TimeoutException("No answer from socket " + sid))
+                .flatMap(answer -> answer.error() == null
+                        ? Uni.createFrom().item(answer.result())
+                        : Uni.createFrom().failure(new TimeoutException("Socket " + sid + " did not answer: " + answer.error())))
+                .onTermination().invoke(() -> pending.remove(id));
+    }
+
+    private synchronized CompletableFuture<Void> subscribe() {
+        if (subscribed == null || subscribed.isCompletedExceptionally()) {
+            subscribed = redis.pubsub(String.class).subscribe(replyChannel, this::complete, this::subscriptionEnded,
+                            e -> LOG.warnf("Event call reply subscription failed: %s", e.getMessage()))
+                    .invoke(subscriber -> this.subscriber = subscriber)
+                    .replaceWithVoid()
+                    .subscribeAsCompletionStage();
+        }
+        return subscribed;
+    }
+
+    /** The reply connection ended (Redis restarted): the next call subscribes again. */
+    private synchronized void subscriptionEnded() {
+        subscribed = null;
+    }
+
+    private void complete(String message) {
+        try {
+            CallReply reply = json.readValue(message, CallReply.class);
+            CompletableFuture<CallReply> waiting = pending.remove(reply.id());
+            if (waiting != null) {
+                waiting.complete(reply);
+            }
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Ignoring a malformed event call reply: %s", e.getOriginalMessage());
+        }
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        ReactiveRedisSubscriber current = subscriber;
+        if (current != null) {
+            current.unsubscribe().subscribe().with(done -> { }, failure -> { });
+        }
+    }
+}

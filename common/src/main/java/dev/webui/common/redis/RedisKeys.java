@@ -1,0 +1,123 @@
+package dev.webui.common.redis;
+
+import dev.webui.common.config.CoreConfig;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Every Redis key and channel name of the suite, under REDIS_KEY_PREFIX (see docs/redis.md). */
+@ApplicationScoped
+public class RedisKeys {
+    private final String prefix;
+
+    public RedisKeys(CoreConfig config) {
+        this.prefix = config.redisKeyPrefix();
+    }
+
+    public String prefix() {
+        return prefix;
+    }
+
+    /** String key whose presence marks a signed-out token (by SHA-256 of the token). */
+    public String revokedToken(String tokenHash) {
+        return prefix + ":auth:revoked:" + tokenHash;
+    }
+
+    /** Counter of recent failed sign-ins for one account or client address ({@code kind}: account, address). */
+    public String signInFailures(String kind, String subject) {
+        return prefix + ":auth:failures:" + kind + ":" + subject;
+    }
+
+    /** Pub/sub channel: a user id whose cached copy every replica must drop. */
+    public String userChangedChannel() {
+        return prefix + ":users:changed";
+    }
+
+    /** Pub/sub channel: emit requests for the Socket.IO bridge. */
+    public String emitChannel() {
+        return prefix + ":bridge:emit";
+    }
+
+    /** String key: the shared copy of the admin settings document (config.data) every replica serves. */
+    public String settingsDocument() {
+        return prefix + ":config:document";
+    }
+
+    /** Pub/sub channel: any message means the settings document changed; replicas re-read it. */
+    public String settingsChangedChannel() {
+        return prefix + ":config:changed";
+    }
+
+    /** Pub/sub channel: model presets or connections changed; replicas refresh their model lists. */
+    public String modelsChangedChannel() {
+        return prefix + ":models:changed";
+    }
+
+    /** Pub/sub channel: acknowledged emits ("event calls") for one socket; see docs/redis.md. */
+    public String callChannel() {
+        return prefix + ":bridge:call";
+    }
+
+    /** Pub/sub channel on which the process {@code instanceId} receives the answers to its event calls. */
+    public String callReplyChannel(String instanceId) {
+        return prefix + ":bridge:reply:" + instanceId;
+    }
+
+    /** Pub/sub channel: client events the bridge forwards to the services, with the authenticated user id. */
+    public String clientEventChannel() {
+        return prefix + ":bridge:client-events";
+    }
+
+    /** Hash: socket id -> JSON {"user_id", "instance"} of every authenticated socket of the fleet. */
+    public String bridgeSessions() {
+        return prefix + ":bridge:sessions";
+    }
+
+    /** Set: ids of the users with at least one authenticated socket. */
+    public String bridgeUsers() {
+        return prefix + ":bridge:users";
+    }
+
+    /** Set: socket ids of one user. */
+    public String bridgeUserSids(String userId) {
+        return prefix + ":bridge:user:" + userId;
+    }
+
+    /** Set: ids of the bridge instances that registered sockets. */
+    public String bridgeInstances() {
+        return prefix + ":bridge:instances";
+    }
+
+    /** Set: socket ids held by one bridge instance. */
+    public String bridgeInstanceSids(String instanceId) {
+        return prefix + ":bridge:instance:" + instanceId + ":sids";
+    }
+
+    /** String with a TTL, refreshed while the bridge instance lives. */
+    public String bridgeInstanceAlive(String instanceId) {
+        return prefix + ":bridge:instance:" + instanceId + ":alive";
+    }
+
+    /** Sorted set: model id scored by the unix milliseconds of its latest "usage" ping. */
+    public String bridgeModelUsage() {
+        return prefix + ":bridge:usage";
+    }
+
+    /** Set: collaborative documents (ids with ':' replaced by '_') a socket has joined. */
+    public String bridgeSidDocuments(String sid) {
+        return prefix + ":bridge:sid:" + sid + ":docs";
+    }
+
+    /** List: the Yjs updates (JSON byte arrays) of a collaborative document, upstream layout. */
+    public String ydocUpdates(String documentId) {
+        return prefix + ":ydoc:documents:" + ydocKey(documentId) + ":updates";
+    }
+
+    /** Set: socket ids editing a collaborative document, upstream layout. */
+    public String ydocUsers(String documentId) {
+        return prefix + ":ydoc:documents:" + ydocKey(documentId) + ":users";
+    }
+
+    /** A document id as it appears inside ydoc keys (':' replaced by '_', as upstream does). */
+    public static String ydocKey(String documentId) {
+        return documentId.replace(':', '_');
+    }
+}

@@ -1,0 +1,70 @@
+package dev.webui.common.error;
+
+import dev.webui.common.testing.TestEnvironment;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.junit.jupiter.api.Test;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.not;
+
+@QuarkusTest
+@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+class ErrorShapeTest {
+
+    @Test
+    void wellFormedBodyRoundTrips() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"a\",\"count\":2,\"tags\":[\"x\"]}")
+                .post("/probe/echo").then().statusCode(200).body("name", equalTo("a")).body("count", equalTo(2));
+    }
+
+    @Test
+    void malformedJsonIs400WithDetail() {
+        given().contentType(ContentType.JSON).body("{\"name\": \"a\",")
+                .post("/probe/echo").then().statusCode(400).contentType(ContentType.JSON)
+                .body("detail", containsString("Malformed JSON"));
+    }
+
+    @Test
+    void wrongTypeNamesTheField() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"a\",\"count\":\"many\"}")
+                .post("/probe/echo").then().statusCode(400).body("detail", containsString("count"));
+    }
+
+    @Test
+    void wrongContentTypeIs415() {
+        given().contentType(ContentType.TEXT).body("name=a")
+                .post("/probe/echo").then().statusCode(415).contentType(ContentType.JSON)
+                .body("detail", containsString("application/json"));
+    }
+
+    @Test
+    void unknownPathIs404WithDetail() {
+        given().get("/no/such/path").then().statusCode(404).contentType(ContentType.JSON).body("detail", equalTo("Not Found"));
+        given().get("/probe/nothing-here").then().statusCode(404).contentType(ContentType.JSON).body("detail", equalTo("Not Found"));
+    }
+
+    @Test
+    void wrongMethodIs405WithDetail() {
+        given().delete("/probe/public").then().statusCode(405).contentType(ContentType.JSON).body("detail", equalTo("Method Not Allowed"));
+    }
+
+    @Test
+    void unexpectedFailureHidesInternals() {
+        given().get("/probe/fail").then().statusCode(500).contentType(ContentType.JSON)
+                .body("detail", containsString("Internal server error"))
+                .body("detail", not(containsString("secret internals")))
+                .body(not(containsString("at dev.webui")));
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        given().get("/health").then().statusCode(200).header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+        given().header("X-Request-Id", "gateway-42").get("/health").then().header("X-Request-Id", equalTo("gateway-42"));
+        given().header("X-Request-Id", "bad id with spaces").get("/health").then().header("X-Request-Id", matchesPattern("[0-9a-f-]{36}"));
+    }
+}

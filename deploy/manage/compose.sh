@@ -1,0 +1,81 @@
+# docker-manage.sh in compose mode: thin wrappers around `docker compose`. Sourced, never run.
+
+compose() {
+    local cmd
+    docker_engine_answers || die "$EXIT_PREREQ" "no Docker engine answers (docker info failed): start Docker, or use local mode (--local)"
+    cmd=$(compose_cmd) || die "$EXIT_PREREQ" "Docker Compose is missing: install the docker-compose-plugin package"
+    local files=(-f "$ROOT/docker-compose.yaml")
+    [[ ${COMPOSE_PUBLISH_PORTS:-false} == true ]] && files+=(-f "$ROOT/deploy/compose/ports.yaml")
+    # shellcheck disable=SC2086 # "docker compose" is two words
+    $cmd --env-file "$ENV_FILE" --project-directory "$ROOT" "${files[@]}" "$@"
+}
+
+# -T when stdin is not a terminal, so that piped input and scripts work
+compose_tty_flag() { [[ -t 0 ]] || echo "-T"; }
+
+# Waits until every container of the long-running services reports healthy (START_TIMEOUT). Our own
+# loop rather than `up --wait`, which older Compose versions fail on the one-shot file-data-init.
+compose_wait_healthy() {
+    local deadline=$((SECONDS + ${START_TIMEOUT:-180})) states pending
+    while :; do
+        states=$(compose ps --format '{{.Service}} {{.Health}}' postgres redis "${SERVICES[@]}" frontend 2>/dev/null || true)
+        pending=$(awk '$2 != "healthy" {print $1}' <<<"$states" | sort -u | tr '\n' ' ')
+        [[ -n $states && -z $pending ]] && return 0
+        if ((SECONDS >= deadline)); then
+            err "not healthy after ${START_TIMEOUT:-180}s: ${pending:-no containers}; their last log lines:"
+            compose ps -a >&2 || true
+            # shellcheck disable=SC2086 # a list of service names
+            compose logs --tail 30 $pending >&2 || true
+            exit "$EXIT_FAILURE"
+        fi
+        sleep 2
+    done
+}
+
+compose_start() {
+    step "Starting the suite with Docker Compose"
+    compose up -d --remove-orphans || die "$EXIT_FAILURE" "docker compose up failed (see above)"
+    compose_wait_healthy
+    info "The suite is up: http://localhost:$(port_of WEBUI_PORT)"
+}
+
+compose_stop() { compose down; }
+
+compose_status() { compose ps -a; }
+
+compose_health() {
+    local failed=0 svc state
+    step "Health (compose)"
+    for svc in postgres redis "${SERVICES[@]}" frontend; do
+        state=$(compose ps --format '{{.Health}}' "$svc" 2>/dev/null | sort -u | tr '\n' ' ')
+        if [[ -n $state && $state != *unhealthy* && $state != *starting* && $state == *healthy* ]]; then
+            ok "$svc ($state)"
+        else
+            bad "$svc (${state:-not running})"
+            failed=1
+        fi
+    done
+    if curl -fsS -m 5 -o /dev/null "http://127.0.0.1:$(port_of WEBUI_PORT)/health"; then
+        ok "gateway routes /health on port $(port_of WEBUI_PORT)"
+    else
+        bad "gateway on port $(port_of WEBUI_PORT) does not answer /health"
+        failed=1
+    fi
+    ((failed == 0)) || exit "$EXIT_UNHEALTHY"
+}
+
+compose_logs() {
+    local args=(logs --tail 200)
+    [[ $FOLLOW == true ]] && args+=(-f)
+    [[ -n $LOG_SERVICE ]] && args+=("$LOG_SERVICE")
+    compose "${args[@]}"
+}
+
+compose_migrate() {
+    compose run --rm --no-deps -e WEBUI_MIGRATE_ONLY=true -e QUARKUS_HTTP_PORT=0 api-service
+}
+
+compose_scale() {
+    compose up -d --no-recreate --scale "$1=$2" "$1" || die "$EXIT_FAILURE" "docker compose could not scale $1"
+    compose_wait_healthy
+}

@@ -1,0 +1,77 @@
+# shellcheck shell=bash
+# import-sqlite / import-postgres: run the importer (importer/target/importer.jar, docs/importer.md)
+# against the suite's database and upload folder. Its own exit codes pass through: 1 configuration,
+# 2 source refused (nothing written), 3 stopped part-way (run the same command again to finish).
+
+importer_jar() { echo "$ROOT/importer/target/importer.jar"; }
+
+build_importer_if_missing() {
+    [[ -f $(importer_jar) ]] && return 0
+    step "Building the importer"
+    (cd "$ROOT" && ./mvnw -B -q -pl importer -am package -DskipTests) || die "$EXIT_FAILURE" "the importer build failed (see above)"
+}
+
+# import_args <kind> <args...>: checks the arguments and fills IMPORT_SOURCE, IMPORT_UPLOADS, IMPORT_FLAGS
+import_args() {
+    local kind=$1
+    shift
+    IMPORT_SOURCE='' IMPORT_UPLOADS='' IMPORT_FLAGS=()
+    while (($#)); do
+        case $1 in
+            --uploads)
+                [[ $kind == sqlite && -n ${2:-} ]] || die "$EXIT_USAGE" "--uploads needs a folder (and only applies to import-sqlite)"
+                IMPORT_UPLOADS=$2
+                shift
+                ;;
+            --dry-run) IMPORT_FLAGS+=(--dry-run) ;;
+            -*) die "$EXIT_USAGE" "unknown option $1 (see ./docker-manage.sh help import-$kind)" ;;
+            *)
+                [[ -z $IMPORT_SOURCE ]] || die "$EXIT_USAGE" "import-$kind takes one source"
+                IMPORT_SOURCE=$1
+                ;;
+        esac
+        shift
+    done
+    [[ -n $IMPORT_SOURCE ]] || die "$EXIT_USAGE" "name the source: ./docker-manage.sh import-$kind <$([[ $kind == sqlite ]] && echo webui.db || echo url)>"
+    if [[ $kind == sqlite ]]; then
+        [[ -f $IMPORT_SOURCE ]] || die "$EXIT_USAGE" "no such file: $IMPORT_SOURCE"
+        [[ -z $IMPORT_UPLOADS || -d $IMPORT_UPLOADS ]] || die "$EXIT_USAGE" "no such folder: $IMPORT_UPLOADS"
+    fi
+}
+
+cmd_import() {
+    local kind=$1
+    shift
+    import_args "$kind" "$@"
+    build_importer_if_missing
+    local status=0
+    if [[ $MODE == compose ]]; then
+        # runs in a file-service container: same DATABASE_URL, same upload volume at the same path
+        local mounts=(-v "$(importer_jar):/importer.jar:ro")
+        local source=$IMPORT_SOURCE uploads=()
+        if [[ $kind == sqlite ]]; then
+            mounts+=(-v "$(realpath "$IMPORT_SOURCE"):/import/webui.db:ro")
+            source=/import/webui.db
+            if [[ -n $IMPORT_UPLOADS ]]; then
+                mounts+=(-v "$(realpath "$IMPORT_UPLOADS"):/import/uploads:ro")
+                uploads=(--uploads /import/uploads)
+            fi
+        fi
+        step "Importing $kind source into the compose suite"
+        compose run --rm --no-deps "${mounts[@]}" --entrypoint java file-service \
+            -jar /importer.jar "$kind" "$source" "${uploads[@]}" "${IMPORT_FLAGS[@]}" || status=$?
+    else
+        local uploads=()
+        [[ -n $IMPORT_UPLOADS ]] && uploads=(--uploads "$IMPORT_UPLOADS")
+        step "Importing $kind source into $(mask_url "$(local_database_url)") (uploads to $(upload_dir))"
+        mkdir -p "$(upload_dir)"
+        DATABASE_URL="$(local_database_url)" UPLOAD_DIR="$(upload_dir)" \
+            java -jar "$(importer_jar)" "$kind" "$IMPORT_SOURCE" "${uploads[@]}" "${IMPORT_FLAGS[@]}" || status=$?
+    fi
+    case $status in
+        0) ok "import finished" ;;
+        2) die 2 "the importer refused the source; nothing was written (see its message above)" ;;
+        3) die 3 "the import stopped part-way; committed batches are kept: run the same command again to finish" ;;
+        *) die "$status" "the import failed (see the importer's message above)" ;;
+    esac
+}

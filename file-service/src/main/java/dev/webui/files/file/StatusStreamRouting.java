@@ -1,0 +1,24 @@
+package dev.webui.files.file;
+
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.core.UriBuilder;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
+
+/**
+ * {@code GET /files/{id}/process/status} answers an event stream with {@code ?stream=true} and a
+ * single JSON object otherwise; JAX-RS cannot select a method by query parameter, so requests
+ * without the flag are routed to a sibling path before matching.
+ */
+public class StatusStreamRouting {
+    static final String ONCE = "once";
+
+    @ServerRequestFilter(preMatching = true)
+    public void route(ContainerRequestContext request) {
+        String path = request.getUriInfo().getPath();
+        if ("GET".equals(request.getMethod()) && path.startsWith("/api/v1/files/") && path.endsWith("/process/status")
+                && !"true".equalsIgnoreCase(request.getUriInfo().getQueryParameters().getFirst("stream"))) {
+            request.setRequestUri(UriBuilder.fromUri(request.getUriInfo().getRequestUri())
+                    .replacePath(path + "/" + ONCE).build());
+        }
+    }
+}

@@ -1,0 +1,126 @@
+package dev.webui.files.processing;
+
+import dev.webui.files.config.FileLimitsConfig;
+import dev.webui.files.db.Json;
+import dev.webui.files.embedding.EmbeddingException;
+import dev.webui.files.file.FileRepository;
+import dev.webui.files.file.FileRow;
+import dev.webui.files.file.ProcessingStatus;
+import dev.webui.files.storage.FileStorage;
+import dev.webui.files.vector.ChunkStore;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Extracts, chunks and embeds uploaded files on a small pool of background workers. Progress and
+ * the outcome are written to the file's {@code data} (status, progress, error), where every
+ * replica's status stream reads them.
+ */
+@ApplicationScoped
+public class FileProcessor {
+    private static final Logger LOG = Logger.getLogger(FileProcessor.class);
+
+    private final FileRepository files;
+    private final FileStorage storage;
+    private final TextExtractor extractor;
+    private final Indexer indexer;
+    private final FileLimitsConfig limits;
+    private final ExecutorService workers;
+
+    public FileProcessor(FileRepository files, FileStorage storage, TextExtractor extractor, Indexer indexer, FileLimitsConfig limits) {
+        this.files = files;
+        this.storage = storage;
+        this.extractor = extractor;
+        this.indexer = indexer;
+        this.limits = limits;
+        AtomicInteger n = new AtomicInteger();
+        this.workers = Executors.newFixedThreadPool(Math.max(1, limits.fileProcessingWorkers()), r -> {
+            Thread t = new Thread(r, "file-processing-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+    }
+
+    /** Whether the type has text to extract (images, audio and video are stored only). */
+    public static boolean extractable(String contentType) {
+        return !(contentType.startsWith("image/") || contentType.startsWith("audio/") || contentType.startsWith("video/"));
+    }
+
+    public void submit(String fileId) {
+        workers.execute(() -> process(fileId));
+    }
+
+    /** Processes a file now, on the calling thread; the outcome is recorded on the file, never thrown. */
+    public void process(String fileId) {
+        FileRow file = files.find(fileId).orElse(null);
+        if (file == null) {
+            return;
+        }
+        try {
+            progress(fileId, "extracting", 0, 0);
+            String text;
+            try (InputStream in = storage.open(file.path(), 0, -1)) {
+                text = Json.stripNul(extractor.extract(in, file.displayName(), file.contentType(), limits.fileMaxTextLength()));
+            }
+            if (text.isBlank()) {
+                fail(fileId, "No text could be extracted from this file");
+                return;
+            }
+            index(file, text);
+        } catch (TextExtractor.ExtractionException | EmbeddingException e) {
+            fail(fileId, e.getMessage());
+        } catch (IOException e) {
+            fail(fileId, "The stored file could not be read");
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "Processing file %s failed", fileId);
+            fail(fileId, "Processing failed unexpectedly");
+        }
+    }
+
+    /** Replaces a file's text (content edit) and re-indexes it everywhere it is indexed; errors propagate. */
+    public void reindexText(String fileId, String text) {
+        FileRow file = files.find(fileId).orElseThrow();
+        index(file, text);
+    }
+
+    private void index(FileRow file, String text) {
+        String id = file.id();
+        indexer.indexFile(file, text, (done, total) -> progress(id, "embedding", done, total));
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("status", ProcessingStatus.COMPLETED);
+        data.put("content", text);
+        if (!files.setHashAndData(id, null, data)) {
+            indexer.forgetFile(id); // deleted while we worked: leave no vectors behind
+        }
+    }
+
+    private void progress(String fileId, String stage, int done, int total) {
+        Map<String, Object> progress = new LinkedHashMap<>();
+        progress.put("stage", stage);
+        progress.put("done", done);
+        progress.put("total", total);
+        files.mergeData(fileId, Map.of("status", ProcessingStatus.PENDING, "progress", progress));
+    }
+
+    private void fail(String fileId, String reason) {
+        indexer.forgetFile(fileId);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("status", ProcessingStatus.FAILED);
+        data.put("error", reason);
+        files.setHashAndData(fileId, null, data);
+    }
+
+    @PreDestroy
+    void stop() {
+        workers.shutdownNow();
+    }
+}

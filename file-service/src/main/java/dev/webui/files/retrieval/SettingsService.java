@@ -1,0 +1,208 @@
+package dev.webui.files.retrieval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import dev.webui.common.config.InvalidConfigurationException;
+import dev.webui.common.error.ApiException;
+import dev.webui.files.config.FileLimitsConfig;
+import dev.webui.files.config.RagConfig;
+import dev.webui.files.db.Json;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.ForkJoinPool;
+
+/**
+ * Effective retrieval settings. Stored overrides use the flat UPPER_CASE keys of Open WebUI's
+ * /retrieval/config; every replica re-reads them at most {@link #REFRESH} after a change.
+ */
+@ApplicationScoped
+public class SettingsService {
+    static final Duration REFRESH = Duration.ofSeconds(5);
+    public static final String LOCAL_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
+    static final String DEFAULT_TEMPLATE = """
+            ### Task
+            Answer the user's query using the context below. Cite a source as [id] only when the \
+            context gives it an id. If the context does not hold the answer, say so and answer from \
+            your own knowledge only when you are sure.
+
+            <context>
+            {{CONTEXT}}
+            </context>
+
+            <user_query>
+            {{QUERY}}
+            </user_query>""";
+
+    private final RagConfig rag;
+    private final FileLimitsConfig limits;
+    private final SettingsRepository repository;
+    private final LoadingCache<String, RetrievalSettings> cache;
+    private volatile RetrievalSettings last;
+
+    public SettingsService(RagConfig rag, FileLimitsConfig limits, SettingsRepository repository) {
+        this.rag = rag;
+        this.limits = limits;
+        this.repository = repository;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(REFRESH).build(key -> resolve(repository.load()));
+    }
+
+    void checkEnvironment(@Observes StartupEvent event) {
+        String engine = rag.ragEmbeddingEngine().orElse("");
+        if (!engine.isEmpty() && !"openai".equals(engine)) {
+            throw new InvalidConfigurationException("RAG_EMBEDDING_ENGINE must be empty (in-process) or openai, not '" + engine + "'");
+        }
+        if (engine.isEmpty() && !LOCAL_MODEL.equals(rag.ragEmbeddingModel())) {
+            throw new InvalidConfigurationException("The in-process embedding engine only has " + LOCAL_MODEL
+                    + "; set RAG_EMBEDDING_ENGINE=openai to use " + rag.ragEmbeddingModel());
+        }
+        if (rag.chunkOverlap() >= rag.chunkSize() || rag.chunkSize() <= 0 || rag.chunkOverlap() < 0) {
+            throw new InvalidConfigurationException("CHUNK_OVERLAP must be at least 0 and smaller than CHUNK_SIZE");
+        }
+        current();
+    }
+
+    public RetrievalSettings current() {
+        RetrievalSettings s = cache.get("");
+        last = s;
+        return s;
+    }
+
+    /** The last settings this replica read, without waiting for the database (for the event loop); refreshed in the background. */
+    public RetrievalSettings cached() {
+        RetrievalSettings s = cache.getIfPresent("");
+        if (s == null) {
+            ForkJoinPool.commonPool().execute(this::current);
+            return last;
+        }
+        return s;
+    }
+
+    /** The environment defaults as /retrieval/config keys, overlaid with the stored overrides. */
+    public ObjectNode view() {
+        ObjectNode out = defaults();
+        out.setAll(repository.load());
+        return out;
+    }
+
+    /** Validates and stores overrides; unknown keys are kept as they are (the admin pages round-trip them). */
+    public ObjectNode update(ObjectNode patch) {
+        ObjectNode merged = view();
+        merged.setAll(patch);
+        RetrievalSettings checked = resolve(merged);
+        if (checked.chunkOverlap() >= checked.chunkSize() || checked.chunkSize() <= 0 || checked.chunkOverlap() < 0) {
+            throw ApiException.badRequest("CHUNK_OVERLAP must be at least 0 and smaller than CHUNK_SIZE");
+        }
+        if (checked.topK() <= 0) {
+            throw ApiException.badRequest("TOP_K must be at least 1");
+        }
+        if (checked.relevanceThreshold() < 0 || checked.relevanceThreshold() > 1) {
+            throw ApiException.badRequest("RELEVANCE_THRESHOLD must be between 0 and 1");
+        }
+        if (!checked.embeddingEngine().isEmpty() && !checked.openaiEngine()) {
+            throw ApiException.badRequest("embedding engine must be '' (in-process) or 'openai'");
+        }
+        if (!checked.openaiEngine() && !LOCAL_MODEL.equals(checked.embeddingModel())) {
+            throw ApiException.badRequest("The in-process embedding engine only has " + LOCAL_MODEL);
+        }
+        repository.merge(patch);
+        cache.invalidateAll();
+        current();
+        return view();
+    }
+
+    ObjectNode defaults() {
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        out.put("CHUNK_SIZE", rag.chunkSize());
+        out.put("CHUNK_OVERLAP", rag.chunkOverlap());
+        out.put("TEXT_SPLITTER", "character");
+        out.put("CONTENT_EXTRACTION_ENGINE", "");
+        out.put("TOP_K", rag.ragTopK());
+        out.put("RELEVANCE_THRESHOLD", rag.ragRelevanceThreshold());
+        out.put("ENABLE_RAG_HYBRID_SEARCH", rag.enableRagHybridSearch());
+        out.put("RAG_TEMPLATE", rag.ragTemplate().orElse(DEFAULT_TEMPLATE));
+        limits.fileMaxSize().ifPresentOrElse(v -> out.put("FILE_MAX_SIZE", v), () -> out.putNull("FILE_MAX_SIZE"));
+        limits.fileMaxCount().ifPresentOrElse(v -> out.put("FILE_MAX_COUNT", v), () -> out.putNull("FILE_MAX_COUNT"));
+        ArrayNode extensions = out.putArray("ALLOWED_FILE_EXTENSIONS");
+        limits.allowedFileExtensions().orElse(List.of()).forEach(extensions::add);
+        out.put("RAG_EMBEDDING_ENGINE", rag.ragEmbeddingEngine().orElse(""));
+        out.put("RAG_EMBEDDING_MODEL", rag.ragEmbeddingModel());
+        out.put("RAG_EMBEDDING_BATCH_SIZE", rag.ragEmbeddingBatchSize());
+        out.put("RAG_OPENAI_API_BASE_URL", rag.ragOpenaiApiBaseUrl());
+        out.put("RAG_OPENAI_API_KEY", rag.ragOpenaiApiKey().orElse(""));
+        return out;
+    }
+
+    private RetrievalSettings resolve(ObjectNode stored) {
+        ObjectNode c = defaults();
+        c.setAll(stored);
+        try {
+            return new RetrievalSettings(
+                    intOf(c, "CHUNK_SIZE"), intOf(c, "CHUNK_OVERLAP"), intOf(c, "TOP_K"),
+                    number(c, "RELEVANCE_THRESHOLD").doubleValue(), c.path("ENABLE_RAG_HYBRID_SEARCH").asBoolean(false),
+                    c.path("RAG_TEMPLATE").asText(DEFAULT_TEMPLATE),
+                    optionalNumber(c, "FILE_MAX_SIZE") == null ? null : optionalNumber(c, "FILE_MAX_SIZE").longValue(),
+                    optionalNumber(c, "FILE_MAX_COUNT") == null ? null : optionalNumber(c, "FILE_MAX_COUNT").intValue(),
+                    extensions(c.get("ALLOWED_FILE_EXTENSIONS")),
+                    c.path("RAG_EMBEDDING_ENGINE").asText(""), c.path("RAG_EMBEDDING_MODEL").asText(LOCAL_MODEL),
+                    Math.max(1, intOf(c, "RAG_EMBEDDING_BATCH_SIZE")),
+                    c.path("RAG_OPENAI_API_BASE_URL").asText(""), c.path("RAG_OPENAI_API_KEY").asText(""));
+        } catch (NumberFormatException e) {
+            throw ApiException.badRequest(e.getMessage());
+        }
+    }
+
+    private static int intOf(ObjectNode c, String key) {
+        return number(c, key).intValue();
+    }
+
+    private static Number number(ObjectNode c, String key) {
+        Number n = optionalNumber(c, key);
+        if (n == null) {
+            throw new NumberFormatException(key + " must be a number");
+        }
+        return n;
+    }
+
+    private static Number optionalNumber(ObjectNode c, String key) {
+        JsonNode v = c.get(key);
+        if (v == null || v.isNull() || (v.isTextual() && v.asText().isBlank())) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.numberValue();
+        }
+        try {
+            return Double.valueOf(v.asText().trim());
+        } catch (NumberFormatException e) {
+            throw new NumberFormatException(key + " must be a number");
+        }
+    }
+
+    private static List<String> extensions(JsonNode node) {
+        List<String> out = new ArrayList<>();
+        if (node == null || node.isNull()) {
+            return out;
+        }
+        Iterator<JsonNode> items = node.isArray() ? node.elements()
+                : Arrays.stream(node.asText().split(",")).map(s -> (JsonNode) Json.MAPPER.getNodeFactory().textNode(s)).iterator();
+        items.forEachRemaining(item -> {
+            String ext = item.asText().trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "");
+            if (!ext.isEmpty()) {
+                out.add(ext);
+            }
+        });
+        return out;
+    }
+
+}

@@ -1,0 +1,41 @@
+// Time to interactive of the chat screen in headless chromium: from navigation start until the
+// message box is enabled with a model selected (config, session, settings and models loaded,
+// socket connecting). Runs against the e2e stand-in backend, so it measures the SPA, not the services.
+// Usage: npm run build && node bench/tti.js [runs]
+import { gzipSync } from 'node:zlib';
+import { readdirSync, readFileSync } from 'node:fs';
+import { launch } from '../e2e/browser.js';
+import { startStandIn } from '../e2e/stand-in-backend.js';
+
+const runs = Number(process.argv[2] ?? 10);
+const dist = new URL('../dist/', import.meta.url).pathname;
+const backend = await startStandIn({ staticDir: dist });
+const chrome = await launch({ viewport: { width: 1280, height: 820 } });
+try {
+  const res = await fetch(`${backend.url}/api/v1/auths/signup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name: 'Bench', email: 'bench@example.com', password: 'x' }) });
+  const { token } = await res.json();
+  const page = chrome.context.pages()[0] ?? (await chrome.context.newPage());
+  await page.addInitScript((t) => localStorage.setItem('token', t), token);
+  const cdp = await chrome.context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+
+  const times = [];
+  for (let i = 0; i < runs + 1; i++) {
+    await page.goto(`${backend.url}/`);
+    await page.waitForFunction(() => {
+      const box = document.querySelector('#chat-input');
+      return box && !box.disabled && document.querySelector('[aria-label="Select a model"]');
+    });
+    const t = await page.evaluate(() => performance.now());
+    if (i > 0) times.push(t); // the first run warms up the server and the browser
+  }
+  times.sort((a, b) => a - b);
+  const median = times[Math.floor(times.length / 2)];
+  const assets = readdirSync(`${dist}assets`).map((f) => readFileSync(`${dist}assets/${f}`));
+  const gz = assets.reduce((n, b) => n + gzipSync(b).length, 0) + gzipSync(readFileSync(`${dist}index.html`)).length;
+  console.log(`initial load: ${(gz / 1024).toFixed(1)} kB gzip (${assets.length + 1} files)`);
+  console.log(`time to interactive (cache disabled, ${runs} runs): median ${median.toFixed(0)} ms, min ${times[0].toFixed(0)} ms, max ${times[times.length - 1].toFixed(0)} ms`);
+} finally {
+  await chrome.close();
+  await backend.close();
+}

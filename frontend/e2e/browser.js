@@ -1,0 +1,29 @@
+// Debian's chromium driven by playwright-core (Playwright's own browser download does not work here).
+import { mkdtempSync, rmSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from 'playwright-core';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export function chromiumAvailable() {
+  return existsSync(CHROMIUM);
+}
+
+/** A fresh profile directory per run (Playwright passes it as --user-data-dir). */
+export async function launch(options = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'owui-e2e-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    ...options,
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    }
+  };
+}

@@ -1,0 +1,85 @@
+import { del, get, post } from './http';
+import type { Role } from '../types';
+
+export interface AdminUser {
+  id: string;
+  name: string;
+  email: string;
+  role: Role;
+  profile_image_url: string;
+  last_active_at: number;
+  created_at: number;
+}
+
+export interface AuthAdminConfig {
+  SHOW_ADMIN_DETAILS: boolean;
+  WEBUI_URL: string;
+  ENABLE_SIGNUP: boolean;
+  ENABLE_API_KEY: boolean;
+  DEFAULT_USER_ROLE: Role;
+  JWT_EXPIRES_IN: string;
+  [key: string]: unknown;
+}
+
+export interface OpenAiConfig {
+  ENABLE_OPENAI_API: boolean;
+  OPENAI_API_BASE_URLS: string[];
+  OPENAI_API_KEYS: string[];
+  OPENAI_API_CONFIGS: Record<string, Record<string, unknown>>;
+}
+
+export const admin = {
+  users: (page: number, query: string) =>
+    get<{ users: AdminUser[]; total: number }>('/api/v1/users/', { query: { page, query: query || undefined, order_by: 'created_at', direction: 'desc' } }),
+  updateUser: (u: AdminUser, role: Role) => post<AdminUser>(`/api/v1/users/${encodeURIComponent(u.id)}/update`, { role, name: u.name, email: u.email, profile_image_url: u.profile_image_url }),
+  deleteUser: (id: string) => del<boolean>(`/api/v1/users/${encodeURIComponent(id)}`),
+  authConfig: () => get<AuthAdminConfig>('/api/v1/auths/admin/config'),
+  saveAuthConfig: (config: AuthAdminConfig) => post<AuthAdminConfig>('/api/v1/auths/admin/config', config),
+  openaiConfig: () => get<OpenAiConfig>('/openai/config'),
+  saveOpenaiConfig: (config: OpenAiConfig) => post<OpenAiConfig>('/openai/config/update', config),
+  verifyConnection: (url: string, key: string) => post<{ data?: { id: string }[] }>('/openai/verify', { url, key, config: {} })
+};
+
+export interface ModelPreset {
+  id: string;
+  base_model_id: string | null;
+  name: string;
+  meta: Record<string, unknown>;
+  params: Record<string, unknown>;
+  access_control: unknown;
+  is_active: boolean;
+}
+
+export const presets = {
+  list: () => get<ModelPreset[]>('/api/v1/models/'),
+  base: () => get<ModelPreset[]>('/api/v1/models/base'),
+  remove: (id: string) => del<boolean>('/api/v1/models/model/delete', undefined, { query: { id } }),
+  create: (p: Omit<ModelPreset, 'is_active'> & { is_active?: boolean }) => post<ModelPreset>('/api/v1/models/create', p),
+  update: (p: ModelPreset) => post<ModelPreset>('/api/v1/models/model/update', p, { query: { id: p.id } })
+};
+
+/** Retrieval settings are an opaque object of UPPER_CASE keys (api.md §4.14); the UI edits a few. */
+export const retrieval = {
+  config: () => get<Record<string, unknown>>('/api/v1/retrieval/config'),
+  save: (config: Record<string, unknown>) => post<Record<string, unknown>>('/api/v1/retrieval/config/update', config)
+};
+
+export type Permissions = Record<string, Record<string, boolean>>;
+
+export interface Group {
+  id: string;
+  name: string;
+  description: string;
+  permissions: Permissions | null;
+  user_ids: string[];
+}
+
+export const groups = {
+  list: () => get<Group[]>('/api/v1/groups/'),
+  create: (name: string, description: string) => post<Group>('/api/v1/groups/create', { name, description }),
+  update: (g: Group) => post<Group>(`/api/v1/groups/id/${encodeURIComponent(g.id)}/update`, { name: g.name, description: g.description, permissions: g.permissions, user_ids: g.user_ids }),
+  remove: (id: string) => del<boolean>(`/api/v1/groups/id/${encodeURIComponent(id)}/delete`),
+  allUsers: () => get<{ users: AdminUser[]; total: number }>('/api/v1/users/all'),
+  defaultPermissions: () => get<Permissions>('/api/v1/users/default/permissions'),
+  saveDefaultPermissions: (p: Permissions) => post<Permissions>('/api/v1/users/default/permissions', p)
+};

@@ -1,0 +1,11 @@
+import { get, post } from './http';
+import type { AppConfig, ModelEntry, UiSettings } from '../types';
+
+export const app = {
+  /** Cookie only, no Authorization header (api.md §2 step 2). */
+  config: () => get<AppConfig>('/api/config', { bearer: false }),
+  models: () => get<{ data: ModelEntry[] }>('/api/models').then((r) => r.data ?? []),
+  settings: () => get<{ ui?: UiSettings } | null>('/api/v1/users/user/settings'),
+  saveSettings: (ui: UiSettings) => post<{ ui?: UiSettings }>('/api/v1/users/user/settings/update', { ui }),
+  banners: () => get<unknown[]>('/api/v1/configs/banners')
+};

@@ -1,0 +1,35 @@
+import { del, get, post } from './http';
+import type { Chat, ChatBlob, ChatListItem, Folder, Tag } from '../types';
+
+const base = '/api/v1/chats';
+
+export const chats = {
+  list: (page: number) => get<ChatListItem[]>(`${base}/`, { query: { page } }),
+  pinned: () => get<ChatListItem[]>(`${base}/pinned`),
+  search: (text: string, page: number) => get<ChatListItem[]>(`${base}/search`, { query: { text, page } }),
+  archived: (page: number) => get<ChatListItem[]>(`${base}/archived`, { query: { page } }),
+  get: (id: string) => get<Chat>(`${base}/${encodeURIComponent(id)}`),
+  create: (chat: ChatBlob, folder_id: string | null) => post<Chat>(`${base}/new`, { chat, folder_id }),
+  update: (id: string, chat: Partial<ChatBlob>) => post<Chat>(`${base}/${encodeURIComponent(id)}`, { chat }),
+  remove: (id: string) => del<boolean>(`${base}/${encodeURIComponent(id)}`),
+  togglePin: (id: string) => post<Chat>(`${base}/${encodeURIComponent(id)}/pin`),
+  toggleArchive: (id: string) => post<Chat>(`${base}/${encodeURIComponent(id)}/archive`),
+  moveToFolder: (id: string, folder_id: string | null) => post<Chat>(`${base}/${encodeURIComponent(id)}/folder`, { folder_id }),
+  tags: (id: string) => get<Tag[]>(`${base}/${encodeURIComponent(id)}/tags`),
+  addTag: (id: string, name: string) => post<Tag[]>(`${base}/${encodeURIComponent(id)}/tags`, { name }),
+  removeTag: (id: string, name: string) => del<Tag[]>(`${base}/${encodeURIComponent(id)}/tags`, { name }),
+  share: (id: string) => post<Chat>(`${base}/${encodeURIComponent(id)}/share`),
+  shared: (shareId: string) => get<Chat>(`${base}/share/${encodeURIComponent(shareId)}`),
+  cloneShared: (shareId: string) => post<Chat>(`${base}/${encodeURIComponent(shareId)}/clone/shared`),
+  folderList: (folderId: string, page: number) => get<ChatListItem[]>(`${base}/folder/${encodeURIComponent(folderId)}/list`, { query: { page } })
+};
+
+const folderBase = '/api/v1/folders';
+
+export const folders = {
+  list: () => get<Folder[]>(`${folderBase}/`),
+  create: (name: string) => post<Folder>(`${folderBase}/`, { name }),
+  rename: (id: string, name: string) => post<Folder>(`${folderBase}/${encodeURIComponent(id)}/update`, { name }),
+  setExpanded: (id: string, is_expanded: boolean) => post<Folder>(`${folderBase}/${encodeURIComponent(id)}/update/expanded`, { is_expanded }),
+  remove: (id: string) => del<boolean>(`${folderBase}/${encodeURIComponent(id)}`)
+};

@@ -1,0 +1,83 @@
+// The single place that talks HTTP: same origin, relative URLs, Bearer token from localStorage
+// plus the `token` cookie (credentials: 'include'), and `{"detail": ...}` errors turned into ApiError.
+
+const TOKEN_KEY = 'token';
+
+export const token = {
+  get: (): string | null => localStorage.getItem(TOKEN_KEY),
+  set: (value: string) => localStorage.setItem(TOKEN_KEY, value),
+  clear: () => localStorage.removeItem(TOKEN_KEY)
+};
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly detail: string
+  ) {
+    super(detail);
+  }
+}
+
+/** Extracts a human-readable message from the error bodies of api.md §1.3. */
+export function errorDetail(body: unknown, status: number): string {
+  if (body && typeof body === 'object') {
+    const b = body as Record<string, any>;
+    if (typeof b.detail === 'string') return b.detail;
+    if (Array.isArray(b.detail)) return b.detail.map((d) => d?.msg ?? String(d)).join('; ');
+    if (b.error) return typeof b.error === 'string' ? b.error : (b.error.message ?? JSON.stringify(b.error));
+  }
+  if (typeof body === 'string' && body.trim()) return body;
+  return status === 0 ? 'The server cannot be reached' : `Request failed (${status})`;
+}
+
+export interface RequestOptions {
+  /** Send the Authorization header (default true). `/api/config` is fetched with the cookie only. */
+  bearer?: boolean;
+  query?: Record<string, string | number | boolean | undefined>;
+  signal?: AbortSignal;
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  const stored = token.get();
+  if (options.bearer !== false && stored) headers.Authorization = `Bearer ${stored}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+
+  let url = path;
+  if (options.query) {
+    const params = new URLSearchParams();
+    for (const [k, v] of Object.entries(options.query)) if (v !== undefined) params.set(k, String(v));
+    const qs = params.toString();
+    if (qs) url += (url.includes('?') ? '&' : '?') + qs;
+  }
+
+  let res: Response;
+  try {
+    res = await fetch(url, {
+      method,
+      headers,
+      credentials: 'include',
+      body: body === undefined ? undefined : JSON.stringify(body),
+      signal: options.signal
+    });
+  } catch (e) {
+    if ((e as Error)?.name === 'AbortError') throw e;
+    throw new ApiError(0, errorDetail(null, 0));
+  }
+
+  const text = await res.text();
+  let parsed: unknown = null;
+  if (text) {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      parsed = text;
+    }
+  }
+  if (!res.ok) throw new ApiError(res.status, errorDetail(parsed, res.status));
+  return parsed as T;
+}
+
+export const get = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options);
+export const post = <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('POST', path, body ?? {}, options);
+export const del = <T>(path: string, body?: unknown, options?: RequestOptions) => request<T>('DELETE', path, body, options);

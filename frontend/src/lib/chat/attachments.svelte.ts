@@ -1,0 +1,77 @@
+// Files and knowledge bases attached to the next message, as FileItems (api.md §1.7).
+import { knowledge as knowledgeApi, uploadFile, waitForProcessing, type Knowledge } from '../api/files';
+import { session } from '../session.svelte';
+
+export interface Attachment {
+  key: string;
+  name: string;
+  kind: 'file' | 'collection';
+  state: 'uploading' | 'processing' | 'ready' | 'failed';
+  progress: number;
+  error?: string;
+  item?: Record<string, unknown>;
+}
+
+export const attachments = $state<Attachment[]>([]);
+
+export const attachmentsBusy = () => attachments.some((a) => a.state === 'uploading' || a.state === 'processing');
+
+export function readyItems(): Record<string, unknown>[] {
+  return attachments.filter((a) => a.state === 'ready' && a.item).map((a) => a.item!);
+}
+
+export function clearAttachments(): void {
+  attachments.splice(0);
+}
+
+export function removeAttachment(key: string): void {
+  const i = attachments.findIndex((a) => a.key === key);
+  if (i >= 0) attachments.splice(i, 1);
+}
+
+/** Returns an error message when the file is over the configured `file.max_size` (MB). */
+export function tooLarge(file: File): string | null {
+  const max = (session.config as { file?: { max_size?: number | null } } | null)?.file?.max_size;
+  return max && file.size > max * 1024 * 1024 ? `${file.name} is larger than ${max} MB` : null;
+}
+
+export async function attachFile(file: File): Promise<void> {
+  const key = crypto.randomUUID();
+  attachments.push({ key, name: file.name, kind: 'file', state: 'uploading', progress: 0 });
+  const entry = () => attachments.find((a) => a.key === key);
+  try {
+    const uploaded = await uploadFile(file, (p) => {
+      const a = entry();
+      if (a) a.progress = p;
+    });
+    if (entry()) entry()!.state = 'processing';
+    await waitForProcessing(uploaded.id);
+    const a = entry();
+    if (!a) return;
+    a.state = 'ready';
+    a.item = {
+      type: 'file',
+      file: uploaded,
+      id: uploaded.id,
+      url: `/api/v1/files/${uploaded.id}`,
+      name: file.name,
+      collection_name: uploaded.meta?.collection_name ?? '',
+      status: 'uploaded',
+      size: file.size,
+      itemId: key
+    };
+  } catch (e) {
+    const a = entry();
+    if (a) {
+      a.state = 'failed';
+      a.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+}
+
+export function attachKnowledge(kb: Knowledge): void {
+  if (attachments.some((a) => a.item?.id === kb.id)) return;
+  attachments.push({ key: kb.id, name: kb.name, kind: 'collection', state: 'ready', progress: 1, item: { ...kb, type: 'collection' } });
+}
+
+export const listKnowledge = () => knowledgeApi.list();

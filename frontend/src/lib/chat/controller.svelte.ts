@@ -1,0 +1,296 @@
+// The open chat: loads and saves the chat JSON, runs the socket-mode completion flow of
+// api.md §3 / realtime.md §7, and applies incoming `chat-events` to the history tree.
+import { chats } from '../api/chats';
+import { completions } from '../api/completions';
+import { navigate } from '../router.svelte';
+import { defaultModelIds, session } from '../session.svelte';
+import { refreshSidebar, renameLocally } from '../sidebar.svelte';
+import { emitUsage, onChatEvent, waitForSocketId } from '../socket';
+import { toast, toastError } from '../toast.svelte';
+import type { ChatBlob, ChatEventEnvelope, Message, Tag } from '../types';
+import { append, branch, emptyHistory, toCompletionMessages } from './history';
+import { applyChatEvent } from './stream';
+
+export const LOCAL_CHAT_ID = 'local';
+
+export const chat = $state({
+  id: null as string | null,
+  title: 'New Chat',
+  history: emptyHistory(),
+  models: [] as string[],
+  taskIds: [] as string[],
+  tags: [] as Tag[],
+  temporary: false,
+  loading: false,
+  loadError: ''
+});
+
+const now = () => Math.floor(Date.now() / 1000);
+const uuid = () => crypto.randomUUID();
+
+export function isGenerating(): boolean {
+  return Object.values(chat.history.messages).some((m) => m.role === 'assistant' && m.done === false);
+}
+
+export function newChat(temporary = false): void {
+  chat.id = null;
+  chat.title = 'New Chat';
+  chat.history = emptyHistory();
+  chat.models = defaultModelIds();
+  chat.taskIds = [];
+  chat.tags = [];
+  chat.temporary = temporary;
+  chat.loadError = '';
+}
+
+export async function loadChat(id: string): Promise<void> {
+  if (chat.id === id && !chat.loadError) return;
+  chat.loading = true;
+  chat.loadError = '';
+  try {
+    const c = await chats.get(id);
+    const history = c.chat?.history ?? emptyHistory();
+    for (const m of Object.values(history.messages)) m.childrenIds ??= [];
+    chat.id = c.id;
+    chat.title = c.title;
+    chat.history = history;
+    chat.models = c.chat?.models?.length ? c.chat.models : defaultModelIds();
+    chat.temporary = false;
+    const [running, tags] = await Promise.all([
+      completions.running(id).catch(() => ({ task_ids: [] as string[] })),
+      chats.tags(id).catch(() => [] as Tag[])
+    ]);
+    chat.taskIds = running.task_ids ?? [];
+    chat.tags = tags;
+    // Replies left unfinished by a generation that no longer runs are shown as finished.
+    if (chat.taskIds.length === 0) for (const m of Object.values(history.messages)) if (m.done === false) m.done = true;
+  } catch (e) {
+    chat.id = id;
+    chat.history = emptyHistory();
+    chat.loadError = e instanceof Error ? e.message : String(e);
+  } finally {
+    chat.loading = false;
+  }
+}
+
+function blob(): Partial<ChatBlob> {
+  return {
+    models: chat.models,
+    history: chat.history,
+    messages: branch(chat.history),
+    params: {},
+    files: []
+  };
+}
+
+async function save(): Promise<void> {
+  if (!chat.id || chat.temporary) return;
+  await chats.update(chat.id, blob());
+}
+
+function assistantFor(parentId: string, modelId: string, idx: number): Message {
+  const model = session.models.find((m) => m.id === modelId);
+  return {
+    id: uuid(),
+    parentId,
+    childrenIds: [],
+    role: 'assistant',
+    content: '',
+    model: modelId,
+    modelName: model?.name ?? modelId,
+    modelIdx: idx,
+    timestamp: now(),
+    done: false
+  };
+}
+
+export async function send(text: string, files: Record<string, unknown>[] = []): Promise<void> {
+  const content = text.trim();
+  const models = chat.models.filter((id) => session.models.some((m) => m.id === id));
+  if (!content) return;
+  if (models.length === 0) {
+    toast('Select a model first', 'warning');
+    return;
+  }
+  const user: Message = { id: uuid(), parentId: chat.history.currentId, childrenIds: [], role: 'user', content, timestamp: now(), models };
+  if (files.length) user.files = files;
+  append(chat.history, user);
+  await respond(user.id, models);
+}
+
+export async function regenerate(assistantId: string): Promise<void> {
+  const old = chat.history.messages[assistantId];
+  if (!old?.parentId) return;
+  await respond(old.parentId, [old.model ?? chat.models[0]]);
+}
+
+export async function editAndResend(userId: string, text: string): Promise<void> {
+  const old = chat.history.messages[userId];
+  const content = text.trim();
+  if (!old || !content) return;
+  const models = old.models?.length ? old.models : chat.models;
+  const edited: Message = { ...old, id: uuid(), parentId: old.parentId, childrenIds: [], content, timestamp: now() };
+  append(chat.history, edited);
+  await respond(edited.id, models);
+}
+
+/** Adds one assistant reply per model under `userId`, saves, then starts the completions. */
+async function respond(userId: string, models: string[]): Promise<void> {
+  // Work on the stored (reactive) copies: the state proxy does not see changes to the originals.
+  const replies = models.map((m, i) => {
+    const r = assistantFor(userId, m, i);
+    append(chat.history, r);
+    return chat.history.messages[r.id];
+  });
+  chat.history.currentId = replies[0].id;
+  const firstExchange = branch(chat.history).filter((m) => m.role === 'user').length === 1 && !chat.history.messages[userId].parentId;
+  try {
+    if (chat.temporary) chat.id = LOCAL_CHAT_ID;
+    else if (!chat.id) {
+      const created = await chats.create({ id: '', title: 'New Chat', tags: [], timestamp: Date.now(), ...blob() } as ChatBlob, null);
+      chat.id = created.id;
+      navigate(`/c/${created.id}`);
+      void refreshSidebar();
+    }
+    await save();
+  } catch (e) {
+    for (const r of replies) fail(r, e);
+    return;
+  }
+  await Promise.all(replies.map((r) => startCompletion(r, firstExchange)));
+}
+
+function fail(message: Message, e: unknown): void {
+  message.error = { content: e instanceof Error ? e.message : String(e) };
+  message.done = true;
+}
+
+async function startCompletion(reply: Message, firstExchange: boolean): Promise<void> {
+  const chatId = chat.id!;
+  const model = session.models.find((m) => m.id === reply.model);
+  if (!model) return fail(reply, new Error('Model not found'));
+  let usage: ReturnType<typeof setInterval> | undefined;
+  try {
+    const sessionId = await waitForSocketId();
+    emitUsage(model.id, chatId);
+    usage = setInterval(() => emitUsage(model.id, chatId), 1000);
+    const res = await completions.start({
+      model: model.id,
+      messages: toCompletionMessages(chat.history, reply.parentId!, session.settings.system),
+      stream: true,
+      params: { ...(session.settings.params ?? {}) },
+      ...(filesFor(reply) ? { files: filesFor(reply) } : {}),
+      tool_servers: [],
+      features: { image_generation: false, code_interpreter: false, web_search: false },
+      variables: variables(),
+      model_item: model,
+      session_id: sessionId,
+      chat_id: chatId,
+      id: reply.id,
+      background_tasks: chat.temporary
+        ? { follow_up_generation: true }
+        : firstExchange
+          ? { title_generation: true, tags_generation: true, follow_up_generation: true }
+          : { follow_up_generation: true }
+    });
+    if (res?.task_id) chat.taskIds = [...chat.taskIds, res.task_id];
+  } catch (e) {
+    fail(reply, e);
+    await save().catch(() => {});
+  } finally {
+    clearInterval(usage);
+  }
+}
+
+/** Attachments of the user message being answered go with the request (the server does RAG). */
+function filesFor(reply: Message): unknown[] | undefined {
+  const files = chat.history.messages[reply.parentId!]?.files;
+  return files?.length ? files : undefined;
+}
+
+function variables(): Record<string, string> {
+  const d = new Date();
+  return {
+    '{{USER_NAME}}': session.user?.name ?? '',
+    '{{CURRENT_DATE}}': d.toISOString().slice(0, 10),
+    '{{CURRENT_TIME}}': d.toTimeString().slice(0, 8),
+    '{{CURRENT_DATETIME}}': `${d.toISOString().slice(0, 10)} ${d.toTimeString().slice(0, 8)}`,
+    '{{CURRENT_WEEKDAY}}': d.toLocaleDateString('en-US', { weekday: 'long' }),
+    '{{CURRENT_TIMEZONE}}': Intl.DateTimeFormat().resolvedOptions().timeZone,
+    '{{USER_LANGUAGE}}': navigator.language
+  };
+}
+
+async function reloadTags(id: string): Promise<void> {
+  const tags = await chats.tags(id).catch(() => null);
+  if (tags && chat.id === id) chat.tags = tags;
+}
+
+export async function addTag(name: string): Promise<void> {
+  const id = chat.id;
+  if (!id || chat.temporary || !name.trim()) return;
+  chat.tags = await chats.addTag(id, name.trim());
+}
+
+export async function removeTag(name: string): Promise<void> {
+  const id = chat.id;
+  if (!id) return;
+  chat.tags = await chats.removeTag(id, name);
+}
+
+export async function stop(): Promise<void> {
+  const ids = chat.taskIds;
+  chat.taskIds = [];
+  await Promise.all(ids.map((id) => completions.stop(id).catch(() => undefined)));
+  for (const m of Object.values(chat.history.messages)) if (m.role === 'assistant' && m.done === false) m.done = true;
+  await save().catch(toastError);
+}
+
+async function finish(reply: Message): Promise<void> {
+  const chatId = chat.id!;
+  const model = session.models.find((m) => m.id === reply.model);
+  try {
+    if (model) {
+      const res = await completions.completed({
+        model: model.id,
+        messages: branch(chat.history, reply.id).map((m) => ({ id: m.id, role: m.role, content: m.content, timestamp: m.timestamp })),
+        model_item: model,
+        chat_id: chatId,
+        session_id: (await waitForSocketId().catch(() => '')) as string,
+        id: reply.id
+      });
+      for (const m of res?.messages ?? []) {
+        const target = chat.history.messages[m.id];
+        if (target && typeof m.content === 'string') target.content = m.content;
+      }
+    }
+  } catch {
+    // Outlet filters are optional; the answer is already complete.
+  }
+  if (!Object.values(chat.history.messages).some((m) => m.role === 'assistant' && m.done === false)) chat.taskIds = [];
+  await save().catch(toastError);
+  if (!chat.temporary) void refreshSidebar();
+}
+
+function handleEvent(event: ChatEventEnvelope): void {
+  const type = event.data?.type;
+  if (!type) return;
+  if (event.chat_id !== chat.id) {
+    if (type === 'chat:title' || (type === 'chat:completion' && event.data.data?.done)) void refreshSidebar();
+    return;
+  }
+  const message = event.message_id ? chat.history.messages[event.message_id] : undefined;
+  if (!message) return;
+  const wasDone = message.done === true;
+  const outcome = applyChatEvent(message, type, event.data.data);
+  if (outcome.title && outcome.title !== chat.title && type === 'chat:title') {
+    chat.title = outcome.title;
+    if (chat.id) renameLocally(chat.id, outcome.title);
+  }
+  if (outcome.notification) toast(outcome.notification.content, outcome.notification.type as 'info');
+  if (type === 'chat:tasks:cancel') chat.taskIds = [];
+  if (outcome.tags && chat.id) void reloadTags(chat.id);
+  if (outcome.done && !wasDone && type === 'chat:completion') void finish(message);
+}
+
+onChatEvent(handleEvent);

@@ -1,0 +1,31 @@
+// A tiny history-API router: the gateway falls back to index.html for unknown paths.
+
+export type Route = { name: 'auth' } | { name: 'admin' } | { name: 'prompts' } | { name: 'knowledge' } | { name: 'models' } | { name: 'chat'; id: string | null } | { name: 'shared'; id: string } | { name: 'notfound' };
+
+export function parseRoute(path: string): Route {
+  if (path === '/auth') return { name: 'auth' };
+  if (path === '/admin') return { name: 'admin' };
+  if (path === '/workspace/prompts') return { name: 'prompts' };
+  if (path === '/workspace/knowledge') return { name: 'knowledge' };
+  if (path === '/workspace/models') return { name: 'models' };
+  if (path === '/' || path === '') return { name: 'chat', id: null };
+  const m = /^\/c\/([^/]+)$/.exec(path);
+  if (m) return { name: 'chat', id: decodeURIComponent(m[1]) };
+  const s = /^\/s\/([^/]+)$/.exec(path);
+  if (s) return { name: 'shared', id: decodeURIComponent(s[1]) };
+  return { name: 'notfound' };
+}
+
+export const location$ = $state({ path: window.location.pathname, search: window.location.search });
+
+export function navigate(url: string, replace = false): void {
+  if (replace) history.replaceState({}, '', url);
+  else history.pushState({}, '', url);
+  location$.path = window.location.pathname;
+  location$.search = window.location.search;
+}
+
+window.addEventListener('popstate', () => {
+  location$.path = window.location.pathname;
+  location$.search = window.location.search;
+});

@@ -1,0 +1,101 @@
+// App-wide state and the startup sequence of api.md §2.
+import { app } from './api/app';
+import { auths } from './api/auths';
+import { ApiError, token } from './api/http';
+import { connectSocket, joinUser } from './socket';
+import type { AppConfig, ModelEntry, SessionUser, UiSettings } from './types';
+
+export const session = $state({
+  status: 'loading' as 'loading' | 'ready' | 'error',
+  error: '',
+  config: null as AppConfig | null,
+  user: null as SessionUser | null,
+  models: [] as ModelEntry[],
+  modelsError: '',
+  settings: {} as UiSettings
+});
+
+/** Admins may do everything; users follow their effective permissions (api.md §1.6), defaulting to allowed. */
+export function can(section: string, flag: string): boolean {
+  const u = session.user;
+  if (!u) return false;
+  if (u.role === 'admin') return true;
+  return u.permissions?.[section]?.[flag] !== false;
+}
+
+export const isVerified = (u: SessionUser | null) => u?.role === 'admin' || u?.role === 'user';
+
+export async function boot(): Promise<void> {
+  try {
+    session.config = await app.config();
+  } catch (e) {
+    session.status = 'error';
+    session.error = e instanceof ApiError ? e.detail : String(e);
+    return;
+  }
+  connectSocket(session.config.features?.enable_websocket !== false);
+  if (token.get()) {
+    try {
+      await acceptUser(await auths.session());
+    } catch {
+      token.clear();
+      session.user = null;
+    }
+  }
+  session.status = 'ready';
+}
+
+/** After sign-in/up or a session check: store token, refresh config, load the app data. */
+export async function acceptUser(user: SessionUser): Promise<void> {
+  token.set(user.token);
+  joinUser();
+  session.config = await app.config();
+  if (isVerified(user)) await loadAppData();
+  session.user = user;
+}
+
+export async function loadAppData(): Promise<void> {
+  const [settings] = await Promise.all([app.settings().catch(() => null), refreshModels()]);
+  session.settings = settings?.ui ?? {};
+}
+
+export async function refreshModels(): Promise<void> {
+  try {
+    session.models = await app.models();
+    session.modelsError = '';
+  } catch (e) {
+    session.models = [];
+    session.modelsError = e instanceof ApiError ? e.detail : String(e);
+  }
+}
+
+export async function saveSettings(patch: UiSettings): Promise<void> {
+  const next = { ...session.settings, ...patch };
+  const saved = await app.saveSettings(next);
+  session.settings = saved?.ui ?? next;
+}
+
+export async function signOut(): Promise<void> {
+  try {
+    await auths.signout();
+  } finally {
+    token.clear();
+    // The anonymous config differs (sign-up switch, onboarding); fetch it before the auth page shows.
+    session.config = await app.config().catch(() => session.config);
+    session.user = null;
+    session.models = [];
+    session.settings = {};
+  }
+}
+
+/** Default model selection: the user's saved models, else the server's comma-separated default. */
+export function defaultModelIds(): string[] {
+  const fromSettings = (session.settings.models ?? []).filter((id) => session.models.some((m) => m.id === id));
+  if (fromSettings.length) return fromSettings;
+  const fromConfig = (session.config?.default_models ?? '')
+    .split(',')
+    .map((s) => s.trim())
+    .filter((id) => id && session.models.some((m) => m.id === id));
+  if (fromConfig.length) return fromConfig;
+  return session.models[0] ? [session.models[0].id] : [];
+}

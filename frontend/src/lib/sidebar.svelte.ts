@@ -1,0 +1,78 @@
+// Sidebar lists (api.md §2 step 8): pinned, folders, and the paged main list (page=N until empty).
+import { chats, folders as foldersApi } from './api/chats';
+import type { ChatListItem, Folder } from './types';
+
+export const sidebar = $state({
+  pinned: [] as ChatListItem[],
+  folders: [] as Folder[],
+  folderChats: {} as Record<string, ChatListItem[]>,
+  items: [] as ChatListItem[],
+  page: 0,
+  exhausted: false,
+  loading: false,
+  query: ''
+});
+
+let generation = 0;
+
+async function fetchPage(page: number): Promise<ChatListItem[]> {
+  return sidebar.query.trim() ? chats.search(sidebar.query.trim(), page) : chats.list(page);
+}
+
+/** Reloads everything from page 1 (after a change, a title event, or a new search). */
+export async function refreshSidebar(): Promise<void> {
+  const gen = ++generation;
+  sidebar.loading = false;
+  const [pinned, folderList, first] = await Promise.all([
+    chats.pinned().catch(() => [] as ChatListItem[]),
+    foldersApi.list().catch(() => [] as Folder[]),
+    fetchPage(1)
+  ]);
+  if (gen !== generation) return;
+  sidebar.pinned = pinned;
+  sidebar.folders = folderList;
+  sidebar.items = first;
+  sidebar.page = 1;
+  sidebar.exhausted = first.length === 0;
+  await Promise.all(folderList.filter((f) => f.is_expanded).map((f) => loadFolder(f.id)));
+}
+
+/** Next page of the main list; page 1 always comes from refreshSidebar. */
+export async function loadMore(): Promise<void> {
+  if (sidebar.loading || sidebar.exhausted || sidebar.page === 0) return;
+  const gen = generation;
+  const pageNo = sidebar.page + 1;
+  sidebar.loading = true;
+  try {
+    const next = await fetchPage(pageNo);
+    if (gen !== generation) return;
+    sidebar.page = pageNo;
+    if (next.length === 0) sidebar.exhausted = true;
+    const known = new Set(sidebar.items.map((c) => c.id));
+    sidebar.items = [...sidebar.items, ...next.filter((c) => !known.has(c.id))];
+  } finally {
+    sidebar.loading = false;
+  }
+}
+
+export async function loadFolder(id: string): Promise<void> {
+  const all: ChatListItem[] = [];
+  for (let page = 1; page <= 50; page++) {
+    const batch = await chats.folderList(id, page);
+    if (batch.length === 0) break;
+    all.push(...batch);
+  }
+  sidebar.folderChats[id] = all;
+}
+
+export function setQuery(query: string): Promise<void> {
+  sidebar.query = query;
+  return refreshSidebar();
+}
+
+export function renameLocally(id: string, title: string): void {
+  for (const list of [sidebar.items, sidebar.pinned, ...Object.values(sidebar.folderChats)]) {
+    const hit = list.find((c) => c.id === id);
+    if (hit) hit.title = title;
+  }
+}

@@ -1,0 +1,52 @@
+// The Socket.IO connection of realtime.md §1–2: same origin, path /ws/socket.io, handshake token,
+// `user-join` on every connect. `chat-events` are fanned out to the subscribers.
+import { io, type Socket } from 'socket.io-client';
+import { token } from './api/http';
+import type { ChatEventEnvelope } from './types';
+
+let socket: Socket | null = null;
+const listeners = new Set<(e: ChatEventEnvelope) => void>();
+
+export function connectSocket(websocket: boolean): void {
+  if (socket) return;
+  socket = io({
+    path: '/ws/socket.io',
+    transports: websocket ? ['websocket'] : ['polling', 'websocket'],
+    reconnection: true,
+    reconnectionDelay: 1000,
+    reconnectionDelayMax: 5000,
+    randomizationFactor: 0.5,
+    auth: (cb) => cb({ token: token.get() ?? undefined })
+  });
+  socket.on('connect', () => joinUser());
+  socket.on('chat-events', (event: ChatEventEnvelope) => listeners.forEach((l) => l(event)));
+}
+
+/** Binds the socket to the signed-in user (after connect and after sign-in). */
+export function joinUser(): void {
+  const t = token.get();
+  if (socket?.connected && t) socket.emit('user-join', { auth: { token: t } });
+}
+
+export function socketId(): string | undefined {
+  return socket?.id;
+}
+
+export function emitUsage(model: string, chatId: string): void {
+  socket?.emit('usage', { action: 'chat', model, chat_id: chatId });
+}
+
+export function onChatEvent(listener: (e: ChatEventEnvelope) => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+/** Waits (bounded) until the socket has an id, which every completion request needs. */
+export async function waitForSocketId(timeoutMs = 5000): Promise<string> {
+  const start = Date.now();
+  while (!socket?.id) {
+    if (Date.now() - start > timeoutMs) throw new Error('No connection to the chat server (Socket.IO)');
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return socket.id;
+}

@@ -1,0 +1,134 @@
+// Wire shapes of shared/spec/api.md §1.7 and §4 (only the fields this UI reads or writes).
+
+export type Role = 'admin' | 'user' | 'pending';
+
+export interface SessionUser {
+  token: string;
+  token_type: 'Bearer';
+  expires_at: number | null;
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  profile_image_url: string;
+  permissions?: Record<string, Record<string, boolean>>;
+  bio?: string | null;
+}
+
+export interface AppConfig {
+  status: boolean;
+  name: string;
+  version: string;
+  onboarding?: boolean;
+  oauth?: { providers: Record<string, string> };
+  features: {
+    auth?: boolean;
+    auth_trusted_header?: boolean;
+    enable_ldap?: boolean;
+    enable_api_key?: boolean;
+    enable_signup?: boolean;
+    enable_login_form?: boolean;
+    enable_signup_password_confirmation?: boolean;
+    enable_websocket?: boolean;
+    [key: string]: boolean | undefined;
+  };
+  default_models?: string | null;
+  default_prompt_suggestions?: { title: [string, string]; content: string }[];
+  ui?: { pending_user_overlay_title?: string; pending_user_overlay_content?: string };
+}
+
+export interface ModelEntry {
+  id: string;
+  name: string;
+  owned_by?: string;
+  info?: { meta?: { description?: string; profile_image_url?: string; suggestion_prompts?: { content: string; title?: [string, string] }[] } };
+}
+
+export interface Message {
+  id: string;
+  parentId: string | null;
+  childrenIds: string[];
+  role: 'user' | 'assistant' | 'system';
+  content: string;
+  timestamp: number;
+  models?: string[];
+  model?: string;
+  modelName?: string;
+  modelIdx?: number;
+  done?: boolean;
+  error?: { content: string } | null;
+  sources?: unknown[];
+  statusHistory?: { description?: string; done?: boolean; hidden?: boolean; action?: string }[];
+  usage?: Record<string, unknown>;
+  followUps?: string[];
+  files?: unknown[];
+}
+
+export interface History {
+  currentId: string | null;
+  messages: Record<string, Message>;
+}
+
+export interface ChatBlob {
+  id?: string;
+  title: string;
+  models: string[];
+  system?: string;
+  params: Record<string, unknown>;
+  files?: unknown[];
+  tags?: unknown[];
+  timestamp?: number;
+  history: History;
+  messages: Message[];
+}
+
+export interface Chat {
+  id: string;
+  user_id: string;
+  title: string;
+  chat: ChatBlob;
+  updated_at: number;
+  created_at: number;
+  share_id: string | null;
+  archived: boolean;
+  pinned: boolean | null;
+  meta: Record<string, unknown>;
+  folder_id: string | null;
+}
+
+export interface ChatListItem {
+  id: string;
+  title: string;
+  updated_at: number;
+  created_at?: number;
+}
+
+export interface Folder {
+  id: string;
+  parent_id: string | null;
+  user_id: string;
+  name: string;
+  is_expanded: boolean;
+  created_at: number;
+  updated_at: number;
+}
+
+export interface UiSettings {
+  models?: string[];
+  system?: string;
+  params?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+export interface ChatEventEnvelope {
+  chat_id: string | null;
+  message_id: string | null;
+  data: { type: string; data?: any };
+}
+
+export interface Tag {
+  id: string;
+  name: string;
+  user_id: string;
+  meta: Record<string, unknown> | null;
+}

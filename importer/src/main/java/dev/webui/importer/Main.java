@@ -1,0 +1,158 @@
+package dev.webui.importer;
+
+import dev.webui.common.config.DatabaseConnection;
+import dev.webui.common.config.InvalidConfigurationException;
+import dev.webui.importer.report.Report;
+import dev.webui.importer.source.SourceDatabase;
+import dev.webui.importer.source.UnsupportedSourceException;
+import dev.webui.importer.tables.DuplicateEmailsException;
+import dev.webui.importer.target.TargetDatabase;
+
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.function.Function;
+
+/** {@code java -jar importer.jar sqlite <webui.db> | postgres <url> [--uploads DIR] [--dry-run]}. */
+public final class Main {
+    static final int OK = 0;
+    static final int USAGE = 1;
+    static final int REFUSED = 2;
+    static final int FAILED = 3;
+
+    static final String USAGE_TEXT = """
+            Imports an Open WebUI database (0.3.x-0.6.34) into open-webui-java.
+
+            Usage:
+              java -jar importer.jar sqlite <webui.db> [--uploads DIR] [--dry-run]
+              java -jar importer.jar postgres <postgresql://user:password@host:5432/db> [--uploads DIR] [--dry-run]
+
+            Options:
+              --uploads DIR   Open WebUI's uploads directory (DATA_DIR/uploads, /app/backend/data/uploads
+                              in its Docker image): the files' bytes are copied into UPLOAD_DIR
+              --dry-run       read and check everything, write nothing, print the report
+
+            Environment (the suite's own variables):
+              DATABASE_URL    target database, postgresql://user:password@host:5432/db (required unless --dry-run)
+              UPLOAD_DIR      file-service's upload directory, as file-service sees it (required with --uploads)
+
+            The import is safe to repeat: rows already present are left as they are, so a run that was
+            interrupted is finished by running the same command again. Exit status: 0 done, 1 usage or
+            configuration error, 2 source refused (nothing written), 3 failed part-way (run again to resume).
+            """;
+
+    /** Held so the level sticks: Flyway's per-step INFO lines would drown the import's progress. */
+    private static final java.util.logging.Logger FLYWAY_LOG = java.util.logging.Logger.getLogger("org.flywaydb");
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        FLYWAY_LOG.setLevel(java.util.logging.Level.WARNING);
+        System.exit(run(args, System::getenv, System.out, System.err));
+    }
+
+    static int run(String[] args, Function<String, String> env, PrintStream out, PrintStream err) {
+        Arguments arguments;
+        try {
+            arguments = Arguments.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("importer: " + e.getMessage());
+            err.println();
+            err.print(USAGE_TEXT);
+            return USAGE;
+        }
+        if (arguments.help()) {
+            out.print(USAGE_TEXT);
+            return OK;
+        }
+        try {
+            TargetDatabase target = null;
+            if (!arguments.dryRun()) {
+                target = new TargetDatabase(DatabaseConnection.fromEnvironment(env));
+                checkReachable(target);
+            }
+            Path uploadDir = uploadDir(arguments, env);
+            try (SourceDatabase source = openSource(arguments)) {
+                Importer importer = new Importer(source, target,
+                        new Importer.Options(arguments.dryRun(), arguments.uploads(), uploadDir),
+                        (table, batches) -> { }, err);
+                Report report = importer.run();
+                report.print(out);
+                return OK;
+            }
+        } catch (InvalidConfigurationException e) {
+            err.println("importer: " + e.getMessage());
+            return USAGE;
+        } catch (UnsupportedSourceException | DuplicateEmailsException e) {
+            err.println("importer: refused: " + e.getMessage());
+            return REFUSED;
+        } catch (Exception e) {
+            err.println("importer: failed: " + e);
+            err.println("Rows committed so far are kept; fix the cause and run the same command again to finish the import.");
+            return FAILED;
+        }
+    }
+
+    private static void checkReachable(TargetDatabase target) {
+        try {
+            target.open().close();
+        } catch (SQLException e) {
+            throw new InvalidConfigurationException("cannot connect to the target database " + target + ": " + firstLine(e)
+                    + "; check DATABASE_URL and that PostgreSQL is running");
+        }
+    }
+
+    private static SourceDatabase openSource(Arguments arguments) throws Exception {
+        try {
+            return open(arguments);
+        } catch (SQLException e) {
+            throw new InvalidConfigurationException("cannot read the source database: " + firstLine(e)
+                    + (arguments.kind().equals("sqlite") ? "; is it Open WebUI's webui.db (and not encrypted with SQLCipher)?"
+                    : "; check the URL and that the server accepts connections"));
+        }
+    }
+
+    private static String firstLine(Exception e) {
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+    }
+
+    private static SourceDatabase open(Arguments arguments) throws Exception {
+        if (arguments.kind().equals("sqlite")) {
+            return SourceDatabase.sqlite(arguments.location());
+        }
+        String url = arguments.url();
+        if (url.startsWith("jdbc:")) {
+            return SourceDatabase.postgres(url, null, null);
+        }
+        DatabaseConnection c;
+        try {
+            c = DatabaseConnection.parse(url);
+        } catch (InvalidConfigurationException e) {
+            throw new InvalidConfigurationException("The source URL: " + e.getMessage().replace("DATABASE_URL", "the source URL"));
+        }
+        return SourceDatabase.postgres(c.jdbcUrl(), c.user(), c.password());
+    }
+
+    private static Path uploadDir(Arguments arguments, Function<String, String> env) throws Exception {
+        if (arguments.uploads() == null) {
+            return null;
+        }
+        String provider = env.apply("STORAGE_PROVIDER");
+        if (provider != null && !provider.isBlank() && !provider.equalsIgnoreCase("local")) {
+            throw new InvalidConfigurationException("--uploads copies files into the local upload directory, but STORAGE_PROVIDER="
+                    + provider + ": copy the uploads into your object storage yourself and run without --uploads");
+        }
+        String dir = env.apply("UPLOAD_DIR");
+        if (dir == null || dir.isBlank()) {
+            throw new InvalidConfigurationException("--uploads needs UPLOAD_DIR: set it to file-service's upload directory "
+                    + "(the path file-service sees, e.g. UPLOAD_DIR=/app/data/uploads inside the compose network)");
+        }
+        if (!arguments.dryRun()) {
+            Files.createDirectories(Path.of(dir));
+            return Path.of(dir).toRealPath();
+        }
+        return Path.of(dir).toAbsolutePath().normalize();
+    }
+}

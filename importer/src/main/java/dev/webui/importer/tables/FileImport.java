@@ -1,0 +1,73 @@
+package dev.webui.importer.tables;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.importer.files.UploadCopier;
+import dev.webui.importer.target.Insert;
+import dev.webui.importer.value.RowReader;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+
+/** {@code file} rows, with their bytes copied into UPLOAD_DIR and {@code path} remapped. */
+public final class FileImport extends NamedImport {
+    /** The row being mapped: its JSON is parsed once, its path decided by the copy. */
+    private String path;
+    private JsonNode data;
+    private JsonNode meta;
+
+    private final Columns columns = Columns.of("file")
+            .text("id").text("user_id", "").text("hash").text("filename", "file")
+            .value("path", r -> path)
+            .json("data", r -> data).json("meta", r -> meta).json("access_control")
+            .requiredSeconds("created_at", "updated_at").seconds("updated_at");
+
+    public FileImport() {
+        super("file", 100);
+    }
+
+    @Override
+    public List<Insert> map(RowReader row, ImportContext context) throws Exception {
+        String id = row.id();
+        if (id == null || id.isEmpty()) {
+            context.report().table("file").skip("no id", null);
+            return List.of();
+        }
+        meta = row.json("meta");
+        data = row.json("data");
+        String location = row.text("path");
+        if (location == null && meta != null && meta.path("path").isTextual()) {
+            location = meta.path("path").textValue();
+            row.repair("path taken from meta.path (pre-0.5 row)");
+        }
+        UploadCopier.Placement placement;
+        try {
+            placement = context.uploads().place(id, row.text("filename"), location);
+        } catch (IOException e) {
+            context.report().table("file").skip("bytes could not be copied: " + e.getMessage(), id);
+            return List.of();
+        }
+        placement.notes().forEach(row::repair);
+        if (placement.size() >= 0 && meta != null && meta.path("size").isIntegralNumber()
+                && meta.path("size").longValue() != placement.size()) {
+            row.repair("meta.size differs from the bytes found, kept as it was");
+        }
+        checkTextHash(row, data);
+        path = placement.path();
+        return List.of(columns.insert(row));
+    }
+
+    /** Open WebUI's hash is the SHA-256 of the extracted text (data.content); report rows where it is not. */
+    private static void checkTextHash(RowReader row, JsonNode data) throws Exception {
+        String hash = row.text("hash");
+        if (hash == null || data == null || !data.path("content").isTextual()) {
+            return;
+        }
+        byte[] digest = MessageDigest.getInstance("SHA-256").digest(data.path("content").textValue().getBytes(StandardCharsets.UTF_8));
+        if (!HexFormat.of().formatHex(digest).equalsIgnoreCase(hash)) {
+            row.repair("hash does not match the extracted text, kept as it was");
+        }
+    }
+}

@@ -1,0 +1,129 @@
+package dev.webui.ops;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * docker-manage.sh in compose mode, against a stand-in `docker` on PATH (these machines have no
+ * Docker engine): which compose commands it runs, how it waits for health, what it reports.
+ * The stand-in logs its arguments and answers `compose ps` from a file the test writes.
+ */
+class ComposeModeTest {
+    private static final Duration QUICK = Duration.ofSeconds(30);
+    private static final List<String> CONTAINERS = List.of("postgres", "redis", "api-service", "auth-service", "file-service",
+            "socketio-bridge", "frontend");
+
+    @TempDir
+    Path work;
+    private Path calls;
+    private Path states;
+    private HttpServer gateway;
+    private ManageScript script;
+
+    @BeforeEach
+    void fakeDocker() throws IOException {
+        Path bin = Files.createDirectories(work.resolve("bin"));
+        calls = work.resolve("docker-calls.log");
+        states = work.resolve("docker-ps.txt");
+        Path docker = bin.resolve("docker");
+        Files.writeString(docker, """
+                #!/usr/bin/env bash
+                echo "$*" >> "$FAKE_DOCKER_CALLS"
+                case "$*" in
+                  info*|"compose version"*) exit 0 ;;
+                  *"{{.Service}} {{.Health}}"*) cat "$FAKE_DOCKER_PS" ;;
+                  *"{{.Health}}"*) grep "^${@: -1} " "$FAKE_DOCKER_PS" | cut -d' ' -f2 ;;
+                esac
+                exit 0
+                """);
+        Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
+        gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        gateway.createContext("/health", exchange -> {
+            exchange.sendResponseHeaders(200, -1);
+            exchange.close();
+        });
+        gateway.start();
+        Map<String, String> env = DockerManageScriptTest.withIsolatedState(work);
+        env.put("PATH", bin + ":" + env.get("PATH"));
+        env.put("FAKE_DOCKER_CALLS", calls.toString());
+        env.put("FAKE_DOCKER_PS", states.toString());
+        env.put("WEBUI_PORT", String.valueOf(gateway.getAddress().getPort()));
+        env.put("START_TIMEOUT", "4");
+        Files.writeString(work.resolve(".env"), "WEBUI_SECRET_KEY=x\nPOSTGRES_PASSWORD=y\nREDIS_PASSWORD=z\n");
+        script = new ManageScript(env);
+    }
+
+    @AfterEach
+    void stopGateway() {
+        gateway.stop(0);
+    }
+
+    @Test
+    void startBringsTheProjectUpAndWaitsForEveryContainerToBeHealthy() throws IOException {
+        writeStates("healthy");
+        ManageScript.Result start = script.run(QUICK, "start");
+        assertEquals(0, start.exit(), start.toString());
+        String log = Files.readString(calls);
+        assertTrue(log.contains("compose --env-file " + work.resolve(".env") + " --project-directory " + Repo.root()
+                + " -f " + Repo.file("docker-compose.yaml") + " up -d --remove-orphans"), log);
+        assertTrue(log.contains("ps --format {{.Service}} {{.Health}}"), log);
+    }
+
+    @Test
+    void startFailsNamingTheContainerThatStaysUnhealthy() throws IOException {
+        writeStates("healthy");
+        Files.writeString(states, Files.readString(states).replace("auth-service healthy", "auth-service unhealthy"));
+        ManageScript.Result start = script.run(QUICK, "start");
+        assertEquals(1, start.exit(), start.toString());
+        assertTrue(start.err().contains("not healthy after 4s: auth-service"), start.err());
+        assertTrue(Files.readString(calls).contains("logs --tail 30 auth-service"), "its logs are shown");
+    }
+
+    @Test
+    void healthReportsEachContainerAndTheGateway() throws IOException {
+        writeStates("healthy");
+        ManageScript.Result green = script.run(QUICK, "health");
+        assertEquals(0, green.exit(), green.toString());
+        assertEquals(8, green.out().lines().filter(line -> line.startsWith("  ok ")).count(), green.out());
+
+        Files.writeString(states, Files.readString(states).replace("redis healthy", "redis starting"));
+        ManageScript.Result red = script.run(QUICK, "health");
+        assertEquals(4, red.exit(), red.toString());
+        assertTrue(red.out().contains("DOWN  redis"), red.out());
+    }
+
+    @Test
+    void publishedPortsAndScalingUseTheRightFiles() throws IOException {
+        writeStates("healthy");
+        ManageScript.Result scale = script.run(Map.of("COMPOSE_PUBLISH_PORTS", "true"), QUICK, "scale", "api-service", "3");
+        assertEquals(0, scale.exit(), scale.toString());
+        String log = Files.readString(calls);
+        assertTrue(log.contains("-f " + Repo.file("deploy/compose/ports.yaml") + " up -d --no-recreate --scale api-service=3 api-service"), log);
+        ManageScript.Result migrate = script.run(QUICK, "migrate");
+        assertEquals(0, migrate.exit(), migrate.toString());
+        assertTrue(Files.readString(calls).contains("run --rm --no-deps -e WEBUI_MIGRATE_ONLY=true -e QUARKUS_HTTP_PORT=0 api-service"));
+    }
+
+    private void writeStates(String health) throws IOException {
+        StringBuilder lines = new StringBuilder();
+        for (String container : CONTAINERS) {
+            lines.append(container).append(' ').append(health).append('\n');
+        }
+        Files.writeString(states, lines.toString());
+    }
+}

@@ -1,0 +1,228 @@
+package dev.webui.ops;
+
+import com.sun.net.httpserver.HttpServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The gateway template itself, rendered by render-gateway.sh and run by nginx in front of upstreams
+ * the test controls: the websocket upgrade reaches the bridge's socket port and the tunnel carries
+ * bytes both ways; a streamed answer reaches the client event by event, before the upstream has finished.
+ * (LocalModeIT covers the routing of every path family to the real services.)
+ */
+class GatewayIT {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path work;
+    private final List<AutoCloseable> cleanup = new ArrayList<>();
+    private int gatewayPort;
+    private ServerSocket socketUpstream;
+    private HttpServer apiUpstream;
+    private final CountDownLatch releaseSecondChunk = new CountDownLatch(1);
+
+    /** nginx comes from `setup --local`, as for a user; its throw-away database is dropped again. */
+    @BeforeAll
+    static void nginxIsInstalled(@TempDir Path state) throws Exception {
+        if (nginx() != null) {
+            return;
+        }
+        String database = "ops_gw_" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+        Map<String, String> env = DockerManageScriptTest.withIsolatedState(state);
+        env.putAll(Map.of("POSTGRES_DB", database, "POSTGRES_USER", database, "LOCAL_POSTGRES_HOST", PgAdmin.HOST,
+                "LOCAL_POSTGRES_PORT", PgAdmin.PORT, "LOCAL_PG_ADMIN", PgAdmin.USER));
+        try {
+            ManageScript.Result setup = new ManageScript(env).run(Duration.ofMinutes(5), "setup", "--local");
+            assertEquals(0, setup.exit(), setup.toString());
+        } finally {
+            PgAdmin.dropDatabaseAndRole(database);
+        }
+        assertTrue(nginx() != null, "setup --local installed nginx");
+    }
+
+    @BeforeEach
+    void startGateway() throws Exception {
+        socketUpstream = new ServerSocket(0);
+        cleanup.add(socketUpstream);
+        apiUpstream = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        apiUpstream.createContext("/api/chat/completions", exchange -> {
+            exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
+            exchange.sendResponseHeaders(200, 0);
+            try (OutputStream body = exchange.getResponseBody()) {
+                body.write("data: first\n\n".getBytes(StandardCharsets.UTF_8));
+                body.flush();
+                releaseSecondChunk.await(WAIT.toSeconds(), TimeUnit.SECONDS);
+                body.write("data: second\n\n".getBytes(StandardCharsets.UTF_8));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        apiUpstream.start();
+        cleanup.add(() -> apiUpstream.stop(0));
+
+        try (ServerSocket free = new ServerSocket(0)) {
+            gatewayPort = free.getLocalPort();
+        }
+        String unused = "127.0.0.1:9"; // services not under test here
+        Path conf = work.resolve("gateway.conf");
+        Map<String, String> env = Map.of("API_UPSTREAM", "127.0.0.1:" + apiUpstream.getAddress().getPort(), "AUTH_UPSTREAM", unused,
+                "FILES_UPSTREAM", unused, "SOCKET_UPSTREAM", "127.0.0.1:" + socketUpstream.getLocalPort(),
+                "GATEWAY_PORT", String.valueOf(gatewayPort), "GATEWAY_STATIC_ROOT", work.toString(),
+                "GATEWAY_ACCESS_LOG", work.resolve("access.log").toString());
+        ProcessBuilder rendering = new ProcessBuilder("sh", Repo.file("frontend/nginx/render-gateway.sh").toString(),
+                Repo.file("frontend/nginx/gateway.conf.template").toString(), conf.toString()).redirectErrorStream(true);
+        rendering.environment().putAll(env);
+        Process render = rendering.start();
+        String rendered = new String(render.getInputStream().readAllBytes());
+        assertEquals(0, render.waitFor(), rendered);
+
+        Files.createDirectories(work.resolve("tmp"));
+        Files.writeString(work.resolve("nginx.conf"), """
+                daemon off;
+                worker_processes 1;
+                pid %1$s/nginx.pid;
+                error_log %1$s/error.log warn;
+                events { worker_connections 64; }
+                http {
+                    client_body_temp_path %1$s/tmp/body;
+                    proxy_temp_path %1$s/tmp/proxy;
+                    fastcgi_temp_path %1$s/tmp/fastcgi;
+                    uwsgi_temp_path %1$s/tmp/uwsgi;
+                    scgi_temp_path %1$s/tmp/scgi;
+                    include %1$s/gateway.conf;
+                }
+                """.formatted(work));
+        Process nginx = new ProcessBuilder(nginx(), "-e", work.resolve("error.log").toString(), "-p", work.toString(),
+                "-c", work.resolve("nginx.conf").toString()).redirectErrorStream(true)
+                .redirectOutput(work.resolve("nginx.out").toFile()).start();
+        cleanup.add(() -> {
+            nginx.destroy();
+            nginx.waitFor(10, TimeUnit.SECONDS);
+        });
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!accepts(gatewayPort)) {
+            if (!nginx.isAlive()) {
+                throw new AssertionError("nginx exited: " + Files.readString(work.resolve("nginx.out")));
+            }
+            assertTrue(System.nanoTime() < deadline, "nginx did not listen in time");
+            Thread.sleep(50);
+        }
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        releaseSecondChunk.countDown();
+        for (int i = cleanup.size() - 1; i >= 0; i--) {
+            cleanup.get(i).close();
+        }
+    }
+
+    @Test
+    void aWebsocketUpgradeReachesTheBridgeAndTheTunnelCarriesBothWays() throws Exception {
+        CompletableFuture<String> upstreamSaw = CompletableFuture.supplyAsync(() -> {
+            try (Socket bridge = socketUpstream.accept()) {
+                bridge.setSoTimeout((int) WAIT.toMillis());
+                String head = readHead(bridge.getInputStream());
+                bridge.getOutputStream().write("HTTP/1.1 101 Switching Protocols\r\nUpgrade: websocket\r\nConnection: Upgrade\r\n\r\n"
+                        .getBytes(StandardCharsets.US_ASCII));
+                byte[] ping = bridge.getInputStream().readNBytes(4);
+                bridge.getOutputStream().write(("pong:" + new String(ping, StandardCharsets.US_ASCII)).getBytes(StandardCharsets.US_ASCII));
+                bridge.getOutputStream().flush();
+                bridge.getInputStream().read(); // until the client closes
+                return head;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        try (Socket client = new Socket("127.0.0.1", gatewayPort)) {
+            client.setSoTimeout((int) WAIT.toMillis());
+            client.getOutputStream().write(("GET /ws/socket.io/?EIO=4&transport=websocket HTTP/1.1\r\nHost: chat.example.com\r\n"
+                    + "Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n"
+                    + "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\nX-Request-Id: ws-test-1\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String response = readHead(client.getInputStream());
+            assertTrue(response.startsWith("HTTP/1.1 101"), response);
+            client.getOutputStream().write("ping".getBytes(StandardCharsets.US_ASCII));
+            assertEquals("pong:ping", new String(client.getInputStream().readNBytes(9), StandardCharsets.US_ASCII));
+        }
+        String head = upstreamSaw.get(WAIT.toSeconds(), TimeUnit.SECONDS).toLowerCase();
+        assertTrue(head.startsWith("get /ws/socket.io/?eio=4&transport=websocket http/1.1"), head);
+        assertTrue(head.contains("\r\nupgrade: websocket\r\n"), head);
+        assertTrue(head.contains("\r\nconnection: upgrade\r\n"), head);
+        assertTrue(head.contains("\r\nhost: chat.example.com\r\n"), head);
+        assertTrue(head.contains("\r\nx-forwarded-for: 127.0.0.1\r\n"), head);
+        assertTrue(head.contains("\r\nx-request-id: ws-test-1\r\n"), head);
+    }
+
+    @Test
+    void aStreamedAnswerArrivesEventByEvent() throws Exception {
+        try (Socket client = new Socket("127.0.0.1", gatewayPort)) {
+            client.setSoTimeout((int) WAIT.toMillis());
+            client.getOutputStream().write("POST /api/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
+                    .getBytes(StandardCharsets.US_ASCII));
+            InputStream in = client.getInputStream();
+            String head = readHead(in);
+            assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            String received = readUntil(in, "data: first");
+            assertTrue(received.contains("data: first"), "the first event arrives while the upstream still holds the second");
+            releaseSecondChunk.countDown();
+            assertTrue(readUntil(in, "data: second").contains("data: second"));
+        }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        return readUntil(in, "\r\n\r\n");
+    }
+
+    private static String readUntil(InputStream in, String marker) throws IOException {
+        ByteArrayOutputStream seen = new ByteArrayOutputStream();
+        while (!seen.toString(StandardCharsets.ISO_8859_1).contains(marker)) {
+            int b = in.read();
+            if (b < 0) {
+                throw new IOException("closed before '" + marker + "': " + seen.toString(StandardCharsets.ISO_8859_1));
+            }
+            seen.write(b);
+        }
+        return seen.toString(StandardCharsets.ISO_8859_1);
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    static String nginx() {
+        for (String candidate : List.of("/usr/sbin/nginx", "/usr/bin/nginx", "/usr/local/sbin/nginx")) {
+            if (Files.isExecutable(Path.of(candidate))) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+}

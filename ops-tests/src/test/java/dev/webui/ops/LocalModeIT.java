@@ -1,0 +1,441 @@
+package dev.webui.ops;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The suite in local mode, end to end through docker-manage.sh: setup creates the database and
+ * .env, start runs every service and the gateway, health is green, the gateway routes every path
+ * family to its service, a backup survives a wiped database, stop leaves no process behind.
+ * Uses its own database, role, Redis prefix, ports and state directory.
+ */
+class LocalModeIT {
+    private static final Duration START = Duration.ofSeconds(200);
+    private static final Duration QUICK = Duration.ofSeconds(60);
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+    private final String database = "ops_e2e_" + suffix;
+    private Path work;
+    private Map<String, Integer> ports;
+    private ManageScript script;
+
+    @BeforeEach
+    void isolate() throws IOException {
+        work = Files.createTempDirectory("ops-e2e");
+        do { // the second api-service replica (scale) listens on API_PORT + 100
+            ports = freePorts("API_PORT", "AUTH_PORT", "FILES_PORT", "BRIDGE_SOCKET_PORT", "BRIDGE_HTTP_PORT", "WEBUI_PORT");
+        } while (listening(ports.get("API_PORT") + 100) || ports.get("API_PORT") + 100 > 65535 || ports.containsValue(ports.get("API_PORT") + 100));
+        Map<String, String> env = DockerManageScriptTest.withIsolatedState(work);
+        ports.forEach((name, port) -> env.put(name, port.toString()));
+        env.put("POSTGRES_DB", database);
+        env.put("POSTGRES_USER", database);
+        env.put("LOCAL_POSTGRES_HOST", PgAdmin.HOST);
+        env.put("LOCAL_POSTGRES_PORT", PgAdmin.PORT);
+        env.put("LOCAL_PG_ADMIN", PgAdmin.USER);
+        env.put("REDIS_URL", "redis://127.0.0.1:6379/0");
+        env.put("REDIS_KEY_PREFIX", "ops-e2e-" + suffix);
+        env.put("START_TIMEOUT", "150");
+        script = new ManageScript(env);
+    }
+
+    @AfterEach
+    void cleanUp() throws Exception {
+        script.run(QUICK, "stop", "--local");
+        PgAdmin.dropDatabaseAndRole(database);
+        exec(List.of("sh", "-c", "redis-cli --scan --pattern 'ops-e2e-" + suffix + "*' | xargs -r redis-cli del > /dev/null"));
+        exec(List.of("rm", "-rf", work.toString()));
+    }
+
+    private void awaitNoJavaProcessOfThisRun() throws Exception {
+        Instant deadline = Instant.now().plusSeconds(20);
+        while (processesMentioning(work.toString()).stream().anyMatch(p -> p.contains("java"))) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("refused services are still running: " + processesMentioning(work.toString()));
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    @Test
+    void setUpStartBackUpRestoreAndStop() throws Exception {
+        // setup --local: .env with generated secrets, the role and the database
+        ManageScript.Result setup = script.run(Duration.ofMinutes(5), "setup", "--local");
+        assertEquals(0, setup.exit(), setup.toString());
+        Map<String, String> dotEnv = EnvFile.read(work.resolve(".env"));
+        assertTrue(dotEnv.get("WEBUI_SECRET_KEY").matches("[0-9a-f]{64}"), "a generated secret: " + dotEnv);
+        assertTrue(dotEnv.get("POSTGRES_PASSWORD").matches("[0-9a-f]{48}"));
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(work.resolve(".env"))));
+        assertEquals(database, PgAdmin.query("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = '" + database + "'"),
+                "the database belongs to the new role");
+        ManageScript.Result again = script.run(QUICK, "setup", "--local");
+        assertEquals(0, again.exit(), again.toString());
+        assertEquals(dotEnv, EnvFile.read(work.resolve(".env")), "a second setup keeps every secret");
+
+        // migrate: the schema alone, as the Kubernetes Job does it
+        ManageScript.Result migrate = script.run(START, "migrate", "--local");
+        assertEquals(0, migrate.exit(), migrate.toString());
+        assertTrue(migrate.all().contains("Database schema migrated from version none"), migrate.toString());
+        assertEquals("t", userQuery("SELECT bool_and(success) FROM flyway_schema_history"));
+
+        // a service that cannot start: the start fails with the line that says why
+        ManageScript.Result refused = script.run(Map.of("WEBUI_SECRET_KEY", ""), START, "start", "--local");
+        assertEquals(1, refused.exit(), refused.toString());
+        assertTrue(refused.err().contains("exited during start-up") && refused.err().contains("WEBUI_SECRET_KEY is not set"), refused.err());
+        awaitNoJavaProcessOfThisRun();
+
+        // start --local, twice
+        Instant started = Instant.now();
+        ManageScript.Result start = script.run(START, "start", "--local");
+        assertEquals(0, start.exit(), start.toString());
+        Duration startTime = Duration.between(started, Instant.now());
+        List<Long> pids = pids();
+        assertEquals(5, pids.size(), "four services and the gateway: " + pids);
+        ManageScript.Result secondStart = script.run(QUICK, "start", "--local");
+        assertEquals(0, secondStart.exit(), secondStart.toString());
+        assertEquals(4, secondStart.out().split("already running", -1).length - 1, secondStart.out());
+        assertEquals(pids, pids(), "nothing was started twice");
+
+        // health, probes, routing
+        ManageScript.Result health = script.run(QUICK, "health");
+        assertEquals(0, health.exit(), health.toString());
+        assertEquals(7, health.out().lines().filter(line -> line.startsWith("  ok ")).count(),
+                "four services, PostgreSQL, Redis and the gateway: " + health.out());
+        everyProbeAnswers();
+        theGatewayRoutesEveryPathFamily();
+        theClientCommandsReachTheSuite();
+        aScaledServiceIsBalancedByTheGateway();
+
+        // data: rows and an upload
+        byte[] upload = new byte[200_000];
+        new Random(7).nextBytes(upload);
+        Path uploads = work.resolve("data/uploads");
+        Files.createDirectories(uploads.resolve("nested"));
+        Files.write(uploads.resolve("nested/report.bin"), upload);
+        insertData();
+
+        // backup
+        ManageScript.Result backup = script.run(QUICK, "backup");
+        assertEquals(0, backup.exit(), backup.toString());
+        Path archive = Path.of(backup.out().strip().lines().reduce((a, b) -> b).orElseThrow());
+        assertTrue(archive.getFileName().toString().matches("webui-backup-\\d{8}T\\d{6}Z\\.tar\\.gz"), archive.toString());
+        Path unpacked = unpack(archive);
+        String manifest = Files.readString(unpacked.resolve("manifest.json"));
+        assertTrue(manifest.contains("\"schema_version\": \"" + userQuery("SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL ORDER BY installed_rank DESC LIMIT 1") + "\""), manifest);
+        for (String file : List.of("database.dump", "uploads.tar")) {
+            assertTrue(manifest.contains("\"" + file + "\": \"" + sha256(unpacked.resolve(file)) + "\""), file + " checksum in " + manifest);
+        }
+
+        // restore refuses a damaged archive and one from a newer schema, and changes nothing
+        Path damaged = repack(unpacked, "damaged", dir -> {
+            byte[] tar = Files.readAllBytes(dir.resolve("uploads.tar"));
+            tar[tar.length / 3] ^= 0x55;
+            Files.write(dir.resolve("uploads.tar"), tar);
+        });
+        ManageScript.Result refusedDamaged = script.run(QUICK, "restore", damaged.toString());
+        assertEquals(5, refusedDamaged.exit(), refusedDamaged.toString());
+        assertTrue(refusedDamaged.err().contains("checksum mismatch for uploads.tar"), refusedDamaged.err());
+        Path newer = repack(unpacked, "newer", dir -> Files.writeString(dir.resolve("manifest.json"),
+                Files.readString(dir.resolve("manifest.json")).replaceFirst("\"schema_version\": \"[^\"]*\"", "\"schema_version\": \"9999\"")));
+        ManageScript.Result refusedNewer = script.run(QUICK, "restore", newer.toString());
+        assertEquals(6, refusedNewer.exit(), refusedNewer.toString());
+        assertTrue(refusedNewer.err().contains("schema version 9999"), refusedNewer.err());
+        assertEquals(pids, pids(), "a refused restore leaves the suite running");
+
+        // wipe everything, restore, and the data is back
+        userExecute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
+        deleteTree(uploads);
+        assertEquals("0", userQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
+        ManageScript.Result restore = script.run(START, "restore", archive.toString());
+        assertEquals(0, restore.exit(), restore.toString());
+        assertEquals("Ada Admin|ada@example.com|admin", userQuery("SELECT name || '|' || email || '|' || role FROM \"user\" WHERE id = 'ops-user-1'"));
+        assertEquals("Backup drill|2", userQuery("SELECT c.title || '|' || count(m.id) FROM chat c JOIN chat_message m ON m.chat_id = c.id WHERE c.id = 'ops-chat-1' GROUP BY c.title"));
+        assertArrayEquals(upload, Files.readAllBytes(uploads.resolve("nested/report.bin")), "the upload is back byte for byte");
+        ManageScript.Result healthAfter = script.run(QUICK, "health");
+        assertEquals(0, healthAfter.exit(), "the services were started again: " + healthAfter);
+        List<Long> allPids = new ArrayList<>(pids);
+        allPids.addAll(pids());
+
+        // stop leaves nothing behind
+        ManageScript.Result stop = script.run(QUICK, "stop", "--local");
+        assertEquals(0, stop.exit(), stop.toString());
+        for (long pid : allPids) {
+            assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is gone");
+        }
+        assertEquals(List.of(), processesMentioning(work.toString()), "no process of this run is left");
+        for (Map.Entry<String, Integer> port : ports.entrySet()) {
+            assertFalse(listening(port.getValue()), port.getKey() + " " + port.getValue() + " is free again");
+        }
+        assertEquals(4, health(), "health reports the suite down after stop");
+        System.out.printf("local mode: start took %d s%n", startTime.toSeconds());
+    }
+
+    private void everyProbeAnswers() throws Exception {
+        Map<Integer, Integer> localPort = new HashMap<>();
+        localPort.put(Layout.HTTP_PORT.get("api-service"), ports.get("API_PORT"));
+        localPort.put(Layout.HTTP_PORT.get("auth-service"), ports.get("AUTH_PORT"));
+        localPort.put(Layout.HTTP_PORT.get("file-service"), ports.get("FILES_PORT"));
+        localPort.put(Layout.HTTP_PORT.get("socketio-bridge"), ports.get("BRIDGE_HTTP_PORT"));
+        List<ProbeTargets.Probe> probes = ProbeTargets.ofServices(KubernetesManifestTest.loadAll());
+        assertEquals(12, probes.size());
+        for (ProbeTargets.Probe probe : probes) {
+            int status = get(localPort.get(probe.port()), probe.path(), Map.of()).statusCode();
+            assertEquals(200, status, probe + " answers on the running " + probe.workload());
+        }
+        for (int port : localPort.values()) {
+            assertEquals(200, get(port, "/health", Map.of()).statusCode());
+            assertEquals(200, get(port, "/health/db", Map.of()).statusCode());
+        }
+    }
+
+    private void theGatewayRoutesEveryPathFamily() throws Exception {
+        int gateway = ports.get("WEBUI_PORT");
+        Map<String, String> requestIds = new HashMap<>();
+        for (String path : Layout.ROUTES.keySet()) {
+            String rid = "ops-" + UUID.randomUUID();
+            requestIds.put(path, rid);
+            HttpResponse<String> response = get(gateway, path, Map.of("X-Request-Id", rid));
+            if (!Layout.ROUTES.get(path).equals("socketio-bridge")) {
+                assertTrue(response.body().startsWith("{"), path + " answers JSON: " + response.body());
+            }
+        }
+        for (Map.Entry<String, String> route : Layout.ROUTES.entrySet()) {
+            String service = route.getValue();
+            int expected = service.equals("socketio-bridge") ? ports.get("BRIDGE_SOCKET_PORT") : ports.get(portVariable(service));
+            String line = awaitLine(work.resolve("run/logs/gateway.log"), "rid=" + requestIds.get(route.getKey()));
+            assertTrue(line.contains("upstream=127.0.0.1:" + expected + " "), route.getKey() + " goes to " + service + ": " + line);
+            if (!service.equals("socketio-bridge")) {
+                awaitLine(work.resolve("run/logs/" + service + "-1.log"), "rid=" + requestIds.get(route.getKey()));
+            }
+        }
+        assertEquals(200, get(gateway, "/gateway/health", Map.of()).statusCode());
+        assertEquals(404, get(gateway, "/q/health/ready", Map.of()).statusCode(), "management endpoints stay private");
+    }
+
+    private void theClientCommandsReachTheSuite() {
+        ManageScript.Result psql = script.run(QUICK, "psql", "-Atc", "SELECT count(*) FROM flyway_schema_history WHERE success");
+        assertEquals(0, psql.exit(), psql.toString());
+        assertTrue(psql.out().strip().matches("[1-9]\\d*"), psql.out());
+        ManageScript.Result redis = script.run(QUICK, "redis-cli", "ping");
+        assertEquals("PONG", redis.out().strip(), redis.toString());
+        ManageScript.Result status = script.run(QUICK, "status");
+        assertEquals(5, status.out().lines().filter(line -> line.endsWith("ready") || line.endsWith("running")).count(), status.out());
+        ManageScript.Result logs = script.run(QUICK, "logs", "auth-service");
+        assertTrue(logs.out().contains("auth-service") && logs.out().contains("started in"), logs.toString());
+        ManageScript.Result version = script.run(QUICK, "version");
+        assertTrue(version.out().contains("schema: database is at version"), version.toString());
+    }
+
+    /** scale api-service 2: a second instance on API_PORT + 100, both behind the gateway; back to 1. */
+    private void aScaledServiceIsBalancedByTheGateway() throws Exception {
+        int second = ports.get("API_PORT") + 100;
+        ManageScript.Result up = script.run(START, "scale", "api-service", "2");
+        assertEquals(0, up.exit(), up.toString());
+        java.util.Set<String> upstreams = new java.util.HashSet<>();
+        for (int i = 0; i < 6; i++) {
+            String rid = "scale-" + UUID.randomUUID();
+            get(ports.get("WEBUI_PORT"), "/api/v1/chats/", Map.of("X-Request-Id", rid));
+            Matcher m = Pattern.compile("upstream=(\\S+)").matcher(awaitLine(work.resolve("run/logs/gateway.log"), "rid=" + rid));
+            assertTrue(m.find());
+            upstreams.add(m.group(1));
+        }
+        assertEquals(java.util.Set.of("127.0.0.1:" + ports.get("API_PORT"), "127.0.0.1:" + second), upstreams);
+        long secondPid = Long.parseLong(Files.readString(work.resolve("run/pids/api-service-2.pid")).strip());
+        ManageScript.Result down = script.run(START, "scale", "api-service", "1");
+        assertEquals(0, down.exit(), down.toString());
+        assertFalse(ProcessHandle.of(secondPid).map(ProcessHandle::isAlive).orElse(false), "the second replica stopped");
+        assertFalse(Files.exists(work.resolve("run/pids/api-service-2.pid")));
+    }
+
+    private static String portVariable(String service) {
+        return switch (service) {
+            case "api-service" -> "API_PORT";
+            case "auth-service" -> "AUTH_PORT";
+            case "file-service" -> "FILES_PORT";
+            default -> throw new IllegalArgumentException(service);
+        };
+    }
+
+    private void insertData() throws SQLException {
+        long now = Instant.now().getEpochSecond();
+        userExecute("INSERT INTO \"user\" (id, name, email, role, created_at, updated_at, last_active_at) VALUES "
+                + "('ops-user-1', 'Ada Admin', 'ada@example.com', 'admin', " + now + ", " + now + ", " + now + ")");
+        userExecute("INSERT INTO chat (id, user_id, title, created_at, updated_at) VALUES ('ops-chat-1', 'ops-user-1', 'Backup drill', "
+                + now + ", " + now + ")");
+        userExecute("INSERT INTO chat_message (chat_id, id, position, role, content, created_at, updated_at) VALUES "
+                + "('ops-chat-1', 'm1', 0, 'user', 'Is the backup tested?', " + now + ", " + now + "), "
+                + "('ops-chat-1', 'm2', 1, 'assistant', 'Now it is.', " + now + ", " + now + ")");
+    }
+
+    private int health() {
+        return script.run(QUICK, "health", "--local").exit();
+    }
+
+    private List<Long> pids() throws IOException {
+        List<Long> pids = new ArrayList<>();
+        try (Stream<Path> files = Files.list(work.resolve("run/pids"))) {
+            for (Path file : files.sorted().toList()) {
+                long pid = Long.parseLong(Files.readString(file).strip());
+                assertTrue(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), file + " names a live process");
+                pids.add(pid);
+            }
+        }
+        return pids;
+    }
+
+    private static List<String> processesMentioning(String text) throws IOException {
+        List<String> found = new ArrayList<>();
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                try {
+                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline"))).replace('\0', ' ');
+                    if (cmdline.contains(text)) {
+                        found.add(proc.getFileName() + ": " + cmdline);
+                    }
+                } catch (IOException gone) {
+                    // the process ended while we looked
+                }
+            }
+        }
+        return found;
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private HttpResponse<String> get(int port, String path, Map<String, String> headers) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(10));
+        headers.forEach(request::header);
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String awaitLine(Path log, String marker) throws Exception {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (true) {
+            if (Files.exists(log)) {
+                for (String line : Files.readAllLines(log)) {
+                    if (line.contains(marker)) {
+                        return line;
+                    }
+                }
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError(log.getFileName() + " has no line with " + marker);
+            }
+            Thread.sleep(100);
+        }
+    }
+
+    private Path unpack(Path archive) throws Exception {
+        Path dir = Files.createTempDirectory(work, "unpacked");
+        exec(List.of("tar", "-C", dir.toString(), "-xzf", archive.toString()));
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findFirst().orElseThrow();
+        }
+    }
+
+    interface Change {
+        void apply(Path dir) throws IOException;
+    }
+
+    private Path repack(Path unpacked, String name, Change change) throws Exception {
+        Path copy = Files.createTempDirectory(work, name).resolve(unpacked.getFileName());
+        exec(List.of("cp", "-r", unpacked.toString(), copy.toString()));
+        change.apply(copy);
+        Path archive = work.resolve(name + ".tar.gz");
+        exec(List.of("tar", "-C", copy.getParent().toString(), "-czf", archive.toString(), copy.getFileName().toString()));
+        return archive;
+    }
+
+    private static void exec(List<String> command) throws Exception {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), command + ": " + output);
+    }
+
+    private static String sha256(Path file) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file)));
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private Connection userConnection() throws SQLException {
+        String password = EnvFile.read(work.resolve(".env")).get("POSTGRES_PASSWORD");
+        return DriverManager.getConnection("jdbc:postgresql://" + PgAdmin.HOST + ":" + PgAdmin.PORT + "/" + database, database, password);
+    }
+
+    private void userExecute(String sql) throws SQLException {
+        try (Connection c = userConnection(); Statement s = c.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    private String userQuery(String sql) throws SQLException {
+        try (Connection c = userConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            return rs.next() ? rs.getString(1) : null;
+        }
+    }
+
+    /** Distinct free ports, far enough apart that no two services collide. */
+    private static Map<String, Integer> freePorts(String... names) throws IOException {
+        Map<String, Integer> ports = new HashMap<>();
+        List<ServerSocket> held = new ArrayList<>();
+        try {
+            for (String name : names) {
+                ServerSocket socket = new ServerSocket(0);
+                held.add(socket);
+                ports.put(name, socket.getLocalPort());
+            }
+        } finally {
+            for (ServerSocket socket : held) {
+                socket.close();
+            }
+        }
+        return ports;
+    }
+}

@@ -1,0 +1,90 @@
+package dev.webui.bridge.delivery;
+
+import com.corundumstudio.socketio.AckCallback;
+import com.corundumstudio.socketio.SocketIOClient;
+import com.corundumstudio.socketio.SocketIOServer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.webui.bridge.metrics.InstanceMetrics;
+import dev.webui.bridge.session.LocalSessions;
+import dev.webui.common.events.CallReply;
+import dev.webui.common.redis.RedisKeys;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+/**
+ * Runs an event call (realtime.md §6.3) when this instance holds the socket: emits with an ack
+ * callback and publishes the client's answer, or a timeout, on the caller's reply channel.
+ * Instances that do not hold the socket stay silent.
+ */
+public final class CallDelivery {
+    private static final Logger LOG = Logger.getLogger(CallDelivery.class);
+    private static final long DEFAULT_TIMEOUT_MS = 60_000;
+    private static final long MAX_TIMEOUT_MS = 600_000;
+
+    private final SocketIOServer server;
+    private final LocalSessions local;
+    private final ReactiveRedisDataSource redis;
+    private final RedisKeys keys;
+    private final ObjectMapper json;
+    private final InstanceMetrics metrics;
+
+    public CallDelivery(SocketIOServer server, LocalSessions local, ReactiveRedisDataSource redis, RedisKeys keys,
+                        ObjectMapper json, InstanceMetrics metrics) {
+        this.server = server;
+        this.local = local;
+        this.redis = redis;
+        this.keys = keys;
+        this.json = json;
+        this.metrics = metrics;
+    }
+
+    public void handle(String message) {
+        JsonNode call;
+        try {
+            call = json.readTree(message);
+        } catch (JsonProcessingException e) {
+            LOG.warnf("Ignoring a malformed event call: %s", e.getOriginalMessage());
+            return;
+        }
+        String id = call.path("id").asText("");
+        String event = call.path("event").asText("");
+        String replyTo = call.path("reply_to").asText("");
+        UUID sid = EmitDelivery.parse(call.path("sid").asText(null)).orElse(null);
+        if (sid == null || !local.isBound(sid)) {
+            return;
+        }
+        SocketIOClient client = server.getClient(sid);
+        if (client == null || id.isEmpty() || event.isEmpty() || !replyTo.startsWith(keys.callReplyChannel(""))) {
+            return;
+        }
+        long timeoutMs = call.path("timeout_ms").asLong(DEFAULT_TIMEOUT_MS);
+        int seconds = (int) Math.max(1, (Math.min(timeoutMs <= 0 ? DEFAULT_TIMEOUT_MS : timeoutMs, MAX_TIMEOUT_MS) + 999) / 1000);
+        // Object, not JsonNode: netty-socketio hands primitive answers (true, "text") over as Java values.
+        client.sendEvent(event, new AckCallback<>(Object.class, seconds) {
+            @Override
+            public void onSuccess(Object result) {
+                reply(replyTo, new CallReply(id, result == null ? NullNode.getInstance() : json.valueToTree(result), null));
+            }
+
+            @Override
+            public void onTimeout() {
+                metrics.ackTimedOut();
+                reply(replyTo, new CallReply(id, null, CallReply.TIMEOUT));
+            }
+        }, call.has("data") ? call.get("data") : NullNode.getInstance());
+    }
+
+    private void reply(String channel, CallReply reply) {
+        try {
+            redis.pubsub(String.class).publish(channel, json.writeValueAsString(reply)).subscribe().with(done -> { },
+                    e -> LOG.warnf("Could not send the answer of event call %s: %s", reply.id(), e.getMessage()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+package dev.webui.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.bridge.testing.BridgeTestResource;
+import dev.webui.bridge.testing.BridgeTestSupport;
+import dev.webui.bridge.testing.SocketClients.Options;
+import dev.webui.common.auth.Roles;
+import dev.webui.common.events.EmitRequest;
+import dev.webui.common.events.EventCaller;
+import dev.webui.common.testing.TestEnvironment;
+import dev.webui.common.testing.TestUsers;
+import dev.webui.common.testing.TestUsers.TestUser;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Event calls with acks (realtime.md §6.3) and the bridge's meters. */
+@QuarkusTest
+@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = BridgeTestResource.class, restrictToAnnotatedClass = true)
+class CallsAndMetricsTest extends BridgeTestSupport {
+    @Inject
+    EventCaller caller;
+
+    @Test
+    void aCallReturnsTheClientsAnswer() {
+        TestUser user = TestUsers.create(Roles.USER);
+        String sid = clients.connect("tab", port(), Options.websocket().token(user.token())
+                .answer("chat-events", Map.of("stdout", "42", "stderr", "")));
+        awaitRegistered(sid, user.id());
+
+        JsonNode answer = caller.call(sid, "chat-events", Map.of("data", Map.of("type", "execute:python", "data", Map.of("code", "6*7"))),
+                Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
+        assertEquals("42", answer.path("stdout").asText());
+        JsonNode asked = clients.awaitEvent("tab", "chat-events");
+        assertEquals("execute:python", asked.at("/data/type").asText());
+        assertTrue(clients.events("tab").get(0).path("ack").asBoolean(), "the client was asked for an ack");
+    }
+
+    @Test
+    void unansweredCallsTimeOutAndAreCounted() {
+        TestUser user = TestUsers.create(Roles.USER);
+        String sid = clients.connect("silent", port(), Options.websocket().token(user.token()));
+        awaitRegistered(sid, user.id());
+        double before = metric("bridge_acks_timed_out_total");
+
+        RuntimeException silent = assertThrows(RuntimeException.class,
+                () -> caller.call(sid, "chat-events", Map.of("q", 1), Duration.ofSeconds(1)).await().atMost(Duration.ofSeconds(10)));
+        assertInstanceOf(TimeoutException.class, silent.getCause());
+        assertTrue(silent.getCause().getMessage().contains("timeout"), "the bridge reported the timeout: " + silent.getCause().getMessage());
+        assertEquals(before + 1, metric("bridge_acks_timed_out_total"));
+
+        RuntimeException nobody = assertThrows(RuntimeException.class,
+                () -> caller.call("00000000-0000-0000-0000-000000000000", "chat-events", Map.of(), Duration.ofSeconds(1))
+                        .await().atMost(Duration.ofSeconds(10)));
+        assertInstanceOf(TimeoutException.class, nobody.getCause());
+    }
+
+    @Test
+    void callsToUnauthenticatedSocketsAreNotDelivered() {
+        String sid = clients.connect("anon", port(), Options.websocket().answer("chat-events", "leaked"));
+        assertThrows(RuntimeException.class,
+                () -> caller.call(sid, "chat-events", Map.of(), Duration.ofSeconds(1)).await().atMost(Duration.ofSeconds(10)));
+        assertTrue(clients.events("anon").isEmpty());
+    }
+
+    @Test
+    void metersCountSocketsUsersAndDeliveries() {
+        TestUser user = TestUsers.create(Roles.USER);
+        double sockets = metric("bridge_sockets_connected");
+        double authenticated = metric("bridge_sockets_authenticated");
+        double users = metric("bridge_users_connected");
+        double delivered = metric("bridge_emits_delivered_total");
+
+        clients.connect("anon", port(), Options.websocket());
+        String one = clients.connect("one", port(), Options.websocket().token(user.token()));
+        String two = clients.connect("two", port(), Options.websocket().token(user.token()));
+        awaitRegistered(one, user.id());
+        awaitRegistered(two, user.id());
+        assertEquals(sockets + 3, metric("bridge_sockets_connected"));
+        assertEquals(authenticated + 2, metric("bridge_sockets_authenticated"));
+        assertEquals(users + 1, metric("bridge_users_connected"));
+
+        publish(new EmitRequest("chat-events", Map.of(), EmitRequest.Target.users(user.id())));
+        clients.awaitEvent("one", "chat-events");
+        clients.awaitEvent("two", "chat-events");
+        assertEquals(delivered + 2, metric("bridge_emits_delivered_total"));
+    }
+
+    private double metric(String name) {
+        String body = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        Matcher m = Pattern.compile("(?m)^" + name + "\\{instance=\"" + Pattern.quote(lifecycle.instance().instanceId()) + "\"[^}]*} (\\S+)$")
+                .matcher(body);
+        assertTrue(m.find(), name + " is exported:\n" + body.lines().filter(l -> l.startsWith("bridge")).toList());
+        return Double.parseDouble(m.group(1));
+    }
+}

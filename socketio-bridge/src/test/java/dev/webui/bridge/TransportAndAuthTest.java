@@ -1,0 +1,130 @@
+package dev.webui.bridge;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.bridge.testing.BridgeTestResource;
+import dev.webui.bridge.testing.BridgeTestSupport;
+import dev.webui.bridge.testing.SocketClients.Options;
+import dev.webui.common.auth.Roles;
+import dev.webui.common.auth.TokenRevocation;
+import dev.webui.common.events.EmitRequest;
+import dev.webui.common.testing.TestEnvironment;
+import dev.webui.common.testing.TestUsers;
+import dev.webui.common.testing.TestUsers.TestUser;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Transports, the handshake and authentication (realtime.md §1–2) with the real socket.io-client. */
+@QuarkusTest
+@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = BridgeTestResource.class, restrictToAnnotatedClass = true)
+class TransportAndAuthTest extends BridgeTestSupport {
+    private static final Duration QUIET = Duration.ofMillis(700);
+
+    @Inject
+    TokenRevocation revocation;
+
+    @Test
+    void websocketClientAuthenticatedByHandshakeReceivesItsUsersEmits() {
+        TestUser user = TestUsers.create(Roles.USER);
+        String sid = clients.connect("ws", port(), Options.websocket().token(user.token()));
+        assertEquals("websocket", clients.connection("ws").path("transport").asText());
+        awaitRegistered(sid, user.id());
+
+        publish(new EmitRequest("chat-events", Map.of("chat_id", "c1", "data", Map.of("type", "status")), EmitRequest.Target.users(user.id())));
+        JsonNode data = clients.awaitEvent("ws", "chat-events");
+        assertEquals("c1", data.path("chat_id").asText());
+        assertEquals("status", data.at("/data/type").asText());
+    }
+
+    @Test
+    void pollingClientWorksToo() {
+        TestUser user = TestUsers.create(Roles.USER);
+        String sid = clients.connect("poll", port(), Options.polling().token(user.token()));
+        assertEquals("polling", clients.connection("poll").path("transport").asText());
+        awaitRegistered(sid, user.id());
+
+        publish(new EmitRequest("chat-events", Map.of("n", 1), EmitRequest.Target.sid(sid)));
+        assertEquals(1, clients.awaitEvent("poll", "chat-events").path("n").asInt());
+        JsonNode ack = clients.emitWithAck("poll", "user-join", Map.of("auth", Map.of("token", user.token())));
+        assertEquals(user.id(), ack.at("/0/id").asText());
+    }
+
+    @Test
+    void userJoinBindsASocketThatConnectedWithoutTokenAndAcksIdAndName() {
+        TestUser user = TestUsers.create(Roles.USER);
+        String sid = clients.connect("late", port(), Options.websocket());
+        publish(new EmitRequest("chat-events", Map.of("n", 0), EmitRequest.Target.sid(sid)));
+        clients.assertNoEvent("late", "chat-events", d -> true, QUIET);
+
+        JsonNode ack = clients.emitWithAck("late", "user-join", Map.of("auth", Map.of("token", user.token())));
+        assertEquals(user.id(), ack.at("/0/id").asText());
+        assertEquals("Test user", ack.at("/0/name").asText());
+        publish(new EmitRequest("chat-events", Map.of("n", 1), EmitRequest.Target.users(user.id())));
+        assertEquals(1, clients.awaitEvent("late", "chat-events").path("n").asInt());
+    }
+
+    @Test
+    void unauthenticatedSocketsReceiveNothingPrivate() {
+        TestUser user = TestUsers.create(Roles.USER);
+        TestUser other = TestUsers.create(Roles.USER);
+        String anonymous = clients.connect("anon", port(), Options.websocket());
+        String bad = clients.connect("bad", port(), Options.websocket().token("not-a-jwt"));
+        String expired = clients.connect("expired", port(), Options.websocket()
+                .token(TestUsers.jwt().issue(user.id(), Optional.of(Instant.now().minusSeconds(5)))));
+        String apiKey = clients.connect("apikey", port(), Options.websocket().token(user.apiKey()));
+        String revokedToken = TestUsers.jwt().issue(user.id(), Optional.of(Instant.now().plusSeconds(600)));
+        revocation.revoke(revokedToken, Instant.now().plusSeconds(600).getEpochSecond()).await().atMost(Duration.ofSeconds(5));
+        String revoked = clients.connect("revoked", port(), Options.websocket().token(revokedToken));
+        assertTrue(clients.emitWithAck("revoked", "user-join", Map.of("auth", Map.of("token", revokedToken))).isEmpty(),
+                "user-join with a revoked token acks nothing");
+        String good = clients.connect("good", port(), Options.websocket().token(other.token()));
+        awaitRegistered(good, other.id());
+
+        for (String sid : new String[] {anonymous, bad, expired, apiKey, revoked}) {
+            publish(new EmitRequest("chat-events", Map.of("to", sid), EmitRequest.Target.sid(sid)));
+        }
+        publish(new EmitRequest("chat-events", Map.of("to", "user"), EmitRequest.Target.users(user.id())));
+        publish(new EmitRequest("chat-events", Map.of("to", "all"), EmitRequest.Target.everyone()));
+        publish(new EmitRequest("chat-events", Map.of("to", "default-room"), EmitRequest.Target.room("")));
+
+        assertEquals("all", clients.awaitEvent("good", "chat-events").path("to").asText(), "authenticated sockets get broadcasts");
+        for (String client : new String[] {"anon", "bad", "expired", "apikey", "revoked"}) {
+            clients.assertNoEvent(client, "chat-events", d -> true, Duration.ofMillis(100));
+        }
+        clients.assertNoEvent("good", "chat-events", d -> d.path("to").asText().equals("default-room"), Duration.ofMillis(100));
+        assertFalse(redis.hash(String.class).hexists(keys.bridgeSessions(), anonymous).await().atMost(Duration.ofSeconds(5)));
+    }
+
+    @Test
+    void sessionIdsNeverComeFromTheIoCookie() {
+        String first = clients.connect("first", port(), Options.websocket());
+        String second = clients.connect("second", port(), Options.polling().headers(Map.of("Cookie", "io=" + first)));
+        assertNotEquals(first, second);
+    }
+
+    @Test
+    void corsNeverReflectsAnArbitraryOrigin() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + port() + "/ws/socket.io/?EIO=4&transport=polling"))
+                .header("Origin", "http://evil.example").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode());
+        assertTrue(response.body().contains("\"sid\""), response.body());
+        assertEquals(Optional.of("*"), response.headers().firstValue("Access-Control-Allow-Origin"));
+    }
+}
