@@ -21,7 +21,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -50,6 +52,21 @@ class TransportAndAuthTest extends BridgeTestSupport {
         JsonNode data = clients.awaitEvent("ws", "chat-events");
         assertEquals("c1", data.path("chat_id").asText());
         assertEquals("status", data.at("/data/type").asText());
+    }
+
+    @Test
+    void everySocketBoundByItsHandshakeTokenStaysInItsUserRoom() {
+        // The token is checked asynchronously; a check that finished before netty-socketio ran the
+        // connect listener used to be undone by it (registered in Redis, but out of the user room).
+        TestUser user = TestUsers.create(Roles.USER);
+        List<String> tabs = IntStream.range(0, 12).mapToObj(i -> "tab" + i).toList();
+        for (String tab : tabs) {
+            awaitRegistered(clients.connect(tab, port(), Options.websocket().token(user.token())), user.id());
+        }
+        publish(new EmitRequest("chat-events", Map.of("chat_id", "every-tab"), EmitRequest.Target.users(user.id())));
+        for (String tab : tabs) {
+            assertEquals("every-tab", clients.awaitEvent(tab, "chat-events").path("chat_id").asText(), tab);
+        }
     }
 
     @Test

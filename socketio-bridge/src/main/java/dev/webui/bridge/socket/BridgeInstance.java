@@ -1,6 +1,5 @@
 package dev.webui.bridge.socket;
 
-import com.corundumstudio.socketio.AuthTokenResult;
 import com.corundumstudio.socketio.SocketIOClient;
 import com.corundumstudio.socketio.SocketIOServer;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -106,9 +105,9 @@ public final class BridgeInstance implements AutoCloseable {
         server.addConnectListener(client -> {
             local.connected(client.getSessionId());
             client.leaveRooms(new HashSet<>(client.getAllRooms()));
+            bindHandshakeToken(client);
         });
         server.addDisconnectListener(client -> binder.disconnected(client.getSessionId()));
-        server.getNamespace("").addAuthTokenListener(this::handshakeAuth);
 
         FleetPublisher publisher = new FleetPublisher(services.redis(), services.keys(), services.json());
         new SessionEvents(binder, services.access()).register(server);
@@ -119,10 +118,17 @@ public final class BridgeInstance implements AutoCloseable {
                 services.json(), settings.instanceId()).register(server);
     }
 
-    /** Never refuses the CONNECT (realtime.md §2): a valid auth.token binds the socket later, asynchronously. */
-    private AuthTokenResult handshakeAuth(Object auth, SocketIOClient client) {
+    /**
+     * Never refuses the CONNECT (realtime.md §2): a valid auth.token binds the socket asynchronously.
+     * This runs in the connect listener, not in an auth-token listener, because netty-socketio calls
+     * those before the socket is connected and in its rooms: a bind finishing first would be undone.
+     */
+    private void bindHandshakeToken(SocketIOClient client) {
+        Object auth = client.getHandshakeData().getAuthToken();
+        if (auth == null) {
+            return;
+        }
         JsonNode payload = services.json().valueToTree(auth);
         SocketAuthenticator.token(payload).ifPresent(token -> binder.bind(client, token).subscribe().with(user -> { }));
-        return AuthTokenResult.AuthTokenResultSuccess;
     }
 }
