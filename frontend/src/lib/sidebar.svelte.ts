@@ -76,3 +76,43 @@ export function renameLocally(id: string, title: string): void {
     if (hit) hit.title = title;
   }
 }
+
+/** True when `id` is `ancestor` or lies below it (a folder may not move into itself). */
+export function isWithin(folders: Folder[], id: string | null, ancestor: string): boolean {
+  const byId = new Map(folders.map((f) => [f.id, f]));
+  for (let cur = id, hops = 0; cur && hops <= folders.length; cur = byId.get(cur)?.parent_id ?? null, hops++) if (cur === ancestor) return true;
+  return false;
+}
+
+/** A name not used by the folders under `parentId` ("New Folder", "New Folder 2", …). */
+export function freeFolderName(folders: Folder[], parentId: string | null): string {
+  const names = new Set(folders.filter((f) => (f.parent_id ?? null) === parentId).map((f) => f.name));
+  let name = 'New Folder';
+  for (let i = 2; names.has(name); i++) name = `New Folder ${i}`;
+  return name;
+}
+
+/** Creates a folder, below `parentId` when given (the API creates at the root, then moves it). */
+export async function createFolder(parentId: string | null): Promise<Folder> {
+  const folder = await foldersApi.create(freeFolderName(sidebar.folders, parentId));
+  if (parentId) {
+    await foldersApi.setParent(folder.id, parentId);
+    await foldersApi.setExpanded(parentId, true);
+  }
+  await refreshSidebar();
+  return folder;
+}
+
+/** Handles a drop of a chat or a folder onto a folder (null = root). Returns false when nothing was dropped. */
+export async function dropOnto(data: DataTransfer | null, folderId: string | null): Promise<boolean> {
+  const chatId = data?.getData('text/chat-id');
+  const movedFolder = data?.getData('text/folder-id');
+  if (chatId) await chats.moveToFolder(chatId, folderId);
+  else if (movedFolder) {
+    if (folderId && isWithin(sidebar.folders, folderId, movedFolder)) return false;
+    await foldersApi.setParent(movedFolder, folderId);
+  } else return false;
+  if (folderId && !sidebar.folders.find((f) => f.id === folderId)?.is_expanded) await foldersApi.setExpanded(folderId, true);
+  await refreshSidebar();
+  return true;
+}

@@ -54,6 +54,7 @@ export interface Message {
   models?: string[];
   model?: string;
   modelName?: string;
+  selectedModelId?: string;
   modelIdx?: number;
   done?: boolean;
   error?: { content: string } | null;
@@ -62,6 +63,14 @@ export interface Message {
   usage?: Record<string, unknown>;
   followUps?: string[];
   files?: unknown[];
+  annotation?: Annotation;
+  feedbackId?: string;
+}
+
+export interface Annotation {
+  rating: 1 | -1;
+  reason?: string;
+  comment?: string;
 }
 
 export interface History {

@@ -30,6 +30,7 @@ export const folders = {
   list: () => get<Folder[]>(`${folderBase}/`),
   create: (name: string) => post<Folder>(`${folderBase}/`, { name }),
   rename: (id: string, name: string) => post<Folder>(`${folderBase}/${encodeURIComponent(id)}/update`, { name }),
+  setParent: (id: string, parent_id: string | null) => post<Folder>(`${folderBase}/${encodeURIComponent(id)}/update/parent`, { parent_id }),
   setExpanded: (id: string, is_expanded: boolean) => post<Folder>(`${folderBase}/${encodeURIComponent(id)}/update/expanded`, { is_expanded }),
   remove: (id: string) => del<boolean>(`${folderBase}/${encodeURIComponent(id)}`)
 };

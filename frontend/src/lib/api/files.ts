@@ -1,3 +1,4 @@
+import type { AccessControl } from '../access';
 // Uploads (file-service, api.md §4.12/4.13): multipart POST with progress, then the processing
 // status stream that the stock upload helper also waits on.
 import { ApiError, del, errorDetail, get, post, token } from './http';
@@ -13,6 +14,7 @@ export interface Knowledge {
   id: string;
   name: string;
   description: string;
+  access_control?: AccessControl;
   files?: { id: string; meta: { name?: string; size?: number } }[];
 }
 
@@ -75,7 +77,8 @@ const kb = (id: string) => `/api/v1/knowledge/${encodeURIComponent(id)}`;
 export const knowledge = {
   list: () => get<Knowledge[]>('/api/v1/knowledge/'),
   writable: () => get<Knowledge[]>('/api/v1/knowledge/list'),
-  create: (name: string, description: string) => post<Knowledge>('/api/v1/knowledge/create', { name, description, access_control: {} }),
+  create: (name: string, description: string, access_control: AccessControl) => post<Knowledge>('/api/v1/knowledge/create', { name, description, access_control }),
+  update: (k: Knowledge, access_control: AccessControl) => post<Knowledge>(`${kb(k.id)}/update`, { name: k.name, description: k.description, access_control }),
   get: (id: string) => get<Knowledge>(kb(id)),
   addFile: (id: string, file_id: string) => post<Knowledge>(`${kb(id)}/file/add`, { file_id }),
   removeFile: (id: string, file_id: string) => post<Knowledge>(`${kb(id)}/file/remove`, { file_id }),

@@ -83,7 +83,7 @@ function blob(): Partial<ChatBlob> {
   };
 }
 
-async function save(): Promise<void> {
+export async function save(): Promise<void> {
   if (!chat.id || chat.temporary) return;
   await chats.update(chat.id, blob());
 }

@@ -1,0 +1,22 @@
+// Message ratings (api.md §4.19): one feedback row per rated answer, its id kept as message.feedbackId.
+import { get, post } from './http';
+
+export interface FeedbackForm {
+  type: 'rating';
+  data: { rating: 1 | -1; model_id: string; sibling_model_ids: string[] | null; reason: string; comment: string };
+  meta: { chat_id: string; message_id: string; arena?: boolean; tags?: string[] };
+  snapshot: { chat: unknown };
+}
+
+export interface Feedback extends FeedbackForm {
+  id: string;
+  user_id: string;
+}
+
+const base = '/api/v1/evaluations/feedback';
+
+export const feedback = {
+  create: (form: FeedbackForm) => post<Feedback>(base, form),
+  get: (id: string) => get<Feedback>(`${base}/${encodeURIComponent(id)}`),
+  update: (id: string, form: FeedbackForm) => post<Feedback>(`${base}/${encodeURIComponent(id)}`, form)
+};
