@@ -27,3 +27,12 @@ export async function launch(options = {}) {
     }
   };
 }
+
+/** One chromium with independent contexts (separate storage), for tests with several users at once. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync']
+  });
+}

@@ -8,6 +8,10 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { Server } from 'socket.io';
+import { makeAccess } from './stand-in/access.js';
+import { channelsFeature } from './stand-in/channels.js';
+import { miscFeature } from './stand-in/misc.js';
+import { notesFeature } from './stand-in/notes.js';
 
 const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
 const CHAT_PAGE = 60;
@@ -120,6 +124,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     if (!user && state.users.length === 0) base.onboarding = true;
     if (user?.role === 'pending') base.ui = { pending_user_overlay_title: '', pending_user_overlay_content: '' };
     if (user && user.role !== 'pending') {
+      Object.assign(base.features, { enable_channels: state.authConfig.ENABLE_CHANNELS, enable_notes: state.authConfig.ENABLE_NOTES, enable_message_rating: state.authConfig.ENABLE_MESSAGE_RATING });
       Object.assign(base, {
         default_models: MODEL.id,
         default_prompt_suggestions: [{ title: ['Explain', 'a concept simply'], content: 'Explain recursion simply' }],
@@ -494,8 +499,13 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       const user = need(req, 'verified');
       const f = state.folders.get(m[1]);
       if (!f || f.user_id !== user.id) throw new HttpError(404, 'Folder not found');
-      state.folders.delete(f.id);
-      for (const c of [...state.chats.values()]) if (c.folder_id === f.id) state.chats.delete(c.id);
+      const doomed = new Set([f.id]);
+      for (let grew = true; grew; ) {
+        grew = false;
+        for (const o of state.folders.values()) if (o.parent_id && doomed.has(o.parent_id) && !doomed.has(o.id)) grew = doomed.add(o.id) && true;
+      }
+      for (const id of doomed) state.folders.delete(id);
+      for (const c of [...state.chats.values()]) if (doomed.has(c.folder_id)) state.chats.delete(c.id);
       return true;
     }],
     ['POST', /^\/api\/v1\/files\/?$/, (req, _m, raw) => {
@@ -593,6 +603,14 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     }]
   ];
 
+  // Notes, channels, ratings and the smaller pieces live in stand-in/*.js; they answer first.
+  let lastNs = 0;
+  const nowNs = () => (lastNs = Math.max(lastNs + 1000, Date.now() * 1e6));
+  const userOf = (socket) => state.users.find((u) => u.id === sockets.get(socket.id));
+  const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, publicUser, withFiles, allowed: makeAccess(state) };
+  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx)];
+  routes.unshift(...features.flatMap((f) => f.routes));
+
   function serveStatic(req, res, pathname) {
     const file = normalize(join(staticDir, pathname));
     const inside = file.startsWith(normalize(staticDir));
@@ -640,6 +658,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       const user = state.users.find((u) => u.id === userId);
       if (typeof ack === 'function') ack(user ? { id: user.id, name: user.name } : null);
     });
+    for (const f of features) f.onConnection?.(socket);
     socket.on('disconnect', () => sockets.delete(socket.id));
   });
 

@@ -1,6 +1,6 @@
 // A tiny history-API router: the gateway falls back to index.html for unknown paths.
 
-export type Route = { name: 'auth' } | { name: 'admin' } | { name: 'prompts' } | { name: 'knowledge' } | { name: 'models' } | { name: 'chat'; id: string | null } | { name: 'shared'; id: string } | { name: 'notfound' };
+export type Route = { name: 'auth' } | { name: 'admin' } | { name: 'prompts' } | { name: 'knowledge' } | { name: 'models' } | { name: 'chat'; id: string | null } | { name: 'shared'; id: string } | { name: 'notes'; id: string | null } | { name: 'channel'; id: string } | { name: 'notfound' };
 
 export function parseRoute(path: string): Route {
   if (path === '/auth') return { name: 'auth' };
@@ -9,6 +9,11 @@ export function parseRoute(path: string): Route {
   if (path === '/workspace/knowledge') return { name: 'knowledge' };
   if (path === '/workspace/models') return { name: 'models' };
   if (path === '/' || path === '') return { name: 'chat', id: null };
+  if (path === '/notes') return { name: 'notes', id: null };
+  const n = /^\/notes\/([^/]+)$/.exec(path);
+  if (n) return { name: 'notes', id: decodeURIComponent(n[1]) };
+  const ch = /^\/channels\/([^/]+)$/.exec(path);
+  if (ch) return { name: 'channel', id: decodeURIComponent(ch[1]) };
   const m = /^\/c\/([^/]+)$/.exec(path);
   if (m) return { name: 'chat', id: decodeURIComponent(m[1]) };
   const s = /^\/s\/([^/]+)$/.exec(path);

@@ -50,3 +50,18 @@ export async function waitForSocketId(timeoutMs = 5000): Promise<string> {
   }
   return socket.id;
 }
+
+/** Subscribes to any server event (notes, channels); returns the unsubscribe function. */
+export function onSocket<T = any>(event: string, handler: (payload: T) => void): () => void {
+  socket?.on(event, handler);
+  return () => socket?.off(event, handler);
+}
+
+export function emitSocket(event: string, payload: unknown): void {
+  socket?.emit(event, payload);
+}
+
+/** The current token in the `auth` shape the join events carry (realtime.md §4). */
+export function authPayload(): { token: string } {
+  return { token: token.get() ?? '' };
+}

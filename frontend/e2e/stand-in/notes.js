@@ -1,0 +1,109 @@
+// Notes (api.md §4.16) and the Yjs document relay of realtime.md §5.4 for the stand-in.
+import { randomUUID } from 'node:crypto';
+import * as Y from 'yjs';
+
+export function notesFeature({ state, need, HttpError, allowed, nowNs, userOf, io }) {
+  state.notes = new Map();
+  state.ydocs = new Map(); // document id -> { updates: Uint8Array[], sids: Set }
+  const saves = new Map();
+
+  const withUser = (n) => ({ ...n, user: (({ id, name, email }) => ({ id, name, email }))(state.users.find((u) => u.id === n.user_id) ?? {}) });
+  const readable = (user, id) => {
+    const n = state.notes.get(id);
+    if (!n || !allowed(user, n, 'read')) throw new HttpError(404, 'Note not found');
+    return n;
+  };
+  const writable = (user, id) => {
+    const n = readable(user, id);
+    if (!allowed(user, n, 'write')) throw new HttpError(403, 'You do not have permission to edit this note');
+    return n;
+  };
+
+  const routes = [
+    ['GET', /^\/api\/v1\/notes\/?$/, (req) => {
+      const user = need(req, 'verified');
+      return [...state.notes.values()].filter((n) => allowed(user, n, 'read')).map(withUser);
+    }],
+    ['POST', /^\/api\/v1\/notes\/create$/, (req, _m, body) => {
+      const user = need(req, 'verified');
+      if (typeof body.title !== 'string') throw new HttpError(422, 'title is required');
+      const n = { id: randomUUID(), user_id: user.id, title: body.title, data: body.data ?? null, meta: body.meta ?? null, access_control: body.access_control === undefined ? {} : body.access_control, created_at: nowNs(), updated_at: nowNs() };
+      state.notes.set(n.id, n);
+      return n;
+    }],
+    ['GET', /^\/api\/v1\/notes\/([^/]+)$/, (req, m) => readable(need(req, 'verified'), m[1])],
+    ['POST', /^\/api\/v1\/notes\/([^/]+)\/update$/, (req, m, body) => {
+      const user = need(req, 'verified');
+      const n = writable(user, m[1]);
+      // Only the owner may change who has access.
+      const access = n.user_id === user.id || user.role === 'admin' ? body.access_control : n.access_control;
+      Object.assign(n, { title: body.title ?? n.title, data: body.data ?? n.data, meta: body.meta ?? n.meta, access_control: access === undefined ? n.access_control : access, updated_at: nowNs() });
+      io().to(`note:${n.id}`).emit('note-events', n);
+      return n;
+    }],
+    ['DELETE', /^\/api\/v1\/notes\/([^/]+)\/delete$/, (req, m) => {
+      const n = writable(need(req, 'verified'), m[1]);
+      state.notes.delete(n.id);
+      return true;
+    }]
+  ];
+
+  const docOf = (id) => {
+    if (!state.ydocs.has(id)) state.ydocs.set(id, { updates: [], sids: new Set() });
+    return state.ydocs.get(id);
+  };
+  const bytes = (u) => (u instanceof Uint8Array ? u : Buffer.isBuffer(u) ? new Uint8Array(u) : Uint8Array.from(u ?? []));
+  const noteOf = (documentId) => state.notes.get(String(documentId ?? '').replace(/^note:/, ''));
+
+  function leave(socket, documentId) {
+    const doc = state.ydocs.get(documentId);
+    if (!doc?.sids.delete(socket.id)) return;
+    socket.leave(`doc_${documentId}`);
+    io().to(`doc_${documentId}`).emit('ydoc:user:left', { document_id: documentId, user_id: userOf(socket)?.id });
+    if (doc.sids.size === 0) state.ydocs.delete(documentId);
+  }
+
+  function onConnection(socket) {
+    socket.on('join-note', (p) => {
+      const user = userOf(socket);
+      const n = state.notes.get(p?.note_id);
+      if (user && n && allowed(user, n, 'read')) socket.join(`note:${n.id}`);
+    });
+    socket.on('ydoc:document:join', (p) => {
+      const user = userOf(socket);
+      const n = noteOf(p?.document_id);
+      if (!user || !n || !allowed(user, n, 'read')) return socket.emit('error', { message: 'Failed to join document' });
+      const id = p.document_id;
+      const doc = docOf(id);
+      doc.sids.add(socket.id);
+      socket.join(`doc_${id}`);
+      const ydoc = new Y.Doc();
+      for (const u of doc.updates) Y.applyUpdate(ydoc, u);
+      socket.emit('ydoc:document:state', { document_id: id, state: Array.from(Y.encodeStateAsUpdate(ydoc)), sessions: [...doc.sids] });
+      socket.to(`doc_${id}`).emit('ydoc:user:joined', { document_id: id, user_id: p.user_id, user_name: p.user_name, user_color: p.user_color });
+    });
+    socket.on('ydoc:document:update', (p) => {
+      const user = userOf(socket);
+      const n = noteOf(p?.document_id);
+      const doc = state.ydocs.get(p?.document_id);
+      if (!user || !n || !doc?.sids.has(socket.id) || !allowed(user, n, 'write')) return;
+      doc.updates.push(bytes(p.update));
+      socket.to(`doc_${p.document_id}`).emit('ydoc:document:update', { document_id: p.document_id, user_id: p.user_id, update: p.update, socket_id: socket.id });
+      if (!p.data) return;
+      clearTimeout(saves.get(p.document_id));
+      saves.set(p.document_id, setTimeout(() => {
+        n.data = { ...(n.data ?? {}), ...p.data };
+        n.updated_at = nowNs();
+      }, 500));
+    });
+    socket.on('ydoc:awareness:update', (p) => {
+      if (state.ydocs.get(p?.document_id)?.sids.has(socket.id)) socket.to(`doc_${p.document_id}`).emit('ydoc:awareness:update', p);
+    });
+    socket.on('ydoc:document:leave', (p) => leave(socket, p?.document_id));
+    socket.on('disconnect', () => {
+      for (const id of [...state.ydocs.keys()]) leave(socket, id);
+    });
+  }
+
+  return { routes, onConnection };
+}
