@@ -332,6 +332,35 @@ describe('sidebar', () => {
     assert.equal(f.is_expanded, true);
     await shot('06-folders-dnd');
   });
+
+  test('folders: create a subfolder, drag it to the top level and back, never into itself', async () => {
+    await page.getByRole('group', { name: 'Folder Research' }).locator('.head').first().hover();
+    await page.getByRole('button', { name: 'Folder options for Research' }).click();
+    await page.getByRole('menuitem', { name: 'New subfolder' }).click();
+    await page.getByLabel('Folder name').fill('Papers');
+    await page.keyboard.press('Enter');
+    const research = [...backend.state.folders.values()].find((x) => x.name === 'Research');
+    const papers = () => [...backend.state.folders.values()].find((x) => x.name === 'Papers');
+    await page.getByRole('group', { name: 'Folder Research' }).getByRole('button', { name: 'Papers', exact: true }).waitFor();
+    assert.equal(papers().parent_id, research.id);
+
+    const papersHead = () => page.getByRole('group', { name: 'Folder Papers' }).locator('.head').first();
+    await papersHead().dragTo(page.getByRole('heading', { name: 'Folders' }));
+    await page.getByRole('group', { name: 'Folder Research' }).getByRole('button', { name: 'Papers', exact: true }).waitFor({ state: 'detached' });
+    assert.equal(papers().parent_id, null);
+
+    await papersHead().dragTo(page.getByRole('button', { name: 'Research', exact: true }));
+    await page.getByRole('group', { name: 'Folder Research' }).getByRole('button', { name: 'Papers', exact: true }).waitFor();
+    assert.equal(papers().parent_id, research.id);
+
+    // Research cannot go into its own subfolder: nothing is sent, nothing moves.
+    const before = backend.state.calls.length;
+    await page.getByRole('group', { name: 'Folder Research' }).locator('.head').first().dragTo(page.getByRole('button', { name: 'Papers', exact: true }));
+    await page.getByText('A folder cannot be moved into itself').waitFor();
+    await page.getByRole('group', { name: 'Folder Research' }).getByRole('button', { name: 'Papers', exact: true }).waitFor();
+    assert.equal(research.parent_id, null);
+    assert.ok(!backend.state.calls.slice(before).some((c) => c.includes('/update/parent')), 'no parent update was sent');
+  });
 });
 
 describe('sharing', () => {
@@ -357,6 +386,42 @@ describe('sharing', () => {
   });
 });
 
+describe('ratings', () => {
+  test('an answer is rated, the reason and comment update the same feedback, and the rating survives a reload', async () => {
+    // The clone made by the sharing test is open.
+    await page.getByRole('heading', { name: 'Clone of Edited question here' }).waitFor();
+    const answer = page.getByTestId('assistant-message').last();
+    await answer.getByRole('button', { name: 'Good response' }).click();
+    await page.getByRole('form', { name: 'Rating details' }).waitFor();
+    assert.equal(backend.state.feedbacks.size, 1);
+    const fb = [...backend.state.feedbacks.values()][0];
+    const chatId = new URL(page.url()).pathname.split('/').pop();
+    assert.equal(fb.data.rating, 1);
+    assert.equal(fb.data.model_id, MODEL.id);
+    assert.equal(fb.meta.chat_id, chatId);
+    const rated = Object.values(backend.state.chats.get(chatId).chat.history.messages).find((m) => m.id === fb.meta.message_id);
+    assert.equal(rated.role, 'assistant');
+    assert.equal(rated.feedbackId, fb.id, 'the feedback id is kept on the message');
+
+    const form = page.getByRole('form', { name: 'Rating details' });
+    await form.getByRole('button', { name: 'Creative' }).click();
+    await form.getByLabel('Feedback comment').fill('Nice code sample');
+    await form.getByRole('button', { name: 'Submit' }).click();
+    await form.waitFor({ state: 'detached' });
+    assert.equal(backend.state.feedbacks.size, 1, 'the same feedback was updated');
+    assert.deepEqual([fb.data.reason, fb.data.comment], ['Creative', 'Nice code sample']);
+
+    await page.reload();
+    const again = page.getByTestId('assistant-message').last();
+    assert.equal(await again.getByRole('button', { name: 'Good response' }).getAttribute('aria-pressed'), 'true');
+    await again.getByRole('button', { name: 'Bad response' }).click();
+    await page.getByRole('form', { name: 'Rating details' }).waitFor();
+    assert.equal(backend.state.feedbacks.size, 1);
+    assert.equal(fb.data.rating, -1);
+    await page.getByRole('form', { name: 'Rating details' }).getByRole('button', { name: 'Close' }).click();
+  });
+});
+
 describe('workspace', () => {
   test('prompts: create and edit in the workspace, then insert with a slash command', async () => {
     await page.getByRole('button', { name: 'Ada Lovelace' }).click();
@@ -370,11 +435,14 @@ describe('workspace', () => {
     await editor.getByRole('button', { name: 'Save prompt' }).click();
     await page.getByText('/summarize').waitFor();
     assert.equal(backend.state.prompts.get('/summarize').content, 'Summarize in three bullets:');
+    assert.deepEqual(backend.state.prompts.get('/summarize').access_control, {}, 'private by default');
     await page.getByRole('button', { name: 'Edit' }).click();
     await editor.getByLabel('Content').fill('Summarize in two bullets:');
+    await editor.getByLabel('Visibility').selectOption('public');
     await editor.getByRole('button', { name: 'Save prompt' }).click();
     await editor.waitFor({ state: 'detached' });
     assert.equal(backend.state.prompts.get('/summarize').content, 'Summarize in two bullets:');
+    assert.equal(backend.state.prompts.get('/summarize').access_control, null, 'public after the edit');
     await page.getByRole('button', { name: 'Back to chat' }).click();
     await page.getByLabel('Message', { exact: true }).fill('/sum');
     await page.getByRole('option', { name: /\/summarize/ }).waitFor();
@@ -434,6 +502,15 @@ describe('workspace knowledge', () => {
     await shot('11-knowledge');
     const kb = [...backend.state.knowledge.values()].find((k) => k.name === 'Research Papers');
     assert.equal(kb.data.file_ids.length, 1);
+    assert.deepEqual(kb.access_control, {}, 'private when created');
+    await page.getByRole('button', { name: 'Edit', exact: true }).click();
+    const edit = page.getByRole('form', { name: 'Edit knowledge base' });
+    await edit.getByLabel('Name').fill('Research Library');
+    await edit.getByLabel('Visibility').selectOption('public');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('heading', { name: 'Research Library' }).waitFor();
+    assert.equal(kb.name, 'Research Library');
+    assert.equal(kb.access_control, null);
     await files.getByRole('button', { name: 'Remove paper.txt' }).click();
     await page.getByText('No files yet').waitFor({ state: 'attached' }).catch(() => {});
     assert.equal(kb.data.file_ids.length, 0);

@@ -92,27 +92,25 @@ export function freeFolderName(folders: Folder[], parentId: string | null): stri
   return name;
 }
 
-/** Creates a folder, below `parentId` when given (the API creates at the root, then moves it). */
+/** Creates a folder, below `parentId` when given (the API creates at the root, then moves it); the caller refreshes. */
 export async function createFolder(parentId: string | null): Promise<Folder> {
   const folder = await foldersApi.create(freeFolderName(sidebar.folders, parentId));
   if (parentId) {
     await foldersApi.setParent(folder.id, parentId);
     await foldersApi.setExpanded(parentId, true);
   }
-  await refreshSidebar();
   return folder;
 }
 
-/** Handles a drop of a chat or a folder onto a folder (null = root). Returns false when nothing was dropped. */
-export async function dropOnto(data: DataTransfer | null, folderId: string | null): Promise<boolean> {
+/** Handles a drop of a chat or a folder onto a folder (null = root). Throws when a folder would move into itself. */
+export async function dropOnto(data: DataTransfer | null, folderId: string | null): Promise<void> {
   const chatId = data?.getData('text/chat-id');
   const movedFolder = data?.getData('text/folder-id');
   if (chatId) await chats.moveToFolder(chatId, folderId);
   else if (movedFolder) {
-    if (folderId && isWithin(sidebar.folders, folderId, movedFolder)) return false;
+    if (folderId && isWithin(sidebar.folders, folderId, movedFolder)) throw new Error('A folder cannot be moved into itself');
     await foldersApi.setParent(movedFolder, folderId);
-  } else return false;
+  } else return;
   if (folderId && !sidebar.folders.find((f) => f.id === folderId)?.is_expanded) await foldersApi.setExpanded(folderId, true);
   await refreshSidebar();
-  return true;
 }
