@@ -239,6 +239,22 @@ describe('first run and chat', () => {
     await page.waitForTimeout(200);
     assert.deepEqual(dialogs, []);
   });
+
+  test('a temporary chat answers without being saved', async () => {
+    await page.getByRole('button', { name: 'New Chat', exact: true }).click();
+    await page.getByRole('button', { name: 'Temporary chat' }).click();
+    const chatsBefore = backend.state.chats.size;
+    const callsBefore = backend.state.calls.length;
+    await sendMessage('keep this off the record');
+    await waitIdle();
+    assert.match(await page.getByTestId('assistant-message').last().innerText(), /You said: keep this off the record/);
+    assert.equal(new URL(page.url()).pathname, '/');
+    assert.equal(backend.state.lastCompletion.chat_id, 'local');
+    assert.equal(backend.state.chats.size, chatsBefore);
+    assert.ok(!backend.state.calls.slice(callsBefore).some((c) => c.startsWith('POST /api/v1/chats')), 'no chat endpoint was called');
+    await page.getByRole('button', { name: 'New Chat', exact: true }).click();
+    assert.equal(await page.getByRole('button', { name: 'Temporary chat' }).getAttribute('aria-pressed'), 'false');
+  });
 });
 
 describe('sidebar', () => {

@@ -100,6 +100,9 @@ describe('notes', () => {
     await eventually(async () => (await adaBody.inputValue()) === expected && (await bobBody.inputValue()) === expected, 'both editors to converge');
     await eventually(() => backend.state.notes.get(id).data.content.md === expected, 'the merged text to be saved');
     await ada.screenshot({ path: `${ARTIFACTS}20-note-collab.png` });
+    await bob.getByRole('button', { name: 'Preview' }).click();
+    await bob.getByLabel('Note preview').getByRole('heading', { name: 'Weekly' }).waitFor();
+    await bob.getByRole('button', { name: 'Edit', exact: true }).click();
 
     // Title changes reach the other editor through note-events.
     await ada.getByLabel('Note title').fill('Weekly meeting');
@@ -138,11 +141,13 @@ describe('channels', () => {
     await bob.goto(`${backend.url}/`);
     await bob.getByRole('link', { name: 'general-talk' }).click();
     await bob.getByText('No messages yet', { exact: false }).waitFor();
+    await eventually(() => backend.state.roomSize(`channel:${channelId}`) === 2, 'both sockets to be in the channel room');
 
     await ada.getByLabel('Channel message').fill('Hello **team**');
     await ada.keyboard.press('Enter');
     const bobList = bob.getByRole('list', { name: 'Messages in #general-talk' });
     await bobList.getByRole('listitem', { name: 'Message from Ada Admin' }).locator('strong', { hasText: 'team' }).waitFor();
+    await ada.getByRole('listitem', { name: 'Message from Ada Admin' }).waitFor();
     assert.equal(await ada.getByRole('listitem', { name: 'Message from Ada Admin' }).count(), 1, 'own message shown once');
   });
 
@@ -152,7 +157,7 @@ describe('channels', () => {
     await bob.keyboard.press('Enter');
     const bobMessageOnAda = ada.getByRole('listitem', { name: 'Message from Bob Builder' });
     await bobMessageOnAda.waitFor();
-    assert.equal(await bob.getByText('Ada Admin is typing…').count(), 0);
+    await ada.getByText('Bob Builder is typing…').waitFor({ state: 'detached' });
 
     // Ada reacts to Bob's message; Bob sees the count.
     await bobMessageOnAda.hover();
@@ -198,6 +203,7 @@ describe('channels', () => {
   test('a message in a channel that is not open is announced', async () => {
     await bob.goto(`${backend.url}/`);
     await bob.getByRole('link', { name: 'general-talk' }).waitFor();
+    await eventually(() => backend.state.roomSize(`channel:${channelId}`) === 2, "Bob's new socket to be in the channel room");
     await ada.getByLabel('Channel message').fill('Lunch at noon');
     await ada.keyboard.press('Enter');
     await bob.getByText('Ada Admin in #general-talk: Lunch at noon').waitFor();
