@@ -607,7 +607,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   let lastNs = 0;
   const nowNs = () => (lastNs = Math.max(lastNs + 1000, Date.now() * 1e6));
   const userOf = (socket) => state.users.find((u) => u.id === sockets.get(socket.id));
-  const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, publicUser, withFiles, allowed: makeAccess(state) };
+  const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, allowed: makeAccess(state) };
   const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx)];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));

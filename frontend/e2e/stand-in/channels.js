@@ -1,7 +1,7 @@
 // Channels (api.md §4.17) and their channel-events (realtime.md §5.2) for the stand-in.
 import { randomUUID } from 'node:crypto';
 
-export function channelsFeature({ state, need, HttpError, allowed, nowNs, userOf, io, publicUser }) {
+export function channelsFeature({ state, need, HttpError, allowed, nowNs, userOf, io }) {
   state.channels = new Map();
   state.channelMessages = new Map();
 
@@ -132,5 +132,5 @@ export function channelsFeature({ state, need, HttpError, allowed, nowNs, userOf
     });
   }
 
-  return { routes, onConnection, publicUser };
+  return { routes, onConnection };
 }
