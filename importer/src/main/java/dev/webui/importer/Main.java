@@ -123,8 +123,9 @@ public final class Main {
             err.println("importer: " + e.getMessage());
             return USAGE;
         } catch (UnsupportedSourceException | DuplicateEmailsException e) {
-            return REFUSED;
+            return REFUSED; // OnStartImport said why
         } catch (Exception e) {
+            err.println("importer: failed: " + e);
             return FAILED;
         }
     }

@@ -296,6 +296,8 @@ class SqliteImportTest {
         assertEquals(HexFormat.of().formatHex(UploadCopier.sha256(dir.resolve("uploads/file-3_notes.md"))), f3.get("hash"),
                 "the text hash 'deadbeef' is replaced by the bytes' SHA-256");
         assertEquals("deadbeef", json(f3.get("meta")).path("openwebui_hash").textValue(), "Open WebUI's hash kept under meta");
+        assertEquals("completed", json(f3.get("data")).path("status").textValue(), "queued for file-service's re-index");
+        assertEquals(1, t("file").repairedCount("extracted text without data.status, marked completed so that the re-index embeds it"));
 
         Map<String, Object> f4 = target.row("SELECT * FROM file WHERE id = 'file-4'");
         assertEquals("/app/backend/data/uploads/file-4_gone.txt", f4.get("path"), "missing bytes: path left as it was");

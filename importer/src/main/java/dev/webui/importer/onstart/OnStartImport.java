@@ -1,9 +1,11 @@
 package dev.webui.importer.onstart;
 
+import dev.webui.common.config.InvalidConfigurationException;
 import dev.webui.importer.Importer;
 import dev.webui.importer.report.Report;
 import dev.webui.importer.source.SourceDatabase;
 import dev.webui.importer.source.UnsupportedSourceException;
+import dev.webui.importer.source.VersionDetector;
 import dev.webui.importer.tables.DuplicateEmailsException;
 import dev.webui.importer.target.BatchWriter;
 import dev.webui.importer.target.TargetDatabase;
@@ -12,6 +14,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -40,7 +43,7 @@ public final class OnStartImport {
     public Outcome run(OnStartSource source, Path uploadDir) throws Exception {
         progress.println("import on start: found " + source.database() + (source.uploads() == null ? " (no uploads folder)" : ", uploads in " + source.uploads()));
         progress.println("import on start: target " + target + ", schema version " + target.migrate());
-        try (ImportMarker marker = ImportMarker.lock(target.open(), progress)) {
+        try (ImportMarker marker = ImportMarker.lock(target.open(), progress); SourceDatabase db = open(source.database())) {
             Optional<ImportMarker.Run> previous = marker.find();
             if (previous.isPresent() && previous.get().finishedAt() != null) {
                 progress.println("import on start: already done (" + previous.get().source() + " imported at "
@@ -53,6 +56,14 @@ public final class OnStartImport {
                         + source.database() + (source.uploads() == null ? "" : " --uploads " + source.uploads()));
                 return Outcome.NOT_EMPTY;
             }
+            try {
+                VersionDetector.detect(db);
+            } catch (UnsupportedSourceException e) {
+                progress.println("import on start: refused, nothing was imported: " + e.getMessage());
+                throw e;
+            } catch (SQLException e) {
+                throw unreadable(source.database(), e);
+            }
             if (previous.isPresent()) {
                 progress.println("import on start: resuming the import started at " + Instant.ofEpochSecond(previous.get().startedAt())
                         + " that stopped part-way (rows already written are kept)");
@@ -60,10 +71,10 @@ public final class OnStartImport {
                 marker.start(source.database().toString(), Instant.now().getEpochSecond());
             }
             Report report;
-            try (SourceDatabase db = SourceDatabase.sqlite(source.database())) {
+            try {
                 report = new Importer(db, target, new Importer.Options(false, uploadDir == null ? null : source.uploads(), uploadDir),
                         listener, progress).run();
-            } catch (UnsupportedSourceException | DuplicateEmailsException e) {
+            } catch (DuplicateEmailsException e) {
                 if (previous.isEmpty()) {
                     marker.forget();
                 }
@@ -81,5 +92,18 @@ public final class OnStartImport {
             progress.println("import on start: finished; later starts skip it");
             return Outcome.IMPORTED;
         }
+    }
+
+    private static SourceDatabase open(Path database) {
+        try {
+            return SourceDatabase.sqlite(database);
+        } catch (SQLException e) {
+            throw unreadable(database, e);
+        }
+    }
+
+    private static InvalidConfigurationException unreadable(Path database, SQLException e) {
+        return new InvalidConfigurationException("import on start: cannot read " + database + ": " + e.getMessage()
+                + "; is it Open WebUI's webui.db (and not encrypted with SQLCipher)?");
     }
 }

@@ -73,9 +73,23 @@ public final class FileImport extends NamedImport {
                 row.repair("meta is not an object, Open WebUI's hash not kept");
             }
         }
+        queueForEmbedding(row, data);
         path = placement.path();
         hash = placement.sha256();
         return List.of(columns.insert(row));
+    }
+
+    /**
+     * Vectors are not imported; file-service's re-index embeds every file whose
+     * {@code data.status} is completed. Rows from before Open WebUI recorded a status but with
+     * extracted text were processed files, so they are marked as such to be included.
+     */
+    private static void queueForEmbedding(RowReader row, JsonNode data) {
+        if (data instanceof ObjectNode object && !object.has("status") && object.path("content").isTextual()
+                && !object.path("content").textValue().isBlank()) {
+            object.put("status", "completed");
+            row.repair("extracted text without data.status, marked completed so that the re-index embeds it");
+        }
     }
 
     /** Open WebUI's hash is the SHA-256 of the extracted text (data.content); report rows where it is not. */
