@@ -142,8 +142,8 @@ class ImportRoundTripIT {
         assertEquals(1700001010, ((Number) m2.get("timestamp")).intValue());
         assertEquals(List.of(), m2.get("childrenIds"));
 
-        List<String> adaChats = ids(get(api, "/api/v1/chats/", ada, 200));
-        assertEquals(List.of("c-1"), adaChats, "ada's list holds her chat only");
+        assertEquals(List.of("c-1"), ids(get(api, "/api/v1/chats/pinned", ada, 200)), "imported as pinned, listed with the pinned ones");
+        assertEquals(List.of(), ids(get(api, "/api/v1/chats/", ada, 200)), "the sidebar list leaves pinned chats out, as Open WebUI's");
         assertEquals(List.of("c-bob"), ids(get(api, "/api/v1/chats/", bob, 200)));
         assertOutOfReach(get(api, "/api/v1/chats/c-1", bob, -1), "bob cannot read ada's chat");
 
