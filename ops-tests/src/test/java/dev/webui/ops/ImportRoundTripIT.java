@@ -111,7 +111,13 @@ class ImportRoundTripIT {
 
         // sign in with the password Open WebUI stored
         assertNotEquals(200, signIn(auth, "ada@example.com", "not the password").statusCode());
-        String ada = token(signIn(auth, "ADA@example.com", PASSWORD));
+        HttpResponse<String> adaSignIn = signIn(auth, "ADA@example.com", PASSWORD);
+        String ada = token(adaSignIn);
+        Map<String, Object> adaUser = json(adaSignIn);
+        assertEquals("u-ada", adaUser.get("id"));
+        assertEquals("ada@example.com", adaUser.get("email"));
+        assertEquals("Ada", adaUser.get("name"));
+        assertEquals("admin", adaUser.get("role"));
         String bob = token(signIn(auth, "bob@example.com", PASSWORD));
 
         // the chat, field by field
