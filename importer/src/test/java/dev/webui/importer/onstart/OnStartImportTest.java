@@ -31,6 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -99,6 +100,7 @@ class OnStartImportTest {
     @Test
     void twoInstancesStartingTogetherImportExactlyOnce() throws Exception {
         Target t = target();
+        byte[] before = Files.readAllBytes(source.database());
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try (Connection holder = t.database().connect(); Statement s = holder.createStatement()) {
             // hold the lock so that both starters are certainly waiting on it at the same time
@@ -129,6 +131,7 @@ class OnStartImportTest {
         assertNotNull(run.get("finished_at"));
         assertTrue(((String) run.get("report")).contains("Import report"));
         assertEquals(OpenWebuiFixture.REPORT_TEXT, Files.readString(uploadDir.resolve("file-1")), "uploads beside webui.db were copied");
+        assertArrayEquals(before, Files.readAllBytes(source.database()), "webui.db is never modified");
 
         Started later = start(t, (table, b) -> { });
         assertEquals(Outcome.ALREADY_IMPORTED, later.outcome(), "later starts skip it");
