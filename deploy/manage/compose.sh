@@ -34,6 +34,7 @@ compose_wait_healthy() {
 
 compose_start() {
     step "Starting the suite with Docker Compose"
+    import_on_start_compose
     compose up -d --remove-orphans || die "$EXIT_FAILURE" "docker compose up failed (see above)"
     compose_wait_healthy
     info "The suite is up: http://localhost:$(port_of WEBUI_PORT)"

@@ -75,3 +75,59 @@ cmd_import() {
         *) die "$status" "the import failed (see the importer's message above)" ;;
     esac
 }
+
+# The automatic import, run by `start` before the services (docs/importer.md "Automatic import on
+# start"). The importer decides under a database lock whether to import (once per database, never
+# into one with users); a refused or interrupted import stops the start, so that the services never
+# come up on half an import.
+import_on_start_result() {
+    local status=$1 db=$2
+    case $status in
+        0) ;;
+        2) die 2 "the automatic import refused $db (see above); nothing was imported. Move it away (or unset IMPORT_SQLITE_ON_START) to start without importing" ;;
+        3) die 3 "the automatic import stopped part-way (see above); the rows written so far are kept: start again to resume it" ;;
+        *) die "$status" "the automatic import could not run (see above)" ;;
+    esac
+}
+
+# Local mode: IMPORT_SQLITE_ON_START, else DATA_DIR/webui.db. Nothing is built or run without one.
+import_on_start_local() {
+    local db=${IMPORT_SQLITE_ON_START:-$(data_dir)/webui.db}
+    if [[ ! -f $db ]]; then
+        [[ -z ${IMPORT_SQLITE_ON_START:-} ]] || die "$EXIT_USAGE" "IMPORT_SQLITE_ON_START=$IMPORT_SQLITE_ON_START: no such file"
+        return 0
+    fi
+    build_importer_if_missing
+    step "Open WebUI database $db: importing it before the services start (once per database)"
+    mkdir -p "$(upload_dir)"
+    local status=0
+    DATABASE_URL="$(local_database_url)" UPLOAD_DIR="$(upload_dir)" DATA_DIR="$(data_dir)" \
+        java -jar "$(importer_jar)" on-start || status=$?
+    import_on_start_result "$status" "$db"
+}
+
+# Compose mode, when IMPORT_SQLITE_ON_START is set: a file on this host is mounted read-only (with
+# the uploads folder beside it, or IMPORT_UPLOADS_ON_START); any other value is a path inside
+# file-service's data volume (/app/backend/data/webui.db, Open WebUI's own place for it).
+import_on_start_compose() {
+    [[ -n ${IMPORT_SQLITE_ON_START:-} ]] || return 0
+    build_importer_if_missing
+    local db=$IMPORT_SQLITE_ON_START uploads=${IMPORT_UPLOADS_ON_START:-}
+    local mounts=(-v "$(importer_jar):/importer.jar:ro") env=()
+    if [[ -f $db ]]; then
+        mounts+=(-v "$(realpath "$db"):/import/webui.db:ro")
+        [[ -n $uploads ]] || uploads=$(dirname "$(realpath "$db")")/uploads
+        if [[ -d $uploads ]]; then
+            mounts+=(-v "$(realpath "$uploads"):/import/uploads:ro")
+            env+=(-e IMPORT_UPLOADS_ON_START=/import/uploads)
+        fi
+        db=/import/webui.db
+    elif [[ -n $uploads ]]; then
+        env+=(-e IMPORT_UPLOADS_ON_START="$uploads")
+    fi
+    step "Importing Open WebUI's $IMPORT_SQLITE_ON_START before the services start (once per database)"
+    local status=0
+    compose run --rm "${mounts[@]}" -e IMPORT_SQLITE_ON_START="$db" "${env[@]}" --entrypoint java file-service \
+        -jar /importer.jar on-start || status=$?
+    import_on_start_result "$status" "$IMPORT_SQLITE_ON_START"
+}

@@ -230,6 +230,7 @@ local_start() {
     mkdir -p "$RUN_DIR/pids" "$RUN_DIR/logs" "$RUN_DIR/replicas"
     check_infrastructure
     build_missing_jars
+    import_on_start_local
     step "Starting the suite in local mode (state in $RUN_DIR)"
     local svc i file n
     for svc in "${SERVICES[@]}"; do

@@ -14,8 +14,14 @@ record Arguments(String kind, Path location, String url, Path uploads, boolean d
             return new Arguments(null, null, null, null, false, true);
         }
         String kind = args[0];
+        if (kind.equals("on-start")) {
+            if (args.length > 1) {
+                throw new IllegalArgumentException("on-start takes no arguments: it reads IMPORT_SQLITE_ON_START or DATA_DIR");
+            }
+            return new Arguments(kind, null, null, null, false, false);
+        }
         if (!kind.equals("sqlite") && !kind.equals("postgres")) {
-            throw new IllegalArgumentException("unknown source '" + kind + "': use sqlite or postgres");
+            throw new IllegalArgumentException("unknown source '" + kind + "': use sqlite, postgres or on-start");
         }
         if (args.length < 2 || args[1].startsWith("--")) {
             throw new IllegalArgumentException(kind.equals("sqlite") ? "sqlite needs the path of webui.db"

@@ -2,6 +2,8 @@ package dev.webui.importer;
 
 import dev.webui.common.config.DatabaseConnection;
 import dev.webui.common.config.InvalidConfigurationException;
+import dev.webui.importer.onstart.OnStartImport;
+import dev.webui.importer.onstart.OnStartSource;
 import dev.webui.importer.report.Report;
 import dev.webui.importer.source.SourceDatabase;
 import dev.webui.importer.source.UnsupportedSourceException;
@@ -12,6 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.function.Function;
 
 /** {@code java -jar importer.jar sqlite <webui.db> | postgres <url> [--uploads DIR] [--dry-run]}. */
@@ -27,6 +30,7 @@ public final class Main {
             Usage:
               java -jar importer.jar sqlite <webui.db> [--uploads DIR] [--dry-run]
               java -jar importer.jar postgres <postgresql://user:password@host:5432/db> [--uploads DIR] [--dry-run]
+              java -jar importer.jar on-start
 
             Options:
               --uploads DIR   Open WebUI's uploads directory (DATA_DIR/uploads, /app/backend/data/uploads
@@ -36,6 +40,11 @@ public final class Main {
             Environment (the suite's own variables):
               DATABASE_URL    target database, postgresql://user:password@host:5432/db (required unless --dry-run)
               UPLOAD_DIR      file-service's upload directory, as file-service sees it (required with --uploads)
+
+            on-start, the automatic import run before the services start: imports IMPORT_SQLITE_ON_START,
+            else DATA_DIR/webui.db if there is one (uploads from the uploads folder next to it, or
+            IMPORT_UPLOADS_ON_START), once per database and only into a database without users;
+            instances started together wait for each other on a database lock, so only one imports.
 
             The import is safe to repeat: rows already present are left as they are, so a run that was
             interrupted is finished by running the same command again. Exit status: 0 done, 1 usage or
@@ -67,13 +76,16 @@ public final class Main {
             out.print(USAGE_TEXT);
             return OK;
         }
+        if (arguments.kind().equals("on-start")) {
+            return onStart(env, out, err);
+        }
         try {
             TargetDatabase target = null;
             if (!arguments.dryRun()) {
                 target = new TargetDatabase(DatabaseConnection.fromEnvironment(env));
                 checkReachable(target);
             }
-            Path uploadDir = uploadDir(arguments, env);
+            Path uploadDir = uploadDir(arguments.uploads(), arguments.dryRun(), env);
             try (SourceDatabase source = openSource(arguments)) {
                 Importer importer = new Importer(source, target,
                         new Importer.Options(arguments.dryRun(), arguments.uploads(), uploadDir),
@@ -91,6 +103,29 @@ public final class Main {
         } catch (Exception e) {
             err.println("importer: failed: " + e);
             err.println("Rows committed so far are kept; fix the cause and run the same command again to finish the import.");
+            return FAILED;
+        }
+    }
+
+    private static int onStart(Function<String, String> env, PrintStream out, PrintStream err) {
+        try {
+            Optional<OnStartSource> source = OnStartSource.find(env);
+            if (source.isEmpty()) {
+                err.println("import on start: no Open WebUI database (IMPORT_SQLITE_ON_START is not set and DATA_DIR has no webui.db)");
+                return OK;
+            }
+            TargetDatabase target = new TargetDatabase(DatabaseConnection.fromEnvironment(env));
+            checkReachable(target);
+            Path uploadDir = uploadDir(source.get().uploads(), false, env);
+            new OnStartImport(target, (table, batches) -> { }, out, err).run(source.get(), uploadDir);
+            return OK;
+        } catch (InvalidConfigurationException e) {
+            err.println("importer: " + e.getMessage());
+            return USAGE;
+        } catch (UnsupportedSourceException | DuplicateEmailsException e) {
+            return REFUSED; // OnStartImport said why
+        } catch (Exception e) {
+            err.println("importer: failed: " + e);
             return FAILED;
         }
     }
@@ -135,8 +170,8 @@ public final class Main {
         return SourceDatabase.postgres(c.jdbcUrl(), c.user(), c.password());
     }
 
-    private static Path uploadDir(Arguments arguments, Function<String, String> env) throws Exception {
-        if (arguments.uploads() == null) {
+    private static Path uploadDir(Path uploads, boolean dryRun, Function<String, String> env) throws Exception {
+        if (uploads == null) {
             return null;
         }
         String provider = env.apply("STORAGE_PROVIDER");
@@ -149,7 +184,7 @@ public final class Main {
             throw new InvalidConfigurationException("--uploads needs UPLOAD_DIR: set it to file-service's upload directory "
                     + "(the path file-service sees, e.g. UPLOAD_DIR=/app/data/uploads inside the compose network)");
         }
-        if (!arguments.dryRun()) {
+        if (!dryRun) {
             Files.createDirectories(Path.of(dir));
             return Path.of(dir).toRealPath();
         }

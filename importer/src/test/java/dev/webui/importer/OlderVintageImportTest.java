@@ -19,7 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** 0.5.x (no note/oauth_session, no later columns) and 0.4.x (tags still in chatidtag) databases. */
+/**
+ * 0.5.x (no note/oauth_session, no later columns), 0.4.x (tags still in chatidtag) and 0.3.x
+ * databases from before alembic (peewee's tables only).
+ */
 class OlderVintageImportTest {
     @TempDir
     static Path dir;
@@ -28,6 +31,10 @@ class OlderVintageImportTest {
     static Report v05Report;
     static Report v04Report;
     static String v05Progress;
+    static Target v03;
+    static Report v03Report;
+    static String v03Progress;
+    static Path v03Uploads;
 
     @BeforeAll
     static void importBoth() throws Exception {
@@ -36,12 +43,17 @@ class OlderVintageImportTest {
         v05Progress = v05.lastProgress;
         v04 = Target.create();
         v04Report = v04.importSqlite(OpenWebuiFixture.sqlite(dir, Vintage.V0_4), null, null);
+        v03 = Target.create();
+        v03Uploads = java.nio.file.Files.createDirectories(dir.resolve("suite-uploads")).toRealPath();
+        v03Report = v03.importSqlite(OpenWebuiFixture.sqlite(dir, Vintage.V0_3_PEEWEE), OpenWebuiFixture.uploads(dir), v03Uploads);
+        v03Progress = v03.lastProgress;
     }
 
     @AfterAll
     static void drop() {
         v05.drop();
         v04.drop();
+        v03.drop();
     }
 
     @Test
@@ -72,5 +84,26 @@ class OlderVintageImportTest {
                 "old tag ids are replaced by normalised names");
         assertEquals(0L, v04.row("SELECT count(*) AS n FROM folder").get("n"));
         assertFalse(v04Report.tables().containsKey("group"));
+    }
+
+    @Test
+    void peeweeEraDatabasesImportWithTheirOldFileRows() throws Exception {
+        assertTrue(v03Progress.contains("Open WebUI 0.3.x before alembic") && v03Progress.contains("018_add_function_is_global"), v03Progress);
+        for (String table : List.of("knowledge", "config", "folder", "note")) {
+            assertTrue(v03Progress.matches("(?s).*" + table + "\\s+not in this Open WebUI version.*"), table + ": " + v03Progress);
+        }
+        assertEquals(OpenWebuiFixture.HASH, v03.row("SELECT password FROM auth WHERE id = 'u-admin'").get("password"));
+        assertEquals(v04.dump().get("chat"), v03.dump().get("chat"), "chats and tags as from 0.4");
+        assertEquals(v04.dump().get("chat_message"), v03.dump().get("chat_message"));
+        Map<String, Object> f1 = v03.row("SELECT * FROM file WHERE id = 'file-1'");
+        assertEquals(v03Uploads.resolve("file-1").toString(), f1.get("path"), "no path column: found as <id>_<filename>");
+        assertEquals(OpenWebuiFixture.REPORT_TEXT, java.nio.file.Files.readString(v03Uploads.resolve("file-1")));
+        assertNull(f1.get("access_control"));
+        assertEquals(v03Uploads.resolve("file-3").toString(), v03.row("SELECT path FROM file WHERE id = 'file-3'").get("path"),
+                "found through meta.path");
+        Map<String, Object> model = v03.row("SELECT is_active, access_control FROM model WHERE id = 'my-gpt'");
+        assertEquals(true, model.get("is_active"), "column added later: its default");
+        assertNull(model.get("access_control"));
+        assertEquals(v03Report.table("user").readCount(), v04Report.table("user").readCount());
     }
 }

@@ -278,7 +278,8 @@ class SqliteImportTest {
         Path stored = uploadDir.resolve("file-1");
         assertEquals(stored.toString(), f1.get("path"));
         assertEquals(OpenWebuiFixture.REPORT_TEXT, Files.readString(stored));
-        assertEquals(OpenWebuiFixture.sha256(OpenWebuiFixture.REPORT_TEXT), f1.get("hash"));
+        assertEquals(HexFormat.of().formatHex(UploadCopier.sha256(stored)), f1.get("hash"), "file-service's meaning: SHA-256 of the bytes");
+        assertEquals(OpenWebuiFixture.sha256(OpenWebuiFixture.REPORT_TEXT), json(f1.get("meta")).path("openwebui_hash").textValue());
         assertEquals("report.txt", f1.get("filename"));
         assertNull(f1.get("access_control"));
         assertEquals(json("{\"status\": \"completed\", \"content\": \"Quarterly report\\nrevenue up\\n\"}"), json(f1.get("data")));
@@ -286,15 +287,22 @@ class SqliteImportTest {
         Map<String, Object> f2 = target.row("SELECT * FROM file WHERE id = 'file-2'");
         assertEquals("s3://bucket/uploads/file-2_big.pdf", f2.get("path"));
         assertEquals(json("{}"), json(f2.get("access_control")), "{} (private) stays {}");
+        assertNull(f2.get("hash"), "no bytes, no hash");
 
         Map<String, Object> f3 = target.row("SELECT * FROM file WHERE id = 'file-3'");
         assertEquals(uploadDir.resolve("file-3").toString(), f3.get("path"), "pre-0.5 row: found via meta.path");
         assertArrayEquals(Files.readAllBytes(dir.resolve("uploads/file-3_notes.md")), Files.readAllBytes(uploadDir.resolve("file-3")));
         assertArrayEquals(UploadCopier.sha256(dir.resolve("uploads/file-3_notes.md")), UploadCopier.sha256(uploadDir.resolve("file-3")));
+        assertEquals(HexFormat.of().formatHex(UploadCopier.sha256(dir.resolve("uploads/file-3_notes.md"))), f3.get("hash"),
+                "the text hash 'deadbeef' is replaced by the bytes' SHA-256");
+        assertEquals("deadbeef", json(f3.get("meta")).path("openwebui_hash").textValue(), "Open WebUI's hash kept under meta");
+        assertEquals("completed", json(f3.get("data")).path("status").textValue(), "queued for file-service's re-index");
+        assertEquals(1, t("file").repairedCount("extracted text without data.status, marked completed so that the re-index embeds it"));
 
         Map<String, Object> f4 = target.row("SELECT * FROM file WHERE id = 'file-4'");
         assertEquals("/app/backend/data/uploads/file-4_gone.txt", f4.get("path"), "missing bytes: path left as it was");
         assertFalse(Files.exists(uploadDir.resolve("file-4")));
+        assertNull(f4.get("hash"), "bytes not copied: no hash of them");
         assertEquals(1, t("file").repairedCount("bytes not found in the uploads directory, path left as it was"));
         assertEquals(1, t("file").repairedCount("hash does not match the extracted text, kept as it was"));
         assertEquals(1, t("file").repairedCount("meta.size differs from the bytes found, kept as it was"));

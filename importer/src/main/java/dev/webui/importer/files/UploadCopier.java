@@ -38,8 +38,14 @@ public final class UploadCopier {
         this.dryRun = dryRun;
     }
 
-    /** Where a file row's bytes end up, and what happened on the way. */
-    public record Placement(String path, long size, List<String> notes) {
+    /**
+     * Where a file row's bytes end up, and what happened on the way; {@code sha256} is the hex
+     * SHA-256 of the bytes (as file-service computes it for uploads), null when none were found.
+     */
+    public record Placement(String path, long size, String sha256, List<String> notes) {
+        static Placement unchanged(String path, String note) {
+            return new Placement(path, -1, null, List.of(note));
+        }
     }
 
     public static boolean isRemote(String location) {
@@ -49,25 +55,26 @@ public final class UploadCopier {
 
     public Placement place(String fileId, String filename, String location) throws IOException {
         if (location != null && isRemote(location)) {
-            return new Placement(location, -1, List.of("object-storage location kept, bytes not copied"));
+            return Placement.unchanged(location, "object-storage location kept, bytes not copied");
         }
         if (!plainName(fileId)) {
-            return new Placement(location, -1, List.of("file id cannot name a stored file, bytes not copied"));
+            return Placement.unchanged(location, "file id cannot name a stored file, bytes not copied");
         }
         if (source == null || uploadDir == null) {
-            return new Placement(location, -1, List.of("bytes not copied (no --uploads directory given)"));
+            return Placement.unchanged(location, "bytes not copied (no --uploads directory given)");
         }
         Path found = find(fileId, filename, location);
         if (found == null) {
-            return new Placement(location, -1, List.of("bytes not found in the uploads directory, path left as it was"));
+            return Placement.unchanged(location, "bytes not found in the uploads directory, path left as it was");
         }
         Path target = uploadDir.resolve(fileId);
-        if (dryRun) {
-            return new Placement(target.toString(), Files.size(found), List.of());
-        }
         byte[] sourceHash = sha256(found);
+        String hex = HexFormat.of().formatHex(sourceHash);
+        if (dryRun) {
+            return new Placement(target.toString(), Files.size(found), hex, List.of());
+        }
         if (Files.isRegularFile(target) && Arrays.equals(sha256(target), sourceHash)) {
-            return new Placement(target.toString(), Files.size(target), List.of());
+            return new Placement(target.toString(), Files.size(target), hex, List.of());
         }
         Path partial = uploadDir.resolve(fileId + ".part");
         byte[] copied;
@@ -79,10 +86,10 @@ public final class UploadCopier {
         if (!Arrays.equals(copied, sourceHash) || !Arrays.equals(sha256(partial), sourceHash)) {
             Files.deleteIfExists(partial);
             throw new IOException("copy of " + found + " does not match its SHA-256 "
-                    + HexFormat.of().formatHex(sourceHash) + " (the source changed during the import or the disk is failing)");
+                    + hex + " (the source changed during the import or the disk is failing)");
         }
         Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        return new Placement(target.toString(), Files.size(target), List.of());
+        return new Placement(target.toString(), Files.size(target), hex, List.of());
     }
 
     /** By the stored path's base name (Open WebUI itself resolves it so), then by {@code <id>_<name>}. */

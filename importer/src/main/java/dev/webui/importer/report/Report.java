@@ -42,6 +42,12 @@ public final class Report {
             t.skipped().values().forEach(r -> line(out, t.table(), "skipped", r));
             t.repaired().values().forEach(r -> line(out, t.table(), "repaired", r));
         }
+        TableReport files = snapshot().get("file");
+        if (files != null && files.readCount() > 0) {
+            out.println("Next step: embeddings are not imported. Once the suite runs, an admin re-indexes (Admin > Settings >"
+                    + " Documents > Reindex, or POST /api/v1/knowledge/reindex): file-service embeds every file whose"
+                    + " data.status is completed and rebuilds the knowledge bases from their file lists.");
+        }
     }
 
     private synchronized Map<String, TableReport> snapshot() {

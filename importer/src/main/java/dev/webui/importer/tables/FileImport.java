@@ -1,8 +1,10 @@
 package dev.webui.importer.tables;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.importer.files.UploadCopier;
 import dev.webui.importer.target.Insert;
+import dev.webui.importer.value.Json;
 import dev.webui.importer.value.RowReader;
 
 import java.io.IOException;
@@ -11,15 +13,20 @@ import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
 
-/** {@code file} rows, with their bytes copied into UPLOAD_DIR and {@code path} remapped. */
+/**
+ * {@code file} rows, with their bytes copied into UPLOAD_DIR and {@code path} remapped. The
+ * {@code hash} column takes file-service's meaning, the SHA-256 of the bytes (NULL when the bytes
+ * were not copied); Open WebUI's own hash, of the extracted text, moves to {@code meta.openwebui_hash}.
+ */
 public final class FileImport extends NamedImport {
-    /** The row being mapped: its JSON is parsed once, its path decided by the copy. */
+    /** The row being mapped: its JSON is parsed once, its path and hash decided by the copy. */
     private String path;
+    private String hash;
     private JsonNode data;
     private JsonNode meta;
 
     private final Columns columns = Columns.of("file")
-            .text("id").text("user_id", "").text("hash").text("filename", "file")
+            .text("id").text("user_id", "").value("hash", r -> hash).text("filename", "file")
             .value("path", r -> path)
             .json("data", r -> data).json("meta", r -> meta).json("access_control")
             .requiredSeconds("created_at", "updated_at").seconds("updated_at");
@@ -55,8 +62,34 @@ public final class FileImport extends NamedImport {
             row.repair("meta.size differs from the bytes found, kept as it was");
         }
         checkTextHash(row, data);
+        String openWebuiHash = row.text("hash");
+        if (openWebuiHash != null) {
+            if (meta == null) {
+                meta = Json.MAPPER.createObjectNode();
+            }
+            if (meta instanceof ObjectNode object) {
+                object.put("openwebui_hash", openWebuiHash);
+            } else {
+                row.repair("meta is not an object, Open WebUI's hash not kept");
+            }
+        }
+        queueForEmbedding(row, data);
         path = placement.path();
+        hash = placement.sha256();
         return List.of(columns.insert(row));
+    }
+
+    /**
+     * Vectors are not imported; file-service's re-index embeds every file whose
+     * {@code data.status} is completed. Rows from before Open WebUI recorded a status but with
+     * extracted text were processed files, so they are marked as such to be included.
+     */
+    private static void queueForEmbedding(RowReader row, JsonNode data) {
+        if (data instanceof ObjectNode object && !object.has("status") && object.path("content").isTextual()
+                && !object.path("content").textValue().isBlank()) {
+            object.put("status", "completed");
+            row.repair("extracted text without data.status, marked completed so that the re-index embeds it");
+        }
     }
 
     /** Open WebUI's hash is the SHA-256 of the extracted text (data.content); report rows where it is not. */
