@@ -15,6 +15,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +27,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -190,8 +194,15 @@ class ImportRoundTripIT {
                           'openwebui-text-hash', '{"status": "completed", "content": "Timetable"}', 1700003000,
                           '/app/backend/data/uploads/f-1_notes.txt', null);
                 """.formatted(BCRYPT, chat, NOTES.length);
-        Path script = Files.writeString(work.resolve("webui.sql"), ddl + "\n" + rows);
-        run(List.of("sqlite3", dataDir.resolve("webui.db").toString(), ".read " + script));
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("webui.db"));
+             Statement sql = db.createStatement()) {
+            for (String statement : (ddl + "\n" + rows).split(";\\s*\n")) {
+                String body = statement.lines().filter(l -> !l.startsWith("--")).collect(Collectors.joining("\n")).trim();
+                if (!body.isEmpty()) {
+                    sql.execute(body);
+                }
+            }
+        }
         Files.createDirectories(dataDir.resolve("uploads"));
         Files.write(dataDir.resolve("uploads/f-1_notes.txt"), NOTES);
     }
