@@ -34,7 +34,12 @@ compose_wait_healthy() {
 
 compose_start() {
     step "Starting the suite with Docker Compose"
-    compose up -d --remove-orphans || die "$EXIT_FAILURE" "docker compose up failed (see above)"
+    local svc var scale=()
+    for svc in "${SERVICES[@]}"; do
+        var=$(replicas_var "$svc")
+        [[ -z ${!var:-} ]] || scale+=(--scale "$svc=${!var}")
+    done
+    compose up -d --remove-orphans "${scale[@]}" || die "$EXIT_FAILURE" "docker compose up failed (see above)"
     compose_wait_healthy
     info "The suite is up: http://localhost:$(port_of WEBUI_PORT)"
 }

@@ -77,15 +77,15 @@ class LocalModeIT {
     void cleanUp() throws Exception {
         script.run(QUICK, "stop", "--local");
         PgAdmin.dropDatabaseAndRole(database);
-        exec(List.of("sh", "-c", "redis-cli --scan --pattern 'ops-e2e-" + suffix + "*' | xargs -r redis-cli del > /dev/null"));
-        exec(List.of("rm", "-rf", work.toString()));
+        Processes.exec(List.of("sh", "-c", "redis-cli --scan --pattern 'ops-e2e-" + suffix + "*' | xargs -r redis-cli del > /dev/null"));
+        Processes.exec(List.of("rm", "-rf", work.toString()));
     }
 
     private void awaitNoJavaProcessOfThisRun() throws Exception {
         Instant deadline = Instant.now().plusSeconds(20);
-        while (processesMentioning(work.toString()).stream().anyMatch(p -> p.contains("java"))) {
+        while (Processes.mentioning(work.toString()).stream().anyMatch(p -> p.contains("java"))) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("refused services are still running: " + processesMentioning(work.toString()));
+                throw new AssertionError("refused services are still running: " + Processes.mentioning(work.toString()));
             }
             Thread.sleep(200);
         }
@@ -196,7 +196,7 @@ class LocalModeIT {
         for (long pid : allPids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is gone");
         }
-        assertEquals(List.of(), processesMentioning(work.toString()), "no process of this run is left");
+        assertEquals(List.of(), Processes.mentioning(work.toString()), "no process of this run is left");
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
             assertFalse(listening(port.getValue()), port.getKey() + " " + port.getValue() + " is free again");
         }
@@ -317,23 +317,6 @@ class LocalModeIT {
         return pids;
     }
 
-    private static List<String> processesMentioning(String text) throws IOException {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline"))).replace('\0', ' ');
-                    if (cmdline.contains(text)) {
-                        found.add(proc.getFileName() + ": " + cmdline);
-                    }
-                } catch (IOException gone) {
-                    // the process ended while we looked
-                }
-            }
-        }
-        return found;
-    }
-
     private static boolean listening(int port) {
         try (Socket ignored = new Socket("127.0.0.1", port)) {
             return true;
@@ -367,7 +350,7 @@ class LocalModeIT {
 
     private Path unpack(Path archive) throws Exception {
         Path dir = Files.createTempDirectory(work, "unpacked");
-        exec(List.of("tar", "-C", dir.toString(), "-xzf", archive.toString()));
+        Processes.exec(List.of("tar", "-C", dir.toString(), "-xzf", archive.toString()));
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findFirst().orElseThrow();
         }
@@ -379,17 +362,11 @@ class LocalModeIT {
 
     private Path repack(Path unpacked, String name, Change change) throws Exception {
         Path copy = Files.createTempDirectory(work, name).resolve(unpacked.getFileName());
-        exec(List.of("cp", "-r", unpacked.toString(), copy.toString()));
+        Processes.exec(List.of("cp", "-r", unpacked.toString(), copy.toString()));
         change.apply(copy);
         Path archive = work.resolve(name + ".tar.gz");
-        exec(List.of("tar", "-C", copy.getParent().toString(), "-czf", archive.toString(), copy.getFileName().toString()));
+        Processes.exec(List.of("tar", "-C", copy.getParent().toString(), "-czf", archive.toString(), copy.getFileName().toString()));
         return archive;
-    }
-
-    private static void exec(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), command + ": " + output);
     }
 
     private static String sha256(Path file) throws Exception {
