@@ -140,13 +140,28 @@ class LocalModeIT {
         theClientCommandsReachTheSuite();
         aScaledServiceIsBalancedByTheGateway();
 
-        // data: rows and an upload
+        // data, made through the gateway: the first user (admin), a chat with two messages, an upload
+        Gateway gateway = new Gateway("http://127.0.0.1:" + ports.get("WEBUI_PORT"));
+        Gateway.Response signup = gateway.post("/api/v1/auths/signup",
+                Map.of("name", "Ada Admin", "email", "ada@example.com", "password", "backup-drill-1", "profile_image_url", "/user.png"));
+        assertEquals(200, signup.status(), signup.toString());
+        assertEquals("admin", signup.json().path("role").asText(), "the first user is the admin");
+        Gateway ada = gateway.as(signup.json().path("token").asText());
+        Map<String, Object> question = Map.of("id", "m1", "parentId", "", "childrenIds", List.of("m2"), "role", "user",
+                "content", "Is the backup tested?", "timestamp", 1_700_000_000);
+        Map<String, Object> answer = Map.of("id", "m2", "parentId", "m1", "childrenIds", List.of(), "role", "assistant",
+                "content", "Now it is.", "timestamp", 1_700_000_001);
+        Gateway.Response chat = ada.post("/api/v1/chats/new", Map.of("chat", Map.of("title", "Backup drill", "models", List.of("none"),
+                "messages", List.of(question, answer), "history", Map.of("currentId", "m2", "messages", Map.of("m1", question, "m2", answer)))));
+        assertEquals(200, chat.status(), chat.toString());
+        String chatId = chat.json().path("id").asText();
         byte[] upload = new byte[200_000];
         new Random(7).nextBytes(upload);
+        Gateway.Response uploaded = ada.upload("/api/v1/files/?process=false", "report.bin", "application/octet-stream", upload);
+        assertEquals(200, uploaded.status(), uploaded.toString());
+        String fileId = uploaded.json().path("id").asText();
         Path uploads = work.resolve("data/uploads");
-        Files.createDirectories(uploads.resolve("nested"));
-        Files.write(uploads.resolve("nested/report.bin"), upload);
-        insertData();
+        assertArrayEquals(upload, ada.bytes("/api/v1/files/" + fileId + "/content"));
 
         // backup
         ManageScript.Result backup = script.run(QUICK, "backup");
@@ -182,9 +197,14 @@ class LocalModeIT {
         assertEquals("0", userQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
         ManageScript.Result restore = script.run(START, "restore", archive.toString());
         assertEquals(0, restore.exit(), restore.toString());
-        assertEquals("Ada Admin|ada@example.com|admin", userQuery("SELECT name || '|' || email || '|' || role FROM \"user\" WHERE id = 'ops-user-1'"));
-        assertEquals("Backup drill|2", userQuery("SELECT c.title || '|' || count(m.id) FROM chat c JOIN chat_message m ON m.chat_id = c.id WHERE c.id = 'ops-chat-1' GROUP BY c.title"));
-        assertArrayEquals(upload, Files.readAllBytes(uploads.resolve("nested/report.bin")), "the upload is back byte for byte");
+        Gateway.Response signin = gateway.post("/api/v1/auths/signin", Map.of("email", "ada@example.com", "password", "backup-drill-1"));
+        assertEquals(200, signin.status(), "the user and her password are back: " + signin);
+        assertEquals("admin", signin.json().path("role").asText());
+        Gateway adaAgain = gateway.as(signin.json().path("token").asText());
+        com.fasterxml.jackson.databind.JsonNode restored = adaAgain.get("/api/v1/chats/" + chatId).json();
+        assertEquals("Backup drill", restored.path("title").asText(), restored.toString());
+        assertEquals("Now it is.", restored.path("chat").path("history").path("messages").path("m2").path("content").asText(), restored.toString());
+        assertArrayEquals(upload, adaAgain.bytes("/api/v1/files/" + fileId + "/content"), "the upload is back byte for byte");
         ManageScript.Result healthAfter = script.run(QUICK, "health");
         assertEquals(0, healthAfter.exit(), "the services were started again: " + healthAfter);
         List<Long> allPids = new ArrayList<>(pids);
@@ -288,17 +308,6 @@ class LocalModeIT {
             case "file-service" -> "FILES_PORT";
             default -> throw new IllegalArgumentException(service);
         };
-    }
-
-    private void insertData() throws SQLException {
-        long now = Instant.now().getEpochSecond();
-        userExecute("INSERT INTO \"user\" (id, name, email, role, created_at, updated_at, last_active_at) VALUES "
-                + "('ops-user-1', 'Ada Admin', 'ada@example.com', 'admin', " + now + ", " + now + ", " + now + ")");
-        userExecute("INSERT INTO chat (id, user_id, title, created_at, updated_at) VALUES ('ops-chat-1', 'ops-user-1', 'Backup drill', "
-                + now + ", " + now + ")");
-        userExecute("INSERT INTO chat_message (chat_id, id, position, role, content, created_at, updated_at) VALUES "
-                + "('ops-chat-1', 'm1', 0, 'user', 'Is the backup tested?', " + now + ", " + now + "), "
-                + "('ops-chat-1', 'm2', 1, 'assistant', 'Now it is.', " + now + ", " + now + ")");
     }
 
     private int health() {
