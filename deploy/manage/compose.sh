@@ -37,7 +37,9 @@ compose_start() {
     local svc var scale=()
     for svc in "${SERVICES[@]}"; do
         var=$(replicas_var "$svc")
-        [[ -z ${!var:-} ]] || scale+=(--scale "$svc=${!var}")
+        [[ -n ${!var:-} ]] || continue
+        [[ ${!var} =~ ^[1-9][0-9]?$ ]] || die "$EXIT_USAGE" "$var must be a number from 1 to 99, not '${!var}'"
+        scale+=(--scale "$svc=${!var}")
     done
     compose up -d --remove-orphans "${scale[@]}" || die "$EXIT_FAILURE" "docker compose up failed (see above)"
     compose_wait_healthy

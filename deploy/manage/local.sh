@@ -75,8 +75,12 @@ build_missing_jars() {
     for svc in "${SERVICES[@]}"; do
         [[ -f $(jar_of "$svc") ]] || missing+=("$svc")
     done
+    # the web app the gateway serves (frontend/dist), when npm is there to build it
+    if [[ ${1:-} == --with-web-app && ! -f $ROOT/frontend/dist/index.html ]]; then
+        if have npm; then missing+=(frontend); else warn "no web app in frontend/dist and no npm to build it: the gateway serves the API only (install Node.js 20+ and npm)"; fi
+    fi
     ((${#missing[@]} == 0)) && return 0
-    step "Building ${missing[*]} (no jar yet)"
+    step "Building ${missing[*]} (not built yet)"
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(
         IFS=,
         echo "${missing[*]}"
@@ -258,7 +262,7 @@ local_start_instances() {
     check_local_prerequisites
     mkdir -p "$RUN_DIR/pids" "$RUN_DIR/logs" "$RUN_DIR/replicas"
     check_infrastructure
-    build_missing_jars
+    build_missing_jars --with-web-app
     step "Starting the suite in local mode (state in $RUN_DIR)"
     local svc i file n
     for svc in "${SERVICES[@]}"; do

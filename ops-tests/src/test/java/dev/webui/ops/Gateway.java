@@ -45,6 +45,10 @@ final class Gateway {
         this.token = token;
     }
 
+    String token() {
+        return token;
+    }
+
     Gateway as(String token) {
         return new Gateway(base, token);
     }

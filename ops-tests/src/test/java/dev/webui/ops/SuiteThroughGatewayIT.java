@@ -39,17 +39,22 @@ class SuiteThroughGatewayIT {
     private Gateway admin;
     private Gateway bob;
     private String chatId;
+    private SocketClients sockets;
 
     @BeforeAll
     void startTheSuite() throws Exception {
         upstream = new FakeOpenAi();
         suite = LocalSuite.start(upstream, 2, 2);
         anonymous = new Gateway(suite.gatewayUrl());
+        sockets = new SocketClients();
     }
 
     @AfterAll
     void stopTheSuite() throws Exception {
         try {
+            if (sockets != null) {
+                sockets.close();
+            }
             if (suite != null) {
                 List<String> leftovers = suite.stopAndListLeftovers();
                 assertEquals(List.of(), leftovers, "stop --local leaves no process of the suite");
@@ -135,6 +140,34 @@ class SuiteThroughGatewayIT {
         Gateway.Response foreignFile = bob.get("/api/v1/files/" + fileId + "/content");
         assertNotEquals(200, foreignFile.status(), "another user's file: " + foreignFile);
         assertTrue(foreignFile.json().path("detail").isTextual(), foreignFile.toString());
+    }
+
+    @Test
+    @Order(4)
+    void anEventPostedToEitherApiReplicaReachesTheUsersSocketsOnEveryBridge() throws Exception {
+        String token = admin.token();
+        sockets.connect("tab", suite.gatewayUrl(), token);
+        sockets.connect("bridge-1", suite.bridgeInstanceUrl(1), token);
+        sockets.connect("bridge-2", suite.bridgeInstanceUrl(2), token);
+        sockets.connect("bob", suite.gatewayUrl(), bob.token());
+        for (int replica = 1; replica <= suite.apiReplicas(); replica++) {
+            String text = "relayed by api-service-" + replica;
+            Gateway.Response relayed = admin.at(suite.apiInstanceUrl(replica)).post("/api/v1/chats/" + chatId + "/messages/m-" + replica + "/event",
+                    Map.of("type", "status", "data", Map.of("description", text, "done", true)));
+            assertEquals(200, relayed.status(), relayed.toString());
+            for (String client : List.of("tab", "bridge-1", "bridge-2")) {
+                JsonNode event = sockets.awaitEvent(client, "chat-events",
+                        e -> text.equals(e.path("data").path("data").path("description").asText()), Duration.ofSeconds(30));
+                assertEquals(chatId, event.path("chat_id").asText());
+                assertEquals("m-" + replica, event.path("message_id").asText());
+            }
+        }
+        Gateway.Response foreign = bob.post("/api/v1/chats/" + chatId + "/messages/m-x/event", Map.of("type", "status", "data", Map.of()));
+        assertNotEquals(200, foreign.status(), "an event on another user's chat: " + foreign);
+        // the admin's own events, sent after Bob's attempt, arrive; Bob's socket saw none of them
+        admin.post("/api/v1/chats/" + chatId + "/messages/m-last/event", Map.of("type", "status", "data", Map.of("description", "last")));
+        sockets.awaitEvent("tab", "chat-events", e -> "m-last".equals(e.path("message_id").asText()), Duration.ofSeconds(30));
+        assertEquals(List.of(), sockets.events("bob", "chat-events"), "nothing of another user's chats reaches Bob");
     }
 
     private Map<String, String> browserEnv(Map<String, String> more) {
