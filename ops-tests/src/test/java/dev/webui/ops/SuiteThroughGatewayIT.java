@@ -9,12 +9,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -136,7 +147,7 @@ class SuiteThroughGatewayIT {
         assertEquals(200, uploaded.status(), uploaded.toString());
         String fileId = uploaded.json().path("id").asText();
         assertEquals("ops-notes.txt", uploaded.json().path("filename").asText(), uploaded.toString());
-        assertTrue(java.util.Arrays.equals(content, admin.bytes("/api/v1/files/" + fileId + "/content")), "the upload comes back byte for byte");
+        assertArrayEquals(content, admin.bytes("/api/v1/files/" + fileId + "/content"), "the upload comes back byte for byte");
         Gateway.Response foreignFile = bob.get("/api/v1/files/" + fileId + "/content");
         assertNotEquals(200, foreignFile.status(), "another user's file: " + foreignFile);
         assertTrue(foreignFile.json().path("detail").isTextual(), foreignFile.toString());
@@ -162,6 +173,20 @@ class SuiteThroughGatewayIT {
                 assertEquals("m-" + replica, event.path("message_id").asText());
             }
         }
+        // through the gateway, consecutive requests alternate between the api replicas, and every event still arrives
+        Set<String> answeredBy = new HashSet<>();
+        for (int i = 1; i <= 4; i++) {
+            String messageId = "gw-" + i;
+            assertEquals(200, admin.post("/api/v1/chats/" + chatId + "/messages/" + messageId + "/event",
+                    Map.of("type", "status", "data", Map.of("description", messageId))).status());
+            for (String client : List.of("tab", "bridge-1", "bridge-2")) {
+                sockets.awaitEvent(client, "chat-events", e -> messageId.equals(e.path("message_id").asText()), Duration.ofSeconds(30));
+            }
+            answeredBy.add(upstreamOf("/messages/" + messageId + "/event"));
+        }
+        assertEquals(Set.of(suite.apiInstanceUrl(1), suite.apiInstanceUrl(2)).stream().map(u -> u.replace("http://", "")).collect(Collectors.toSet()),
+                answeredBy, "the gateway balanced the requests over both api replicas");
+
         Gateway.Response foreign = bob.post("/api/v1/chats/" + chatId + "/messages/m-x/event", Map.of("type", "status", "data", Map.of()));
         assertNotEquals(200, foreign.status(), "an event on another user's chat: " + foreign);
         // the admin's own events, sent after Bob's attempt, arrive; Bob's socket saw none of them
@@ -170,8 +195,24 @@ class SuiteThroughGatewayIT {
         assertEquals(List.of(), sockets.events("bob", "chat-events"), "nothing of another user's chats reaches Bob");
     }
 
+    /** The upstream address the gateway's access log names for the request with this path. */
+    private String upstreamOf(String pathPart) throws InterruptedException, IOException {
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (true) {
+            Path log = suite.log("gateway");
+            for (String line : Files.readAllLines(log)) {
+                Matcher upstream = Pattern.compile(" upstream=(\\S+) ").matcher(line);
+                if (line.contains(pathPart) && upstream.find()) {
+                    return upstream.group(1);
+                }
+            }
+            assertTrue(Instant.now().isBefore(deadline), "the gateway logged no request for " + pathPart);
+            Thread.sleep(100);
+        }
+    }
+
     private Map<String, String> browserEnv(Map<String, String> more) {
-        Map<String, String> env = new java.util.HashMap<>(Map.of("BASE_URL", suite.gatewayUrl(), "ADMIN_NAME", ADMIN_NAME,
+        Map<String, String> env = new HashMap<>(Map.of("BASE_URL", suite.gatewayUrl(), "ADMIN_NAME", ADMIN_NAME,
                 "ADMIN_EMAIL", ADMIN_EMAIL, "ADMIN_PASSWORD", ADMIN_PASSWORD));
         env.putAll(more);
         return env;
