@@ -62,7 +62,31 @@ async function chat(page) {
     sidebar: await page.getByRole('link', { name: /./ }).allInnerTexts() });
 }
 
-const scenarios = { 'first-run': firstRun, chat };
+// A newcomer signs up and waits; once the test (as the admin) approves, "Check Again" lets her in.
+async function pending(page) {
+  await page.goto(BASE + '/auth');
+  await page.getByRole('button', { name: 'Sign up' }).click();
+  await page.getByLabel('Name').fill(env('USER_NAME'));
+  await page.getByLabel('Email').fill(env('USER_EMAIL'));
+  await page.getByLabel('Password').fill(env('USER_PASSWORD'));
+  await page.getByRole('button', { name: 'Create Account' }).click();
+  await page.getByRole('heading', { name: 'Account Activation Pending' }).waitFor();
+  await page.screenshot({ path: join(ARTIFACTS, 'pending.png') });
+  report({ step: 'pending', token: await page.evaluate(() => localStorage.getItem('token')) });
+  // in: the chat screen (a new user sees no model until an admin makes one available, as in Open WebUI)
+  const chatScreen = page.getByRole('button', { name: 'New Chat', exact: true });
+  const deadline = Date.now() + 60000;
+  while (!(await chatScreen.isVisible())) {
+    if (Date.now() > deadline) throw new Error('still pending a minute after the approval was asked for');
+    const again = page.getByRole('button', { name: 'Check Again' });
+    if (await again.isVisible()) await again.click({ timeout: 2000 }).catch(() => {});
+    await page.waitForTimeout(500);
+  }
+  await page.screenshot({ path: join(ARTIFACTS, 'approved.png') });
+  report({ step: 'approved' });
+}
+
+const scenarios = { 'first-run': firstRun, chat, pending };
 const scenario = scenarios[process.argv[2]];
 if (!scenario) {
   console.error(`unknown scenario ${process.argv[2]}; one of ${Object.keys(scenarios)}`);

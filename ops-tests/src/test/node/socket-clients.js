@@ -2,6 +2,7 @@
 // command per stdin line and reporting one JSON object per stdout line.
 //   {"op":"connect","client":"a","url":"http://127.0.0.1:3000","token":"..."}  -> connected {sid} | connect_error
 //   {"op":"emit","client":"a","event":"usage","data":{...}}
+//   {"op":"emit","client":"a","event":"user-join","data":{...},"ack":"join-1"}      -> ack {id, data}
 //   {"op":"disconnect","client":"a"}                                          -> disconnected
 // Every event a socket receives is reported as {"type":"event","client","event","data"}.
 const { io } = require('socket.io-client');
@@ -30,7 +31,9 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
   if (!line.trim()) return;
   const cmd = JSON.parse(line);
   if (cmd.op === 'connect') connect(cmd);
-  else if (cmd.op === 'emit') sockets.get(cmd.client)?.emit(cmd.event, cmd.data);
+  else if (cmd.op === 'emit' && cmd.ack) {
+    sockets.get(cmd.client)?.emit(cmd.event, cmd.data, (answer) => report({ type: 'ack', client: cmd.client, id: cmd.ack, data: answer ?? null }));
+  } else if (cmd.op === 'emit') sockets.get(cmd.client)?.emit(cmd.event, cmd.data);
   else if (cmd.op === 'disconnect') sockets.get(cmd.client)?.disconnect();
 }).on('close', () => {
   sockets.forEach((socket) => socket.disconnect());

@@ -34,7 +34,10 @@ final class SocketClients implements AutoCloseable {
         await(r -> "ready".equals(r.path("type").asText()), Duration.ofSeconds(30));
     }
 
-    /** Connects a socket the way the stock UI does (token in the handshake) and returns its sid. */
+    /**
+     * Connects a socket the way the stock UI does (token in the handshake, then user-join with the
+     * token, whose acknowledgement says the socket is bound to its user) and returns its sid.
+     */
     String connect(String client, String url, String token) throws IOException {
         ObjectNode command = Gateway.JSON.createObjectNode().put("op", "connect").put("client", client).put("url", url).put("token", token);
         send(command);
@@ -43,11 +46,15 @@ final class SocketClients implements AutoCloseable {
         if (!"connected".equals(outcome.path("type").asText())) {
             throw new AssertionError(client + " could not connect to " + url + ": " + outcome);
         }
+        String ackId = "join-" + client;
+        ObjectNode join = Gateway.JSON.createObjectNode().put("op", "emit").put("client", client).put("event", "user-join").put("ack", ackId);
+        join.putObject("data").putObject("auth").put("token", token);
+        send(join);
+        JsonNode joined = await(r -> "ack".equals(r.path("type").asText()) && ackId.equals(r.path("id").asText()), Duration.ofSeconds(30));
+        if (joined.path("data").path("id").asText().isEmpty()) {
+            throw new AssertionError(client + ": user-join was not accepted: " + joined);
+        }
         return outcome.path("sid").asText();
-    }
-
-    void emit(String client, String event, JsonNode data) throws IOException {
-        send(Gateway.JSON.createObjectNode().put("op", "emit").put("client", client).put("event", event).set("data", data));
     }
 
     /** The events of one name a client received so far, their data in order of arrival. */

@@ -1,6 +1,7 @@
 package dev.webui.ops;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,9 +19,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -193,6 +197,190 @@ class SuiteThroughGatewayIT {
         admin.post("/api/v1/chats/" + chatId + "/messages/m-last/event", Map.of("type", "status", "data", Map.of("description", "last")));
         sockets.awaitEvent("tab", "chat-events", e -> "m-last".equals(e.path("message_id").asText()), Duration.ofSeconds(30));
         assertEquals(List.of(), sockets.events("bob", "chat-events"), "nothing of another user's chats reaches Bob");
+    }
+
+    @Test
+    @Order(5)
+    void aNewcomerWaitsForApprovalInTheBrowserAndGetsInOnceTheAdminApproves() throws Exception {
+        Map<String, String> newcomer = Map.of("name", "Eve Early", "email", "eve@example.com", "password", "too-early-1",
+                "profile_image_url", "/user.png");
+        Gateway.Response closed = anonymous.post("/api/v1/auths/signup", newcomer);
+        assertEquals(403, closed.status(), "the first account closed sign-up: " + closed);
+        assertTrue(closed.json().path("detail").isTextual(), closed.toString());
+        assertFalse(anonymous.get("/api/config").json().path("features").path("enable_signup").asBoolean(true));
+        ObjectNode signupSettings = (ObjectNode) admin.get("/api/v1/auths/admin/config").json();
+        signupSettings.put("ENABLE_SIGNUP", true);
+        Gateway.Response reopened = admin.post("/api/v1/auths/admin/config", signupSettings);
+        assertEquals(200, reopened.status(), reopened.toString());
+        awaitTrue(() -> anonymous.get("/api/config").json().path("features").path("enable_signup").asBoolean(false),
+                "api-service's /api/config sees the setting auth-service saved");
+
+        BrowserSession browser = BrowserSession.start("pending", Map.of("BASE_URL", suite.gatewayUrl(),
+                "USER_NAME", "Linus Newcomer", "USER_EMAIL", "linus@example.com", "USER_PASSWORD", "waiting-4-ok"));
+        Gateway linus = anonymous.as(browser.awaitFinding("pending", Duration.ofMinutes(2)).path("token").asText());
+        JsonNode session = linus.get("/api/v1/auths/").json();
+        assertEquals("pending", session.path("role").asText(), session.toString());
+        Gateway.Response refused = linus.get("/api/models");
+        assertNotEquals(200, refused.status(), "a pending user gets no models: " + refused);
+
+        Gateway.Response notByBob = bob.post("/api/v1/users/update/role", Map.of("id", session.path("id").asText(), "role", "user"));
+        assertNotEquals(200, notByBob.status(), "only an admin approves: " + notByBob);
+        Gateway.Response approved = admin.post("/api/v1/users/update/role", Map.of("id", session.path("id").asText(), "role", "user"));
+        assertEquals(200, approved.status(), approved.toString());
+
+        assertTrue(browser.finish(Duration.ofMinutes(2)).containsKey("approved"));
+        assertEquals(200, linus.get("/api/models").status(), "approved, the same session reads the models");
+    }
+
+    @Test
+    @Order(6)
+    void aStreamedAnswerArrivesAsChatEventsAndIsSaved() throws Exception {
+        String sid = sockets.connect("chat-tab", suite.gatewayUrl(), admin.token());
+        String userId = UUID.randomUUID().toString();
+        String assistantId = UUID.randomUUID().toString();
+        saveExchange(chatId, userId, assistantId, "Hello gateway");
+
+        Gateway.Response started = admin.post("/api/chat/completions", completion(FakeOpenAi.ECHO, "Hello gateway", sid, chatId, assistantId));
+        assertEquals(200, started.status(), started.toString());
+        assertTrue(started.json().path("status").asBoolean(), started.toString());
+        assertFalse(started.json().path("task_id").asText().isEmpty(), started.toString());
+
+        String expected = "You said: **Hello gateway**\n\nDone.";
+        JsonNode done = sockets.awaitEvent("chat-tab", "chat-events", e -> assistantId.equals(e.path("message_id").asText())
+                && e.path("data").path("data").path("done").asBoolean(false), Duration.ofSeconds(60));
+        assertEquals(chatId, done.path("chat_id").asText());
+        assertEquals(expected, done.path("data").path("data").path("content").asText(), done.toString());
+
+        List<JsonNode> completions = sockets.events("chat-tab", "chat-events").stream()
+                .filter(e -> assistantId.equals(e.path("message_id").asText()) && "chat:completion".equals(e.path("data").path("type").asText()))
+                .map(e -> e.path("data").path("data")).toList();
+        List<String> contents = completions.stream().filter(d -> d.has("content") && !d.path("done").asBoolean(false))
+                .map(d -> d.path("content").asText()).toList();
+        assertFalse(contents.isEmpty(), "the answer streamed before it was done: " + completions);
+        for (int i = 1; i < contents.size(); i++) {
+            assertTrue(contents.get(i).startsWith(contents.get(i - 1)), "each content event carries the whole answer so far: " + contents);
+        }
+        assertTrue(expected.startsWith(contents.get(0)), contents.toString());
+        assertTrue(completions.stream().anyMatch(d -> d.path("usage").path("total_tokens").asInt() == 19), "the usage chunk arrives: " + completions);
+
+        JsonNode asked = upstream.completions().stream().filter(r -> r.path("stream").asBoolean(false)).reduce((a, b) -> b).orElseThrow();
+        assertEquals(FakeOpenAi.ECHO, asked.path("model").asText());
+        assertTrue(asked.path("messages").toString().contains("Hello gateway"), asked.toString());
+
+        JsonNode saved = awaitSavedContent(admin, chatId, assistantId, expected);
+        assertEquals("assistant", saved.path("role").asText(), saved.toString());
+    }
+
+    @Test
+    @Order(7)
+    void aStreamStartedOnOneApiReplicaReachesASocketOnTheOtherBridgeAndStopsFromTheOtherApiReplica() throws Exception {
+        String farSid = sockets.connect("far", suite.bridgeInstanceUrl(2), admin.token());
+        Gateway api1 = admin.at(suite.apiInstanceUrl(1));
+        Gateway api2 = admin.at(suite.apiInstanceUrl(2));
+
+        String userId = UUID.randomUUID().toString();
+        String assistantId = UUID.randomUUID().toString();
+        saveExchange(chatId, userId, assistantId, "Across replicas");
+        Gateway.Response started = api1.post("/api/chat/completions", completion(FakeOpenAi.ECHO, "Across replicas", farSid, chatId, assistantId));
+        assertEquals(200, started.status(), started.toString());
+        JsonNode done = sockets.awaitEvent("far", "chat-events", e -> assistantId.equals(e.path("message_id").asText())
+                && e.path("data").path("data").path("done").asBoolean(false), Duration.ofSeconds(60));
+        assertEquals("You said: **Across replicas**\n\nDone.", done.path("data").path("data").path("content").asText());
+
+        String slowUser = UUID.randomUUID().toString();
+        String slowAssistant = UUID.randomUUID().toString();
+        saveExchange(chatId, slowUser, slowAssistant, "Take your time");
+        Gateway.Response slow = api1.post("/api/chat/completions", completion(FakeOpenAi.SLOW, "Take your time", farSid, chatId, slowAssistant));
+        assertEquals(200, slow.status(), slow.toString());
+        String taskId = slow.json().path("task_id").asText();
+        sockets.awaitEvent("far", "chat-events", e -> slowAssistant.equals(e.path("message_id").asText())
+                && e.path("data").path("data").path("content").asText().contains("word3 "), Duration.ofSeconds(60));
+        JsonNode running = api2.get("/api/tasks/chat/" + chatId).json();
+        assertTrue(running.path("task_ids").toString().contains(taskId), "the other replica lists the running task: " + running);
+
+        // another user's stop is answered like an unknown task, and the stream goes on
+        Gateway.Response foreignStop = bob.at(suite.apiInstanceUrl(2)).post("/api/tasks/stop/" + taskId, Map.of());
+        assertFalse(foreignStop.json().path("status").asBoolean(true), "another user cannot stop the task: " + foreignStop);
+        assertEquals("{\"task_ids\":[]}", bob.get("/api/tasks/chat/" + chatId).body(), "nor see it");
+        int before = upstream.slowChunksSent();
+        awaitTrue(() -> upstream.slowChunksSent() > before + 2, "the stream goes on after another user's stop");
+        assertFalse(upstream.slowStreamHungUp());
+        Gateway.Response stop = api2.post("/api/tasks/stop/" + taskId, Map.of());
+        assertEquals(200, stop.status(), stop.toString());
+        assertTrue(stop.json().path("status").asBoolean(), stop.toString());
+
+        sockets.awaitEvent("far", "chat-events", e -> slowAssistant.equals(e.path("message_id").asText())
+                && "chat:tasks:cancel".equals(e.path("data").path("type").asText()), Duration.ofSeconds(60));
+        Instant deadline = Instant.now().plusSeconds(60);
+        while (!upstream.slowStreamHungUp()) {
+            assertTrue(Instant.now().isBefore(deadline), "the upstream stream was not closed after the stop; chunks sent: " + upstream.slowChunksSent());
+            Thread.sleep(100);
+        }
+        assertTrue(upstream.slowChunksSent() < 600, "stopped long before its end: " + upstream.slowChunksSent());
+        deadline = Instant.now().plusSeconds(30);
+        while (api1.get("/api/tasks/chat/" + chatId).json().path("task_ids").toString().contains(taskId)) {
+            assertTrue(Instant.now().isBefore(deadline), "the stopped task is still listed");
+            Thread.sleep(200);
+        }
+        String partial = awaitSavedContent(admin, chatId, slowAssistant, null).path("content").asText();
+        assertTrue(partial.startsWith("word1 word2 word3 "), "the partial answer is kept: " + partial);
+    }
+
+    @Test
+    @Order(8)
+    void aPersonChatsInTheBrowserSeesTheAnswerStreamAndFindsItAfterReload() throws Exception {
+        String message = "Hello from chromium";
+        Map<String, JsonNode> findings = BrowserSession.run("chat", browserEnv(Map.of("MODEL", FakeOpenAi.ECHO, "MESSAGE", message)), Duration.ofMinutes(3));
+        JsonNode streamed = findings.get("streamed");
+        assertTrue(streamed.path("text").asText().contains("You said: " + message), streamed.toString());
+        JsonNode reloaded = findings.get("reloaded");
+        assertEquals(streamed.path("chatId").asText(), reloaded.path("chatId").asText());
+        assertTrue(reloaded.path("text").asText().contains("You said: " + message), reloaded.toString());
+        JsonNode chat = admin.get("/api/v1/chats/" + reloaded.path("chatId").asText()).json();
+        assertTrue(chat.path("chat").path("history").path("messages").toString().contains("You said: **" + message + "**"), chat.toString());
+    }
+
+    /** What the UI does before it asks for a completion: the user message and an empty assistant reply, saved. */
+    private void saveExchange(String chat, String userId, String assistantId, String text) {
+        JsonNode current = admin.get("/api/v1/chats/" + chat).json().path("chat");
+        Map<String, Object> messages = new LinkedHashMap<>();
+        current.path("history").path("messages").fields().forEachRemaining(f -> messages.put(f.getKey(), f.getValue()));
+        messages.put(userId, Map.of("id", userId, "parentId", "", "childrenIds", List.of(assistantId), "role", "user",
+                "content", text, "timestamp", Instant.now().getEpochSecond(), "models", List.of(FakeOpenAi.ECHO)));
+        messages.put(assistantId, Map.of("id", assistantId, "parentId", userId, "childrenIds", List.of(), "role", "assistant",
+                "content", "", "model", FakeOpenAi.ECHO, "timestamp", Instant.now().getEpochSecond()));
+        Gateway.Response saved = admin.post("/api/v1/chats/" + chat, Map.of("chat", Map.of("models", List.of(FakeOpenAi.ECHO),
+                "history", Map.of("currentId", assistantId, "messages", messages))));
+        assertEquals(200, saved.status(), saved.toString());
+    }
+
+    private static Map<String, Object> completion(String model, String text, String sessionId, String chat, String assistantId) {
+        return Map.of("model", model, "stream", true, "messages", List.of(Map.of("role", "user", "content", text)),
+                "session_id", sessionId, "chat_id", chat, "id", assistantId, "stream_options", Map.of("include_usage", true));
+    }
+
+    /** The assistant message as the server saved it, once its content is the expected one (any content when null). */
+    private static JsonNode awaitSavedContent(Gateway as, String chat, String messageId, String expected) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (true) {
+            JsonNode message = as.get("/api/v1/chats/" + chat).json().path("chat").path("history").path("messages").path(messageId);
+            String content = message.path("content").asText("");
+            if (expected == null ? !content.isEmpty() : expected.equals(content)) {
+                return message;
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new AssertionError("the saved message " + messageId + " has content '" + content + "', expected '" + expected + "'");
+            }
+            Thread.sleep(200);
+        }
+    }
+
+    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (!condition.getAsBoolean()) {
+            assertTrue(Instant.now().isBefore(deadline), what);
+            Thread.sleep(200);
+        }
     }
 
     /** The upstream address the gateway's access log names for the request with this path. */
