@@ -261,7 +261,8 @@ class SuiteThroughGatewayIT {
             assertTrue(contents.get(i).startsWith(contents.get(i - 1)), "each content event carries the whole answer so far: " + contents);
         }
         assertTrue(expected.startsWith(contents.get(0)), contents.toString());
-        assertTrue(completions.stream().anyMatch(d -> d.path("usage").path("total_tokens").asInt() == 19), "the usage chunk arrives: " + completions);
+        sockets.awaitEvent("chat-tab", "chat-events", e -> assistantId.equals(e.path("message_id").asText())
+                && e.path("data").path("data").path("usage").path("total_tokens").asInt() == 19, Duration.ofSeconds(30));
 
         JsonNode asked = upstream.completions().stream().filter(r -> r.path("stream").asBoolean(false)).reduce((a, b) -> b).orElseThrow();
         assertEquals(FakeOpenAi.ECHO, asked.path("model").asText());
