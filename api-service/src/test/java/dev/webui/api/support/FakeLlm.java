@@ -26,6 +26,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code cut}: two chunks then the connection is closed without the end marker</li>
  *   <li>{@code error-chunk}: one chunk then an {@code {"error"}} event</li>
  *   <li>{@code words:<n>}: n chunks "w0 ", "w1 ", ... then usage</li>
+ *   <li>non-streamed requests: "Hello world!", or the JSON a title/tags/follow-up prompt asks for</li>
  * </ul>
  */
 public final class FakeLlm implements AutoCloseable {
@@ -81,7 +82,7 @@ public final class FakeLlm implements AutoCloseable {
             return;
         }
         if (!body.getBoolean("stream", false)) {
-            JsonObject message = new JsonObject().put("role", "assistant").put("content", "Hello world!");
+            JsonObject message = new JsonObject().put("role", "assistant").put("content", taskAnswer(prompt));
             response.putHeader("Content-Type", "application/json").end(new JsonObject().put("id", "chatcmpl-1")
                     .put("object", "chat.completion").put("created", 1700000000).put("model", model)
                     .put("choices", new JsonArray().add(new JsonObject().put("index", 0).put("message", message)
@@ -115,6 +116,20 @@ public final class FakeLlm implements AutoCloseable {
                 finish(response, model, 3);
             }
         }
+    }
+
+    /** Task prompts ask for a JSON key; answer it the way models do, inside some prose. */
+    private static String taskAnswer(String prompt) {
+        if (prompt.contains("{\"title\"")) {
+            return "Sure! {\"title\": \"Fake title\"}";
+        }
+        if (prompt.contains("{\"tags\"")) {
+            return "{'tags': ['Science', 'Space Travel']}";
+        }
+        if (prompt.contains("{\"follow_ups\"")) {
+            return "```json\n{\"follow_ups\": [\"Why?\", \"How far?\"]}\n```";
+        }
+        return "Hello world!";
     }
 
     private void finish(HttpServerResponse response, String model, int completionTokens) {
