@@ -30,7 +30,8 @@ final class FakeOpenAi implements AutoCloseable {
     static final String SLOW = "fake-slow";
     static final String KEY = "sk-ops-fake-upstream";
     /** The non-streamed answer, shaped for every background task at once (title, tags, follow-ups). */
-    static final String TASK_ANSWER = "{\"title\": \"Ops drill\", \"tags\": [\"testing\"], \"follow_ups\": [\"And then?\"]}";
+    static final String TITLE = "Ops drill";
+    static final String TASK_ANSWER = "{\"title\": \"" + TITLE + "\", \"tags\": [\"testing\"], \"follow_ups\": [\"And then?\"]}";
     private static final int SLOW_LIMIT = 1200;
 
     private final ObjectMapper json = new ObjectMapper();
