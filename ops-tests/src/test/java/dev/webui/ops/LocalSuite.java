@@ -110,6 +110,12 @@ final class LocalSuite implements AutoCloseable {
     @Override
     public void close() throws Exception {
         script.run(QUICK, "stop", "--local");
+        // the services' and the gateway's logs outlive the run, for whoever reads a failure
+        Path kept = Repo.file("ops-tests/target/suite-logs/" + database);
+        if (Files.isDirectory(work.resolve("run/logs"))) {
+            Files.createDirectories(kept.getParent());
+            Processes.exec(List.of("cp", "-r", work.resolve("run/logs").toString(), kept.toString()));
+        }
         PgAdmin.dropDatabaseAndRole(database);
         Processes.exec(List.of("sh", "-c", "redis-cli --scan --pattern 'ops-suite-" + suffix + "*' | xargs -r redis-cli del > /dev/null"));
         Processes.exec(List.of("rm", "-rf", work.toString()));
