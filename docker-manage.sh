@@ -68,6 +68,8 @@ start [--local|--compose]
   (pid files and logs in .run/), nginx as the gateway on WEBUI_PORT (3000), and returns once every
   service is ready, or fails with the log lines that explain why. Running it again only starts what
   is not running.
+  Local mode also builds frontend/dist (the web app) when it is missing and npm is installed.
+  Replicas: API_REPLICAS, AUTH_REPLICAS, FILES_REPLICAS, BRIDGE_REPLICAS (remembered like scale).
   Local ports: API_PORT 8080, BRIDGE_SOCKET_PORT 8081, BRIDGE_HTTP_PORT 9081, AUTH_PORT 8082, FILES_PORT 8083,
   WEBUI_PORT 3000; DATABASE_URL/REDIS_URL name the database and Redis; START_TIMEOUT (180 s).
 EOF

@@ -11,6 +11,28 @@ replicas_of() {
     echo "$n"
 }
 
+# The variable that asks start for a number of replicas of a service (API_REPLICAS=2 ./docker-manage.sh start --local).
+replicas_var() {
+    case $1 in
+        api-service) echo API_REPLICAS ;;
+        auth-service) echo AUTH_REPLICAS ;;
+        file-service) echo FILES_REPLICAS ;;
+        socketio-bridge) echo BRIDGE_REPLICAS ;;
+    esac
+}
+
+# start remembers the counts the *_REPLICAS variables ask for, as scale does.
+apply_replica_variables() {
+    local svc var value
+    for svc in "${SERVICES[@]}"; do
+        var=$(replicas_var "$svc")
+        value=${!var:-}
+        [[ -n $value ]] || continue
+        [[ $value =~ ^[1-9][0-9]?$ ]] || die "$EXIT_USAGE" "$var must be a number from 1 to 99, not '$value'"
+        echo "$value" >"$RUN_DIR/replicas/$svc"
+    done
+}
+
 instance_port() { echo $(($(port_of "$(port_var "$1")") + ($2 - 1) * $(replica_step))); }
 socket_port() { echo $(($(port_of BRIDGE_SOCKET_PORT) + ($1 - 1) * $(replica_step))); }
 jar_of() { echo "$ROOT/$1/target/quarkus-app/quarkus-run.jar"; }
@@ -53,8 +75,12 @@ build_missing_jars() {
     for svc in "${SERVICES[@]}"; do
         [[ -f $(jar_of "$svc") ]] || missing+=("$svc")
     done
+    # the web app the gateway serves (frontend/dist), when npm is there to build it
+    if [[ ${1:-} == --with-web-app && ! -f $ROOT/frontend/dist/index.html ]]; then
+        if have npm; then missing+=(frontend); else warn "no web app in frontend/dist and no npm to build it: the gateway serves the API only (install Node.js 20+ and npm)"; fi
+    fi
     ((${#missing[@]} == 0)) && return 0
-    step "Building ${missing[*]} (no jar yet)"
+    step "Building ${missing[*]} (not built yet)"
     (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$(
         IFS=,
         echo "${missing[*]}"
@@ -226,10 +252,17 @@ wait_until_ready() {
 }
 
 local_start() {
+    mkdir -p "$RUN_DIR/replicas"
+    apply_replica_variables
+    local_start_instances
+}
+
+# Starts what is missing for the remembered replica counts (scale sets one and skips the variables).
+local_start_instances() {
     check_local_prerequisites
     mkdir -p "$RUN_DIR/pids" "$RUN_DIR/logs" "$RUN_DIR/replicas"
     check_infrastructure
-    build_missing_jars
+    build_missing_jars --with-web-app
     import_on_start_local
     step "Starting the suite in local mode (state in $RUN_DIR)"
     local svc i file n
@@ -344,5 +377,5 @@ local_scale() {
     local svc=$1 n=$2
     mkdir -p "$RUN_DIR/replicas"
     echo "$n" >"$RUN_DIR/replicas/$svc"
-    local_start
+    local_start_instances
 }

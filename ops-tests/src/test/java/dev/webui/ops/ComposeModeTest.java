@@ -85,6 +85,17 @@ class ComposeModeTest {
     }
 
     @Test
+    void theReplicaVariablesBecomeComposeScales() throws IOException {
+        writeStates("healthy");
+        ManageScript.Result start = script.run(Map.of("API_REPLICAS", "3", "BRIDGE_REPLICAS", "2"), QUICK, "start");
+        assertEquals(0, start.exit(), start.toString());
+        assertTrue(Files.readString(calls).contains(" up -d --remove-orphans --scale api-service=3 --scale socketio-bridge=2"), Files.readString(calls));
+        ManageScript.Result bad = script.run(Map.of("API_REPLICAS", "many"), QUICK, "start");
+        assertEquals(2, bad.exit(), bad.toString());
+        assertTrue(bad.err().contains("API_REPLICAS must be a number"), bad.err());
+    }
+
+    @Test
     void startFailsNamingTheContainerThatStaysUnhealthy() throws IOException {
         writeStates("healthy");
         Files.writeString(states, Files.readString(states).replace("auth-service healthy", "auth-service unhealthy"));

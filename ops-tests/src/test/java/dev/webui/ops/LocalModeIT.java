@@ -77,15 +77,15 @@ class LocalModeIT {
     void cleanUp() throws Exception {
         script.run(QUICK, "stop", "--local");
         PgAdmin.dropDatabaseAndRole(database);
-        exec(List.of("sh", "-c", "redis-cli --scan --pattern 'ops-e2e-" + suffix + "*' | xargs -r redis-cli del > /dev/null"));
-        exec(List.of("rm", "-rf", work.toString()));
+        Processes.exec(List.of("sh", "-c", "redis-cli --scan --pattern 'ops-e2e-" + suffix + "*' | xargs -r redis-cli del > /dev/null"));
+        Processes.exec(List.of("rm", "-rf", work.toString()));
     }
 
     private void awaitNoJavaProcessOfThisRun() throws Exception {
         Instant deadline = Instant.now().plusSeconds(20);
-        while (processesMentioning(work.toString()).stream().anyMatch(p -> p.contains("java"))) {
+        while (Processes.mentioning(work.toString()).stream().anyMatch(p -> p.contains("java"))) {
             if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("refused services are still running: " + processesMentioning(work.toString()));
+                throw new AssertionError("refused services are still running: " + Processes.mentioning(work.toString()));
             }
             Thread.sleep(200);
         }
@@ -140,13 +140,28 @@ class LocalModeIT {
         theClientCommandsReachTheSuite();
         aScaledServiceIsBalancedByTheGateway();
 
-        // data: rows and an upload
+        // data, made through the gateway: the first user (admin), a chat with two messages, an upload
+        Gateway gateway = new Gateway("http://127.0.0.1:" + ports.get("WEBUI_PORT"));
+        Gateway.Response signup = gateway.post("/api/v1/auths/signup",
+                Map.of("name", "Ada Admin", "email", "ada@example.com", "password", "backup-drill-1", "profile_image_url", "/user.png"));
+        assertEquals(200, signup.status(), signup.toString());
+        assertEquals("admin", signup.json().path("role").asText(), "the first user is the admin");
+        Gateway ada = gateway.as(signup.json().path("token").asText());
+        Map<String, Object> question = Map.of("id", "m1", "parentId", "", "childrenIds", List.of("m2"), "role", "user",
+                "content", "Is the backup tested?", "timestamp", 1_700_000_000);
+        Map<String, Object> answer = Map.of("id", "m2", "parentId", "m1", "childrenIds", List.of(), "role", "assistant",
+                "content", "Now it is.", "timestamp", 1_700_000_001);
+        Gateway.Response chat = ada.post("/api/v1/chats/new", Map.of("chat", Map.of("title", "Backup drill", "models", List.of("none"),
+                "messages", List.of(question, answer), "history", Map.of("currentId", "m2", "messages", Map.of("m1", question, "m2", answer)))));
+        assertEquals(200, chat.status(), chat.toString());
+        String chatId = chat.json().path("id").asText();
         byte[] upload = new byte[200_000];
         new Random(7).nextBytes(upload);
+        Gateway.Response uploaded = ada.upload("/api/v1/files/?process=false", "report.bin", "application/octet-stream", upload);
+        assertEquals(200, uploaded.status(), uploaded.toString());
+        String fileId = uploaded.json().path("id").asText();
         Path uploads = work.resolve("data/uploads");
-        Files.createDirectories(uploads.resolve("nested"));
-        Files.write(uploads.resolve("nested/report.bin"), upload);
-        insertData();
+        assertArrayEquals(upload, ada.bytes("/api/v1/files/" + fileId + "/content"));
 
         // backup
         ManageScript.Result backup = script.run(QUICK, "backup");
@@ -182,9 +197,14 @@ class LocalModeIT {
         assertEquals("0", userQuery("SELECT count(*) FROM pg_tables WHERE schemaname = 'public'"));
         ManageScript.Result restore = script.run(START, "restore", archive.toString());
         assertEquals(0, restore.exit(), restore.toString());
-        assertEquals("Ada Admin|ada@example.com|admin", userQuery("SELECT name || '|' || email || '|' || role FROM \"user\" WHERE id = 'ops-user-1'"));
-        assertEquals("Backup drill|2", userQuery("SELECT c.title || '|' || count(m.id) FROM chat c JOIN chat_message m ON m.chat_id = c.id WHERE c.id = 'ops-chat-1' GROUP BY c.title"));
-        assertArrayEquals(upload, Files.readAllBytes(uploads.resolve("nested/report.bin")), "the upload is back byte for byte");
+        Gateway.Response signin = gateway.post("/api/v1/auths/signin", Map.of("email", "ada@example.com", "password", "backup-drill-1"));
+        assertEquals(200, signin.status(), "the user and her password are back: " + signin);
+        assertEquals("admin", signin.json().path("role").asText());
+        Gateway adaAgain = gateway.as(signin.json().path("token").asText());
+        com.fasterxml.jackson.databind.JsonNode restored = adaAgain.get("/api/v1/chats/" + chatId).json();
+        assertEquals("Backup drill", restored.path("title").asText(), restored.toString());
+        assertEquals("Now it is.", restored.path("chat").path("history").path("messages").path("m2").path("content").asText(), restored.toString());
+        assertArrayEquals(upload, adaAgain.bytes("/api/v1/files/" + fileId + "/content"), "the upload is back byte for byte");
         ManageScript.Result healthAfter = script.run(QUICK, "health");
         assertEquals(0, healthAfter.exit(), "the services were started again: " + healthAfter);
         List<Long> allPids = new ArrayList<>(pids);
@@ -196,7 +216,7 @@ class LocalModeIT {
         for (long pid : allPids) {
             assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false), "process " + pid + " is gone");
         }
-        assertEquals(List.of(), processesMentioning(work.toString()), "no process of this run is left");
+        assertEquals(List.of(), Processes.mentioning(work.toString()), "no process of this run is left");
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
             assertFalse(listening(port.getValue()), port.getKey() + " " + port.getValue() + " is free again");
         }
@@ -290,17 +310,6 @@ class LocalModeIT {
         };
     }
 
-    private void insertData() throws SQLException {
-        long now = Instant.now().getEpochSecond();
-        userExecute("INSERT INTO \"user\" (id, name, email, role, created_at, updated_at, last_active_at) VALUES "
-                + "('ops-user-1', 'Ada Admin', 'ada@example.com', 'admin', " + now + ", " + now + ", " + now + ")");
-        userExecute("INSERT INTO chat (id, user_id, title, created_at, updated_at) VALUES ('ops-chat-1', 'ops-user-1', 'Backup drill', "
-                + now + ", " + now + ")");
-        userExecute("INSERT INTO chat_message (chat_id, id, position, role, content, created_at, updated_at) VALUES "
-                + "('ops-chat-1', 'm1', 0, 'user', 'Is the backup tested?', " + now + ", " + now + "), "
-                + "('ops-chat-1', 'm2', 1, 'assistant', 'Now it is.', " + now + ", " + now + ")");
-    }
-
     private int health() {
         return script.run(QUICK, "health", "--local").exit();
     }
@@ -315,23 +324,6 @@ class LocalModeIT {
             }
         }
         return pids;
-    }
-
-    private static List<String> processesMentioning(String text) throws IOException {
-        List<String> found = new ArrayList<>();
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
-                try {
-                    String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline"))).replace('\0', ' ');
-                    if (cmdline.contains(text)) {
-                        found.add(proc.getFileName() + ": " + cmdline);
-                    }
-                } catch (IOException gone) {
-                    // the process ended while we looked
-                }
-            }
-        }
-        return found;
     }
 
     private static boolean listening(int port) {
@@ -367,7 +359,7 @@ class LocalModeIT {
 
     private Path unpack(Path archive) throws Exception {
         Path dir = Files.createTempDirectory(work, "unpacked");
-        exec(List.of("tar", "-C", dir.toString(), "-xzf", archive.toString()));
+        Processes.exec(List.of("tar", "-C", dir.toString(), "-xzf", archive.toString()));
         try (Stream<Path> entries = Files.list(dir)) {
             return entries.findFirst().orElseThrow();
         }
@@ -379,17 +371,11 @@ class LocalModeIT {
 
     private Path repack(Path unpacked, String name, Change change) throws Exception {
         Path copy = Files.createTempDirectory(work, name).resolve(unpacked.getFileName());
-        exec(List.of("cp", "-r", unpacked.toString(), copy.toString()));
+        Processes.exec(List.of("cp", "-r", unpacked.toString(), copy.toString()));
         change.apply(copy);
         Path archive = work.resolve(name + ".tar.gz");
-        exec(List.of("tar", "-C", copy.getParent().toString(), "-czf", archive.toString(), copy.getFileName().toString()));
+        Processes.exec(List.of("tar", "-C", copy.getParent().toString(), "-czf", archive.toString(), copy.getFileName().toString()));
         return archive;
-    }
-
-    private static void exec(List<String> command) throws Exception {
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertEquals(0, p.waitFor(), command + ": " + output);
     }
 
     private static String sha256(Path file) throws Exception {

@@ -82,7 +82,26 @@ public final class Settings {
     public static final Setting OIDC_PROVIDER_NAME = of("oauth.oidc.provider_name", "OAUTH_PROVIDER_NAME", SettingType.TEXT, "\"SSO\"");
     public static final Setting FEISHU_CLIENT_ID = of("oauth.feishu.client_id", "FEISHU_CLIENT_ID", SettingType.TEXT, "\"\"");
 
-    public static final List<Setting> ALL = List.of(ENABLE_SIGNUP, ENABLE_LOGIN_FORM, DEFAULT_LOCALE, DEFAULT_MODELS,
+    // Background tasks (title, tags, follow-ups, queries): task model and prompt templates; "" means the built-in prompt.
+    public static final Setting TASK_MODEL = of("task.model.default", "TASK_MODEL", SettingType.TEXT, "\"\"");
+    public static final Setting TASK_MODEL_EXTERNAL = of("task.model.external", "TASK_MODEL_EXTERNAL", SettingType.TEXT, "\"\"");
+    public static final Setting ENABLE_TITLE_GENERATION = of("task.title.enable", "ENABLE_TITLE_GENERATION", SettingType.BOOL, "true");
+    public static final Setting TITLE_PROMPT = of("task.title.prompt_template", "TITLE_GENERATION_PROMPT_TEMPLATE", SettingType.TEXT, "\"\"");
+    public static final Setting IMAGE_PROMPT = of("task.image.prompt_template", "IMAGE_PROMPT_GENERATION_PROMPT_TEMPLATE", SettingType.TEXT, "\"\"");
+    public static final Setting AUTOCOMPLETE_INPUT_MAX_LENGTH = of("task.autocomplete.input_max_length", "AUTOCOMPLETE_GENERATION_INPUT_MAX_LENGTH", SettingType.INT, "-1");
+    public static final Setting ENABLE_TAGS_GENERATION = of("task.tags.enable", "ENABLE_TAGS_GENERATION", SettingType.BOOL, "true");
+    public static final Setting TAGS_PROMPT = of("task.tags.prompt_template", "TAGS_GENERATION_PROMPT_TEMPLATE", SettingType.TEXT, "\"\"");
+    public static final Setting ENABLE_FOLLOW_UP_GENERATION = of("task.follow_up.enable", "ENABLE_FOLLOW_UP_GENERATION", SettingType.BOOL, "true");
+    public static final Setting FOLLOW_UP_PROMPT = of("task.follow_up.prompt_template", "FOLLOW_UP_GENERATION_PROMPT_TEMPLATE", SettingType.TEXT, "\"\"");
+    public static final Setting ENABLE_SEARCH_QUERY_GENERATION = of("task.query.search.enable", "ENABLE_SEARCH_QUERY_GENERATION", SettingType.BOOL, "true");
+    public static final Setting ENABLE_RETRIEVAL_QUERY_GENERATION = of("task.query.retrieval.enable", "ENABLE_RETRIEVAL_QUERY_GENERATION", SettingType.BOOL, "true");
+    public static final Setting QUERY_PROMPT = of("task.query.prompt_template", "QUERY_GENERATION_PROMPT_TEMPLATE", SettingType.TEXT, "\"\"");
+    public static final Setting TOOLS_PROMPT = of("task.tools.prompt_template", "TOOLS_FUNCTION_CALLING_PROMPT_TEMPLATE", SettingType.TEXT, "\"\"");
+    public static final List<Setting> TASKS = List.of(TASK_MODEL, TASK_MODEL_EXTERNAL, ENABLE_TITLE_GENERATION, TITLE_PROMPT,
+            IMAGE_PROMPT, AUTOCOMPLETE_INPUT_MAX_LENGTH, ENABLE_TAGS_GENERATION, TAGS_PROMPT, ENABLE_FOLLOW_UP_GENERATION,
+            FOLLOW_UP_PROMPT, ENABLE_SEARCH_QUERY_GENERATION, ENABLE_RETRIEVAL_QUERY_GENERATION, QUERY_PROMPT, TOOLS_PROMPT);
+
+    public static final List<Setting> ALL = withTasks(List.of(ENABLE_SIGNUP, ENABLE_LOGIN_FORM, DEFAULT_LOCALE, DEFAULT_MODELS,
             PROMPT_SUGGESTIONS, MODEL_ORDER_LIST, DEFAULT_USER_ROLE, PENDING_TITLE, PENDING_CONTENT, RESPONSE_WATERMARK,
             ENABLE_COMMUNITY_SHARING, ENABLE_MESSAGE_RATING, ENABLE_USER_WEBHOOKS, BANNERS, ENABLE_API_KEY, ENABLE_LDAP,
             ENABLE_CHANNELS, ENABLE_NOTES, ENABLE_DIRECT_CONNECTIONS, ENABLE_BASE_MODELS_CACHE, WEBHOOK_URL,
@@ -92,9 +111,13 @@ public final class Settings {
             STT_ENGINE, FILE_MAX_SIZE, FILE_MAX_COUNT, IMAGE_COMPRESSION_WIDTH, IMAGE_COMPRESSION_HEIGHT,
             ENABLE_GOOGLE_DRIVE, GOOGLE_DRIVE_CLIENT_ID, GOOGLE_DRIVE_API_KEY, ENABLE_ONEDRIVE, ONEDRIVE_SHAREPOINT_URL,
             ONEDRIVE_SHAREPOINT_TENANT_ID, ENABLE_ARENA_MODELS, ARENA_MODELS, USER_PERMISSIONS, GOOGLE_CLIENT_ID,
-            MICROSOFT_CLIENT_ID, GITHUB_CLIENT_ID, OIDC_CLIENT_ID, OIDC_PROVIDER_URL, OIDC_PROVIDER_NAME, FEISHU_CLIENT_ID);
+            MICROSOFT_CLIENT_ID, GITHUB_CLIENT_ID, OIDC_CLIENT_ID, OIDC_PROVIDER_URL, OIDC_PROVIDER_NAME, FEISHU_CLIENT_ID));
 
     private Settings() {
+    }
+
+    private static List<Setting> withTasks(List<Setting> settings) {
+        return java.util.stream.Stream.concat(settings.stream(), TASKS.stream()).toList();
     }
 
     private static Setting of(String path, String env, SettingType type, String defaultJson) {

@@ -120,4 +120,24 @@ public class RedisKeys {
     public static String ydocKey(String documentId) {
         return documentId.replace(':', '_');
     }
+
+    /** String with a TTL, refreshed while the task runs: JSON {"item_id", "user_id"} of a running task. */
+    public String task(String taskId) {
+        return prefix + ":tasks:task:" + taskId;
+    }
+
+    /** Set: ids of the tasks running for one item (a chat id). */
+    public String tasksOfItem(String itemId) {
+        return prefix + ":tasks:item:" + itemId;
+    }
+
+    /** Set: ids of the tasks one user started. */
+    public String tasksOfUser(String userId) {
+        return prefix + ":tasks:user:" + userId;
+    }
+
+    /** Pub/sub channel: JSON {"action": "stop", "task_id"}; the replica running the task cancels it. */
+    public String taskCommandsChannel() {
+        return prefix + ":tasks:commands";
+    }
 }

@@ -1,0 +1,85 @@
+package dev.webui.api.completion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.smallrye.mutiny.Uni;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * The text of one answer as it grows, and its persistence: {@link #flush()} (called on a timer)
+ * appends only the text not yet saved, never two writes at once; {@link #finish} waits for the
+ * write in flight and then stores the final state. Without a stored chat it only accumulates.
+ */
+final class AnswerWriter {
+    private static final Logger LOG = Logger.getLogger(AnswerWriter.class);
+
+    private final MessageStore store;
+    private final String chatId;
+    private final String messageId;
+    private final StringBuilder text = new StringBuilder();
+    private int saved;
+    private boolean writing;
+    private boolean finished;
+    private CompletableFuture<Void> inflight = CompletableFuture.completedFuture(null);
+
+    /** @param store null when the answer belongs to no stored chat */
+    AnswerWriter(MessageStore store, String chatId, String messageId) {
+        this.store = store;
+        this.chatId = chatId;
+        this.messageId = messageId;
+    }
+
+    synchronized void add(String delta) {
+        text.append(delta);
+    }
+
+    synchronized String text() {
+        return text.toString();
+    }
+
+    void flush() {
+        String delta;
+        int end;
+        CompletableFuture<Void> write;
+        synchronized (this) {
+            if (store == null || writing || finished || saved == text.length()) {
+                return;
+            }
+            end = text.length();
+            delta = text.substring(saved, end);
+            writing = true;
+            write = new CompletableFuture<>();
+            inflight = write;
+        }
+        store.append(chatId, messageId, delta).subscribe().with(ok -> {
+            synchronized (this) {
+                saved = end;
+                writing = false;
+            }
+            write.complete(null);
+        }, e -> {
+            LOG.warnf("Saving the answer of chat %s failed (retried at the next interval): %s", chatId, e.getMessage());
+            synchronized (this) {
+                writing = false;
+            }
+            write.complete(null);
+        });
+    }
+
+    /** Stores the whole text, done, and {@code fields} (usage, error) once the write in flight is over. */
+    Uni<Void> finish(JsonNode fields) {
+        CompletableFuture<Void> previous;
+        synchronized (this) {
+            finished = true;
+            previous = inflight;
+        }
+        if (store == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Uni.createFrom().completionStage(previous)
+                .chain(() -> store.finish(chatId, messageId, text(), fields))
+                .onFailure().invoke(e -> LOG.errorf("Saving the final answer of chat %s failed: %s", chatId, e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+}

@@ -1,0 +1,133 @@
+package dev.webui.api.completion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.task.TaskRegistry;
+import dev.webui.common.auth.AuthenticatedUser;
+import dev.webui.common.error.ApiException;
+import dev.webui.common.events.EventPublisher;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import org.jboss.logging.Logger;
+
+import java.util.UUID;
+
+/**
+ * The completion rules (api.md §3.1, realtime.md §7): resolve the model among those the caller may
+ * use, refuse a chat that is not theirs, build the upstream body, then run one of the three modes.
+ */
+@ApplicationScoped
+public class CompletionPipeline {
+    private static final Logger LOG = Logger.getLogger(CompletionPipeline.class);
+
+    /** What a request resolved to, ready to be sent. */
+    public record Prepared(CompletionRequest request, ResolvedModel model, ObjectNode payload) {
+    }
+
+    private final ModelResolver models;
+    private final UpstreamClient upstream;
+    private final MessageStore store;
+    private final UsageRepository usage;
+    private final EventPublisher publisher;
+    private final TaskRegistry tasks;
+    private final CompletionConfig config;
+    private final ObjectMapper mapper;
+    private final Vertx vertx;
+    private final Event<CompletionFinished> finished;
+
+    public CompletionPipeline(ModelResolver models, UpstreamClient upstream, MessageStore store, UsageRepository usage,
+                              EventPublisher publisher, TaskRegistry tasks, CompletionConfig config, ObjectMapper mapper,
+                              Vertx vertx, Event<CompletionFinished> finished) {
+        this.models = models;
+        this.upstream = upstream;
+        this.store = store;
+        this.usage = usage;
+        this.publisher = publisher;
+        this.tasks = tasks;
+        this.config = config;
+        this.mapper = mapper;
+        this.vertx = vertx;
+        this.finished = finished;
+    }
+
+    public Uni<Prepared> prepare(AuthenticatedUser user, JsonNode body) {
+        CompletionRequest request = CompletionRequest.parse(body);
+        Uni<Void> chatCheck = !request.persists() ? Uni.createFrom().voidItem()
+                : store.ownedTitle(user.id(), request.chatId()).invoke(title -> {
+                    if (title == null) {
+                        throw ApiException.notFound("Chat not found");
+                    }
+                }).replaceWithVoid();
+        return chatCheck.chain(() -> models.resolve(user, request.model()))
+                .map(model -> new Prepared(request, model, UpstreamPayload.build(request, model, true)));
+    }
+
+    /** Socket mode: registers the task, starts it and answers with its id. */
+    public Uni<String> startTask(AuthenticatedUser user, Prepared prepared) {
+        String taskId = UUID.randomUUID().toString();
+        SocketCompletion completion = new SocketCompletion(this, user, prepared.request(), prepared.model(),
+                prepared.payload(), taskId);
+        io.vertx.core.Context context = vertx.getOrCreateContext();
+        return tasks.register(taskId, prepared.request().chatId(), user.id(), completion::stop)
+                .invoke(() -> context.runOnContext(v -> completion.start(vertx)))
+                .replaceWith(taskId);
+    }
+
+    /** Non-streaming API call: the provider's JSON answer; usage recorded. */
+    public Future<JsonNode> json(AuthenticatedUser user, Prepared prepared) {
+        return upstream.json(new UpstreamCall(), prepared.model().connection(), prepared.payload()).onSuccess(json -> {
+            if (json.get("usage") instanceof ObjectNode u) {
+                recordUsage(user, prepared, u);
+            }
+        });
+    }
+
+    void recordUsage(AuthenticatedUser user, Prepared prepared, JsonNode usageData) {
+        CompletionRequest request = prepared.request();
+        usage.record(user.id(), prepared.model().id(), request.persists() ? request.chatId() : null, request.messageId(), usageData)
+                .subscribe().with(ok -> { }, e -> LOG.warnf("Usage not recorded: %s", e.getMessage()));
+    }
+
+    void finished(CompletionFinished event) {
+        finished.fireAsync(event).exceptionally(e -> {
+            LOG.warnf("Background tasks after chat %s failed: %s", event.request().chatId(), e.getMessage());
+            return null;
+        });
+    }
+
+    UpstreamClient upstream() {
+        return upstream;
+    }
+
+    MessageStore store() {
+        return store;
+    }
+
+    UsageRepository usage() {
+        return usage;
+    }
+
+    EventPublisher publisher() {
+        return publisher;
+    }
+
+    TaskRegistry tasks() {
+        return tasks;
+    }
+
+    CompletionConfig config() {
+        return config;
+    }
+
+    ObjectMapper mapper() {
+        return mapper;
+    }
+
+    Vertx vertx() {
+        return vertx;
+    }
+}

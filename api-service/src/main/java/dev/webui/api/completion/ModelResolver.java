@@ -1,0 +1,85 @@
+package dev.webui.api.completion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.access.AccessControl;
+import dev.webui.api.access.GroupMembership;
+import dev.webui.api.app.AppConfig;
+import dev.webui.api.connection.Connection;
+import dev.webui.api.connection.OpenAiSettings;
+import dev.webui.api.model.ModelAssembly;
+import dev.webui.api.model.ModelCatalog;
+import dev.webui.api.model.ModelPreset;
+import dev.webui.common.auth.AuthenticatedUser;
+import dev.webui.common.error.ApiException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.List;
+
+/**
+ * Finds the model a caller asked for among the models they may see (the /api/models rules): a
+ * model they cannot see is "not found", exactly like one that does not exist.
+ */
+@ApplicationScoped
+public class ModelResolver {
+    static final String NOT_FOUND = "Model not found";
+
+    private final ModelCatalog catalog;
+    private final GroupMembership groups;
+    private final OpenAiSettings openai;
+    private final AppConfig app;
+
+    public ModelResolver(ModelCatalog catalog, GroupMembership groups, OpenAiSettings openai, AppConfig app) {
+        this.catalog = catalog;
+        this.groups = groups;
+        this.openai = openai;
+        this.app = app;
+    }
+
+    public Uni<ResolvedModel> resolve(AuthenticatedUser user, String modelId) {
+        return catalog.snapshot(false).chain(snapshot -> {
+            ModelAssembly.Assembled found = ModelAssembly.assemble(snapshot.base(), snapshot.presets(), List.of()).stream()
+                    .filter(item -> modelId.equals(item.entry().path("id").asText()))
+                    .findFirst().orElseThrow(() -> ApiException.badRequest(NOT_FOUND));
+            boolean bypass = app.bypassAdminAccessControl();
+            ModelPreset preset = found.preset();
+            Uni<Boolean> allowed;
+            if (user.isAdmin() && bypass) {
+                allowed = Uni.createFrom().item(true);
+            } else if (preset == null) {
+                allowed = Uni.createFrom().item(false);
+            } else {
+                allowed = groups.of(user.id()).map(m -> AccessControl.canRead(preset.accessControl(), preset.userId(), user,
+                        m.groupIds(), bypass));
+            }
+            return allowed.map(ok -> {
+                if (!ok) {
+                    throw ApiException.badRequest(NOT_FOUND);
+                }
+                return locate(found, snapshot.base());
+            });
+        });
+    }
+
+    private ResolvedModel locate(ModelAssembly.Assembled found, List<ObjectNode> base) {
+        ObjectNode entry = found.entry();
+        ModelPreset preset = found.preset();
+        ObjectNode upstreamEntry = entry;
+        if (preset != null && preset.baseModelId() != null) {
+            upstreamEntry = base.stream().filter(b -> preset.baseModelId().equals(b.path("id").asText())).findFirst()
+                    .orElseThrow(() -> ApiException.badRequest("The base model '" + preset.baseModelId() + "' of '"
+                            + preset.id() + "' is not available"));
+        }
+        int index = upstreamEntry.path("urlIdx").asInt(-1);
+        List<Connection> connections = openai.connections();
+        if (index < 0 || index >= connections.size()) {
+            throw ApiException.badRequest("No connection serves the model '" + entry.path("id").asText() + "'");
+        }
+        String upstreamId = upstreamEntry.path("openai").path("id").asText(upstreamEntry.path("id").asText());
+        JsonNode params = preset == null ? null : preset.params();
+        return new ResolvedModel(entry.path("id").asText(), entry.path("name").asText(), connections.get(index), upstreamId,
+                params instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode());
+    }
+}

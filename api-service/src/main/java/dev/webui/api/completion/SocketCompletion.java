@@ -1,0 +1,220 @@
+package dev.webui.api.completion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.common.auth.AuthenticatedUser;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClientResponse;
+import org.jboss.logging.Logger;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One socket-mode answer (realtime.md §7.3): streams from the provider, emits chat-events to the
+ * user's sockets, saves the text as it grows and at the end, and ends exactly once: completed,
+ * failed (error stored and emitted, text so far kept) or stopped.
+ */
+final class SocketCompletion {
+    private static final Logger LOG = Logger.getLogger(SocketCompletion.class);
+
+    private final CompletionPipeline pipeline;
+    private final AuthenticatedUser user;
+    private final CompletionRequest request;
+    private final ResolvedModel model;
+    private final ObjectNode payload;
+    private final String taskId;
+    private final ChatEventStream events;
+    private final AnswerWriter answer;
+    private final UpstreamCall call = new UpstreamCall();
+    private final AtomicBoolean ended = new AtomicBoolean();
+    private final SseDecoder decoder = new SseDecoder();
+    private final int chunkSize;
+    private JsonNode usage;
+    private int deltas;
+    private int emittedDeltas;
+    private long timer = -1;
+
+    SocketCompletion(CompletionPipeline pipeline, AuthenticatedUser user, CompletionRequest request, ResolvedModel model,
+                     ObjectNode payload, String taskId) {
+        this.pipeline = pipeline;
+        this.user = user;
+        this.request = request;
+        this.model = model;
+        this.payload = payload;
+        this.taskId = taskId;
+        this.events = new ChatEventStream(pipeline.publisher(), user.id(), request.chatId(), request.messageId());
+        this.answer = new AnswerWriter(request.persists() ? pipeline.store() : null, request.chatId(), request.messageId());
+        int requested = request.body().path("params").path("stream_delta_chunk_size").asInt(1);
+        this.chunkSize = Math.max(1, Math.max(pipeline.config().deltaChunkSize(), requested));
+    }
+
+    String taskId() {
+        return taskId;
+    }
+
+    /** Starts the upstream request; everything after runs on the caller's event loop. */
+    void start(Vertx vertx) {
+        timer = vertx.setPeriodic(Math.max(50, pipeline.config().saveIntervalMs()), id -> answer.flush());
+        Uni<Void> begun = request.persists()
+                ? pipeline.store().begin(request.chatId(), request.messageId(), model.id())
+                .onFailure().invoke(e -> LOG.warnf("Could not mark the answer of chat %s: %s", request.chatId(), e.getMessage()))
+                .onFailure().recoverWithNull()
+                : Uni.createFrom().voidItem();
+        begun.subscribe().with(ignored -> { });
+        pipeline.upstream().send(call, model.connection(), payload).onComplete(result -> {
+            if (result.failed()) {
+                fail(result.cause());
+            } else if (request.stream()) {
+                consume(result.result());
+            } else {
+                whole(result.result());
+            }
+        });
+    }
+
+    /** Stop requested (from any replica): abort the provider's request and keep what arrived. */
+    void stop() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        call.cancel();
+        end(null).subscribe().with(ignored -> events.emit("chat:tasks:cancel", null), e -> { });
+    }
+
+    private void consume(HttpClientResponse response) {
+        int timeout = pipeline.upstream().timeoutSeconds();
+        call.watch(pipeline.vertx(), timeout * 1000L, () -> fail(new UpstreamFault(504, "The model provider at "
+                + model.connection().baseUrl() + " did not answer within " + timeout + " seconds")));
+        response.handler(buffer -> {
+            call.touch();
+            decoder.feed(buffer, this::onData);
+        });
+        response.exceptionHandler(this::fail);
+        response.endHandler(v -> {
+            decoder.finish(this::onData);
+            if (!ended.get()) {
+                fail(UpstreamFault.cut());
+            }
+        });
+    }
+
+    private void onData(String data) {
+        if (ended.get()) {
+            return;
+        }
+        StreamChunk chunk;
+        try {
+            chunk = StreamChunk.parse(pipeline.mapper(), data);
+        } catch (UpstreamFault fault) {
+            fail(fault);
+            return;
+        }
+        if (chunk.done()) {
+            complete();
+            return;
+        }
+        if (chunk.error() != null) {
+            fail(new UpstreamFault(502, chunk.error()));
+            return;
+        }
+        if (chunk.content() != null && !chunk.content().isEmpty()) {
+            answer.add(chunk.content());
+            if (++deltas % chunkSize == 0) {
+                emittedDeltas = deltas;
+                events.content(answer.text());
+            }
+        }
+        if (chunk.usage() != null) {
+            usage = chunk.usage();
+            events.emit("chat:completion", Map.of("usage", usage));
+        }
+    }
+
+    private void whole(HttpClientResponse response) {
+        response.body().onComplete(result -> {
+            if (result.failed()) {
+                fail(result.cause());
+                return;
+            }
+            JsonNode json;
+            try {
+                json = pipeline.mapper().readTree(result.result().getBytes());
+            } catch (Exception e) {
+                fail(UpstreamFault.malformed("the answer is not JSON"));
+                return;
+            }
+            if (json == null || !json.isObject()) {
+                fail(UpstreamFault.malformed("the answer is not a JSON object"));
+                return;
+            }
+            if (json.hasNonNull("error")) {
+                fail(new UpstreamFault(502, StreamChunk.errorMessage(json.get("error"))));
+                return;
+            }
+            JsonNode content = json.path("choices").path(0).path("message").path("content");
+            answer.add(content.isTextual() ? content.textValue() : "");
+            usage = json.get("usage") instanceof ObjectNode u ? u : null;
+            events.emit("chat:completion", json);
+            complete();
+        });
+    }
+
+    private void complete() {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        call.completed();
+        if (deltas != emittedDeltas) {
+            events.content(answer.text());
+        }
+        Uni<String> title = request.persists() ? pipeline.store().title(request.chatId()) : Uni.createFrom().item("New Chat");
+        end(null).chain(() -> title.onFailure().recoverWithNull()).subscribe().with(chatTitle -> {
+            String text = answer.text();
+            Map<String, Object> done = new LinkedHashMap<>();
+            done.put("done", true);
+            done.put("content", text);
+            done.put("title", chatTitle == null ? "New Chat" : chatTitle);
+            events.emit("chat:completion", done);
+            pipeline.finished(new CompletionFinished(user, request, model, text));
+        }, e -> LOG.errorf(e, "Finishing task %s failed", taskId));
+    }
+
+    private void fail(Throwable error) {
+        if (!ended.compareAndSet(false, true)) {
+            return;
+        }
+        call.cancel();
+        UpstreamFault fault = UpstreamFault.of(error, model.connection().baseUrl(), pipeline.upstream().timeoutSeconds());
+        Map<String, Object> content = Map.of("content", fault.getMessage());
+        end(Map.of("error", content)).subscribe().with(ignored -> {
+            events.emit("chat:message:error", Map.of("error", content));
+            events.emit("chat:tasks:cancel", null);
+        }, e -> { });
+    }
+
+    /** Saves the final state, records usage and leaves the registry; runs once. */
+    private Uni<Void> end(Map<String, Object> extra) {
+        if (timer >= 0) {
+            pipeline.vertx().cancelTimer(timer);
+        }
+        ObjectMapper mapper = pipeline.mapper();
+        ObjectNode fields = mapper.createObjectNode();
+        if (usage != null) {
+            fields.set("usage", usage);
+        }
+        if (extra != null) {
+            extra.forEach((k, v) -> fields.set(k, mapper.valueToTree(v)));
+        }
+        Uni<Void> recorded = usage == null ? Uni.createFrom().voidItem()
+                : pipeline.usage().record(user.id(), model.id(), request.persists() ? request.chatId() : null,
+                        request.messageId(), usage).onFailure().invoke(e -> LOG.warnf("Usage not recorded: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+        return answer.finish(fields)
+                .chain(() -> recorded)
+                .chain(() -> pipeline.tasks().finish(taskId, request.chatId(), user.id()));
+    }
+}

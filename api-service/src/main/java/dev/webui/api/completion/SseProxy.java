@@ -1,0 +1,152 @@
+package dev.webui.api.completion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.common.auth.AuthenticatedUser;
+import dev.webui.common.error.ErrorResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpServerResponse;
+import io.vertx.core.json.Json;
+
+import java.util.Map;
+
+/**
+ * SSE mode (api.md §3.3): each upstream event is written to the caller as soon as it is complete,
+ * never the whole body; a slow caller pauses the upstream. Failures before the first byte are a
+ * {@code {"detail"}} answer with a status; later ones an {@code {"error"}} event and the end marker.
+ * With chat_id and id the final text is also saved into that message.
+ */
+final class SseProxy {
+    private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
+
+    private final CompletionPipeline pipeline;
+    private final AuthenticatedUser user;
+    private final CompletionPipeline.Prepared prepared;
+    private final HttpServerResponse out;
+    private final UpstreamCall call = new UpstreamCall();
+    private final SseDecoder decoder = new SseDecoder();
+    private final AnswerWriter answer;
+    private final boolean forwardUsage;
+    private JsonNode usage;
+    private boolean ended;
+
+    SseProxy(CompletionPipeline pipeline, AuthenticatedUser user, CompletionPipeline.Prepared prepared, HttpServerResponse out) {
+        this.pipeline = pipeline;
+        this.user = user;
+        this.prepared = prepared;
+        this.out = out;
+        CompletionRequest request = prepared.request();
+        this.answer = new AnswerWriter(request.persists() ? pipeline.store() : null, request.chatId(), request.messageId());
+        this.forwardUsage = request.body().has("stream_options");
+    }
+
+    void run() {
+        out.closeHandler(v -> call.cancel());
+        if (prepared.request().persists()) {
+            pipeline.store().begin(prepared.request().chatId(), prepared.request().messageId(), prepared.model().id())
+                    .subscribe().with(ok -> { }, e -> { });
+        }
+        pipeline.upstream().send(call, prepared.model().connection(), prepared.payload()).onComplete(result -> {
+            if (result.failed()) {
+                UpstreamFault fault = fault(result.cause());
+                if (!out.closed()) {
+                    out.setStatusCode(fault.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                            .end(Json.encode(new ErrorResponse(fault.getMessage())));
+                }
+                return;
+            }
+            stream(result.result());
+        });
+    }
+
+    private void stream(HttpClientResponse upstream) {
+        out.setStatusCode(200).setChunked(true)
+                .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
+                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .putHeader("X-Accel-Buffering", "no");
+        int timeout = pipeline.upstream().timeoutSeconds();
+        call.watch(pipeline.vertx(), timeout * 1000L, () -> error(new UpstreamFault(504, "The model provider at "
+                + prepared.model().connection().baseUrl() + " did not answer within " + timeout + " seconds")));
+        upstream.handler(buffer -> {
+            call.touch();
+            decoder.feed(buffer, this::onData);
+        });
+        upstream.exceptionHandler(e -> error(fault(e)));
+        upstream.endHandler(v -> {
+            decoder.finish(this::onData);
+            error(UpstreamFault.cut());
+        });
+        out.drainHandler(v -> upstream.resume());
+        this.upstream = upstream;
+    }
+
+    private HttpClientResponse upstream;
+
+    private void onData(String data) {
+        if (ended) {
+            return;
+        }
+        StreamChunk chunk;
+        try {
+            chunk = StreamChunk.parse(pipeline.mapper(), data);
+        } catch (UpstreamFault fault) {
+            error(fault);
+            return;
+        }
+        if (chunk.done()) {
+            finish(DONE.copy(), false);
+            return;
+        }
+        if (chunk.error() != null) {
+            finish(event(data).appendBuffer(DONE), true);
+            return;
+        }
+        if (chunk.content() != null) {
+            answer.add(chunk.content());
+        }
+        if (chunk.usage() != null) {
+            usage = chunk.usage();
+            if (!forwardUsage && chunk.json().path("choices").isEmpty()) {
+                return;
+            }
+        }
+        out.write(event(data));
+        if (out.writeQueueFull() && upstream != null) {
+            upstream.pause();
+        }
+    }
+
+    private void error(UpstreamFault fault) {
+        if (ended) {
+            return;
+        }
+        finish(event(Json.encode(Map.of("error", Map.of("message", fault.getMessage())))).appendBuffer(DONE), true);
+    }
+
+    /** @param abort whether the provider's request must be torn down (an answer that ended normally keeps its connection for reuse) */
+    private void finish(Buffer last, boolean abort) {
+        ended = true;
+        if (abort) {
+            call.cancel();
+        } else {
+            call.completed();
+        }
+        if (!out.closed()) {
+            out.end(last);
+        }
+        if (usage != null) {
+            pipeline.recordUsage(user, prepared, usage);
+        }
+        answer.finish(usage == null ? null : pipeline.mapper().createObjectNode().set("usage", usage))
+                .subscribe().with(ok -> { }, e -> { });
+    }
+
+    private UpstreamFault fault(Throwable e) {
+        return UpstreamFault.of(e, prepared.model().connection().baseUrl(), pipeline.upstream().timeoutSeconds());
+    }
+
+    private static Buffer event(String data) {
+        return Buffer.buffer(data.length() + 8).appendString("data: ").appendString(data).appendString("\n\n");
+    }
+}

@@ -1,0 +1,75 @@
+package dev.webui.api.task;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.completion.ModelResolver;
+import dev.webui.api.completion.ResolvedModel;
+import dev.webui.api.completion.UpstreamCall;
+import dev.webui.api.completion.UpstreamClient;
+import dev.webui.api.settings.Setting;
+import dev.webui.api.settings.Settings;
+import dev.webui.api.settings.SettingsStore;
+import dev.webui.common.auth.AuthenticatedUser;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Runs a generation task as one non-streamed completion: the admin's task model (TASK_MODEL for
+ * local connections, TASK_MODEL_EXTERNAL for external ones) when the user may use it, else the
+ * chat's model; the admin's prompt template, else the built-in one.
+ */
+@ApplicationScoped
+public class TaskGenerator {
+    private final ModelResolver models;
+    private final UpstreamClient upstream;
+    private final SettingsStore settings;
+    private final ObjectMapper mapper;
+
+    public TaskGenerator(ModelResolver models, UpstreamClient upstream, SettingsStore settings, ObjectMapper mapper) {
+        this.models = models;
+        this.upstream = upstream;
+        this.settings = settings;
+        this.mapper = mapper;
+    }
+
+    public boolean settingEnabled(Setting setting) {
+        return settings.bool(setting);
+    }
+
+    public boolean enabled(TaskKind kind) {
+        return kind.enabled == null || settings.bool(kind.enabled);
+    }
+
+    /** The provider's chat.completion answer to the task prompt. */
+    public Uni<JsonNode> complete(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt) {
+        return taskModel(user, modelId).chain(model -> {
+            String template = kind.template == null ? null : settings.text(kind.template);
+            String content = TaskPrompts.render(template == null || template.isBlank() ? kind.builtIn : template, messages, prompt);
+            ObjectNode body = mapper.createObjectNode();
+            body.put("model", model.upstreamId());
+            body.putArray("messages").addObject().put("role", "user").put("content", content);
+            body.put("stream", false);
+            return Uni.createFrom().completionStage(() -> upstream.json(new UpstreamCall(), model.connection(), body).toCompletionStage());
+        });
+    }
+
+    /** The value under the task's key in the JSON the model answered, or null when it answered none. */
+    public Uni<JsonNode> value(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages) {
+        return complete(user, kind, modelId, messages, null).map(answer -> {
+            JsonNode object = TaskPrompts.object(mapper, answer.path("choices").path(0).path("message").path("content").asText(null));
+            return object == null ? null : object.get(kind.key);
+        });
+    }
+
+    private Uni<ResolvedModel> taskModel(AuthenticatedUser user, String modelId) {
+        return models.resolve(user, modelId).chain(chat -> {
+            boolean external = !"local".equals(chat.connection().config().path("connection_type").asText("external"));
+            String chosen = settings.text(external ? Settings.TASK_MODEL_EXTERNAL : Settings.TASK_MODEL);
+            if (chosen == null || chosen.isBlank() || chosen.equals(modelId)) {
+                return Uni.createFrom().item(chat);
+            }
+            return models.resolve(user, chosen).onFailure().recoverWithItem(chat);
+        });
+    }
+}

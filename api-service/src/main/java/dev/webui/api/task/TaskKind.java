@@ -1,0 +1,53 @@
+package dev.webui.api.task;
+
+import dev.webui.api.settings.Setting;
+import dev.webui.api.settings.Settings;
+
+/**
+ * The generation tasks: their enable switch, prompt template setting, built-in prompt and the JSON
+ * key the answer must carry. Templates may use {{MESSAGES}}, {{MESSAGES:END:n}},
+ * {{MESSAGES:START:n}} and {{prompt}}.
+ */
+public enum TaskKind {
+    TITLE("Title", Settings.ENABLE_TITLE_GENERATION, Settings.TITLE_PROMPT, "title", """
+            Write a short title (3 to 5 words, one fitting emoji in front) for the conversation below, in its language.
+            Answer with JSON only: {"title": "..."}
+
+            Conversation:
+            {{MESSAGES:END:2}}"""),
+    TAGS("Tags", Settings.ENABLE_TAGS_GENERATION, Settings.TAGS_PROMPT, "tags", """
+            Give 1 to 3 broad topic tags for the conversation below, then up to 2 narrower ones, in its language.
+            Answer with JSON only: {"tags": ["...", "..."]}
+
+            Conversation:
+            {{MESSAGES:END:6}}"""),
+    FOLLOW_UPS("Follow-up", Settings.ENABLE_FOLLOW_UP_GENERATION, Settings.FOLLOW_UP_PROMPT, "follow_ups", """
+            Suggest 3 to 5 short questions the user could ask next, from the user's point of view, in the conversation's language.
+            Answer with JSON only: {"follow_ups": ["...", "..."]}
+
+            Conversation:
+            {{MESSAGES:END:6}}"""),
+    QUERIES("Query", Settings.ENABLE_SEARCH_QUERY_GENERATION, Settings.QUERY_PROMPT, "queries", """
+            Write 1 to 3 search queries that would find what the user needs to answer their last message.
+            Answer with JSON only: {"queries": ["..."]}
+
+            Conversation:
+            {{MESSAGES:END:6}}"""),
+    EMOJI("Emoji", null, null, "emoji", """
+            Answer with the single emoji that best expresses the feeling of this text, and nothing else:
+            {{prompt}}""");
+
+    final String label;
+    final Setting enabled;
+    final Setting template;
+    final String key;
+    final String builtIn;
+
+    TaskKind(String label, Setting enabled, Setting template, String key, String builtIn) {
+        this.label = label;
+        this.enabled = enabled;
+        this.template = template;
+        this.key = key;
+        this.builtIn = builtIn;
+    }
+}

@@ -1,0 +1,176 @@
+package dev.webui.api.completion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.api.chat.TestSql;
+import dev.webui.api.support.Chats;
+import dev.webui.api.support.FakeLlm;
+import dev.webui.common.auth.Roles;
+import dev.webui.common.redis.RedisKeys;
+import dev.webui.common.testing.TestEnvironment;
+import dev.webui.common.testing.TestUsers;
+import dev.webui.common.testing.TestUsers.TestUser;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.webui.api.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Title, tags and follow-ups: as background tasks of a completion and as /api/v1/tasks endpoints. */
+@QuarkusTest
+@TestProfile(CompletionTestProfile.class)
+@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+class GenerationTasksTest {
+    private static FakeLlm upstream;
+    private static TestUser admin;
+    private static TestUser user;
+    private static TestUser other;
+
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    RedisKeys keys;
+
+    private EmitTap tap;
+
+    @BeforeAll
+    static void start() throws Exception {
+        upstream = new FakeLlm();
+    }
+
+    @AfterAll
+    static void stop() {
+        upstream.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        if (admin == null) {
+            admin = TestUsers.create(Roles.ADMIN);
+            user = TestUsers.create(Roles.USER);
+            other = TestUsers.create(Roles.USER);
+            as(admin).body(Map.of("ENABLE_OPENAI_API", true, "OPENAI_API_BASE_URLS", List.of(upstream.baseUrl()),
+                    "OPENAI_API_KEYS", List.of(FakeLlm.KEY), "OPENAI_API_CONFIGS",
+                    Map.of("0", Map.of("enable", true, "model_ids", List.of("gpt-fake"))))).post("/openai/config/update")
+                    .then().statusCode(200);
+            Map<String, Object> preset = new HashMap<>();
+            preset.put("id", "helper");
+            preset.put("base_model_id", "gpt-fake");
+            preset.put("name", "Helper");
+            preset.put("meta", Map.of());
+            preset.put("params", Map.of());
+            preset.put("access_control", null);
+            as(admin).body(preset).post("/api/v1/models/create").then().statusCode(200);
+        }
+        tap = new EmitTap(redis, keys.emitChannel());
+    }
+
+    @AfterEach
+    void tearDown() {
+        tap.close();
+    }
+
+    private static JsonNode data(JsonNode event) {
+        return event.path("data").path("data");
+    }
+
+    @Test
+    void backgroundTasksEmitAndSaveFollowUpsTitleAndTags() {
+        String chatId = Chats.create(user, "New Chat", 2);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", "helper");
+        body.put("messages", List.of(Map.of("role", "user", "content", "How far is Mars?")));
+        body.put("stream", true);
+        body.put("session_id", "sid-1");
+        body.put("chat_id", chatId);
+        body.put("id", "m1");
+        body.put("background_tasks", Map.of("title_generation", true, "tags_generation", true, "follow_up_generation", true));
+        as(user).body(body).post("/api/chat/completions").then().statusCode(200);
+
+        List<JsonNode> events = tap.awaitEvent("m1", e -> EmitTap.isType(e, "chat:tags"));
+        List<String> types = events.stream().map(e -> e.path("data").path("type").asText())
+                .filter(t -> List.of("chat:message:follow_ups", "chat:title", "chat:tags").contains(t)).toList();
+        assertEquals(List.of("chat:message:follow_ups", "chat:title", "chat:tags"), types, "Open WebUI's order");
+        JsonNode title = events.stream().filter(e -> EmitTap.isType(e, "chat:title")).findFirst().orElseThrow();
+        assertEquals("Fake title", data(title).asText(), "chat:title carries a bare string");
+        JsonNode tags = events.stream().filter(e -> EmitTap.isType(e, "chat:tags")).findFirst().orElseThrow();
+        assertTrue(data(tags).isArray() && data(tags).size() == 2, tags.toString());
+        JsonNode followUps = events.stream().filter(e -> EmitTap.isType(e, "chat:message:follow_ups")).findFirst().orElseThrow();
+        assertEquals("How far?", data(followUps).path("follow_ups").path(1).asText());
+        assertTrue(events.indexOf(followUps) > events.indexOf(events.stream().filter(EmitTap::isDone).findFirst().orElseThrow()),
+                "background tasks run after done");
+
+        as(user).get("/api/v1/chats/" + chatId).then().statusCode(200)
+                .body("title", equalTo("Fake title"))
+                .body("chat.history.messages.m1.followUps", equalTo(List.of("Why?", "How far?")));
+        as(user).get("/api/v1/chats/" + chatId + "/tags").then().statusCode(200)
+                .body("name", hasItems("Science", "Space Travel"));
+    }
+
+    @Test
+    void taskConfigIsAnAdminSettingEveryUserCanRead() {
+        as(user).get("/api/v1/tasks/config").then().statusCode(200)
+                .body("ENABLE_TITLE_GENERATION", equalTo(true))
+                .body("TASK_MODEL", equalTo(""));
+        as(user).body(Map.of("ENABLE_TAGS_GENERATION", false)).post("/api/v1/tasks/config/update").then().statusCode(401);
+        as(admin).body(Map.of("ENABLE_TAGS_GENERATION", "no")).post("/api/v1/tasks/config/update").then().statusCode(400)
+                .body("detail", containsString("ENABLE_TAGS_GENERATION"));
+        try {
+            as(admin).body(Map.of("ENABLE_TAGS_GENERATION", false, "TITLE_GENERATION_PROMPT_TEMPLATE",
+                            "Title please, as {\"title\": \"...\"}: {{MESSAGES:END:1}}"))
+                    .post("/api/v1/tasks/config/update").then().statusCode(200)
+                    .body("ENABLE_TAGS_GENERATION", equalTo(false));
+            as(user).body(Map.of("model", "helper", "messages", List.of(Map.of("role", "user", "content", "hi"))))
+                    .post("/api/v1/tasks/tags/completions").then().statusCode(200)
+                    .body("detail", equalTo("Tags generation is disabled"));
+            int before = upstream.requests.size();
+            as(user).body(Map.of("model", "helper", "messages", List.of(Map.of("role", "user", "content", "first"),
+                            Map.of("role", "assistant", "content", "last words"))))
+                    .post("/api/v1/tasks/title/completions").then().statusCode(200)
+                    .body("choices[0].message.content", containsString("Fake title"));
+            String sent = upstream.requests.get(before).getJsonArray("messages").getJsonObject(0).getString("content");
+            assertEquals("Title please, as {\"title\": \"...\"}: ASSISTANT: last words", sent);
+        } finally {
+            as(admin).body(Map.of("ENABLE_TAGS_GENERATION", true, "TITLE_GENERATION_PROMPT_TEMPLATE", ""))
+                    .post("/api/v1/tasks/config/update").then().statusCode(200);
+        }
+    }
+
+    @Test
+    void generationEndpointsUseTheModelsTheUserMaySee() {
+        as(user).body(Map.of("model", "helper", "messages", List.of(Map.of("role", "user", "content", "hi"))))
+                .post("/api/v1/tasks/follow_ups/completions").then().statusCode(200)
+                .body("choices[0].message.content", containsString("follow_ups"));
+        as(user).body(Map.of("model", "gpt-fake", "messages", List.of())).post("/api/v1/tasks/title/completions")
+                .then().statusCode(400).body("detail", equalTo("Model not found"));
+        as(user).body(Map.of("messages", List.of())).post("/api/v1/tasks/title/completions").then().statusCode(400);
+    }
+
+    @Test
+    void chatCompletedEchoesTheBodyForTheOwnerOnly() {
+        String chatId = Chats.create(user, "done", 2);
+        Map<String, Object> body = Map.of("model", "helper", "chat_id", chatId, "id", "m1",
+                "messages", List.of(Map.of("id", "m1", "role", "assistant", "content", "Hello")));
+        as(user).body(body).post("/api/chat/completed").then().statusCode(200).body("messages[0].content", equalTo("Hello"));
+        as(other).body(body).post("/api/chat/completed").then().statusCode(404);
+        as(user).body(Map.of("chat_id", chatId)).post("/api/chat/completed").then().statusCode(400);
+        as(user).body(body).post("/api/chat/actions/some-action").then().statusCode(404);
+        assertEquals(List.of("done"), TestSql.strings("SELECT title FROM chat WHERE id = ?", chatId));
+    }
+}

@@ -1,0 +1,201 @@
+package dev.webui.ops;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The one part outside the suite: an OpenAI-compatible upstream on a free port, speaking the real
+ * wire format (GET /models, POST /chat/completions as JSON or as SSE {@code data:} chunks with a
+ * usage chunk and {@code data: [DONE]}, {@code {"error": ...}} bodies for a bad key).
+ * {@value #ECHO} answers "You said: <last user message>" in a few chunks; {@value #SLOW} streams a
+ * word every 100 ms until the caller hangs up (or 2 minutes pass), so a stop can be observed here.
+ */
+final class FakeOpenAi implements AutoCloseable {
+    static final String ECHO = "fake-echo";
+    static final String SLOW = "fake-slow";
+    static final String KEY = "sk-ops-fake-upstream";
+    /** The non-streamed answer, shaped for every background task at once (title, tags, follow-ups). */
+    static final String TITLE = "Ops drill";
+    static final String TASK_ANSWER = "{\"title\": \"" + TITLE + "\", \"tags\": [\"testing\"], \"follow_ups\": [\"And then?\"]}";
+    private static final int SLOW_LIMIT = 1200;
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final HttpServer server;
+    private final ExecutorService threads = Executors.newCachedThreadPool();
+    private final List<JsonNode> completions = new CopyOnWriteArrayList<>();
+    private final AtomicInteger slowChunks = new AtomicInteger();
+    private volatile boolean slowHungUp;
+
+    FakeOpenAi() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/v1/models", this::models);
+        server.createContext("/v1/chat/completions", this::chat);
+        server.setExecutor(threads);
+        server.start();
+    }
+
+    /** The base URL for OPENAI_API_BASE_URLS. */
+    String baseUrl() {
+        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+    }
+
+    /** Every completion request received, in order of arrival. */
+    List<JsonNode> completions() {
+        return List.copyOf(completions);
+    }
+
+    int slowChunksSent() {
+        return slowChunks.get();
+    }
+
+    /** True once the caller of a slow stream closed the connection before the stream ended. */
+    boolean slowStreamHungUp() {
+        return slowHungUp;
+    }
+
+    private boolean authorised(HttpExchange exchange) throws IOException {
+        if (("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            return true;
+        }
+        send(exchange, 401, "{\"error\": {\"message\": \"Incorrect API key provided\", \"type\": \"invalid_request_error\", \"code\": \"invalid_api_key\"}}");
+        return false;
+    }
+
+    private void models(HttpExchange exchange) throws IOException {
+        if (!authorised(exchange)) {
+            return;
+        }
+        ObjectNode list = json.createObjectNode().put("object", "list");
+        ArrayNode data = list.putArray("data");
+        for (String id : List.of(ECHO, SLOW)) {
+            data.addObject().put("id", id).put("object", "model").put("created", 1_700_000_000L).put("owned_by", "ops-tests");
+        }
+        send(exchange, 200, json.writeValueAsString(list));
+    }
+
+    private void chat(HttpExchange exchange) throws IOException {
+        if (!authorised(exchange)) {
+            return;
+        }
+        JsonNode request = json.readTree(exchange.getRequestBody());
+        completions.add(request);
+        String model = request.path("model").asText();
+        if (!request.path("stream").asBoolean(false)) {
+            ObjectNode answer = chunkBase(model, "chat.completion");
+            answer.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop")
+                    .putObject("message").put("role", "assistant").put("content", TASK_ANSWER);
+            answer.set("usage", usage());
+            send(exchange, 200, json.writeValueAsString(answer));
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.getResponseHeaders().set("Cache-Control", "no-cache");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            event(out, delta(model, "role", "assistant", ""));
+            if (SLOW.equals(model)) {
+                streamSlowly(out, model);
+                return;
+            }
+            String said = lastUserText(request);
+            for (String piece : List.of("You ", "said: ", "**" + said + "**", "\n\nDone.")) {
+                event(out, delta(model, null, null, piece));
+            }
+            finish(out, model, request.path("stream_options").path("include_usage").asBoolean(true));
+        }
+    }
+
+    private void streamSlowly(OutputStream out, String model) throws IOException {
+        try {
+            for (int i = 1; i <= SLOW_LIMIT; i++) {
+                event(out, delta(model, null, null, "word" + i + " "));
+                slowChunks.incrementAndGet();
+                Thread.sleep(100);
+            }
+            finish(out, model, true);
+        } catch (IOException hungUp) {
+            slowHungUp = true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void finish(OutputStream out, String model, boolean withUsage) throws IOException {
+        ObjectNode last = chunkBase(model, "chat.completion.chunk");
+        last.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+        event(out, last);
+        if (withUsage) {
+            ObjectNode usage = chunkBase(model, "chat.completion.chunk");
+            usage.putArray("choices");
+            usage.set("usage", usage());
+            event(out, usage);
+        }
+        out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static String lastUserText(JsonNode request) {
+        String text = "";
+        for (JsonNode message : request.path("messages")) {
+            if ("user".equals(message.path("role").asText())) {
+                JsonNode content = message.path("content");
+                text = content.isTextual() ? content.asText() : content.path(0).path("text").asText();
+            }
+        }
+        return text;
+    }
+
+    private ObjectNode chunkBase(String model, String object) {
+        return json.createObjectNode().put("id", "chatcmpl-ops").put("object", object)
+                .put("created", Instant.now().getEpochSecond()).put("model", model);
+    }
+
+    private ObjectNode delta(String model, String roleKey, String role, String content) {
+        ObjectNode chunk = chunkBase(model, "chat.completion.chunk");
+        ObjectNode delta = chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta");
+        if (roleKey != null) {
+            delta.put(roleKey, role);
+        }
+        delta.put("content", content);
+        return chunk;
+    }
+
+    private ObjectNode usage() {
+        return json.createObjectNode().put("prompt_tokens", 12).put("completion_tokens", 7).put("total_tokens", 19);
+    }
+
+    private void event(OutputStream out, JsonNode chunk) throws IOException {
+        out.write(("data: " + json.writeValueAsString(chunk) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        threads.shutdownNow();
+    }
+}
