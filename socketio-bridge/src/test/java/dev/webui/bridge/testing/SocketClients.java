@@ -136,6 +136,31 @@ public final class SocketClients implements AutoCloseable {
         return await(m -> m.path("type").asText().equals("ack") && m.path("seq").asInt() == seq, WAIT, event + " ack").get("data");
     }
 
+    /** Opens a Yjs document on the client's socket, wired as the UI's editor is, and joins it. */
+    public void ydocOpen(String client, String documentId, String userId) {
+        ObjectNode cmd = command("ydoc-open", client);
+        cmd.put("document_id", documentId);
+        cmd.put("user_id", userId);
+        send(cmd);
+    }
+
+    /** Types {@code text} at the end of the client's document (a local Yjs change, sent to the bridge). */
+    public void ydocInsert(String client, String text) {
+        ObjectNode cmd = command("ydoc-insert", client);
+        cmd.put("text", text);
+        send(cmd);
+    }
+
+    /** The text of the client's document now. */
+    public String ydocText(String client) {
+        int seq = sequence.incrementAndGet();
+        ObjectNode cmd = command("ydoc-text", client);
+        cmd.put("seq", seq);
+        send(cmd);
+        return await(m -> m.path("type").asText().equals("ydoc-text") && m.path("seq").asInt() == seq, WAIT, client + " text")
+                .path("text").asText();
+    }
+
     public void disconnect(String client) {
         send(command("disconnect", client));
         await(m -> client.equals(m.path("client").asText()) && m.path("type").asText().equals("disconnected"), WAIT, client + " disconnected");
