@@ -15,9 +15,9 @@ const PREFIX = env('REDIS_KEY_PREFIX', 'open-webui');
 const SECRET = env('WEBUI_SECRET_KEY');
 const CHANNEL = env('CHANNEL_ID');
 const MEMBERS = Number(env('MEMBERS', 500));
-const RATE = Number(env('RATE', 50));
-const MESSAGES = Number(env('MESSAGES', 500));
-const BURST = Number(env('BURST', 200));
+const RATE = Number(env('RATE', 10));
+const MESSAGES = Number(env('MESSAGES', 200));
+const BURST = Number(env('BURST', 50));
 const BRIDGES = [env('BRIDGE_A'), env('BRIDGE_B')];
 const userIds = Array.from({ length: MEMBERS }, (_, i) => `${env('USER_PREFIX', 'bench-user-')}${i + 1}`);
 
@@ -48,7 +48,7 @@ async function main() {
   const emitChannel = `${PREFIX}:bridge:emit`;
   const room = `channel:${CHANNEL}`;
   const latencies = [];
-  let received = 0;
+  const received = {}; // deliveries per phase: late arrivals of one phase never count for the next
   let joined = 0;
   let failed = 0;
   const sockets = [];
@@ -57,7 +57,7 @@ async function main() {
     socket.on('connect', () => socket.emit('user-join', { auth: { token: jwt(userIds[i]) } }, () => joined++));
     socket.on('connect_error', () => failed++);
     socket.on('channel-events', (data) => {
-      received++;
+      received[data.phase] = (received[data.phase] || 0) + 1;
       if (data.phase === 'latency') latencies.push(now() - data.sent);
     });
     sockets.push(socket);
@@ -69,36 +69,34 @@ async function main() {
   console.error(`${joined} members joined (${failed} failed), half on each instance`);
 
   const publish = (payload, to) => redis.publish(emitChannel, JSON.stringify({ event: 'channel-events', data: payload, to }));
-  const drain = async (expected, ms) => {
+  const drain = async (phase, expected, ms) => {
     const end = now() + ms;
-    while (received < expected && now() < end) await sleep(5);
+    while ((received[phase] || 0) < expected && now() < end) await sleep(5);
   };
 
-  received = 0; // warm-up, not measured
-  for (let i = 0; i < 20; i++) await publish(message(i, 'warmup'), { rooms: [room] });
-  await drain(20 * joined, 60000);
+  for (let i = 0; i < 20; i++) await publish(message(i, 'warmup'), { rooms: [room] }); // not measured
+  await drain('warmup', 20 * joined, 60000);
 
-  received = 0;
   const t0 = now();
   for (let i = 0; i < MESSAGES; i++) {
     const due = t0 + (i * 1000) / RATE;
     while (now() < due) await sleep(Math.max(0, Math.min(5, due - now())));
     await publish(message(i, 'latency'), { rooms: [room] });
   }
-  await drain(MESSAGES * joined, 30000);
+  await drain('latency', MESSAGES * joined, 60000);
   latencies.sort((a, b) => a - b);
 
-  const flatOut = async (to) => {
-    received = 0;
+  const flatOut = async (phase, to) => {
     const start = now();
-    for (let i = 0; i < BURST; i++) await publish(message(i, 'burst'), to);
-    await drain(BURST * joined, 120000);
+    for (let i = 0; i < BURST; i++) await publish(message(i, phase), to);
+    await drain(phase, BURST * joined, 120000);
     const seconds = (now() - start) / 1000;
-    return { messages: BURST, deliveries: received, expected: BURST * joined, seconds: +seconds.toFixed(2),
-      messages_per_s: Math.round(BURST / seconds), deliveries_per_s: Math.round(received / seconds) };
+    const got = received[phase] || 0;
+    return { messages: BURST, deliveries: got, expected: BURST * joined, seconds: +seconds.toFixed(2),
+      messages_per_s: Math.round(BURST / seconds), deliveries_per_s: Math.round(got / seconds) };
   };
-  const toRoom = await flatOut({ rooms: [room] });
-  const toUsers = await flatOut({ user_ids: userIds });
+  const toRoom = await flatOut('room', { rooms: [room] });
+  const toUsers = await flatOut('user_ids', { user_ids: userIds });
 
   console.log(JSON.stringify({
     members: joined, failed_connects: failed, instances: 2,

@@ -2,7 +2,7 @@
 # Channel message fan-out over two bridge instances: starts the packaged bridge twice (own ports, one
 # Redis and database), creates MEMBERS users and one public channel, and runs fanout.js.
 # Needs: ./mvnw -B -pl socketio-bridge -am package -DskipTests, PostgreSQL and Redis on localhost, node.
-# Knobs (environment): MEMBERS (500), RATE (50), MESSAGES (500), BURST (200), JAVA_OPTS (-Xmx512m).
+# Knobs (environment): MEMBERS (500), RATE (10), MESSAGES (200), BURST (50), JAVA_OPTS (-Xmx512m).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd ../.. && pwd)

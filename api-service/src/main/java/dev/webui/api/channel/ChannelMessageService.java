@@ -66,11 +66,11 @@ public class ChannelMessageService {
 
     public Uni<ChannelMessage> post(AuthenticatedUser user, String channelId, JsonNode body) {
         Bodies.require(body);
-        String content = Bodies.requiredText(body, "content");
         String parentId = Bodies.textOrNull(body, "parent_id");
         String replyToId = Bodies.textOrNull(body, "reply_to_id");
         JsonNode data = clean(Bodies.objectOrNull(body, "data"));
         JsonNode meta = clean(Bodies.objectOrNull(body, "meta"));
+        String content = content(body, data);
         return channels.open(user, channelId).chain(opened -> {
             if (!opened.canPost()) {
                 return Uni.createFrom().failure(ApiException.forbidden("You may read this channel but not post in it"));
@@ -91,9 +91,9 @@ public class ChannelMessageService {
 
     public Uni<ChannelMessage> update(AuthenticatedUser user, String channelId, String messageId, JsonNode body) {
         Bodies.require(body);
-        String content = Bodies.requiredText(body, "content");
         JsonNode data = clean(Bodies.objectOrNull(body, "data"));
         JsonNode meta = clean(Bodies.objectOrNull(body, "meta"));
+        String content = content(body, data);
         return ownMessage(user, channelId, messageId).chain(found -> messages
                 .update(messageId, content, data == null ? found.message().data() : data, meta == null ? found.message().meta() : meta, Nanos.now())
                 .chain(() -> messages.find(messageId))
@@ -189,6 +189,15 @@ public class ChannelMessageService {
         ObjectNode node = (ObjectNode) json.valueToTree(message);
         node.put("name", name);
         return node;
+    }
+
+    /** The text; it may be empty only when the message carries something else (files in data). */
+    private static String content(JsonNode body, JsonNode data) {
+        String content = Bodies.textOrNull(body, "content");
+        if (content == null || (content.isBlank() && (data == null || data.isEmpty()))) {
+            throw ApiException.badRequest("'content' is required");
+        }
+        return content;
     }
 
     private static JsonNode clean(JsonNode node) {

@@ -66,7 +66,7 @@ public class ChannelService {
                 .map(list -> list.stream().filter(c -> rights.canRead(c.userId(), c.accessControl())).toList()));
     }
 
-    public Uni<List<Channel>> all(AuthenticatedUser admin) {
+    public Uni<List<Channel>> all() {
         requireEnabled();
         return channels.all();
     }

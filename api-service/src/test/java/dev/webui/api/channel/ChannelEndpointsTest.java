@@ -158,6 +158,8 @@ class ChannelEndpointsTest {
         as(user).get("/api/v1/channels/" + id + "/messages?skip=-1").then().statusCode(400);
         as(user).body(Map.of("content", "nested", "parent_id", reply)).post("/api/v1/channels/" + id + "/messages/post").then().statusCode(400);
         as(user).body(Map.of("content", "")).post("/api/v1/channels/" + id + "/messages/post").then().statusCode(400);
+        as(user).body(Map.of("content", "", "parent_id", first, "data", Map.of("files", List.of(Map.of("id", "f1")))))
+                .post("/api/v1/channels/" + id + "/messages/post").then().statusCode(200).body("data.files[0].id", equalTo("f1"));
         String elsewhere = create(admin, "elsewhere", null);
         as(user).body(Map.of("content", "cross", "parent_id", first)).post("/api/v1/channels/" + elsewhere + "/messages/post").then().statusCode(400);
         as(user).get("/api/v1/channels/" + elsewhere + "/messages/" + first).then().statusCode(404);

@@ -40,7 +40,7 @@ public final class SocketClients implements AutoCloseable {
 
     public SocketClients() {
         try {
-            if (!Files.isDirectory(DRIVER_DIR.resolve("node_modules"))) {
+            if (needsInstall()) {
                 Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DRIVER_DIR.toFile())
                         .inheritIO().start();
                 assertTrue(install.waitFor(300, TimeUnit.SECONDS) && install.exitValue() == 0, "npm ci in " + DRIVER_DIR);
@@ -58,6 +58,13 @@ public final class SocketClients implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         await(m -> m.path("type").asText().equals("ready"), WAIT, "driver ready");
+    }
+
+    /** No node_modules yet, or installed from an older package-lock.json (a dependency was added since). */
+    private static boolean needsInstall() throws IOException {
+        Path installed = DRIVER_DIR.resolve("node_modules").resolve(".package-lock.json");
+        return !Files.exists(installed)
+                || Files.getLastModifiedTime(DRIVER_DIR.resolve("package-lock.json")).compareTo(Files.getLastModifiedTime(installed)) > 0;
     }
 
     /** Options of a socket: transports, handshake auth, extra HTTP headers, ack answers per event. */
