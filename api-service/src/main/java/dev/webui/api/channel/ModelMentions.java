@@ -12,6 +12,10 @@ import java.util.List;
  * stands in.
  */
 public interface ModelMentions {
-    /** Called after {@code message} was stored and announced; must not fail the post. */
+    /**
+     * Called after {@code message} was stored and announced; the post answers when this completes,
+     * so it should complete once the answer is under way, not when it is done. A failure is logged
+     * and does not fail the post.
+     */
     Uni<Void> mentioned(Channel channel, ChannelMessage message, List<String> modelIds, AuthenticatedUser author);
 }
