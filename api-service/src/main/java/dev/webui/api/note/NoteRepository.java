@@ -1,5 +1,6 @@
 package dev.webui.api.note;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.access.OwnerSummary;
 import dev.webui.api.json.JsonText;
 import io.smallrye.mutiny.Uni;
@@ -49,6 +50,13 @@ public class NoteRepository {
                 .execute(Tuple.tuple(Arrays.asList(n.id(), n.userId(), n.title(), json.write(n.data()), json.write(n.meta()),
                         json.write(n.accessControl()), n.createdAt(), n.updatedAt())))
                 .replaceWithVoid();
+    }
+
+    /** note.data gets the top-level keys of {@code data} (a non-object data is replaced). */
+    public Uni<Void> mergeData(String id, JsonNode data, long updatedAt) {
+        return pool.preparedQuery("UPDATE note SET data = (CASE WHEN jsonb_typeof(data) = 'object' THEN data ELSE '{}'::jsonb END) "
+                        + "|| $2::text::jsonb, updated_at = $3 WHERE id = $1")
+                .execute(Tuple.of(id, json.write(data), updatedAt)).replaceWithVoid();
     }
 
     public Uni<Void> delete(String id) {

@@ -9,6 +9,8 @@ import dev.webui.api.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
+import dev.webui.common.events.EmitRequest;
+import dev.webui.common.events.EventPublisher;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -26,8 +28,11 @@ public class NoteService {
     private final AccessChecker access;
     private final PermissionService permissions;
     private final SettingsStore settings;
+    private final EventPublisher events;
 
-    public NoteService(NoteRepository notes, AccessChecker access, PermissionService permissions, SettingsStore settings) {
+    public NoteService(NoteRepository notes, AccessChecker access, PermissionService permissions, SettingsStore settings,
+                       EventPublisher events) {
+        this.events = events;
         this.notes = notes;
         this.access = access;
         this.permissions = permissions;
@@ -67,8 +72,26 @@ public class NoteService {
                 .chain(n -> access.requireWrite(user, n, Note::userId, Note::accessControl, NOT_FOUND))
                 .chain(existing -> {
                     Note updated = fromBody(body, id, existing.userId(), existing.createdAt(), nanos());
-                    return notes.save(updated).replaceWith(updated);
+                    return notes.save(updated)
+                            .chain(() -> events.emit(new EmitRequest("note-events", updated, EmitRequest.Target.room("note:" + id))))
+                            .replaceWith(updated);
                 });
+    }
+
+    /**
+     * Shallow-merges {@code content} (what a collaborative editor rendered) into the note's data
+     * when the user may write it; otherwise nothing happens.
+     */
+    public Uni<Void> saveContent(AuthenticatedUser user, String id, JsonNode content) {
+        if (!settings.bool(Settings.ENABLE_NOTES)) {
+            return Uni.createFrom().voidItem();
+        }
+        return notes.find(id).chain(n -> n == null ? Uni.createFrom().voidItem() : access.rights(user).chain(rights -> {
+            if (!rights.canWrite(n.userId(), n.accessControl())) {
+                return Uni.createFrom().voidItem();
+            }
+            return notes.mergeData(id, JsonSanitizer.clean(content.deepCopy()), nanos());
+        }));
     }
 
     public Uni<Boolean> delete(AuthenticatedUser user, String id) {

@@ -21,8 +21,9 @@ public final class AccessRepository {
             + " OR EXISTS (SELECT 1 FROM group_member m WHERE m.user_id = $1"
             + " AND coalesce(%1$s.access_control #> '{%2$s,group_ids}', '[]') ? m.group_id))";
 
+    // A write grant implies reading, as in api-service's AccessControl.
     private static final String READABLE_CHANNELS = "SELECT c.id FROM channel c WHERE c.user_id = $1 OR "
-            + PUBLIC.formatted("c") + " OR " + GRANTED.formatted("c", "read");
+            + PUBLIC.formatted("c") + " OR " + GRANTED.formatted("c", "read") + " OR " + GRANTED.formatted("c", "write");
     private static final String NOTE_ACCESS = "SELECT n.user_id = $1 AS owner, " + PUBLIC.formatted("n") + " AS public, "
             + GRANTED.formatted("n", "read") + " AS reader, " + GRANTED.formatted("n", "write") + " AS writer "
             + "FROM note n WHERE n.id = $2";

@@ -9,6 +9,8 @@ import java.util.List;
 /**
  * An emit request as it travels on the emit channel: the JSON of common's EmitRequest, plus
  * {@code to.except_sids}, which the bridge itself uses for room fan-outs that skip the sender.
+ * {@code to.except_rooms} drops the sockets in those rooms (e.g. a notification to the members not
+ * already watching a channel).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -16,9 +18,10 @@ public record Emit(String event, JsonNode data, Target to) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    public record Target(List<String> userIds, List<String> sids, List<String> rooms, boolean all, List<String> exceptSids) {
+    public record Target(List<String> userIds, List<String> sids, List<String> rooms, boolean all, List<String> exceptSids,
+                         List<String> exceptRooms) {
         public static Target room(String room, String exceptSid) {
-            return new Target(List.of(), List.of(), List.of(room), false, exceptSid == null ? List.of() : List.of(exceptSid));
+            return new Target(List.of(), List.of(), List.of(room), false, exceptSid == null ? List.of() : List.of(exceptSid), List.of());
         }
 
         List<String> userIdsOrEmpty() {
@@ -35,6 +38,10 @@ public record Emit(String event, JsonNode data, Target to) {
 
         List<String> exceptSidsOrEmpty() {
             return exceptSids == null ? List.of() : exceptSids;
+        }
+
+        List<String> exceptRoomsOrEmpty() {
+            return exceptRooms == null ? List.of() : exceptRooms;
         }
     }
 }

@@ -68,6 +68,7 @@ public final class EmitDelivery {
         to.sidsOrEmpty().forEach(sid -> parse(sid).map(server::getClient).ifPresent(c -> found.put(c.getSessionId(), c)));
         Set<UUID> except = new HashSet<>();
         to.exceptSidsOrEmpty().forEach(sid -> parse(sid).ifPresent(except::add));
+        to.exceptRoomsOrEmpty().forEach(room -> server.getRoomOperations(room).getClients().forEach(c -> except.add(c.getSessionId())));
         found.keySet().removeIf(sid -> except.contains(sid) || !local.isBound(sid));
         return found;
     }

@@ -40,7 +40,7 @@ public final class SocketClients implements AutoCloseable {
 
     public SocketClients() {
         try {
-            if (!Files.isDirectory(DRIVER_DIR.resolve("node_modules"))) {
+            if (needsInstall()) {
                 Process install = new ProcessBuilder("npm", "ci", "--no-audit", "--no-fund").directory(DRIVER_DIR.toFile())
                         .inheritIO().start();
                 assertTrue(install.waitFor(300, TimeUnit.SECONDS) && install.exitValue() == 0, "npm ci in " + DRIVER_DIR);
@@ -58,6 +58,13 @@ public final class SocketClients implements AutoCloseable {
         reader.setDaemon(true);
         reader.start();
         await(m -> m.path("type").asText().equals("ready"), WAIT, "driver ready");
+    }
+
+    /** No node_modules yet, or installed from an older package-lock.json (a dependency was added since). */
+    private static boolean needsInstall() throws IOException {
+        Path installed = DRIVER_DIR.resolve("node_modules").resolve(".package-lock.json");
+        return !Files.exists(installed)
+                || Files.getLastModifiedTime(DRIVER_DIR.resolve("package-lock.json")).compareTo(Files.getLastModifiedTime(installed)) > 0;
     }
 
     /** Options of a socket: transports, handshake auth, extra HTTP headers, ack answers per event. */
@@ -134,6 +141,31 @@ public final class SocketClients implements AutoCloseable {
         cmd.put("seq", seq);
         send(cmd);
         return await(m -> m.path("type").asText().equals("ack") && m.path("seq").asInt() == seq, WAIT, event + " ack").get("data");
+    }
+
+    /** Opens a Yjs document on the client's socket, wired as the UI's editor is, and joins it. */
+    public void ydocOpen(String client, String documentId, String userId) {
+        ObjectNode cmd = command("ydoc-open", client);
+        cmd.put("document_id", documentId);
+        cmd.put("user_id", userId);
+        send(cmd);
+    }
+
+    /** Types {@code text} at the end of the client's document (a local Yjs change, sent to the bridge). */
+    public void ydocInsert(String client, String text) {
+        ObjectNode cmd = command("ydoc-insert", client);
+        cmd.put("text", text);
+        send(cmd);
+    }
+
+    /** The text of the client's document now. */
+    public String ydocText(String client) {
+        int seq = sequence.incrementAndGet();
+        ObjectNode cmd = command("ydoc-text", client);
+        cmd.put("seq", seq);
+        send(cmd);
+        return await(m -> m.path("type").asText().equals("ydoc-text") && m.path("seq").asInt() == seq, WAIT, client + " text")
+                .path("text").asText();
     }
 
     public void disconnect(String client) {
