@@ -42,6 +42,11 @@ public class FileRepository {
                 Tuple.of(id, userId, admin), FileRow::from);
     }
 
+    /** Whether the file exists and the user may read it, without reading the row (its text can be large). */
+    public boolean readable(String id, String userId, boolean admin) {
+        return sql.one("SELECT 1 FROM file f WHERE f.id = $1 AND " + READABLE, Tuple.of(id, userId, admin), r -> 1).isPresent();
+    }
+
     public Optional<FileRow> findWritable(String id, String userId, boolean admin) {
         return sql.one("SELECT " + FileRow.COLUMNS + " FROM file f WHERE f.id = $1 AND " + WRITABLE,
                 Tuple.of(id, userId, admin), FileRow::from);
