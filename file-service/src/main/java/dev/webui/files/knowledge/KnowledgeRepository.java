@@ -45,7 +45,9 @@ public class KnowledgeRepository {
 
     /** Empty when no knowledge base has this id, else whether the user may read it (one query). */
     public Optional<Boolean> readability(String id, String userId, boolean admin) {
-        return sql.one("SELECT " + READABLE + " FROM knowledge k WHERE k.id = $3", Tuple.of(userId, admin, id), r -> r.getBoolean(0));
+        // a grant missing from access_control makes the condition NULL, which means no
+        return sql.one("SELECT coalesce(" + READABLE + ", false) FROM knowledge k WHERE k.id = $3", Tuple.of(userId, admin, id),
+                r -> r.getBoolean(0));
     }
 
     public boolean writable(String id, String userId, boolean admin) {
