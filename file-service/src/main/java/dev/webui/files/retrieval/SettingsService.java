@@ -14,6 +14,7 @@ import dev.webui.files.db.Json;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,6 +34,7 @@ import java.util.concurrent.ForkJoinPool;
  */
 @ApplicationScoped
 public class SettingsService {
+    private static final Logger LOG = Logger.getLogger(SettingsService.class);
     static final Duration REFRESH = Duration.ofSeconds(5);
     public static final String LOCAL_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
     static final String DEFAULT_TEMPLATE = """
@@ -115,8 +117,16 @@ public class SettingsService {
         FILE_LIMIT_PATHS.forEach((key, path) -> {
             out.remove(key);
             JsonNode saved = ConfigDocumentRepository.get(config, path);
-            if (saved != null) {
+            if (saved == null) {
+                return;
+            }
+            boolean usable = "ALLOWED_FILE_EXTENSIONS".equals(key) ? saved.isNull() || saved.isArray() || saved.isTextual()
+                    : saved.isNull() || saved.isNumber();
+            if (usable) {
                 out.set(key, saved);
+            } else {
+                // another writer (a configs import) stored something we cannot enforce: the environment applies
+                LOG.warnf("Ignoring %s = %s in config: not a valid value", path, saved);
             }
         });
         return out;

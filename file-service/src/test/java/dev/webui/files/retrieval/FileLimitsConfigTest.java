@@ -122,5 +122,19 @@ class FileLimitsConfigTest {
         assertEquals(413, status);
         Uploads.upload(user.token(), "big.txt", big, "text/plain").statusCode(413).body("detail", containsString("1 MB"));
         given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().statusCode(200).body("FILE_MAX_SIZE", equalTo(1));
+
+        // a value nobody can enforce (e.g. text from a configs import) is ignored, not turned into failures
+        TestUsers.execute("UPDATE config SET data = jsonb_set(data, '{rag,file,max_size}', '\"![x](file:///etc/passwd)\"') "
+                + "WHERE id = (SELECT max(id) FROM config)");
+        deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (status != 200 && Instant.now().isBefore(deadline)) {
+            status = Uploads.upload(user.token(), "big.txt", big, "text/plain").extract().statusCode();
+            if (status != 200) {
+                Thread.sleep(500);
+            }
+        }
+        assertEquals(200, status);
+        given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().statusCode(200)
+                .body("FILE_MAX_SIZE", org.hamcrest.Matchers.nullValue());
     }
 }
