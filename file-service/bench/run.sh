@@ -12,6 +12,8 @@ QUERIES=${QUERIES:-200}
 PORT=${PORT:-18083}
 PARTS=${PARTS:-upload,embed,retrieval}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+# another build to compare with, side by side (e.g. a copy of target/quarkus-app made before a change)
+APP=${APP:-target/quarkus-app}
 DB=bench_files_$$
 WORK=$(mktemp -d -p "${BENCH_DIR:-$PWD/target}" bench.XXXXXX)
 SECRET=bench-secret-$$
@@ -37,7 +39,7 @@ sql() { psql -q -t -A -h 127.0.0.1 -U postgres -d "$DB" -c "$1"; }
 psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB" >/dev/null
 DATABASE_URL=postgresql://postgres@127.0.0.1:5432/$DB WEBUI_SECRET_KEY=$SECRET REDIS_KEY_PREFIX=bench-$$ \
   UPLOAD_DIR=$WORK/uploads QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-  java $JAVA_OPTS -jar target/quarkus-app/quarkus-run.jar >"$WORK/service.log" 2>&1 &
+  java $JAVA_OPTS -jar "$APP/quarkus-run.jar" >"$WORK/service.log" 2>&1 &
 PID=$!
 for _ in $(seq 1 360); do curl -sf "$BASE/health" >/dev/null && break; sleep 0.5; done
 curl -sf "$BASE/health" >/dev/null || { echo "service did not start:"; tail -20 "$WORK/service.log"; exit 1; }

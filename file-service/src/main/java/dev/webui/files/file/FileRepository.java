@@ -42,6 +42,11 @@ public class FileRepository {
                 Tuple.of(id, userId, admin), FileRow::from);
     }
 
+    /** Whether the file exists and the user may read it, without reading the row (its text can be large). */
+    public boolean readable(String id, String userId, boolean admin) {
+        return sql.one("SELECT 1 FROM file f WHERE f.id = $1 AND " + READABLE, Tuple.of(id, userId, admin), r -> 1).isPresent();
+    }
+
     public Optional<FileRow> findWritable(String id, String userId, boolean admin) {
         return sql.one("SELECT " + FileRow.COLUMNS + " FROM file f WHERE f.id = $1 AND " + WRITABLE,
                 Tuple.of(id, userId, admin), FileRow::from);
@@ -73,9 +78,10 @@ public class FileRepository {
                 Tuple.of(id, Json.write(patch), Instant.now().getEpochSecond())) > 0;
     }
 
-    public boolean setHashAndData(String id, String hash, Object data) {
-        return sql.update("UPDATE file SET hash = coalesce($2, hash), data = $3::text::jsonb, updated_at = $4 WHERE id = $1",
-                Tuple.of(id, hash, Json.write(data), Instant.now().getEpochSecond())) > 0;
+    /** Replaces {@code data}; {@code hash} (SHA-256 of the bytes, set at upload) is never changed by processing. */
+    public boolean setData(String id, Object data) {
+        return sql.update("UPDATE file SET data = $2::text::jsonb, updated_at = $3 WHERE id = $1",
+                Tuple.of(id, Json.write(data), Instant.now().getEpochSecond())) > 0;
     }
 
     /** Deletes the row and takes the id out of every knowledge base that lists it. */

@@ -43,6 +43,13 @@ public class KnowledgeRepository {
         return sql.one("SELECT 1 FROM knowledge k WHERE k.id = $3 AND " + READABLE, Tuple.of(userId, admin, id), r -> 1).isPresent();
     }
 
+    /** Empty when no knowledge base has this id, else whether the user may read it (one query). */
+    public Optional<Boolean> readability(String id, String userId, boolean admin) {
+        // a grant missing from access_control makes the condition NULL, which means no
+        return sql.one("SELECT coalesce(" + READABLE + ", false) FROM knowledge k WHERE k.id = $3", Tuple.of(userId, admin, id),
+                r -> r.getBoolean(0));
+    }
+
     public boolean writable(String id, String userId, boolean admin) {
         return sql.one("SELECT 1 FROM knowledge k WHERE k.id = $3 AND " + WRITABLE, Tuple.of(userId, admin, id), r -> 1).isPresent();
     }

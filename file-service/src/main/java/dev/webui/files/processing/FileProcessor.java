@@ -98,7 +98,7 @@ public class FileProcessor {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", ProcessingStatus.COMPLETED);
         data.put("content", text);
-        if (!files.setHashAndData(id, null, data)) {
+        if (!files.setData(id, data)) {
             indexer.forgetFile(id); // deleted while we worked: leave no vectors behind
         }
     }
@@ -116,7 +116,7 @@ public class FileProcessor {
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("status", ProcessingStatus.FAILED);
         data.put("error", reason);
-        files.setHashAndData(fileId, null, data);
+        files.setData(fileId, data);
     }
 
     @PreDestroy

@@ -20,6 +20,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Answers /query/doc and /query/collection: cosine similarity over the collections the caller may
@@ -107,10 +108,11 @@ public class QueryService {
     /** file-{id}: the file is readable; a knowledge id: the base is readable; anything else: the caller's own collection. */
     boolean mayRead(AuthenticatedUser user, String collection) {
         if (collection.startsWith("file-")) {
-            return files.findReadable(collection.substring(5), user.id(), user.isAdmin()).isPresent();
+            return files.readable(collection.substring(5), user.id(), user.isAdmin());
         }
-        if (knowledge.find(collection).isPresent()) {
-            return knowledge.readable(collection, user.id(), user.isAdmin());
+        Optional<Boolean> knowledgeBase = knowledge.readability(collection, user.id(), user.isAdmin());
+        if (knowledgeBase.isPresent()) {
+            return knowledgeBase.get();
         }
         return sql.one("SELECT owner_id FROM rag_collection WHERE name = $1", Tuple.of(collection), row -> row.getString(0))
                 .map(owner -> user.isAdmin() || user.id().equals(owner)).orElse(false);

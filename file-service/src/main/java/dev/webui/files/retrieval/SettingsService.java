@@ -2,6 +2,7 @@ package dev.webui.files.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -13,21 +14,27 @@ import dev.webui.files.db.Json;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.ForkJoinPool;
 
 /**
  * Effective retrieval settings. Stored overrides use the flat UPPER_CASE keys of Open WebUI's
- * /retrieval/config; every replica re-reads them at most {@link #REFRESH} after a change.
+ * /retrieval/config in rag_config, except the file limits, which live at Open WebUI's paths of the
+ * shared config document ({@link #FILE_LIMIT_PATHS}) where api-service reads them for /api/config.
+ * Every replica re-reads them at most {@link #REFRESH} after a change.
  */
 @ApplicationScoped
 public class SettingsService {
+    private static final Logger LOG = Logger.getLogger(SettingsService.class);
     static final Duration REFRESH = Duration.ofSeconds(5);
     public static final String LOCAL_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
     static final String DEFAULT_TEMPLATE = """
@@ -44,17 +51,25 @@ public class SettingsService {
             {{QUERY}}
             </user_query>""";
 
+    /** /retrieval/config key -> dotted path in config.data (Open WebUI's PersistentConfig paths). */
+    public static final Map<String, String> FILE_LIMIT_PATHS = Map.of(
+            "FILE_MAX_SIZE", "rag.file.max_size",
+            "FILE_MAX_COUNT", "rag.file.max_count",
+            "ALLOWED_FILE_EXTENSIONS", "rag.file.allowed_extensions");
+
     private final RagConfig rag;
     private final FileLimitsConfig limits;
     private final SettingsRepository repository;
+    private final ConfigDocumentRepository document;
     private final LoadingCache<String, RetrievalSettings> cache;
     private volatile RetrievalSettings last;
 
-    public SettingsService(RagConfig rag, FileLimitsConfig limits, SettingsRepository repository) {
+    public SettingsService(RagConfig rag, FileLimitsConfig limits, SettingsRepository repository, ConfigDocumentRepository document) {
         this.rag = rag;
         this.limits = limits;
         this.repository = repository;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(REFRESH).build(key -> resolve(repository.load()));
+        this.document = document;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(REFRESH).build(key -> resolve(stored()));
     }
 
     void checkEnvironment(@Observes StartupEvent event) {
@@ -91,7 +106,29 @@ public class SettingsService {
     /** The environment defaults as /retrieval/config keys, overlaid with the stored overrides. */
     public ObjectNode view() {
         ObjectNode out = defaults();
-        out.setAll(repository.load());
+        out.setAll(stored());
+        return out;
+    }
+
+    /** What admins saved: rag_config's keys, with the file limits taken from the config document. */
+    private ObjectNode stored() {
+        ObjectNode out = repository.load();
+        ObjectNode config = document.load();
+        FILE_LIMIT_PATHS.forEach((key, path) -> {
+            out.remove(key);
+            JsonNode saved = ConfigDocumentRepository.get(config, path);
+            if (saved == null) {
+                return;
+            }
+            boolean usable = "ALLOWED_FILE_EXTENSIONS".equals(key) ? saved.isNull() || saved.isArray() || saved.isTextual()
+                    : saved.isNull() || saved.isNumber();
+            if (usable) {
+                out.set(key, saved);
+            } else {
+                // another writer (a configs import) stored something we cannot enforce: the environment applies
+                LOG.warnf("Ignoring %s = %s in config: not a valid value", path, saved);
+            }
+        });
         return out;
     }
 
@@ -115,10 +152,41 @@ public class SettingsService {
         if (!checked.openaiEngine() && !LOCAL_MODEL.equals(checked.embeddingModel())) {
             throw ApiException.badRequest("The in-process embedding engine only has " + LOCAL_MODEL);
         }
-        repository.merge(patch);
+        if (checked.fileMaxSizeMb() != null && checked.fileMaxSizeMb() < 1) {
+            throw ApiException.badRequest("FILE_MAX_SIZE must be at least 1 (MB), or empty for no limit");
+        }
+        if (checked.fileMaxCount() != null && checked.fileMaxCount() < 1) {
+            throw ApiException.badRequest("FILE_MAX_COUNT must be at least 1, or empty for no limit");
+        }
+        Map<String, JsonNode> fileLimits = new LinkedHashMap<>();
+        ObjectNode rest = patch.deepCopy();
+        FILE_LIMIT_PATHS.forEach((key, path) -> {
+            if (rest.has(key)) {
+                rest.remove(key);
+                fileLimits.put(path, fileLimit(key, checked));
+            }
+        });
+        if (!fileLimits.isEmpty()) {
+            document.write(fileLimits);
+        }
+        repository.merge(rest);
         cache.invalidateAll();
         current();
         return view();
+    }
+
+    /** The checked value as Open WebUI stores it: whole numbers (null for no limit), a list of extensions. */
+    private static JsonNode fileLimit(String key, RetrievalSettings checked) {
+        JsonNodeFactory nodes = Json.MAPPER.getNodeFactory();
+        return switch (key) {
+            case "FILE_MAX_SIZE" -> checked.fileMaxSizeMb() == null ? nodes.nullNode() : nodes.numberNode(checked.fileMaxSizeMb());
+            case "FILE_MAX_COUNT" -> checked.fileMaxCount() == null ? nodes.nullNode() : nodes.numberNode(checked.fileMaxCount());
+            default -> {
+                ArrayNode list = nodes.arrayNode();
+                checked.allowedExtensions().forEach(list::add);
+                yield list;
+            }
+        };
     }
 
     ObjectNode defaults() {

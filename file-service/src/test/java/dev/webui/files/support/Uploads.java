@@ -65,6 +65,23 @@ public final class Uploads {
         }
     }
 
+    /**
+     * Waits until nothing is left in the in-flight directory: the HTTP layer deletes a request's
+     * uploads when the request ends, which may be just after the client has read the response.
+     */
+    public static boolean awaitNoIncomingFiles() {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+        while (!incomingFiles().isEmpty() && Instant.now().isBefore(deadline)) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        return incomingFiles().isEmpty();
+    }
+
     /** Polls the file until processing has finished and returns its final status. */
     public static String awaitProcessed(String token, String id) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(120));

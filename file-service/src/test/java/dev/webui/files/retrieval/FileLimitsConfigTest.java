@@ -1,0 +1,140 @@
+package dev.webui.files.retrieval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.NullNode;
+import dev.webui.common.auth.Roles;
+import dev.webui.common.redis.RedisKeys;
+import dev.webui.common.testing.TestUsers;
+import dev.webui.common.testing.TestUsers.TestUser;
+import dev.webui.files.support.FilesTestEnvironment;
+import dev.webui.files.support.Uploads;
+import io.quarkus.redis.datasource.RedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** FILE_MAX_SIZE / FILE_MAX_COUNT / ALLOWED_FILE_EXTENSIONS live at Open WebUI's paths of config.data, shared with api-service. */
+@QuarkusTest
+@QuarkusTestResource(value = FilesTestEnvironment.class, restrictToAnnotatedClass = true)
+class FileLimitsConfigTest {
+    @Inject
+    ConfigDocumentRepository document;
+    @Inject
+    SettingsRepository ragConfig;
+    @Inject
+    RedisDataSource redis;
+    @Inject
+    RedisKeys keys;
+
+    TestUser admin;
+    TestUser user;
+
+    @BeforeEach
+    void users() {
+        admin = TestUsers.create(Roles.ADMIN);
+        user = TestUsers.create(Roles.USER);
+    }
+
+    @AfterEach
+    void noLimits() {
+        document.write(Map.of("rag.file.max_size", NullNode.instance, "rag.file.max_count", NullNode.instance));
+    }
+
+    JsonNode at(String pointer) {
+        return document.load().at(pointer);
+    }
+
+    @Test
+    void limitsSavedByAnAdminLandAtTheSharedPathsAndOtherServicesAreTold() {
+        TestUsers.execute("DELETE FROM config");
+        TestUsers.execute("INSERT INTO config (data, version) VALUES "
+                + "('{\"version\": 0, \"ui\": {\"enable_signup\": false}, \"rag\": {\"top_k\": 9}}'::jsonb, 0)");
+        redis.value(String.class).set(keys.settingsDocument(), "{\"stale\": true}");
+        List<String> announcements = new CopyOnWriteArrayList<>();
+        var subscriber = redis.pubsub(String.class).subscribe(keys.settingsChangedChannel(), announcements::add);
+        try {
+            given().auth().oauth2(admin.token()).contentType("application/json")
+                    .body(Map.of("FILE_MAX_SIZE", "5", "FILE_MAX_COUNT", 2, "ALLOWED_FILE_EXTENSIONS", List.of("TXT", ".md")))
+                    .post("/api/v1/retrieval/config/update").then().statusCode(200)
+                    .body("FILE_MAX_SIZE", equalTo(5)).body("FILE_MAX_COUNT", equalTo(2));
+
+            assertTrue(at("/rag/file/max_size").isIntegralNumber(), "stored as a number, as Open WebUI does");
+            assertEquals(5, at("/rag/file/max_size").asInt());
+            assertEquals(2, at("/rag/file/max_count").asInt());
+            assertEquals("[\"txt\",\"md\"]", at("/rag/file/allowed_extensions").toString());
+            assertFalse(at("/ui/enable_signup").asBoolean(true), "other keys of the document are kept");
+            assertEquals(9, at("/rag/top_k").asInt());
+            assertFalse(ragConfig.load().has("FILE_MAX_SIZE"), "not duplicated in rag_config");
+            assertNull(redis.value(String.class).get(keys.settingsDocument()), "api-service's copy is dropped");
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
+            while (announcements.isEmpty() && Instant.now().isBefore(deadline)) {
+                Thread.onSpinWait();
+            }
+            assertFalse(announcements.isEmpty(), "config:changed announced");
+        } finally {
+            subscriber.unsubscribe();
+        }
+
+        given().auth().oauth2(admin.token()).contentType("application/json").body(Map.of("FILE_MAX_SIZE", ""))
+                .post("/api/v1/retrieval/config/update").then().statusCode(200);
+        assertTrue(at("/rag/file/max_size").isNull(), "no limit is a stored null");
+        given().auth().oauth2(admin.token()).contentType("application/json").body(Map.of("FILE_MAX_SIZE", 0))
+                .post("/api/v1/retrieval/config/update").then().statusCode(400).body("detail", containsString("FILE_MAX_SIZE"));
+        given().auth().oauth2(admin.token()).contentType("application/json").body(Map.of("FILE_MAX_COUNT", "many"))
+                .post("/api/v1/retrieval/config/update").then().statusCode(400).body("detail", containsString("FILE_MAX_COUNT"));
+        given().auth().oauth2(admin.token()).contentType("application/json").body(Map.of("ALLOWED_FILE_EXTENSIONS", List.of()))
+                .post("/api/v1/retrieval/config/update").then().statusCode(200);
+    }
+
+    @Test
+    void aLimitWrittenToTheDocumentByAnotherServiceIsEnforced() throws InterruptedException {
+        TestUsers.execute("INSERT INTO config (data, version) SELECT '{\"version\": 0, \"ui\": {}}'::jsonb, 0 "
+                + "WHERE NOT EXISTS (SELECT 1 FROM config)");
+        TestUsers.execute("UPDATE config SET data = jsonb_set(data, '{rag}', coalesce(data->'rag', '{}'::jsonb) "
+                + "|| '{\"file\": {\"max_size\": 1}}'::jsonb) WHERE id = (SELECT max(id) FROM config)");
+        byte[] big = new byte[1024 * 1024 + 1];
+        java.util.Arrays.fill(big, (byte) 'a');
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        int status = 0;
+        while (status != 413 && Instant.now().isBefore(deadline)) {
+            status = Uploads.upload(user.token(), "big.txt", big, "text/plain").extract().statusCode();
+            if (status != 413) {
+                Thread.sleep(500); // replicas re-read the limits every few seconds
+            }
+        }
+        assertEquals(413, status);
+        Uploads.upload(user.token(), "big.txt", big, "text/plain").statusCode(413).body("detail", containsString("1 MB"));
+        given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().statusCode(200).body("FILE_MAX_SIZE", equalTo(1));
+
+        // a value nobody can enforce (e.g. text from a configs import) is ignored, not turned into failures
+        TestUsers.execute("UPDATE config SET data = jsonb_set(data, '{rag,file,max_size}', '\"![x](file:///etc/passwd)\"') "
+                + "WHERE id = (SELECT max(id) FROM config)");
+        deadline = Instant.now().plus(Duration.ofSeconds(60));
+        while (status != 200 && Instant.now().isBefore(deadline)) {
+            status = Uploads.upload(user.token(), "big.txt", big, "text/plain").extract().statusCode();
+            if (status != 200) {
+                Thread.sleep(500);
+            }
+        }
+        assertEquals(200, status);
+        given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().statusCode(200)
+                .body("FILE_MAX_SIZE", org.hamcrest.Matchers.nullValue());
+    }
+}
