@@ -43,7 +43,6 @@ curl -fs "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { cat "$WORK/app.
 
 echo "seeding (25,000 chats with 4-20 messages, one 1,200-message chat, 40 presets)..."
 psql -q "$PGURL/$DB" -v bench_user="$BENCH_USER" -v upstream="http://127.0.0.1:$UPSTREAM_PORT/v1" -f bench/api-seed.sql >/dev/null
-redis-cli -u redis://127.0.0.1:6379/0 DEL "bench-$DB:config:document" >/dev/null
 redis-cli -u redis://127.0.0.1:6379/0 PUBLISH "bench-$DB:config:changed" seeded >/dev/null
 
 b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
