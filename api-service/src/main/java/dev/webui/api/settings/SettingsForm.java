@@ -32,6 +32,9 @@ final class SettingsForm {
     }
 
     Map<Setting, JsonNode> read(JsonNode body) {
+        if (!body.isObject()) {
+            throw ApiException.badRequest("The body must be an object of settings");
+        }
         Map<Setting, JsonNode> values = new LinkedHashMap<>();
         for (Setting setting : fields) {
             JsonNode value = body.get(setting.env());
