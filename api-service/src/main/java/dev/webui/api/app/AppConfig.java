@@ -58,10 +58,26 @@ public interface AppConfig {
     @WithDefault("true")
     boolean enablePersistentConfig();
 
-    /** ENABLE_OAUTH_PERSISTENT_CONFIG: stored oauth.* values override the environment. */
-    @WithName("ENABLE_OAUTH_PERSISTENT_CONFIG")
-    @WithDefault("false")
-    boolean enableOauthPersistentConfig();
+    /** OAUTH_CLIENT_ID: with OPENID_PROVIDER_URL, auth-service offers OIDC sign-in (as auth-service reads it). */
+    @WithName("OAUTH_CLIENT_ID")
+    Optional<String> oauthClientId();
+
+    /** OPENID_PROVIDER_URL: the OIDC provider's discovery document or issuer URL. */
+    @WithName("OPENID_PROVIDER_URL")
+    Optional<String> openidProviderUrl();
+
+    /** OAUTH_PROVIDER_NAME: the name on the OIDC sign-in button. */
+    @WithName("OAUTH_PROVIDER_NAME")
+    @WithDefault("SSO")
+    String oauthProviderName();
+
+    /** FILE_MAX_SIZE: largest upload in MB, unless an admin saved another in file-service's retrieval settings. */
+    @WithName("FILE_MAX_SIZE")
+    Optional<Long> fileMaxSize();
+
+    /** FILE_MAX_COUNT: most files per upload batch, unless an admin saved another in file-service's retrieval settings. */
+    @WithName("FILE_MAX_COUNT")
+    Optional<Integer> fileMaxCount();
 
     /** ONEDRIVE_CLIENT_ID_PERSONAL: OneDrive picker client id for personal accounts. */
     @WithName("ONEDRIVE_CLIENT_ID_PERSONAL")

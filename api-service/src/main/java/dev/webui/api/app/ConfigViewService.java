@@ -20,15 +20,22 @@ public class ConfigViewService {
     private final UserCounter users;
     private final JsonText json;
 
-    public ConfigViewService(SettingsStore settings, AppConfig app, UserCounter users, JsonText json) {
+    private final FileLimits fileLimits;
+
+    public ConfigViewService(SettingsStore settings, AppConfig app, UserCounter users, JsonText json, FileLimits fileLimits) {
         this.settings = settings;
         this.app = app;
         this.users = users;
         this.json = json;
+        this.fileLimits = fileLimits;
     }
 
     public Uni<JsonNode> view(Optional<AuthenticatedUser> caller) {
-        return users.get().map(count -> {
+        boolean verified = caller.isPresent() && caller.get().isVerified();
+        Uni<FileLimits.Limits> limits = verified ? fileLimits.current() : Uni.createFrom().nullItem();
+        // reload() costs nothing while this replica's copy is valid, and re-reads it right after another service's write
+        return settings.reload().chain(() -> Uni.combine().all().unis(users.get(), limits).asTuple()).map(both -> {
+            long count = both.getItem1();
             ObjectNode root = json.mapper().createObjectNode();
             root.put("status", true);
             root.put("name", app.webuiName());
@@ -48,8 +55,8 @@ public class ConfigViewService {
             if (caller.isEmpty() && count == 0) {
                 root.put("onboarding", true);
             }
-            if (caller.isPresent() && caller.get().isVerified()) {
-                addVerified(root, features, caller.get(), count);
+            if (verified) {
+                addVerified(root, features, caller.get(), count, both.getItem2());
             } else if (caller.isPresent()) {
                 ObjectNode ui = root.putObject("ui");
                 ui.set("pending_user_overlay_title", settings.get(Settings.PENDING_TITLE));
@@ -59,7 +66,7 @@ public class ConfigViewService {
         });
     }
 
-    private void addVerified(ObjectNode root, ObjectNode features, AuthenticatedUser user, long userCount) {
+    private void addVerified(ObjectNode root, ObjectNode features, AuthenticatedUser user, long userCount, FileLimits.Limits limits) {
         put(features, "enable_direct_connections", Settings.ENABLE_DIRECT_CONNECTIONS);
         put(features, "enable_channels", Settings.ENABLE_CHANNELS);
         put(features, "enable_notes", Settings.ENABLE_NOTES);
@@ -95,8 +102,8 @@ public class ConfigViewService {
         tts.set("split_on", settings.get(Settings.TTS_SPLIT_ON));
         audio.putObject("stt").set("engine", settings.get(Settings.STT_ENGINE));
         ObjectNode file = root.putObject("file");
-        file.set("max_size", settings.get(Settings.FILE_MAX_SIZE));
-        file.set("max_count", settings.get(Settings.FILE_MAX_COUNT));
+        file.set("max_size", limits.maxSize());
+        file.set("max_count", limits.maxCount());
         ObjectNode compression = file.putObject("image_compression");
         compression.set("width", settings.get(Settings.IMAGE_COMPRESSION_WIDTH));
         compression.set("height", settings.get(Settings.IMAGE_COMPRESSION_HEIGHT));
@@ -119,25 +126,14 @@ public class ConfigViewService {
         }
     }
 
+    /** auth-service signs in through OIDC only, configured from the environment (OAuthConfig there). */
     private ObjectNode oauthProviders() {
         ObjectNode providers = json.mapper().createObjectNode();
-        provider(providers, "google", Settings.GOOGLE_CLIENT_ID, "Google");
-        provider(providers, "microsoft", Settings.MICROSOFT_CLIENT_ID, "Microsoft");
-        provider(providers, "github", Settings.GITHUB_CLIENT_ID, "GitHub");
-        String oidcClient = settings.text(Settings.OIDC_CLIENT_ID);
-        String oidcUrl = settings.text(Settings.OIDC_PROVIDER_URL);
-        if (oidcClient != null && !oidcClient.isBlank() && oidcUrl != null && !oidcUrl.isBlank()) {
-            providers.put("oidc", settings.text(Settings.OIDC_PROVIDER_NAME));
+        if (app.oauthClientId().filter(id -> !id.isBlank()).isPresent()
+                && app.openidProviderUrl().filter(url -> !url.isBlank()).isPresent()) {
+            providers.put("oidc", app.oauthProviderName());
         }
-        provider(providers, "feishu", Settings.FEISHU_CLIENT_ID, "Feishu");
         return providers;
-    }
-
-    private void provider(ObjectNode providers, String key, Setting clientId, String name) {
-        String id = settings.text(clientId);
-        if (id != null && !id.isBlank()) {
-            providers.put(key, name);
-        }
     }
 
     private void put(ObjectNode node, String field, Setting setting) {

@@ -88,7 +88,7 @@ public class ChatRepository {
         return list;
     }
 
-    private ChatRow read(Row row) {
+    ChatRow read(Row row) {
         JsonNode blob = json.read(row.getString("chat"));
         JsonNode meta = json.read(row.getString("meta"));
         return new ChatRow(row.getString("id"), row.getString("user_id"), row.getString("title"), row.getString("share_id"),

@@ -171,7 +171,7 @@ public class ChatResource {
     @GET
     @Path("/{id}")
     public Uni<ChatResponse> get(@PathParam("id") String id) {
-        return chats.get(user(), id);
+        return chats.view(user(), id);
     }
 
     @POST

@@ -141,6 +141,12 @@ public class EvaluationResource {
             if (!models.isArray()) {
                 throw ApiException.badRequest("Invalid value for 'EVALUATION_ARENA_MODELS': expected a list");
             }
+            for (JsonNode model : models) {
+                if (!model.isObject() || !model.path("id").isTextual() || model.get("id").asText().isBlank()
+                        || (model.has("meta") && !model.get("meta").isObject())) {
+                    throw ApiException.badRequest("Invalid value for 'EVALUATION_ARENA_MODELS': each model needs an 'id' and an object 'meta'");
+                }
+            }
             values.put(Settings.ARENA_MODELS, models);
         }
         return settings.save(values).replaceWith(this::config);

@@ -94,6 +94,16 @@ public class MemoryResource {
         return true;
     }
 
+    /**
+     * Open WebUI answers with the embedding of "hello world". api-service has no embedding
+     * function (memories are matched by their words, see /query), so the vector is empty.
+     */
+    @GET
+    @Path("/ef")
+    public Map<String, Object> embeddingTest() {
+        return Map.of("result", List.of());
+    }
+
     @POST
     @Path("/query")
     public Uni<Map<String, Object>> query(JsonNode body) {

@@ -19,7 +19,7 @@ import java.util.List;
 
 /**
  * /api/models for one caller: admins (with BYPASS_ADMIN_ACCESS_CONTROL) see everything; others
- * only models with a preset row they may read. A preset's system prompt is shown only to those
+ * only models with a preset row they may read, and arena models their access control grants. A preset's system prompt is shown only to those
  * who may edit the preset.
  */
 @ApplicationScoped
@@ -45,9 +45,16 @@ public class ModelListService {
             boolean bypass = app.bypassAdminAccessControl();
             boolean seesAll = user.isAdmin() && bypass;
             ArrayNode data = JsonNodeFactory.instance.arrayNode();
-            for (ModelAssembly.Assembled item : ModelAssembly.assemble(snapshot.base(), snapshot.presets(), order)) {
+            List<ObjectNode> base = new ArrayList<>(snapshot.base());
+            base.addAll(ArenaModels.entries(settings));
+            for (ModelAssembly.Assembled item : ModelAssembly.assemble(base, snapshot.presets(), order)) {
                 ModelPreset preset = item.preset();
-                if (!seesAll && (preset == null || !AccessControl.canRead(preset.accessControl(), preset.userId(), user,
+                boolean arena = preset == null && item.entry().path("arena").asBoolean(false);
+                if (!seesAll && arena) {
+                    if (!AccessControl.canRead(ArenaModels.accessControl(item.entry()), null, user, memberships.groupIds(), bypass)) {
+                        continue;
+                    }
+                } else if (!seesAll && (preset == null || !AccessControl.canRead(preset.accessControl(), preset.userId(), user,
                         memberships.groupIds(), bypass))) {
                     continue;
                 }

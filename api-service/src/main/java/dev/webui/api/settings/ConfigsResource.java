@@ -20,13 +20,25 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** /api/v1/configs: banners, prompt suggestions, default models and order, connection switches, import/export. */
+/** /api/v1/configs: banners, prompt suggestions, default models and order, connection switches, code execution, tool servers, import/export. */
 @Path("/api/v1/configs")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class ConfigsResource {
+    private static final List<String> ENGINES = List.of("pyodide", "jupyter");
+    private static final SettingsForm CODE_EXECUTION = new SettingsForm(List.of(Settings.ENABLE_CODE_EXECUTION,
+            Settings.CODE_EXECUTION_ENGINE, Settings.CODE_EXECUTION_JUPYTER_URL, Settings.CODE_EXECUTION_JUPYTER_AUTH,
+            Settings.CODE_EXECUTION_JUPYTER_AUTH_TOKEN, Settings.CODE_EXECUTION_JUPYTER_AUTH_PASSWORD,
+            Settings.CODE_EXECUTION_JUPYTER_TIMEOUT, Settings.ENABLE_CODE_INTERPRETER, Settings.CODE_INTERPRETER_ENGINE,
+            Settings.CODE_INTERPRETER_PROMPT_TEMPLATE, Settings.CODE_INTERPRETER_JUPYTER_URL,
+            Settings.CODE_INTERPRETER_JUPYTER_AUTH, Settings.CODE_INTERPRETER_JUPYTER_AUTH_TOKEN,
+            Settings.CODE_INTERPRETER_JUPYTER_AUTH_PASSWORD, Settings.CODE_INTERPRETER_JUPYTER_TIMEOUT),
+            Map.of(Settings.CODE_EXECUTION_ENGINE, ENGINES, Settings.CODE_INTERPRETER_ENGINE, ENGINES));
+    private static final List<String> TOOL_SERVER_TYPES = List.of("openapi", "mcp");
+
     private final SettingsStore store;
 
     public ConfigsResource(SettingsStore store) {
@@ -101,6 +113,48 @@ public class ConfigsResource {
         values.put(Settings.ENABLE_DIRECT_CONNECTIONS, bool(body, "ENABLE_DIRECT_CONNECTIONS"));
         values.put(Settings.ENABLE_BASE_MODELS_CACHE, bool(body, "ENABLE_BASE_MODELS_CACHE"));
         return store.save(values).replaceWith(this::connections);
+    }
+
+    @GET
+    @Path("/code_execution")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonNode codeExecution() {
+        return CODE_EXECUTION.view(store);
+    }
+
+    @POST
+    @Path("/code_execution")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<JsonNode> saveCodeExecution(JsonNode body) {
+        return store.save(CODE_EXECUTION.read(Bodies.require(body))).replaceWith(this::codeExecution);
+    }
+
+    @GET
+    @Path("/tool_servers")
+    @RolesAllowed(Roles.ADMIN)
+    public JsonNode toolServers() {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.set("TOOL_SERVER_CONNECTIONS", store.get(Settings.TOOL_SERVER_CONNECTIONS));
+        return node;
+    }
+
+    @POST
+    @Path("/tool_servers")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<JsonNode> saveToolServers(JsonNode body) {
+        ArrayNode connections = arrayOfObjects(Bodies.require(body), "TOOL_SERVER_CONNECTIONS");
+        for (JsonNode connection : connections) {
+            if (!connection.path("url").isTextual() || connection.get("url").asText().isBlank()) {
+                throw ApiException.badRequest("Invalid value for 'TOOL_SERVER_CONNECTIONS': every connection needs a 'url'");
+            }
+            if (connection.has("type") && !TOOL_SERVER_TYPES.contains(connection.get("type").asText())) {
+                throw ApiException.badRequest("Invalid value for 'TOOL_SERVER_CONNECTIONS': 'type' must be openapi or mcp");
+            }
+            if (connection.has("config") && !connection.get("config").isObject() && !connection.get("config").isNull()) {
+                throw ApiException.badRequest("Invalid value for 'TOOL_SERVER_CONNECTIONS': 'config' must be an object");
+            }
+        }
+        return store.save(Map.of(Settings.TOOL_SERVER_CONNECTIONS, connections)).replaceWith(this::toolServers);
     }
 
     @GET

@@ -7,7 +7,4 @@ import com.fasterxml.jackson.databind.JsonNode;
  * the environment variable that seeds it, its type and its default when neither is set.
  */
 public record Setting(String path, String env, SettingType type, JsonNode defaultValue) {
-    public String[] segments() {
-        return path.split("\\.");
-    }
 }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonValue;
 public enum SettingSource {
     /** Saved by an admin in the config table (ENABLE_PERSISTENT_CONFIG=true). */
     DATABASE("database"),
-    /** Saved by an admin while ENABLE_PERSISTENT_CONFIG=false: shared through Redis, never written to the table. */
+    /** Saved by an admin while ENABLE_PERSISTENT_CONFIG=false: kept in this replica's memory, never written to the table. */
     RUNTIME("runtime"),
     ENV("env"),
     DEFAULT("default");

@@ -45,7 +45,20 @@ public final class Settings {
     public static final Setting OLLAMA_API_CONFIGS = of("ollama.api_configs", "OLLAMA_API_CONFIGS", SettingType.JSON, "{}");
     public static final Setting ENABLE_CODE_EXECUTION = of("code_execution.enable", "ENABLE_CODE_EXECUTION", SettingType.BOOL, "true");
     public static final Setting CODE_EXECUTION_ENGINE = of("code_execution.engine", "CODE_EXECUTION_ENGINE", SettingType.TEXT, "\"pyodide\"");
+    public static final Setting CODE_EXECUTION_JUPYTER_URL = of("code_execution.jupyter.url", "CODE_EXECUTION_JUPYTER_URL", SettingType.TEXT, "\"\"");
+    public static final Setting CODE_EXECUTION_JUPYTER_AUTH = of("code_execution.jupyter.auth", "CODE_EXECUTION_JUPYTER_AUTH", SettingType.TEXT, "\"\"");
+    public static final Setting CODE_EXECUTION_JUPYTER_AUTH_TOKEN = of("code_execution.jupyter.auth_token", "CODE_EXECUTION_JUPYTER_AUTH_TOKEN", SettingType.TEXT, "\"\"");
+    public static final Setting CODE_EXECUTION_JUPYTER_AUTH_PASSWORD = of("code_execution.jupyter.auth_password", "CODE_EXECUTION_JUPYTER_AUTH_PASSWORD", SettingType.TEXT, "\"\"");
+    public static final Setting CODE_EXECUTION_JUPYTER_TIMEOUT = of("code_execution.jupyter.timeout", "CODE_EXECUTION_JUPYTER_TIMEOUT", SettingType.INT, "60");
     public static final Setting ENABLE_CODE_INTERPRETER = of("code_interpreter.enable", "ENABLE_CODE_INTERPRETER", SettingType.BOOL, "true");
+    public static final Setting CODE_INTERPRETER_ENGINE = of("code_interpreter.engine", "CODE_INTERPRETER_ENGINE", SettingType.TEXT, "\"pyodide\"");
+    public static final Setting CODE_INTERPRETER_PROMPT_TEMPLATE = of("code_interpreter.prompt_template", "CODE_INTERPRETER_PROMPT_TEMPLATE", SettingType.TEXT, "\"\"");
+    public static final Setting CODE_INTERPRETER_JUPYTER_URL = of("code_interpreter.jupyter.url", "CODE_INTERPRETER_JUPYTER_URL", SettingType.TEXT, "\"\"");
+    public static final Setting CODE_INTERPRETER_JUPYTER_AUTH = of("code_interpreter.jupyter.auth", "CODE_INTERPRETER_JUPYTER_AUTH", SettingType.TEXT, "\"\"");
+    public static final Setting CODE_INTERPRETER_JUPYTER_AUTH_TOKEN = of("code_interpreter.jupyter.auth_token", "CODE_INTERPRETER_JUPYTER_AUTH_TOKEN", SettingType.TEXT, "\"\"");
+    public static final Setting CODE_INTERPRETER_JUPYTER_AUTH_PASSWORD = of("code_interpreter.jupyter.auth_password", "CODE_INTERPRETER_JUPYTER_AUTH_PASSWORD", SettingType.TEXT, "\"\"");
+    public static final Setting CODE_INTERPRETER_JUPYTER_TIMEOUT = of("code_interpreter.jupyter.timeout", "CODE_INTERPRETER_JUPYTER_TIMEOUT", SettingType.INT, "60");
+    public static final Setting TOOL_SERVER_CONNECTIONS = of("tool_server.connections", "TOOL_SERVER_CONNECTIONS", SettingType.JSON, "[]");
     public static final Setting ENABLE_IMAGE_GENERATION = of("image_generation.enable", "ENABLE_IMAGE_GENERATION", SettingType.BOOL, "false");
     public static final Setting ENABLE_WEB_SEARCH = of("rag.web.search.enable", "ENABLE_WEB_SEARCH", SettingType.BOOL, "false");
     public static final Setting ENABLE_AUTOCOMPLETE = of("task.autocomplete.enable", "ENABLE_AUTOCOMPLETE_GENERATION", SettingType.BOOL, "true");
@@ -53,8 +66,6 @@ public final class Settings {
     public static final Setting TTS_VOICE = of("audio.tts.voice", "AUDIO_TTS_VOICE", SettingType.TEXT, "\"alloy\"");
     public static final Setting TTS_SPLIT_ON = of("audio.tts.split_on", "AUDIO_TTS_SPLIT_ON", SettingType.TEXT, "\"punctuation\"");
     public static final Setting STT_ENGINE = of("audio.stt.engine", "AUDIO_STT_ENGINE", SettingType.TEXT, "\"\"");
-    public static final Setting FILE_MAX_SIZE = of("rag.file.max_size", "FILE_MAX_SIZE", SettingType.INT, "null");
-    public static final Setting FILE_MAX_COUNT = of("rag.file.max_count", "FILE_MAX_COUNT", SettingType.INT, "null");
     public static final Setting IMAGE_COMPRESSION_WIDTH = of("file.image_compression_width", "FILE_IMAGE_COMPRESSION_WIDTH", SettingType.INT, "null");
     public static final Setting IMAGE_COMPRESSION_HEIGHT = of("file.image_compression_height", "FILE_IMAGE_COMPRESSION_HEIGHT", SettingType.INT, "null");
     public static final Setting ENABLE_GOOGLE_DRIVE = of("google_drive.enable", "ENABLE_GOOGLE_DRIVE_INTEGRATION", SettingType.BOOL, "false");
@@ -73,15 +84,6 @@ public final class Settings {
                      "share":true,"export":true,"stt":true,"tts":true,"call":true,"multiple_models":true,"temporary":true,
                      "temporary_enforced":false},
              "features":{"direct_tool_servers":false,"web_search":true,"image_generation":true,"code_interpreter":true,"notes":true}}""");
-    /** OAuth client ids: only honoured from the database when ENABLE_OAUTH_PERSISTENT_CONFIG is true. */
-    public static final Setting GOOGLE_CLIENT_ID = of("oauth.google.client_id", "GOOGLE_CLIENT_ID", SettingType.TEXT, "\"\"");
-    public static final Setting MICROSOFT_CLIENT_ID = of("oauth.microsoft.client_id", "MICROSOFT_CLIENT_ID", SettingType.TEXT, "\"\"");
-    public static final Setting GITHUB_CLIENT_ID = of("oauth.github.client_id", "GITHUB_CLIENT_ID", SettingType.TEXT, "\"\"");
-    public static final Setting OIDC_CLIENT_ID = of("oauth.oidc.client_id", "OAUTH_CLIENT_ID", SettingType.TEXT, "\"\"");
-    public static final Setting OIDC_PROVIDER_URL = of("oauth.oidc.provider_url", "OPENID_PROVIDER_URL", SettingType.TEXT, "\"\"");
-    public static final Setting OIDC_PROVIDER_NAME = of("oauth.oidc.provider_name", "OAUTH_PROVIDER_NAME", SettingType.TEXT, "\"SSO\"");
-    public static final Setting FEISHU_CLIENT_ID = of("oauth.feishu.client_id", "FEISHU_CLIENT_ID", SettingType.TEXT, "\"\"");
-
     // Background tasks (title, tags, follow-ups, queries): task model and prompt templates; "" means the built-in prompt.
     public static final Setting TASK_MODEL = of("task.model.default", "TASK_MODEL", SettingType.TEXT, "\"\"");
     public static final Setting TASK_MODEL_EXTERNAL = of("task.model.external", "TASK_MODEL_EXTERNAL", SettingType.TEXT, "\"\"");
@@ -108,10 +110,14 @@ public final class Settings {
             ENABLE_OPENAI_API, OPENAI_API_BASE_URLS, OPENAI_API_KEYS, OPENAI_API_CONFIGS, ENABLE_OLLAMA_API,
             OLLAMA_BASE_URLS, OLLAMA_API_CONFIGS, ENABLE_CODE_EXECUTION, CODE_EXECUTION_ENGINE, ENABLE_CODE_INTERPRETER,
             ENABLE_IMAGE_GENERATION, ENABLE_WEB_SEARCH, ENABLE_AUTOCOMPLETE, TTS_ENGINE, TTS_VOICE, TTS_SPLIT_ON,
-            STT_ENGINE, FILE_MAX_SIZE, FILE_MAX_COUNT, IMAGE_COMPRESSION_WIDTH, IMAGE_COMPRESSION_HEIGHT,
+            STT_ENGINE, IMAGE_COMPRESSION_WIDTH, IMAGE_COMPRESSION_HEIGHT,
             ENABLE_GOOGLE_DRIVE, GOOGLE_DRIVE_CLIENT_ID, GOOGLE_DRIVE_API_KEY, ENABLE_ONEDRIVE, ONEDRIVE_SHAREPOINT_URL,
-            ONEDRIVE_SHAREPOINT_TENANT_ID, ENABLE_ARENA_MODELS, ARENA_MODELS, USER_PERMISSIONS, GOOGLE_CLIENT_ID,
-            MICROSOFT_CLIENT_ID, GITHUB_CLIENT_ID, OIDC_CLIENT_ID, OIDC_PROVIDER_URL, OIDC_PROVIDER_NAME, FEISHU_CLIENT_ID));
+            ONEDRIVE_SHAREPOINT_TENANT_ID, ENABLE_ARENA_MODELS, ARENA_MODELS, USER_PERMISSIONS,
+            CODE_EXECUTION_JUPYTER_URL, CODE_EXECUTION_JUPYTER_AUTH, CODE_EXECUTION_JUPYTER_AUTH_TOKEN,
+            CODE_EXECUTION_JUPYTER_AUTH_PASSWORD, CODE_EXECUTION_JUPYTER_TIMEOUT, CODE_INTERPRETER_ENGINE,
+            CODE_INTERPRETER_PROMPT_TEMPLATE, CODE_INTERPRETER_JUPYTER_URL, CODE_INTERPRETER_JUPYTER_AUTH,
+            CODE_INTERPRETER_JUPYTER_AUTH_TOKEN, CODE_INTERPRETER_JUPYTER_AUTH_PASSWORD, CODE_INTERPRETER_JUPYTER_TIMEOUT,
+            TOOL_SERVER_CONNECTIONS));
 
     private Settings() {
     }

@@ -51,6 +51,39 @@ class ChatEndpointsTest {
                 .body("[0].title", equalTo("First chat")).body("[0].updated_at", notNullValue());
     }
 
+    /** GET assembles the chat in SQL; the save response assembles it in Java: they must agree, branches and cycles included. */
+    @Test
+    void theSingleQueryReadMatchesTheSavedTree() {
+        TestUser user = TestUsers.create(Roles.USER);
+        String id = Chats.create(user, "Branches", 0);
+        Map<String, Object> nodes = new java.util.LinkedHashMap<>();
+        nodes.put("a", Map.of("id", "a", "parentId", "c", "childrenIds", List.of("b"), "role", "user", "content", "loop start",
+                "timestamp", 1700000000));
+        nodes.put("b", Map.of("id", "b", "parentId", "a", "childrenIds", List.of("c", "d"), "role", "assistant",
+                "content", "two answers", "model", "gpt-test", "done", true, "sources", List.of(Map.of("name", "doc"))));
+        nodes.put("c", Map.of("id", "c", "parentId", "b", "childrenIds", List.of("a"), "role", "user", "content", "cycles back"));
+        nodes.put("d", Map.of("id", "d", "parentId", "b", "childrenIds", List.of(), "role", "user", "content", "other branch",
+                "statusHistory", List.of(Map.of("done", true)), "timestamp", 4102444800000L));
+        Map<String, Object> chat = Map.of("title", "Branches", "history", Map.of("currentId", "c", "messages", nodes));
+        Map<String, Object> saved = as(user).body(Map.of("chat", chat)).post("/api/v1/chats/" + id).then().statusCode(200)
+                .extract().jsonPath().getMap("chat");
+        JsonPath read = as(user).get("/api/v1/chats/" + id).then().statusCode(200).extract().jsonPath();
+        assertEquals(saved, read.getMap("chat"));
+        assertEquals(List.of("a", "b", "c"), read.getList("chat.messages.id"), "the path stops where it repeats");
+
+        as(user).body(Map.of("chat", Map.of("history", Map.of("currentId", "d", "messages", nodes)))).post("/api/v1/chats/" + id)
+                .then().statusCode(200);
+        as(user).get("/api/v1/chats/" + id).then().body("chat.messages.id", contains("c", "a", "b", "d"))
+                .body("chat.history.messages.d.timestamp", equalTo(4102444800000L));
+
+        JsonPath flat = as(user).body(Map.of("chat", Map.of("title", "No tree"))).post("/api/v1/chats/new").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(flat.getMap("chat"), as(user).get("/api/v1/chats/" + flat.getString("id")).then().statusCode(200)
+                .extract().jsonPath().getMap("chat"));
+        as(TestUsers.create(Roles.USER)).get("/api/v1/chats/" + id).then().statusCode(404).body("detail", notNullValue());
+        as(TestUsers.create(Roles.ADMIN)).get("/api/v1/chats/" + id).then().statusCode(200).body("chat.messages", hasSize(4));
+    }
+
     @Test
     void savingTheWholeChatRewritesOnlyChangedMessages() {
         TestUser user = TestUsers.create(Roles.USER);

@@ -83,7 +83,8 @@ class ModelsTest {
                 .body("data.find { it.id == 'gpt-4o' }.object", equalTo("model"))
                 .body("data.find { it.id == 'gpt-4o' }.connection_type", equalTo("external"));
         as(admin()).get("/api/models/base").then().statusCode(200).body("data", hasSize(3));
-        as(admin()).get("/api/v1/models").then().statusCode(200).body("data", hasSize(3));
+        // the alias of /api/models: the three connection models plus the evaluation arena's default model
+        as(admin()).get("/api/v1/models").then().statusCode(200).body("data", hasSize(4)).body("data.id", hasItem("arena-model"));
         as(admin()).get("/openai/config").then().statusCode(200).body("OPENAI_API_CONFIGS.1.prefix_id", equalTo("two"));
     }
 

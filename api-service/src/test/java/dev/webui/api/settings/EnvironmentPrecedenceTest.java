@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
+import static dev.webui.api.support.Api.anonymous;
 import static dev.webui.api.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -27,7 +28,8 @@ class EnvironmentPrecedenceTest {
         public Map<String, String> getConfigOverrides() {
             return Map.of("ENABLE_CHANNELS", "true", "DEFAULT_LOCALE", "de-DE",
                     "OPENAI_API_BASE_URLS", "http://a.invalid/v1;http://b.invalid/v1", "OPENAI_API_KEYS", "ka;kb",
-                    "WEBUI_NAME", "Team Chat");
+                    "WEBUI_NAME", "Team Chat", "OAUTH_CLIENT_ID", "webui", "OPENID_PROVIDER_URL",
+                    "http://idp.invalid/.well-known/openid-configuration", "OAUTH_PROVIDER_NAME", "Company SSO", "FILE_MAX_SIZE", "50");
         }
     }
 
@@ -37,7 +39,11 @@ class EnvironmentPrecedenceTest {
         as(admin).get("/api/config").then().statusCode(200)
                 .body("name", equalTo("Team Chat"))
                 .body("default_locale", equalTo("de-DE"))
-                .body("features.enable_channels", equalTo(true));
+                .body("features.enable_channels", equalTo(true))
+                .body("oauth.providers", equalTo(Map.of("oidc", "Company SSO")))
+                .body("file.max_size", equalTo(50))
+                .body("file.max_count", equalTo(null));
+        anonymous().get("/api/config").then().body("oauth.providers.oidc", equalTo("Company SSO"));
         JsonPath effective = as(admin).get("/api/v1/configs/effective").then().extract().jsonPath();
         assertEquals("env", effective.getString("find { it.path == 'channels.enable' }.source"));
         assertEquals(java.util.List.of("http://a.invalid/v1", "http://b.invalid/v1"),

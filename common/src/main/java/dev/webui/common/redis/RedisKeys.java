@@ -36,12 +36,7 @@ public class RedisKeys {
         return prefix + ":bridge:emit";
     }
 
-    /** String key: the shared copy of the admin settings document (config.data) every replica serves. */
-    public String settingsDocument() {
-        return prefix + ":config:document";
-    }
-
-    /** Pub/sub channel: any message means the settings document changed; replicas re-read it. */
+    /** Pub/sub channel: any message means the settings document (config.data) changed; replicas re-read it. */
     public String settingsChangedChannel() {
         return prefix + ":config:changed";
     }

@@ -1,5 +1,6 @@
 package dev.webui.common.auth;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -12,12 +13,12 @@ class ApiKeyPolicyTest {
     @Test
     void savedAdminValuesWinOverTheEnvironment() {
         ApiKeyPolicy.Rules defaults = new ApiKeyPolicy.Rules(true, false, List.of("/a"));
-        ApiKeyPolicy.Rules merged = ApiKeyPolicy.merge(defaults, new io.vertx.core.json.JsonObject()
+        ApiKeyPolicy.Rules merged = ApiKeyPolicy.merge(defaults, JsonNodeFactory.instance.objectNode()
                 .put("enable", false).put("endpoint_restrictions", true).put("allowed_endpoints", " /api/models, ,/x "));
         assertFalse(merged.enabled());
         assertTrue(merged.restricted());
         assertEquals(List.of("/api/models", "/x"), merged.allowedEndpoints());
-        assertEquals(defaults, ApiKeyPolicy.merge(defaults, new io.vertx.core.json.JsonObject().put("enable", "yes")));
+        assertEquals(defaults, ApiKeyPolicy.merge(defaults, JsonNodeFactory.instance.objectNode().put("enable", "yes")));
     }
 
     @Test
