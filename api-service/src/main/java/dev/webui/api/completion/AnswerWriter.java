@@ -22,12 +22,28 @@ final class AnswerWriter {
     private boolean writing;
     private boolean finished;
     private CompletableFuture<Void> inflight = CompletableFuture.completedFuture(null);
+    private volatile Uni<Void> begun = Uni.createFrom().voidItem();
+    private volatile boolean ready = true;
 
     /** @param store null when the answer belongs to no stored chat */
     AnswerWriter(MessageStore store, String chatId, String messageId) {
         this.store = store;
         this.chatId = chatId;
         this.messageId = messageId;
+    }
+
+    /** Marks the message as answered by {@code model}; saves wait for it (the row may not exist before). */
+    void begin(String model) {
+        if (store == null) {
+            return;
+        }
+        ready = false;
+        begun = store.begin(chatId, messageId, model)
+                .onFailure().invoke(e -> LOG.warnf("Could not mark the answer of chat %s: %s", chatId, e.getMessage()))
+                .onFailure().recoverWithNull()
+                .invoke(() -> ready = true)
+                .memoize().indefinitely();
+        begun.subscribe().with(ignored -> { });
     }
 
     synchronized void add(String delta) {
@@ -43,7 +59,7 @@ final class AnswerWriter {
         int end;
         CompletableFuture<Void> write;
         synchronized (this) {
-            if (store == null || writing || finished || saved == text.length()) {
+            if (store == null || !ready || writing || finished || saved == text.length()) {
                 return;
             }
             end = text.length();
@@ -77,7 +93,7 @@ final class AnswerWriter {
         if (store == null) {
             return Uni.createFrom().voidItem();
         }
-        return Uni.createFrom().completionStage(previous)
+        return begun.chain(() -> Uni.createFrom().completionStage(previous))
                 .chain(() -> store.finish(chatId, messageId, text(), fields))
                 .onFailure().invoke(e -> LOG.errorf("Saving the final answer of chat %s failed: %s", chatId, e.getMessage()))
                 .onFailure().recoverWithNull();

@@ -2,13 +2,11 @@ package dev.webui.api.completion;
 
 import dev.webui.common.events.EmitRequest;
 import dev.webui.common.events.EventPublisher;
-import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayDeque;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The chat-events of one answer, published to all of the user's sockets strictly in order, one at
@@ -28,7 +26,6 @@ final class ChatEventStream {
     private final String messageId;
     private final ArrayDeque<Item> queue = new ArrayDeque<>();
     private boolean busy;
-    private CompletableFuture<Void> idle = CompletableFuture.completedFuture(null);
 
     ChatEventStream(EventPublisher publisher, String userId, String chatId, String messageId) {
         this.publisher = publisher;
@@ -46,12 +43,6 @@ final class ChatEventStream {
 
     void emit(String type, Object data) {
         enqueue(envelope(type, data), false);
-    }
-
-    /** Completes once every event queued so far has been handed to Redis. */
-    synchronized Uni<Void> drained() {
-        CompletableFuture<Void> current = idle;
-        return Uni.createFrom().completionStage(current);
     }
 
     private Map<String, Object> envelope(String type, Object data) {
@@ -78,24 +69,18 @@ final class ChatEventStream {
                 return;
             }
             busy = true;
-            idle = new CompletableFuture<>();
         }
         next();
     }
 
     private void next() {
         Item item;
-        CompletableFuture<Void> done = null;
         synchronized (this) {
             item = queue.pollFirst();
             if (item == null) {
                 busy = false;
-                done = idle;
+                return;
             }
-        }
-        if (item == null) {
-            done.complete(null);
-            return;
         }
         publisher.emit(new EmitRequest(EVENT, item.data(), EmitRequest.Target.users(userId)))
                 .subscribe().with(ok -> next(), e -> {

@@ -77,11 +77,23 @@ public class CompletionPipeline {
                 .replaceWith(taskId);
     }
 
-    /** Non-streaming API call: the provider's JSON answer; usage recorded. */
+    /** Non-streaming API call: the provider's JSON answer; usage recorded, the answer saved when a chat message is named. */
     public Future<JsonNode> json(AuthenticatedUser user, Prepared prepared) {
         return upstream.json(new UpstreamCall(), prepared.model().connection(), prepared.payload()).onSuccess(json -> {
-            if (json.get("usage") instanceof ObjectNode u) {
-                recordUsage(user, prepared, u);
+            JsonNode usageData = json.get("usage") instanceof ObjectNode u ? u : null;
+            if (usageData != null) {
+                recordUsage(user, prepared, usageData);
+            }
+            CompletionRequest request = prepared.request();
+            if (request.persists()) {
+                String content = json.path("choices").path(0).path("message").path("content").asText("");
+                ObjectNode fields = mapper.createObjectNode();
+                if (usageData != null) {
+                    fields.set("usage", usageData);
+                }
+                store.begin(request.chatId(), request.messageId(), prepared.model().id())
+                        .chain(() -> store.finish(request.chatId(), request.messageId(), content, fields))
+                        .subscribe().with(ok -> { }, e -> LOG.warnf("Answer of chat %s not saved: %s", request.chatId(), e.getMessage()));
             }
         });
     }

@@ -52,19 +52,13 @@ final class SocketCompletion {
         this.chunkSize = Math.max(1, Math.max(pipeline.config().deltaChunkSize(), requested));
     }
 
-    String taskId() {
-        return taskId;
-    }
-
     /** Starts the upstream request; everything after runs on the caller's event loop. */
     void start(Vertx vertx) {
+        if (ended.get()) {
+            return; // stopped between registration and start
+        }
         timer = vertx.setPeriodic(Math.max(50, pipeline.config().saveIntervalMs()), id -> answer.flush());
-        Uni<Void> begun = request.persists()
-                ? pipeline.store().begin(request.chatId(), request.messageId(), model.id())
-                .onFailure().invoke(e -> LOG.warnf("Could not mark the answer of chat %s: %s", request.chatId(), e.getMessage()))
-                .onFailure().recoverWithNull()
-                : Uni.createFrom().voidItem();
-        begun.subscribe().with(ignored -> { });
+        answer.begin(model.id());
         pipeline.upstream().send(call, model.connection(), payload).onComplete(result -> {
             if (result.failed()) {
                 fail(result.cause());
@@ -189,6 +183,7 @@ final class SocketCompletion {
         }
         call.cancel();
         UpstreamFault fault = UpstreamFault.of(error, model.connection().baseUrl(), pipeline.upstream().timeoutSeconds());
+        LOG.warnf("Task %s (chat %s) failed: %s", taskId, request.chatId(), fault.getMessage());
         Map<String, Object> content = Map.of("content", fault.getMessage());
         end(Map.of("error", content)).subscribe().with(ignored -> {
             events.emit("chat:message:error", Map.of("error", content));

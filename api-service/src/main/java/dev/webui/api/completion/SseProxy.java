@@ -43,10 +43,7 @@ final class SseProxy {
 
     void run() {
         out.closeHandler(v -> call.cancel());
-        if (prepared.request().persists()) {
-            pipeline.store().begin(prepared.request().chatId(), prepared.request().messageId(), prepared.model().id())
-                    .subscribe().with(ok -> { }, e -> { });
-        }
+        answer.begin(prepared.model().id());
         pipeline.upstream().send(call, prepared.model().connection(), prepared.payload()).onComplete(result -> {
             if (result.failed()) {
                 UpstreamFault fault = fault(result.cause());

@@ -76,7 +76,7 @@ public class TaskRegistry {
         if (itemId != null) {
             writes.add(redis.set(String.class).sadd(keys.tasksOfItem(itemId), taskId).replaceWithVoid());
         }
-        return Uni.join().all(writes).andFailFast().replaceWithVoid();
+        return Uni.join().all(writes).andFailFast().replaceWithVoid().onFailure().invoke(() -> local.remove(taskId));
     }
 
     public Uni<Void> finish(String taskId, String itemId, String userId) {

@@ -17,7 +17,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +49,7 @@ class CompletionsTest {
     @Inject
     RedisKeys keys;
 
-    private EmitTap tap;
+    private static EmitTap tap;
 
     @BeforeAll
     static void start() throws Exception {
@@ -59,6 +58,10 @@ class CompletionsTest {
 
     @AfterAll
     static void stop() {
+        if (tap != null) {
+            tap.close();
+            tap = null;
+        }
         upstream.close();
     }
 
@@ -79,12 +82,9 @@ class CompletionsTest {
             preset.put("access_control", null);
             as(admin).body(preset).post("/api/v1/models/create").then().statusCode(200);
         }
-        tap = new EmitTap(redis, keys.emitChannel());
-    }
-
-    @AfterEach
-    void tearDown() {
-        tap.close();
+        if (tap == null) {
+            tap = new EmitTap(redis, keys.emitChannel());
+        }
     }
 
     private static void connect(String url, Map<String, Object> configs) {
@@ -204,7 +204,7 @@ class CompletionsTest {
                 .body("status", equalTo(true)).extract().path("task_id");
         assertTrue(taskId != null && !taskId.isBlank());
 
-        List<JsonNode> events = tap.awaitEvent("m1", EmitTap::isDone);
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", EmitTap::isDone);
         JsonNode done = events.stream().filter(EmitTap::isDone).findFirst().orElseThrow();
         assertEquals("Hello world!", data(done).path("content").asText());
         assertEquals("first", data(done).path("title").asText());
@@ -222,7 +222,7 @@ class CompletionsTest {
                 .noneMatch(e -> EmitTap.isType(e, "chat:completion")), "done is the last chat:completion");
         // the emit goes to all of the user's sockets
         JsonNode emit = tap.emits.stream().filter(e -> "chat-events".equals(e.path("event").asText())
-                && "m1".equals(e.path("data").path("message_id").asText())).findFirst().orElseThrow();
+                && chatId.equals(e.path("data").path("chat_id").asText())).findFirst().orElseThrow();
         assertEquals(user.id(), emit.path("to").path("user_ids").path(0).asText());
 
         as(user).get("/api/v1/chats/" + chatId).then().statusCode(200)
@@ -238,7 +238,7 @@ class CompletionsTest {
     void usageIsRecordedPerUserAndModel() {
         String chatId = Chats.create(user, "usage", 2);
         as(user).body(socketBody("helper", "words:5", chatId, "m1")).post("/api/chat/completions").then().statusCode(200);
-        tap.awaitEvent("m1", EmitTap::isDone);
+        tap.awaitEvent(chatId, "m1", EmitTap::isDone);
         Poll.until("a usage row", () -> !TestSql.strings("SELECT prompt_tokens || '/' || completion_tokens FROM completion_usage "
                 + "WHERE user_id = ? AND model_id = 'helper' AND chat_id = ?", user.id(), chatId).isEmpty());
         assertEquals(List.of("11/5"), TestSql.strings("SELECT prompt_tokens || '/' || completion_tokens FROM completion_usage "
@@ -249,7 +249,7 @@ class CompletionsTest {
     void temporaryChatsStreamWithoutTouchingTheDatabase() {
         String messageId = Chats.uuid();
         as(user).body(socketBody("helper", "hi", "local", messageId)).post("/api/chat/completions").then().statusCode(200);
-        List<JsonNode> events = tap.awaitEvent(messageId, EmitTap::isDone);
+        List<JsonNode> events = tap.awaitEvent("local", messageId, EmitTap::isDone);
         assertEquals("local", events.get(0).path("chat_id").asText());
         assertEquals(List.of(), TestSql.strings("SELECT chat_id FROM chat_message WHERE id = ?", messageId));
     }
@@ -259,7 +259,7 @@ class CompletionsTest {
     private List<JsonNode> socketFault(String prompt, String expected) {
         String chatId = Chats.create(user, "fault " + prompt, 2);
         as(user).body(socketBody("helper", prompt, chatId, "m1")).post("/api/chat/completions").then().statusCode(200);
-        List<JsonNode> events = tap.awaitEvent("m1", e -> EmitTap.isType(e, "chat:tasks:cancel")
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", e -> EmitTap.isType(e, "chat:tasks:cancel")
                 && e.path("chat_id").asText().equals(chatId));
         List<JsonNode> mine = events.stream().filter(e -> chatId.equals(e.path("chat_id").asText())).toList();
         JsonNode error = mine.stream().filter(e -> EmitTap.isType(e, "chat:message:error")).findFirst().orElseThrow();
@@ -332,7 +332,7 @@ class CompletionsTest {
         int aborted = upstream.aborted.get();
         String taskId = as(user).body(socketBody("helper", "slow", chatId, "m1")).post("/api/chat/completions")
                 .then().statusCode(200).extract().path("task_id");
-        tap.awaitEvent("m1", e -> EmitTap.isType(e, "chat:completion") && data(e).path("content").asText().length() >= 2
+        tap.awaitEvent(chatId, "m1", e -> EmitTap.isType(e, "chat:completion") && data(e).path("content").asText().length() >= 2
                 && chatId.equals(e.path("chat_id").asText()));
 
         as(user).get("/api/tasks").then().statusCode(200).body("tasks", org.hamcrest.Matchers.hasItem(taskId));
@@ -345,7 +345,7 @@ class CompletionsTest {
         // another replica's stop: a plain publish on the commands channel, not through this instance's API
         redis.pubsub(String.class).publish(keys.taskCommandsChannel(),
                 "{\"action\":\"stop\",\"task_id\":\"" + taskId + "\"}").await().indefinitely();
-        tap.awaitEvent("m1", e -> EmitTap.isType(e, "chat:tasks:cancel") && chatId.equals(e.path("chat_id").asText()));
+        tap.awaitEvent(chatId, "m1", e -> EmitTap.isType(e, "chat:tasks:cancel") && chatId.equals(e.path("chat_id").asText()));
         Poll.until("the provider's request is aborted", () -> upstream.aborted.get() > aborted);
         as(user).get("/api/tasks/chat/" + chatId).then().body("task_ids", equalTo(List.of()));
         String saved = as(user).get("/api/v1/chats/" + chatId).then().extract().path("chat.history.messages.m1.content");
@@ -358,9 +358,9 @@ class CompletionsTest {
         int aborted = upstream.aborted.get();
         String taskId = as(user).body(socketBody("helper", "slow", chatId, "m1")).post("/api/chat/completions")
                 .then().statusCode(200).extract().path("task_id");
-        tap.awaitEvent("m1", e -> EmitTap.isType(e, "chat:completion") && chatId.equals(e.path("chat_id").asText()));
+        tap.awaitEvent(chatId, "m1", e -> EmitTap.isType(e, "chat:completion") && chatId.equals(e.path("chat_id").asText()));
         as(user).post("/api/tasks/stop/" + taskId).then().statusCode(200).body("status", equalTo(true));
-        tap.awaitEvent("m1", e -> EmitTap.isType(e, "chat:tasks:cancel") && chatId.equals(e.path("chat_id").asText()));
+        tap.awaitEvent(chatId, "m1", e -> EmitTap.isType(e, "chat:tasks:cancel") && chatId.equals(e.path("chat_id").asText()));
         Poll.until("the provider's request is aborted", () -> upstream.aborted.get() > aborted);
         as(user).post("/api/tasks/stop/" + taskId).then().statusCode(200).body("status", equalTo(false));
     }

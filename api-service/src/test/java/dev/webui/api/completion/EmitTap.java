@@ -11,7 +11,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 
 
-/** Listens on the bridge's emit channel, as a bridge instance would, and keeps every emit request. */
+/**
+ * Listens on the bridge's emit channel, as a bridge instance would, and keeps every emit request.
+ * One per test class: cancelling a subscription while another on the same channel starts could
+ * unsubscribe both.
+ */
 final class EmitTap implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     final List<JsonNode> emits = new CopyOnWriteArrayList<>();
@@ -32,17 +36,19 @@ final class EmitTap implements AutoCloseable {
         });
     }
 
-    /** The chat-events payloads for one message, in publication order. */
-    List<JsonNode> chatEvents(String messageId) {
+    /** The chat-events payloads for one message of one chat, in publication order. */
+    List<JsonNode> chatEvents(String chatId, String messageId) {
         return emits.stream().filter(e -> "chat-events".equals(e.path("event").asText()))
+                .filter(e -> chatId.equals(e.path("data").path("chat_id").asText()))
                 .filter(e -> messageId.equals(e.path("data").path("message_id").asText()))
                 .map(e -> e.path("data")).toList();
     }
 
     /** Waits until an event of the message matches, then returns all of them. */
-    List<JsonNode> awaitEvent(String messageId, Predicate<JsonNode> match) {
-        Poll.until("a chat-event of message " + messageId, () -> chatEvents(messageId).stream().anyMatch(match));
-        return chatEvents(messageId);
+    List<JsonNode> awaitEvent(String chatId, String messageId, Predicate<JsonNode> match) {
+        Poll.until("a chat-event of message " + messageId + " in chat " + chatId,
+                () -> chatEvents(chatId, messageId).stream().anyMatch(match));
+        return chatEvents(chatId, messageId);
     }
 
     static boolean isType(JsonNode event, String type) {

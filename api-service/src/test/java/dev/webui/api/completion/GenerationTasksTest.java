@@ -15,7 +15,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +46,7 @@ class GenerationTasksTest {
     @Inject
     RedisKeys keys;
 
-    private EmitTap tap;
+    private static EmitTap tap;
 
     @BeforeAll
     static void start() throws Exception {
@@ -56,6 +55,10 @@ class GenerationTasksTest {
 
     @AfterAll
     static void stop() {
+        if (tap != null) {
+            tap.close();
+            tap = null;
+        }
         upstream.close();
     }
 
@@ -78,12 +81,9 @@ class GenerationTasksTest {
             preset.put("access_control", null);
             as(admin).body(preset).post("/api/v1/models/create").then().statusCode(200);
         }
-        tap = new EmitTap(redis, keys.emitChannel());
-    }
-
-    @AfterEach
-    void tearDown() {
-        tap.close();
+        if (tap == null) {
+            tap = new EmitTap(redis, keys.emitChannel());
+        }
     }
 
     private static JsonNode data(JsonNode event) {
@@ -103,7 +103,9 @@ class GenerationTasksTest {
         body.put("background_tasks", Map.of("title_generation", true, "tags_generation", true, "follow_up_generation", true));
         as(user).body(body).post("/api/chat/completions").then().statusCode(200);
 
-        List<JsonNode> events = tap.awaitEvent("m1", e -> EmitTap.isType(e, "chat:tags"));
+        List<JsonNode> ended = tap.awaitEvent(chatId, "m1", e -> EmitTap.isDone(e) || EmitTap.isType(e, "chat:message:error"));
+        assertTrue(ended.stream().noneMatch(e -> EmitTap.isType(e, "chat:message:error")), ended.toString());
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", e -> EmitTap.isType(e, "chat:tags"));
         List<String> types = events.stream().map(e -> e.path("data").path("type").asText())
                 .filter(t -> List.of("chat:message:follow_ups", "chat:title", "chat:tags").contains(t)).toList();
         assertEquals(List.of("chat:message:follow_ups", "chat:title", "chat:tags"), types, "Open WebUI's order");
