@@ -34,10 +34,6 @@ compose_wait_healthy() {
 
 compose_start() {
     step "Starting the suite with Docker Compose"
-<<<<<<< HEAD
-    import_on_start_compose
-    compose up -d --remove-orphans || die "$EXIT_FAILURE" "docker compose up failed (see above)"
-=======
     local svc var scale=()
     for svc in "${SERVICES[@]}"; do
         var=$(replicas_var "$svc")
@@ -45,8 +41,8 @@ compose_start() {
         [[ ${!var} =~ ^[1-9][0-9]?$ ]] || die "$EXIT_USAGE" "$var must be a number from 1 to 99, not '${!var}'"
         scale+=(--scale "$svc=${!var}")
     done
+    import_on_start_compose
     compose up -d --remove-orphans "${scale[@]}" || die "$EXIT_FAILURE" "docker compose up failed (see above)"
->>>>>>> ops
     compose_wait_healthy
     info "The suite is up: http://localhost:$(port_of WEBUI_PORT)"
 }

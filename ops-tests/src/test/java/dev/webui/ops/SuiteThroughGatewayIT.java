@@ -344,6 +344,53 @@ class SuiteThroughGatewayIT {
         assertTrue(chat.path("chat").path("history").path("messages").toString().contains("You said: **" + message + "**"), chat.toString());
     }
 
+    @Test
+    @Order(9)
+    void channelMessagesReachMembersThroughTheGatewayAndPrivateChannelsStayPrivate() throws Exception {
+        Gateway.Response enabled = admin.post("/api/v1/auths/admin/config", Map.of("ENABLE_CHANNELS", true));
+        assertEquals(200, enabled.status(), enabled.toString());
+        awaitTrue(() -> admin.get("/api/config").json().path("features").path("enable_channels").asBoolean(),
+                "api-service sees the setting auth-service saved");
+        Gateway.Response created = admin.post("/api/v1/channels/create", Map.of("name", "General", "description", "everyone"));
+        assertEquals(200, created.status(), created.toString());
+        String general = created.json().path("id").asText();
+        Map<String, Object> privateChannel = new HashMap<>(Map.of("name", "board", "access_control", Map.of()));
+        Gateway.Response board = admin.post("/api/v1/channels/create", privateChannel);
+        assertEquals(200, board.status(), board.toString());
+        String boardId = board.json().path("id").asText();
+
+        // a tab opened now joins the channel's room on user-join; Bob's tab from step 4 is outside it
+        sockets.connect("bob-in-room", suite.bridgeInstanceUrl(2), bob.token());
+        sockets.connect("admin-ch", suite.gatewayUrl(), admin.token());
+
+        assertEquals(403, bob.post("/api/v1/channels/" + boardId + "/messages/post", Map.of("content", "let me in")).status());
+        assertEquals(403, bob.get("/api/v1/channels/" + boardId + "/messages").status());
+        assertEquals(200, admin.post("/api/v1/channels/" + boardId + "/messages/post", Map.of("content", "board only")).status());
+
+        Gateway.Response posted = admin.post("/api/v1/channels/" + general + "/messages/post", Map.of("content", "hello all"));
+        assertEquals(200, posted.status(), posted.toString());
+        String rootId = posted.json().path("id").asText();
+        for (String tab : List.of("bob-in-room", "bob")) {
+            JsonNode event = sockets.awaitEvent(tab, "channel-events", e -> rootId.equals(e.path("message_id").asText()), Duration.ofSeconds(30));
+            assertEquals(general, event.path("channel_id").asText());
+            assertEquals("message", event.path("data").path("type").asText());
+            assertEquals("hello all", event.path("data").path("data").path("content").asText());
+        }
+
+        Gateway.Response reply = bob.post("/api/v1/channels/" + general + "/messages/post", Map.of("content", "hi back", "parent_id", rootId));
+        assertEquals(200, reply.status(), reply.toString());
+        JsonNode seen = sockets.awaitEvent("admin-ch", "channel-events",
+                e -> "hi back".equals(e.path("data").path("data").path("content").asText()), Duration.ofSeconds(30));
+        assertEquals(rootId, seen.path("data").path("data").path("parent_id").asText());
+        awaitTrue(() -> admin.get("/api/v1/channels/" + general + "/messages/" + rootId + "/thread").json().toString().contains("hi back"),
+                "the reply is in the thread");
+
+        for (String tab : List.of("bob-in-room", "bob")) {
+            assertTrue(sockets.events(tab, "channel-events").stream().noneMatch(e -> boardId.equals(e.path("channel_id").asText())),
+                    tab + " received nothing of the private channel");
+        }
+    }
+
     /** What the UI does before it asks for a completion: the user message and an empty assistant reply, saved. */
     private void saveExchange(String chat, String userId, String assistantId, String text) {
         JsonNode current = admin.get("/api/v1/chats/" + chat).json().path("chat");
