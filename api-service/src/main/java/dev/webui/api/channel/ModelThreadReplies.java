@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.completion.CompletionPipeline;
 import dev.webui.api.completion.CompletionPipeline.Prepared;
+import dev.webui.api.completion.ModelResolver;
 import dev.webui.common.auth.AuthenticatedUser;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,12 +32,14 @@ public class ModelThreadReplies implements ModelMentions {
     /** How many earlier messages of the thread the model sees. */
     static final int CONTEXT_MESSAGES = 20;
 
+    private final ModelResolver models;
     private final CompletionPipeline pipeline;
     private final ChannelMessageRepository messages;
     private final ChannelEvents events;
     private final ObjectMapper mapper;
 
-    public ModelThreadReplies(CompletionPipeline pipeline, ChannelMessageRepository messages, ChannelEvents events, ObjectMapper mapper) {
+    public ModelThreadReplies(ModelResolver models, CompletionPipeline pipeline, ChannelMessageRepository messages, ChannelEvents events, ObjectMapper mapper) {
+        this.models = models;
         this.pipeline = pipeline;
         this.messages = messages;
         this.events = events;
@@ -70,7 +73,8 @@ public class ModelThreadReplies implements ModelMentions {
 
     private Uni<Void> answer(Channel channel, ChannelMessage message, String rootId, String modelId, List<ChannelMessage> history,
                              AuthenticatedUser author) {
-        return pipeline.prepare(author, request(modelId, message, history, author))
+        return models.resolve(author, modelId)
+                .chain(model -> pipeline.prepare(author, request(model.id(), model.name(), message, history, author)))
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("Mention of %s by %s ignored: %s", modelId, author.id(), e.getMessage());
                     return null;
@@ -80,12 +84,12 @@ public class ModelThreadReplies implements ModelMentions {
                         .replaceWithVoid());
     }
 
-    private ObjectNode request(String modelId, ChannelMessage message, List<ChannelMessage> history, AuthenticatedUser author) {
+    private ObjectNode request(String modelId, String modelName, ChannelMessage message, List<ChannelMessage> history, AuthenticatedUser author) {
         ObjectNode body = mapper.createObjectNode();
         body.put("model", modelId);
         body.put("stream", false);
         ArrayNode turns = body.putArray("messages");
-        turns.addObject().put("role", "system").put("content", ThreadPrompt.system(history));
+        turns.addObject().put("role", "system").put("content", ThreadPrompt.system(modelName, history));
         turns.addObject().put("role", "user").put("content", author.name() + ": " + ThreadPrompt.plain(message.content()));
         return body;
     }

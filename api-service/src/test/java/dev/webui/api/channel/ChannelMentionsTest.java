@@ -140,6 +140,20 @@ class ChannelMentionsTest {
     }
 
     @Test
+    void replyingToAModelsAnswerAsksThatModelAgain() {
+        String channel = channel("mentions-quote");
+        try (EmitListener emits = listen()) {
+            String root = post(user, channel, Map.of("content", "<@M:helper|Helper> hello"));
+            JsonNode first = emits.next(e -> event(e, channel, "message:update") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
+            String answerId = first.at("/data/message_id").asText();
+            post(user, channel, Map.of("content", "and then?", "parent_id", root, "reply_to_id", answerId));
+            JsonNode second = emits.next(e -> event(e, channel, "message:update") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
+            assertTrue(!answerId.equals(second.at("/data/message_id").asText()), "a second answer, not the first again");
+            assertEquals(root, second.at("/data/data/data/parent_id").asText());
+        }
+    }
+
+    @Test
     void aModelTheAuthorMayNotUseIsIgnored() {
         String channel = channel("mentions-denied");
         try (EmitListener emits = listen()) {
