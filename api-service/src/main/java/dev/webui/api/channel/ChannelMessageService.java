@@ -169,8 +169,13 @@ public class ChannelMessageService {
                 : events.toRoom(channel, "message:reply", root.id(), root, MessageUser.of(user)));
     }
 
+    /** Models named in the text, plus the model whose answer is quoted (replying to a model asks it again, as in Open WebUI). */
     private Uni<Void> mention(Channel channel, ChannelMessage message, AuthenticatedUser user) {
         List<String> modelIds = new ArrayList<>();
+        ChannelMessage quoted = message.replyToMessage();
+        if (quoted != null && quoted.meta() != null && quoted.meta().path("model_id").isTextual()) {
+            modelIds.add(quoted.meta().get("model_id").textValue());
+        }
         Matcher m = MODEL_MENTION.matcher(message.content());
         while (m.find()) {
             modelIds.add(m.group(1));

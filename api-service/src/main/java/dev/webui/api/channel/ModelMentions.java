@@ -8,8 +8,7 @@ import java.util.List;
 /**
  * The seam for models mentioned in a channel message ({@code <@M:model id|label>}): the completion
  * pipeline implements it to answer in the message's thread (a reply whose parent_id is the
- * mentioning message, announced with the same channel-events). Until then {@link NoModelMentions}
- * stands in.
+ * mentioning message, announced with the same channel-events): {@link ModelThreadReplies}.
  */
 public interface ModelMentions {
     /**
