@@ -8,12 +8,14 @@ import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.webui.api.json.Bodies;
+import dev.webui.api.toolserver.ToolServerVerifier;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -40,9 +42,11 @@ public class ConfigsResource {
     private static final List<String> TOOL_SERVER_TYPES = List.of("openapi", "mcp");
 
     private final SettingsStore store;
+    private final ToolServerVerifier toolServers;
 
-    public ConfigsResource(SettingsStore store) {
+    public ConfigsResource(SettingsStore store, ToolServerVerifier toolServers) {
         this.store = store;
+        this.toolServers = toolServers;
     }
 
     @GET
@@ -136,6 +140,14 @@ public class ConfigsResource {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.set("TOOL_SERVER_CONNECTIONS", store.get(Settings.TOOL_SERVER_CONNECTIONS));
         return node;
+    }
+
+    @POST
+    @Path("/tool_servers/verify")
+    @RolesAllowed(Roles.ADMIN)
+    public Uni<JsonNode> verifyToolServer(JsonNode connection, @HeaderParam("Authorization") String authorization) {
+        String token = authorization != null && authorization.startsWith("Bearer ") ? authorization.substring(7).trim() : null;
+        return toolServers.verify(connection, token);
     }
 
     @POST
