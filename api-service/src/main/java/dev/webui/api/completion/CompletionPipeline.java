@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.completion.rag.RagTemplate;
 import dev.webui.api.completion.rag.RetrievalClient;
 import dev.webui.api.completion.rag.RetrievedContext;
+import dev.webui.api.completion.rag.TemplateSource;
 import dev.webui.api.task.TaskRegistry;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
@@ -42,11 +43,13 @@ public class CompletionPipeline {
     private final Vertx vertx;
     private final Event<CompletionFinished> finished;
     private final RetrievalClient retrieval;
+    private final TemplateSource templates;
 
     public CompletionPipeline(ModelResolver models, UpstreamClient upstream, MessageStore store, UsageRepository usage,
                               EventPublisher publisher, TaskRegistry tasks, CompletionConfig config, ObjectMapper mapper,
-                              Vertx vertx, Event<CompletionFinished> finished, RetrievalClient retrieval) {
+                              Vertx vertx, Event<CompletionFinished> finished, RetrievalClient retrieval, TemplateSource templates) {
         this.retrieval = retrieval;
+        this.templates = templates;
         this.models = models;
         this.upstream = upstream;
         this.store = store;
@@ -73,11 +76,14 @@ public class CompletionPipeline {
                     ObjectNode payload = UpstreamPayload.build(request, model, true);
                     String query = RagTemplate.lastUserText(request.body().path("messages"));
                     Future<RetrievedContext> retrieved = retrieval.retrieve(authorization, request.body().get("files"), query);
-                    return Uni.createFrom().completionStage(retrieved.toCompletionStage()).map(context -> {
-                        if (!context.sources().isEmpty()) {
-                            RagTemplate.apply(payload, retrieval.template(), context.sources(), query);
+                    return Uni.createFrom().completionStage(retrieved.toCompletionStage()).chain(context -> {
+                        if (context.sources().isEmpty()) {
+                            return Uni.createFrom().item(new Prepared(request, model, payload, context));
                         }
-                        return new Prepared(request, model, payload, context);
+                        return templates.current().map(template -> {
+                            RagTemplate.apply(payload, template, context.sources(), query);
+                            return new Prepared(request, model, payload, context);
+                        });
                     });
                 });
     }

@@ -1,6 +1,7 @@
 package dev.webui.api.completion;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.api.chat.TestSql;
 import dev.webui.api.support.Chats;
 import dev.webui.api.support.FakeFileService;
 import dev.webui.api.support.FakeLlm;
@@ -165,6 +166,24 @@ class RetrievalTest {
                 .body("chat.history.messages.m1.sources[0].source.id", equalTo("f1"))
                 .body("chat.history.messages.m1.sources[0].document[0]", equalTo(SECRET))
                 .body("chat.history.messages.m1.sources[1].source.id", equalTo("kb1"));
+    }
+
+    @Test
+    void theTemplateAnAdminSavedIsUsed() {
+        TestSql.strings("INSERT INTO rag_config (id, data, updated_at) VALUES (1, ?::jsonb, 0) ON CONFLICT (id) "
+                + "DO UPDATE SET data = EXCLUDED.data RETURNING id", "{\"RAG_TEMPLATE\": \"ADMIN[{{CONTEXT}}] Q[{{QUERY}}]\"}");
+        try {
+            String chatId = Chats.create(user, "template", 1);
+            String prompt = "Which template?";
+            as(user).body(socketBody(prompt, chatId, List.of(Map.of("type", "file", "id", "f1"))))
+                    .post("/api/chat/completions").then().statusCode(200);
+            tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+            String system = systemPrompt(upstreamRequest(prompt));
+            assertTrue(system.contains("ADMIN[<source id=\"1\" name=\"secret.txt\">" + SECRET), system);
+            assertTrue(system.endsWith("Q[" + prompt + "]"), system);
+        } finally {
+            TestSql.strings("DELETE FROM rag_config RETURNING id");
+        }
     }
 
     @Test

@@ -45,10 +45,6 @@ public class RetrievalClient {
         http.close();
     }
 
-    public String template() {
-        return config.ragTemplate().filter(t -> !t.isBlank()).orElse(RagTemplate.DEFAULT);
-    }
-
     /** @param files the completion's {@code files}; null or empty → {@link RetrievedContext#NONE} */
     public Future<RetrievedContext> retrieve(String authorization, JsonNode files, String query) {
         List<ObjectNode> items = new ArrayList<>();
