@@ -119,6 +119,10 @@ start_instance() {
         port_in_use "$sport" && die "$EXIT_FAILURE" "port $sport (socket of $name) is taken by another program: stop it or set BRIDGE_SOCKET_PORT"
         env+=(BRIDGE_SOCKET_PORT="$sport")
     fi
+    # api-service asks file-service for the context of attached files (the first instance is enough)
+    if [[ $svc == api-service ]]; then
+        env+=(FILE_SERVICE_URL="http://127.0.0.1:$(instance_port file-service 1)")
+    fi
     mkdir -p "$(upload_dir)"
     # shellcheck disable=SC2086 # LOCAL_JAVA_OPTS is a list of JVM flags
     (cd "$RUN_DIR" && exec env "${env[@]}" setsid java ${LOCAL_JAVA_OPTS:--XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1} \

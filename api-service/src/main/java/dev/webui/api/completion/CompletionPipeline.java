@@ -3,6 +3,10 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.completion.rag.RagTemplate;
+import dev.webui.api.completion.rag.RetrievalClient;
+import dev.webui.api.completion.rag.RetrievedContext;
+import dev.webui.api.completion.rag.TemplateSource;
 import dev.webui.api.task.TaskRegistry;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
@@ -25,7 +29,7 @@ public class CompletionPipeline {
     private static final Logger LOG = Logger.getLogger(CompletionPipeline.class);
 
     /** What a request resolved to, ready to be sent. */
-    public record Prepared(CompletionRequest request, ResolvedModel model, ObjectNode payload) {
+    public record Prepared(CompletionRequest request, ResolvedModel model, ObjectNode payload, RetrievedContext retrieved) {
     }
 
     private final ModelResolver models;
@@ -38,10 +42,14 @@ public class CompletionPipeline {
     private final ObjectMapper mapper;
     private final Vertx vertx;
     private final Event<CompletionFinished> finished;
+    private final RetrievalClient retrieval;
+    private final TemplateSource templates;
 
     public CompletionPipeline(ModelResolver models, UpstreamClient upstream, MessageStore store, UsageRepository usage,
                               EventPublisher publisher, TaskRegistry tasks, CompletionConfig config, ObjectMapper mapper,
-                              Vertx vertx, Event<CompletionFinished> finished) {
+                              Vertx vertx, Event<CompletionFinished> finished, RetrievalClient retrieval, TemplateSource templates) {
+        this.retrieval = retrieval;
+        this.templates = templates;
         this.models = models;
         this.upstream = upstream;
         this.store = store;
@@ -54,7 +62,8 @@ public class CompletionPipeline {
         this.finished = finished;
     }
 
-    public Uni<Prepared> prepare(AuthenticatedUser user, JsonNode body) {
+    /** @param authorization the caller's Authorization header, forwarded to file-service for attached files */
+    public Uni<Prepared> prepare(AuthenticatedUser user, JsonNode body, String authorization) {
         CompletionRequest request = CompletionRequest.parse(body);
         Uni<Void> chatCheck = !request.persists() ? Uni.createFrom().voidItem()
                 : store.ownedTitle(user.id(), request.chatId()).invoke(title -> {
@@ -63,14 +72,38 @@ public class CompletionPipeline {
                     }
                 }).replaceWithVoid();
         return chatCheck.chain(() -> models.resolve(user, request.model()))
-                .map(model -> new Prepared(request, model, UpstreamPayload.build(request, model, true)));
+                .chain(model -> {
+                    ObjectNode payload = UpstreamPayload.build(request, model, true);
+                    String query = RagTemplate.lastUserText(request.body().path("messages"));
+                    Future<RetrievedContext> retrieved = retrieval.retrieve(authorization, request.body().get("files"), query);
+                    return Uni.createFrom().completionStage(retrieved.toCompletionStage()).chain(context -> {
+                        if (context.sources().isEmpty()) {
+                            return Uni.createFrom().item(new Prepared(request, model, payload, context));
+                        }
+                        return templates.current().map(template -> {
+                            RagTemplate.apply(payload, template, context.sources(), query);
+                            return new Prepared(request, model, payload, context);
+                        });
+                    });
+                });
+    }
+
+    /** The fields saved on the answer besides its text: usage and the retrieval's sources. */
+    ObjectNode savedFields(Prepared prepared, JsonNode usageData) {
+        ObjectNode fields = mapper.createObjectNode();
+        if (usageData != null) {
+            fields.set("usage", usageData);
+        }
+        if (!prepared.retrieved().sources().isEmpty()) {
+            fields.set("sources", mapper.valueToTree(prepared.retrieved().sources()));
+        }
+        return fields;
     }
 
     /** Socket mode: registers the task, starts it and answers with its id. */
     public Uni<String> startTask(AuthenticatedUser user, Prepared prepared) {
         String taskId = UUID.randomUUID().toString();
-        SocketCompletion completion = new SocketCompletion(this, user, prepared.request(), prepared.model(),
-                prepared.payload(), taskId);
+        SocketCompletion completion = new SocketCompletion(this, user, prepared, taskId);
         io.vertx.core.Context context = vertx.getOrCreateContext();
         return tasks.register(taskId, prepared.request().chatId(), user.id(), completion::stop)
                 .invoke(() -> context.runOnContext(v -> completion.start(vertx)))
@@ -87,10 +120,7 @@ public class CompletionPipeline {
             CompletionRequest request = prepared.request();
             if (request.persists()) {
                 String content = json.path("choices").path(0).path("message").path("content").asText("");
-                ObjectNode fields = mapper.createObjectNode();
-                if (usageData != null) {
-                    fields.set("usage", usageData);
-                }
+                ObjectNode fields = savedFields(prepared, usageData);
                 store.begin(request.chatId(), request.messageId(), prepared.model().id())
                         .chain(() -> store.finish(request.chatId(), request.messageId(), content, fields))
                         .subscribe().with(ok -> { }, e -> LOG.warnf("Answer of chat %s not saved: %s", request.chatId(), e.getMessage()));

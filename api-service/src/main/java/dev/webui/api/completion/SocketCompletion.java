@@ -3,6 +3,7 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.completion.rag.RetrievedContext;
 import dev.webui.common.auth.AuthenticatedUser;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
@@ -23,6 +24,7 @@ final class SocketCompletion {
 
     private final CompletionPipeline pipeline;
     private final AuthenticatedUser user;
+    private final CompletionPipeline.Prepared prepared;
     private final CompletionRequest request;
     private final ResolvedModel model;
     private final ObjectNode payload;
@@ -38,13 +40,13 @@ final class SocketCompletion {
     private int emittedDeltas;
     private long timer = -1;
 
-    SocketCompletion(CompletionPipeline pipeline, AuthenticatedUser user, CompletionRequest request, ResolvedModel model,
-                     ObjectNode payload, String taskId) {
+    SocketCompletion(CompletionPipeline pipeline, AuthenticatedUser user, CompletionPipeline.Prepared prepared, String taskId) {
         this.pipeline = pipeline;
         this.user = user;
-        this.request = request;
-        this.model = model;
-        this.payload = payload;
+        this.prepared = prepared;
+        this.request = prepared.request();
+        this.model = prepared.model();
+        this.payload = prepared.payload();
         this.taskId = taskId;
         this.events = new ChatEventStream(pipeline.publisher(), user.id(), request.chatId(), request.messageId());
         this.answer = new AnswerWriter(request.persists() ? pipeline.store() : null, request.chatId(), request.messageId());
@@ -59,6 +61,7 @@ final class SocketCompletion {
         }
         timer = vertx.setPeriodic(Math.max(50, pipeline.config().saveIntervalMs()), id -> answer.flush());
         answer.begin(model.id());
+        announceRetrieval();
         pipeline.upstream().send(call, model.connection(), payload).onComplete(result -> {
             if (result.failed()) {
                 fail(result.cause());
@@ -68,6 +71,28 @@ final class SocketCompletion {
                 whole(result.result());
             }
         });
+    }
+
+    /** realtime.md §7.3: the sources first (the UI shows them as citations), or a status saying the files could not be searched. */
+    private void announceRetrieval() {
+        RetrievedContext retrieved = prepared.retrieved();
+        if (!retrieved.attempted()) {
+            return;
+        }
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("action", "sources_retrieved");
+        if (retrieved.failure() != null) {
+            status.put("description", "The attached files could not be searched (" + retrieved.failure()
+                    + "); answering without them");
+            status.put("error", true);
+        } else {
+            status.put("count", retrieved.sources().size());
+        }
+        status.put("done", true);
+        events.emit("status", status);
+        if (!retrieved.sources().isEmpty()) {
+            events.emit("chat:completion", Map.of("sources", retrieved.sources()));
+        }
     }
 
     /** Stop requested (from any replica): abort the provider's request and keep what arrived. */
@@ -197,10 +222,7 @@ final class SocketCompletion {
             pipeline.vertx().cancelTimer(timer);
         }
         ObjectMapper mapper = pipeline.mapper();
-        ObjectNode fields = mapper.createObjectNode();
-        if (usage != null) {
-            fields.set("usage", usage);
-        }
+        ObjectNode fields = pipeline.savedFields(prepared, usage);
         if (extra != null) {
             extra.forEach((k, v) -> fields.set(k, mapper.valueToTree(v)));
         }

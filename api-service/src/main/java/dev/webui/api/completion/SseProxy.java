@@ -62,6 +62,9 @@ final class SseProxy {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
+        if (!prepared.retrieved().sources().isEmpty()) {
+            out.write(event(Json.encode(Map.of("sources", prepared.retrieved().sources()))));
+        }
         int timeout = pipeline.upstream().timeoutSeconds();
         call.watch(pipeline.vertx(), timeout * 1000L, () -> error(new UpstreamFault(504, "The model provider at "
                 + prepared.model().connection().baseUrl() + " did not answer within " + timeout + " seconds")));
@@ -135,7 +138,7 @@ final class SseProxy {
         if (usage != null) {
             pipeline.recordUsage(user, prepared, usage);
         }
-        answer.finish(usage == null ? null : pipeline.mapper().createObjectNode().set("usage", usage))
+        answer.finish(pipeline.savedFields(prepared, usage))
                 .subscribe().with(ok -> { }, e -> { });
     }
 

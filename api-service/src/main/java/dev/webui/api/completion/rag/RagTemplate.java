@@ -1,0 +1,88 @@
+package dev.webui.api.completion.rag;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.util.List;
+
+/**
+ * Puts retrieved chunks in front of the model the way Open WebUI does: every chunk wrapped in
+ * {@code <source id="n" name="…">} (n = the 1-based index of its source, which the UI's [n]
+ * citations point at), the whole filled into the RAG template and appended to the system message.
+ */
+public final class RagTemplate {
+    public static final String DEFAULT = """
+            ### Task:
+            Answer the user's query with the help of the context below. When a sentence uses a source, \
+            cite it as [id] with the id attribute of its <source> tag. If the context does not hold the \
+            answer, say so, and only answer from your own knowledge when you are sure.
+
+            <context>
+            {{CONTEXT}}
+            </context>
+
+            <user_query>
+            {{QUERY}}
+            </user_query>""";
+
+    private RagTemplate() {
+    }
+
+    public static String context(List<ObjectNode> sources) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < sources.size(); i++) {
+            ObjectNode source = sources.get(i);
+            JsonNode documents = source.path("document");
+            JsonNode metadata = source.path("metadata");
+            for (int j = 0; j < documents.size(); j++) {
+                String name = metadata.path(j).path("name").asText(source.path("source").path("name").asText(""));
+                out.append("<source id=\"").append(i + 1).append("\" name=\"").append(escape(name)).append("\">")
+                        .append(documents.get(j).asText()).append("</source>\n");
+            }
+        }
+        return out.toString();
+    }
+
+    /** Fills the template (the query last, so text in the chunks cannot inject a placeholder) and adds it to the system message. */
+    public static void apply(ObjectNode body, String template, List<ObjectNode> sources, String query) {
+        String filled = template.replace("{{CONTEXT}}", context(sources)).replace("{{QUERY}}", query);
+        ArrayNode messages = body.withArray("messages");
+        JsonNode first = messages.isEmpty() ? null : messages.get(0);
+        if (first instanceof ObjectNode message && "system".equals(message.path("role").asText())
+                && message.path("content").isTextual()) {
+            message.put("content", message.get("content").textValue() + "\n" + filled);
+            return;
+        }
+        ObjectNode message = body.objectNode();
+        message.put("role", "system");
+        message.put("content", filled);
+        messages.insert(0, message);
+    }
+
+    /** The text of the last user message (string content, or the text parts of a multimodal one). */
+    public static String lastUserText(JsonNode messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            JsonNode message = messages.get(i);
+            if (!"user".equals(message.path("role").asText())) {
+                continue;
+            }
+            JsonNode content = message.path("content");
+            if (content.isTextual()) {
+                return content.textValue();
+            }
+            StringBuilder text = new StringBuilder();
+            for (JsonNode part : content) {
+                if ("text".equals(part.path("type").asText())) {
+                    text.append(text.isEmpty() ? "" : "\n").append(part.path("text").asText());
+                }
+            }
+            return text.toString();
+        }
+        return "";
+    }
+
+    private static String escape(String name) {
+        return name.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+    }
+}

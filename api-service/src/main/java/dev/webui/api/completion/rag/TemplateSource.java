@@ -1,0 +1,33 @@
+package dev.webui.api.completion.rag;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * The RAG template in force: the one an admin saved through file-service's /retrieval/config
+ * (rag_config, read here because that endpoint is admin-only), else RAG_TEMPLATE, else the built-in one.
+ */
+@ApplicationScoped
+public class TemplateSource {
+    private static final Logger LOG = Logger.getLogger(TemplateSource.class);
+    private final Pool pool;
+    private final RetrievalConfig config;
+
+    public TemplateSource(Pool pool, RetrievalConfig config) {
+        this.pool = pool;
+        this.config = config;
+    }
+
+    public Uni<String> current() {
+        String fallback = config.ragTemplate().filter(t -> !t.isBlank()).orElse(RagTemplate.DEFAULT);
+        return pool.query("SELECT data->>'RAG_TEMPLATE' FROM rag_config WHERE id = 1").execute().map(rows -> {
+            Row row = rows.size() == 0 ? null : rows.iterator().next();
+            String saved = row == null ? null : row.getString(0);
+            return saved == null || saved.isBlank() ? fallback : saved;
+        }).onFailure().invoke(e -> LOG.warnf("The saved RAG template could not be read: %s", e.getMessage()))
+                .onFailure().recoverWithItem(fallback);
+    }
+}

@@ -1,0 +1,236 @@
+package dev.webui.api.completion;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.api.chat.TestSql;
+import dev.webui.api.support.Chats;
+import dev.webui.api.support.FakeFileService;
+import dev.webui.api.support.FakeLlm;
+import dev.webui.common.auth.Roles;
+import dev.webui.common.redis.RedisKeys;
+import dev.webui.common.testing.TestEnvironment;
+import dev.webui.common.testing.TestUsers;
+import dev.webui.common.testing.TestUsers.TestUser;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.webui.api.support.Api.as;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Attached files and knowledge bases: file-service queried as the user, context sent upstream, sources emitted and saved. */
+@QuarkusTest
+@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = FakeFileServiceResource.class, restrictToAnnotatedClass = true)
+class RetrievalTest {
+    private static final String SECRET = "The launch code is 4711.";
+    private static FakeLlm upstream;
+    private static TestUser admin;
+    private static TestUser user;
+    private static TestUser other;
+    private static EmitTap tap;
+
+    FakeFileService files;
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    RedisKeys keys;
+
+    @BeforeAll
+    static void start() throws Exception {
+        upstream = new FakeLlm();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (tap != null) {
+            tap.close();
+            tap = null;
+        }
+        upstream.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        if (admin == null) {
+            admin = TestUsers.create(Roles.ADMIN);
+            user = TestUsers.create(Roles.USER);
+            other = TestUsers.create(Roles.USER);
+            as(admin).body(Map.of("ENABLE_OPENAI_API", true, "OPENAI_API_BASE_URLS", List.of(upstream.baseUrl()),
+                    "OPENAI_API_KEYS", List.of(FakeLlm.KEY), "OPENAI_API_CONFIGS",
+                    Map.of("0", Map.of("enable", true, "model_ids", List.of("gpt-fake"))))).post("/openai/config/update")
+                    .then().statusCode(200);
+            Map<String, Object> preset = new HashMap<>();
+            preset.put("id", "helper");
+            preset.put("base_model_id", "gpt-fake");
+            preset.put("name", "Helper");
+            preset.put("meta", Map.of());
+            preset.put("params", Map.of("system", "You are a helper."));
+            preset.put("access_control", null);
+            as(admin).body(preset).post("/api/v1/models/create").then().statusCode(200);
+        }
+        if (tap == null) {
+            tap = new EmitTap(redis, keys.emitChannel());
+        }
+        files.down = false;
+        files.collections.put("file-f1", new FakeFileService.Collection("Bearer " + user.token(), "f1", "secret.txt",
+                List.of(SECRET, "Nobody knows it.")));
+        files.collections.put("kb1", new FakeFileService.Collection("Bearer " + user.token(), "f2", "handbook.pdf",
+                List.of("Lunch is at noon.")));
+    }
+
+    private static Map<String, Object> socketBody(String prompt, String chatId, List<Map<String, Object>> attached) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", "helper");
+        body.put("messages", List.of(Map.of("role", "user", "content", prompt)));
+        body.put("stream", true);
+        body.put("session_id", "sid-1");
+        body.put("chat_id", chatId);
+        body.put("id", "m1");
+        body.put("files", attached);
+        return body;
+    }
+
+    private static List<Map<String, Object>> attachments() {
+        return List.of(Map.of("type", "file", "id", "f1", "name", "secret.txt"),
+                Map.of("type", "collection", "id", "kb1", "name", "Handbook"));
+    }
+
+    private static JsonNode data(JsonNode event) {
+        return event.path("data").path("data");
+    }
+
+    private static JsonObject upstreamRequest(String prompt) {
+        return upstream.requests.stream().filter(r -> {
+            JsonArray messages = r.getJsonArray("messages");
+            return prompt.equals(messages.getJsonObject(messages.size() - 1).getString("content"));
+        }).findFirst().orElseThrow();
+    }
+
+    private static String systemPrompt(JsonObject request) {
+        JsonObject first = request.getJsonArray("messages").getJsonObject(0);
+        return "system".equals(first.getString("role")) ? first.getString("content") : "";
+    }
+
+    @Test
+    void attachedFilesAreQueriedAsTheUserAndTheirChunksReachTheModel() {
+        String chatId = Chats.create(user, "rag", 1);
+        String prompt = "What is the launch code?";
+        as(user).body(socketBody(prompt, chatId, attachments())).post("/api/chat/completions").then().statusCode(200);
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+
+        // file-service saw the user's own token and the last user message, one query per attached item
+        List<JsonObject> mine = files.queries.stream().filter(q -> prompt.equals(q.getString("query"))).toList();
+        assertEquals(2, mine.size());
+        assertTrue(mine.stream().anyMatch(q -> q.getJsonArray("collection_names").equals(new JsonArray().add("file-f1"))));
+        assertTrue(mine.stream().anyMatch(q -> q.getJsonArray("collection_names").equals(new JsonArray().add("kb1"))));
+        assertTrue(files.authorizations.contains("Bearer " + user.token()));
+
+        String system = systemPrompt(upstreamRequest(prompt));
+        assertTrue(system.startsWith("You are a helper."), "the preset's prompt stays first: " + system);
+        assertTrue(system.contains("<source id=\"1\" name=\"secret.txt\">" + SECRET + "</source>"), system);
+        assertTrue(system.contains("<source id=\"2\" name=\"handbook.pdf\">Lunch is at noon.</source>"), system);
+        assertTrue(system.contains(prompt), "the template's {{QUERY}} is filled");
+        assertFalse(upstreamRequest(prompt).containsKey("files"), "Open WebUI's fields stay here");
+
+        JsonNode sources = events.stream().filter(e -> EmitTap.isType(e, "chat:completion") && data(e).has("sources"))
+                .map(e -> data(e).path("sources")).findFirst().orElseThrow();
+        assertEquals(2, sources.size());
+        JsonNode first = sources.get(0);
+        assertEquals("f1", first.path("source").path("id").asText());
+        assertEquals("secret.txt", first.path("source").path("name").asText());
+        assertEquals(SECRET, first.path("document").path(0).asText());
+        assertEquals("f1", first.path("metadata").path(0).path("file_id").asText());
+        assertEquals(2, first.path("distances").size());
+        assertTrue(events.stream().anyMatch(e -> EmitTap.isType(e, "status")
+                && "sources_retrieved".equals(data(e).path("action").asText()) && data(e).path("count").asInt() == 2));
+        assertTrue(events.indexOf(events.stream().filter(e -> data(e).has("sources")).findFirst().orElseThrow())
+                < events.indexOf(events.stream().filter(EmitTap::isDone).findFirst().orElseThrow()));
+
+        as(user).get("/api/v1/chats/" + chatId).then().statusCode(200)
+                .body("chat.history.messages.m1.content", equalTo("Hello world!"))
+                .body("chat.history.messages.m1.sources[0].source.id", equalTo("f1"))
+                .body("chat.history.messages.m1.sources[0].document[0]", equalTo(SECRET))
+                .body("chat.history.messages.m1.sources[1].source.id", equalTo("kb1"));
+    }
+
+    @Test
+    void theTemplateAnAdminSavedIsUsed() {
+        TestSql.strings("INSERT INTO rag_config (id, data, updated_at) VALUES (1, ?::jsonb, 0) ON CONFLICT (id) "
+                + "DO UPDATE SET data = EXCLUDED.data RETURNING id", "{\"RAG_TEMPLATE\": \"ADMIN[{{CONTEXT}}] Q[{{QUERY}}]\"}");
+        try {
+            String chatId = Chats.create(user, "template", 1);
+            String prompt = "Which template?";
+            as(user).body(socketBody(prompt, chatId, List.of(Map.of("type", "file", "id", "f1"))))
+                    .post("/api/chat/completions").then().statusCode(200);
+            tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+            String system = systemPrompt(upstreamRequest(prompt));
+            assertTrue(system.contains("ADMIN[<source id=\"1\" name=\"secret.txt\">" + SECRET), system);
+            assertTrue(system.endsWith("Q[" + prompt + "]"), system);
+        } finally {
+            TestSql.strings("DELETE FROM rag_config RETURNING id");
+        }
+    }
+
+    @Test
+    void anotherUsersFileGivesNoContext() {
+        String chatId = Chats.create(other, "not mine", 1);
+        String prompt = "Tell me the other user's code";
+        as(other).body(socketBody(prompt, chatId, attachments())).post("/api/chat/completions").then().statusCode(200);
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+
+        assertTrue(files.authorizations.contains("Bearer " + other.token()), "queried with the caller's own token");
+        assertFalse(systemPrompt(upstreamRequest(prompt)).contains(SECRET));
+        assertTrue(events.stream().noneMatch(e -> data(e).has("sources")));
+        as(other).get("/api/v1/chats/" + chatId).then().statusCode(200)
+                .body("chat.history.messages.m1.content", equalTo("Hello world!"))
+                .body("chat.history.messages.m1.sources", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void anUnreachableFileServiceLeavesTheAnswerWithoutContextAndSaysSo() {
+        files.down = true;
+        String chatId = Chats.create(user, "down", 1);
+        String prompt = "Answer without files";
+        as(user).body(socketBody(prompt, chatId, attachments())).post("/api/chat/completions").then().statusCode(200);
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+
+        assertEquals("Hello world!", data(events.stream().filter(EmitTap::isDone).findFirst().orElseThrow())
+                .path("content").asText());
+        JsonNode status = events.stream().filter(e -> EmitTap.isType(e, "status")).map(RetrievalTest::data)
+                .findFirst().orElseThrow();
+        assertTrue(status.path("error").asBoolean());
+        assertTrue(status.path("description").asText().contains("could not be searched"), status.toString());
+        assertFalse(systemPrompt(upstreamRequest(prompt)).contains("<source"));
+        assertTrue(events.stream().noneMatch(e -> data(e).has("sources")));
+    }
+
+    @Test
+    void sseModeSendsTheSourcesFirst() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", "helper");
+        body.put("messages", List.of(Map.of("role", "user", "content", "sse with files")));
+        body.put("stream", true);
+        body.put("files", List.of(Map.of("type", "file", "id", "f1")));
+        String text = as(user).body(body).post("/api/chat/completions").then().statusCode(200).extract().asString();
+        String firstEvent = text.lines().filter(l -> l.startsWith("data: ")).findFirst().orElseThrow();
+        JsonObject sources = new JsonObject(firstEvent.substring(6));
+        assertEquals(SECRET, sources.getJsonArray("sources").getJsonObject(0).getJsonArray("document").getString(0));
+        assertTrue(text.contains("Hello") && text.trim().endsWith("data: [DONE]"));
+        assertTrue(systemPrompt(upstreamRequest("sse with files")).contains(SECRET));
+    }
+}

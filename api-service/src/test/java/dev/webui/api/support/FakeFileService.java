@@ -1,0 +1,84 @@
+package dev.webui.api.support;
+
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * file-service's retrieval endpoint as docs/files.md describes it: {@code POST
+ * /api/v1/retrieval/query/collection} answers {@code {distances, documents, metadatas}} with one
+ * inner list; collections the caller's token may not read are skipped (empty lists). With
+ * {@link #down} set, every connection is closed before an answer (file-service unreachable).
+ */
+public final class FakeFileService implements AutoCloseable {
+    /** A collection's chunks and the Authorization header allowed to read them. */
+    public record Collection(String authorization, String fileId, String name, List<String> chunks) {
+    }
+
+    private final Vertx vertx = Vertx.vertx();
+    private final HttpServer server;
+    public final Map<String, Collection> collections = new ConcurrentHashMap<>();
+    public final List<JsonObject> queries = new CopyOnWriteArrayList<>();
+    public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    public volatile boolean down;
+
+    public FakeFileService() throws Exception {
+        server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
+                .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + server.actualPort();
+    }
+
+    private void handle(HttpServerRequest request) {
+        if (down) {
+            request.connection().close();
+            return;
+        }
+        if (!request.path().equals("/api/v1/retrieval/query/collection")) {
+            request.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("detail", "Not Found").encode());
+            return;
+        }
+        String authorization = String.valueOf(request.getHeader("Authorization"));
+        request.body().onSuccess(bytes -> {
+            JsonObject body = bytes.toJsonObject();
+            queries.add(body);
+            authorizations.add(authorization);
+            JsonArray distances = new JsonArray();
+            JsonArray documents = new JsonArray();
+            JsonArray metadatas = new JsonArray();
+            for (Object name : body.getJsonArray("collection_names")) {
+                Collection collection = collections.get(String.valueOf(name));
+                if (collection == null || !collection.authorization().equals(authorization)) {
+                    continue;
+                }
+                double distance = 0.9;
+                for (String chunk : collection.chunks()) {
+                    distances.add(distance);
+                    distance -= 0.1;
+                    documents.add(chunk);
+                    metadatas.add(new JsonObject().put("file_id", collection.fileId()).put("name", collection.name())
+                            .put("source", collection.name()).put("created_by", "owner"));
+                }
+            }
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
+                    .put("distances", new JsonArray().add(distances)).put("documents", new JsonArray().add(documents))
+                    .put("metadatas", new JsonArray().add(metadatas)).encode());
+        });
+    }
+
+    @Override
+    public void close() {
+        vertx.close().toCompletionStage().toCompletableFuture().join();
+    }
+}
