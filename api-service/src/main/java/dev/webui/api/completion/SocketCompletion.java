@@ -82,8 +82,8 @@ final class SocketCompletion {
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("action", "sources_retrieved");
         if (retrieved.failure() != null) {
-            status.put("description", "The attached files could not be searched (" + retrieved.failure()
-                    + "); answering without them");
+            // the cause (logged by RetrievalClient) can name internal hosts: the user gets the outcome only
+            status.put("description", "The attached files could not be searched; answering without them");
             status.put("error", true);
         } else {
             status.put("count", retrieved.sources().size());
