@@ -1,6 +1,5 @@
 package dev.webui.ops;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -8,10 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,53 +28,27 @@ class ComposeImportOnStartTest {
     @TempDir
     Path work;
     private Path calls;
-    private HttpServer gateway;
+    private FakeDockerHost docker;
     private ManageScript script;
 
     @BeforeEach
     void fakeDocker() throws IOException {
         // the step builds the importer when its jar is missing: a test must not start a build
         Assumptions.assumeTrue(Files.isRegularFile(Repo.file("importer/target/importer.jar")), "needs the packaged importer");
-        Path bin = Files.createDirectories(work.resolve("bin"));
-        calls = work.resolve("docker-calls.log");
-        Path states = work.resolve("docker-ps.txt");
+        docker = new FakeDockerHost(work);
+        calls = docker.calls;
         StringBuilder healthy = new StringBuilder();
         for (String c : List.of("postgres", "redis", "api-service", "auth-service", "file-service", "socketio-bridge", "frontend")) {
             healthy.append(c).append(" healthy\n");
         }
-        Files.writeString(states, healthy);
-        Path docker = bin.resolve("docker");
-        Files.writeString(docker, """
-                #!/usr/bin/env bash
-                echo "$*" >> "$FAKE_DOCKER_CALLS"
-                case "$*" in
-                  info*|"compose version"*) exit 0 ;;
-                  *" run --rm "*) exit "${FAKE_RUN_STATUS:-0}" ;;
-                  *"{{.Service}} {{.Health}}"*) cat "$FAKE_DOCKER_PS" ;;
-                esac
-                exit 0
-                """);
-        Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
-        gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        gateway.createContext("/health", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        gateway.start();
-        Map<String, String> env = DockerManageScriptTest.withIsolatedState(work);
-        env.put("PATH", bin + ":" + env.get("PATH"));
-        env.put("FAKE_DOCKER_CALLS", calls.toString());
-        env.put("FAKE_DOCKER_PS", states.toString());
-        env.put("WEBUI_PORT", String.valueOf(gateway.getAddress().getPort()));
-        env.put("START_TIMEOUT", "4");
-        Files.writeString(work.resolve(".env"), "WEBUI_SECRET_KEY=x\nPOSTGRES_PASSWORD=y\nREDIS_PASSWORD=z\n");
-        script = new ManageScript(env);
+        Files.writeString(docker.states, healthy);
+        script = docker.script();
     }
 
     @AfterEach
     void stopGateway() {
-        if (gateway != null) {
-            gateway.stop(0);
+        if (docker != null) {
+            docker.close();
         }
     }
 

@@ -1,16 +1,13 @@
 package dev.webui.ops;
 
-import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -32,45 +29,20 @@ class ComposeModeTest {
     Path work;
     private Path calls;
     private Path states;
-    private HttpServer gateway;
+    private FakeDockerHost docker;
     private ManageScript script;
 
     @BeforeEach
     void fakeDocker() throws IOException {
-        Path bin = Files.createDirectories(work.resolve("bin"));
-        calls = work.resolve("docker-calls.log");
-        states = work.resolve("docker-ps.txt");
-        Path docker = bin.resolve("docker");
-        Files.writeString(docker, """
-                #!/usr/bin/env bash
-                echo "$*" >> "$FAKE_DOCKER_CALLS"
-                case "$*" in
-                  info*|"compose version"*) exit 0 ;;
-                  *"{{.Service}} {{.Health}}"*) cat "$FAKE_DOCKER_PS" ;;
-                  *"{{.Health}}"*) grep "^${@: -1} " "$FAKE_DOCKER_PS" | cut -d' ' -f2 ;;
-                esac
-                exit 0
-                """);
-        Files.setPosixFilePermissions(docker, PosixFilePermissions.fromString("rwxr-xr-x"));
-        gateway = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        gateway.createContext("/health", exchange -> {
-            exchange.sendResponseHeaders(200, -1);
-            exchange.close();
-        });
-        gateway.start();
-        Map<String, String> env = DockerManageScriptTest.withIsolatedState(work);
-        env.put("PATH", bin + ":" + env.get("PATH"));
-        env.put("FAKE_DOCKER_CALLS", calls.toString());
-        env.put("FAKE_DOCKER_PS", states.toString());
-        env.put("WEBUI_PORT", String.valueOf(gateway.getAddress().getPort()));
-        env.put("START_TIMEOUT", "4");
-        Files.writeString(work.resolve(".env"), "WEBUI_SECRET_KEY=x\nPOSTGRES_PASSWORD=y\nREDIS_PASSWORD=z\n");
-        script = new ManageScript(env);
+        docker = new FakeDockerHost(work);
+        calls = docker.calls;
+        states = docker.states;
+        script = docker.script();
     }
 
     @AfterEach
     void stopGateway() {
-        gateway.stop(0);
+        docker.close();
     }
 
     @Test
