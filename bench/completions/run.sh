@@ -23,6 +23,8 @@ LOG=$(mktemp)
 
 psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB" >/dev/null
 cleanup() {
+  local status=$?
+  [ $status -ne 0 ] && { echo "--- last lines of api-service's log:"; tail -n 40 "$LOG"; }
   [ -n "${APP:-}" ] && kill "$APP" 2>/dev/null && wait "$APP" 2>/dev/null || true
   psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null || true
   redis-cli --scan --pattern "$PREFIX:*" | xargs -r redis-cli del >/dev/null || true

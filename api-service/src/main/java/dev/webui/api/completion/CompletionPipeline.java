@@ -19,6 +19,7 @@ import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The completion rules (api.md §3.1, realtime.md §7): resolve the model among those the caller may
@@ -100,13 +101,22 @@ public class CompletionPipeline {
         return fields;
     }
 
-    /** Socket mode: registers the task, starts it and answers with its id. */
+    /**
+     * Socket mode: starts the stream at once and answers with the task id once the task is
+     * registered. The registry's Redis writes travel beside the upstream request instead of before
+     * it (a stop can already reach the task locally); a failed registration stops the stream.
+     */
     public Uni<String> startTask(AuthenticatedUser user, Prepared prepared) {
         String taskId = UUID.randomUUID().toString();
         SocketCompletion completion = new SocketCompletion(this, user, prepared, taskId);
-        io.vertx.core.Context context = vertx.getOrCreateContext();
-        return tasks.register(taskId, prepared.request().chatId(), user.id(), completion::stop)
-                .invoke(() -> context.runOnContext(v -> completion.start(vertx)))
+        CompletableFuture<Void> registered = tasks.register(taskId, prepared.request().chatId(), user.id(), completion::stop)
+                .subscribeAsCompletionStage();
+        completion.start(vertx, registered);
+        return Uni.createFrom().completionStage(registered)
+                .onFailure().invoke(e -> {
+                    LOG.warnf("Task %s could not be registered, stopping it: %s", taskId, e.getMessage());
+                    completion.stop();
+                })
                 .replaceWith(taskId);
     }
 

@@ -12,6 +12,8 @@ import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -39,6 +41,7 @@ final class SocketCompletion {
     private int deltas;
     private int emittedDeltas;
     private long timer = -1;
+    private CompletionStage<Void> registered = CompletableFuture.completedFuture(null);
 
     SocketCompletion(CompletionPipeline pipeline, AuthenticatedUser user, CompletionPipeline.Prepared prepared, String taskId) {
         this.pipeline = pipeline;
@@ -54,8 +57,12 @@ final class SocketCompletion {
         this.chunkSize = Math.max(1, Math.max(pipeline.config().deltaChunkSize(), requested));
     }
 
-    /** Starts the upstream request; everything after runs on the caller's event loop. */
-    void start(Vertx vertx) {
+    /**
+     * Starts the upstream request; everything after runs on the caller's event loop.
+     * @param registered completes when the task is in the registry; it is left only after that
+     */
+    void start(Vertx vertx, CompletionStage<Void> registered) {
+        this.registered = registered;
         if (ended.get()) {
             return; // stopped between registration and start
         }
@@ -232,6 +239,8 @@ final class SocketCompletion {
                 .onFailure().recoverWithNull();
         return answer.finish(fields)
                 .chain(() -> recorded)
+                // leaving before the registration's writes land would leave a stale entry behind
+                .chain(() -> Uni.createFrom().completionStage(registered).onFailure().recoverWithNull())
                 .chain(() -> pipeline.tasks().finish(taskId, request.chatId(), user.id()));
     }
 }

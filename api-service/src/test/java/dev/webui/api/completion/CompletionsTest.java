@@ -254,6 +254,25 @@ class CompletionsTest {
         assertEquals(List.of(), TestSql.strings("SELECT chat_id FROM chat_message WHERE id = ?", messageId));
     }
 
+    @Test
+    void answersThatEndAtOnceLeaveNothingInTheTaskRegistry() {
+        // the stream starts beside the task's registration, so some of these end before their registry writes land
+        TestUser quick = TestUsers.create(Roles.USER);
+        Map<String, String> tasks = new LinkedHashMap<>();
+        for (int i = 0; i < 20; i++) {
+            String messageId = Chats.uuid();
+            tasks.put(messageId, as(quick).body(socketBody("helper", "hi", "local", messageId)).post("/api/chat/completions")
+                    .then().statusCode(200).extract().path("task_id"));
+        }
+        // done is emitted after the task has left the registry
+        tasks.keySet().forEach(messageId -> tap.awaitEvent("local", messageId, EmitTap::isDone));
+        for (String taskId : tasks.values()) {
+            assertFalse(redis.key().exists(keys.task(taskId)).await().indefinitely(), "no task key left for " + taskId);
+        }
+        assertEquals(java.util.Set.of(), redis.set(String.class).smembers(keys.tasksOfUser(quick.id())).await().indefinitely());
+        as(quick).get("/api/tasks").then().statusCode(200).body("tasks", equalTo(List.of()));
+    }
+
     // ---- upstream faults ------------------------------------------------------------------
 
     private List<JsonNode> socketFault(String prompt, String expected) {
