@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.webui.api.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.api.support.EmitListener;
+import dev.webui.api.support.CompletionFixture;
 import dev.webui.api.support.FakeLlm;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.redis.RedisKeys;
@@ -65,24 +66,10 @@ class ChannelMentionsTest {
         if (admin == null) {
             admin = TestUsers.create(Roles.ADMIN);
             user = TestUsers.create(Roles.USER);
-            connect(upstream.baseUrl());
+            CompletionFixture.connect(admin, upstream.baseUrl());
             // plain users see only models with a readable preset: "helper" is public, raw "gpt-fake" is not
-            Map<String, Object> preset = new HashMap<>();
-            preset.put("id", "helper");
-            preset.put("base_model_id", "gpt-fake");
-            preset.put("name", "Helper");
-            preset.put("meta", Map.of());
-            preset.put("params", Map.of());
-            preset.put("access_control", null);
-            as(admin).body(preset).post("/api/v1/models/create").then().statusCode(200);
+            CompletionFixture.helperPreset(admin, Map.of());
         }
-    }
-
-    private static void connect(String url) {
-        as(admin).body(Map.of("ENABLE_OPENAI_API", true, "OPENAI_API_BASE_URLS", List.of(url),
-                "OPENAI_API_KEYS", List.of(FakeLlm.KEY), "OPENAI_API_CONFIGS",
-                Map.of("0", Map.of("enable", true, "model_ids", List.of("gpt-fake"))))).post("/openai/config/update")
-                .then().statusCode(200);
     }
 
     private static String channel(String name) {
@@ -174,7 +161,7 @@ class ChannelMentionsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        connect("http://127.0.0.1:" + port + "/v1");
+        CompletionFixture.connect(admin, "http://127.0.0.1:" + port + "/v1");
         String channel = channel("mentions-failing");
         try (EmitListener emits = listen()) {
             String mention = post(user, channel, Map.of("content", "<@M:helper|Helper> are you there?"));
@@ -184,7 +171,7 @@ class ChannelMentionsTest {
             assertEquals("<@M:helper|Helper> are you there?", as(user).get("/api/v1/channels/" + channel + "/messages/" + mention)
                     .then().statusCode(200).extract().path("content"));
         } finally {
-            connect(upstream.baseUrl());
+            CompletionFixture.connect(admin, upstream.baseUrl());
         }
     }
 }

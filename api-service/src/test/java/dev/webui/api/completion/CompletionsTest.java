@@ -3,6 +3,7 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.chat.TestSql;
 import dev.webui.api.support.Chats;
+import dev.webui.api.support.CompletionFixture;
 import dev.webui.api.support.FakeLlm;
 import dev.webui.api.support.Poll;
 import dev.webui.common.auth.Roles;
@@ -71,26 +72,13 @@ class CompletionsTest {
             admin = TestUsers.create(Roles.ADMIN);
             user = TestUsers.create(Roles.USER);
             other = TestUsers.create(Roles.USER);
-            connect(upstream.baseUrl(), Map.of("0", Map.of("enable", true, "model_ids", List.of("gpt-fake"))));
-            // users only see models with a preset; this one is public and adds a system prompt
-            Map<String, Object> preset = new HashMap<>();
-            preset.put("id", "helper");
-            preset.put("base_model_id", "gpt-fake");
-            preset.put("name", "Helper");
-            preset.put("meta", Map.of());
-            preset.put("params", Map.of("system", "You are {{USER_NAME}}'s helper.", "temperature", 0.3));
-            preset.put("access_control", null);
-            as(admin).body(preset).post("/api/v1/models/create").then().statusCode(200);
+            CompletionFixture.connect(admin, upstream.baseUrl());
+            // this preset adds a system prompt with a variable, and params
+            CompletionFixture.helperPreset(admin, Map.of("system", "You are {{USER_NAME}}'s helper.", "temperature", 0.3));
         }
         if (tap == null) {
             tap = new EmitTap(redis, keys.emitChannel());
         }
-    }
-
-    private static void connect(String url, Map<String, Object> configs) {
-        as(admin).body(Map.of("ENABLE_OPENAI_API", true, "OPENAI_API_BASE_URLS", List.of(url),
-                "OPENAI_API_KEYS", List.of(FakeLlm.KEY), "OPENAI_API_CONFIGS", configs)).post("/openai/config/update")
-                .then().statusCode(200);
     }
 
     private static Map<String, Object> body(String model, String prompt) {
@@ -333,13 +321,13 @@ class CompletionsTest {
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
         }
-        connect("http://127.0.0.1:" + port + "/v1", Map.of("0", Map.of("enable", true, "model_ids", List.of("gpt-fake"))));
+        CompletionFixture.connect(admin, "http://127.0.0.1:" + port + "/v1");
         try {
             socketFault("hi", "Could not reach the model provider");
             as(admin).body(body("gpt-fake", "hi")).post("/api/chat/completions").then().statusCode(502)
                     .body("detail", containsString("Could not reach"));
         } finally {
-            connect(upstream.baseUrl(), Map.of("0", Map.of("enable", true, "model_ids", List.of("gpt-fake"))));
+            CompletionFixture.connect(admin, upstream.baseUrl());
         }
     }
 

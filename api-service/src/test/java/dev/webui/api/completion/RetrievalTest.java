@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.chat.TestSql;
 import dev.webui.api.support.Chats;
 import dev.webui.api.support.FakeFileService;
+import dev.webui.api.support.CompletionFixture;
 import dev.webui.api.support.FakeLlm;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.redis.RedisKeys;
@@ -70,18 +71,8 @@ class RetrievalTest {
             admin = TestUsers.create(Roles.ADMIN);
             user = TestUsers.create(Roles.USER);
             other = TestUsers.create(Roles.USER);
-            as(admin).body(Map.of("ENABLE_OPENAI_API", true, "OPENAI_API_BASE_URLS", List.of(upstream.baseUrl()),
-                    "OPENAI_API_KEYS", List.of(FakeLlm.KEY), "OPENAI_API_CONFIGS",
-                    Map.of("0", Map.of("enable", true, "model_ids", List.of("gpt-fake"))))).post("/openai/config/update")
-                    .then().statusCode(200);
-            Map<String, Object> preset = new HashMap<>();
-            preset.put("id", "helper");
-            preset.put("base_model_id", "gpt-fake");
-            preset.put("name", "Helper");
-            preset.put("meta", Map.of());
-            preset.put("params", Map.of("system", "You are a helper."));
-            preset.put("access_control", null);
-            as(admin).body(preset).post("/api/v1/models/create").then().statusCode(200);
+            CompletionFixture.connect(admin, upstream.baseUrl());
+            CompletionFixture.helperPreset(admin, Map.of("system", "You are a helper."));
         }
         if (tap == null) {
             tap = new EmitTap(redis, keys.emitChannel());
