@@ -74,7 +74,7 @@ public class ModelThreadReplies implements ModelMentions {
     private Uni<Void> answer(Channel channel, ChannelMessage message, String rootId, String modelId, List<ChannelMessage> history,
                              AuthenticatedUser author) {
         return models.resolve(author, modelId)
-                .chain(model -> pipeline.prepare(author, request(model.id(), model.name(), message, history, author), null))
+                .chain(model -> pipeline.prepare(request(model.id(), model.name(), message, history, author), model))
                 .onFailure().recoverWithItem(e -> {
                     LOG.debugf("Mention of %s by %s ignored: %s", modelId, author.id(), e.getMessage());
                     return null;

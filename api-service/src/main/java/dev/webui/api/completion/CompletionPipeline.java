@@ -72,21 +72,27 @@ public class CompletionPipeline {
                         throw ApiException.notFound("Chat not found");
                     }
                 }).replaceWithVoid();
-        return chatCheck.chain(() -> models.resolve(user, request.model()))
-                .chain(model -> {
-                    ObjectNode payload = UpstreamPayload.build(request, model, true);
-                    String query = RagTemplate.lastUserText(request.body().path("messages"));
-                    Future<RetrievedContext> retrieved = retrieval.retrieve(authorization, request.body().get("files"), query);
-                    return Uni.createFrom().completionStage(retrieved.toCompletionStage()).chain(context -> {
-                        if (context.sources().isEmpty()) {
-                            return Uni.createFrom().item(new Prepared(request, model, payload, context));
-                        }
-                        return templates.current().map(template -> {
-                            RagTemplate.apply(payload, template, context.sources(), query);
-                            return new Prepared(request, model, payload, context);
-                        });
-                    });
-                });
+        return chatCheck.chain(() -> models.resolve(user, request.model())).chain(model -> withModel(request, model, authorization));
+    }
+
+    /** For a caller that resolved the model itself, under the same access rules (a model mentioned in a channel). */
+    public Uni<Prepared> prepare(JsonNode body, ResolvedModel model) {
+        return withModel(CompletionRequest.parse(body), model, null);
+    }
+
+    private Uni<Prepared> withModel(CompletionRequest request, ResolvedModel model, String authorization) {
+        ObjectNode payload = UpstreamPayload.build(request, model, true);
+        String query = RagTemplate.lastUserText(request.body().path("messages"));
+        Future<RetrievedContext> retrieved = retrieval.retrieve(authorization, request.body().get("files"), query);
+        return Uni.createFrom().completionStage(retrieved.toCompletionStage()).chain(context -> {
+            if (context.sources().isEmpty()) {
+                return Uni.createFrom().item(new Prepared(request, model, payload, context));
+            }
+            return templates.current().map(template -> {
+                RagTemplate.apply(payload, template, context.sources(), query);
+                return new Prepared(request, model, payload, context);
+            });
+        });
     }
 
     /** The fields saved on the answer besides its text: usage and the retrieval's sources. */
