@@ -100,12 +100,17 @@ class FileLimitsConfigTest {
                 .post("/api/v1/retrieval/config/update").then().statusCode(200);
     }
 
+    private void announceChange() {
+        redis.pubsub(String.class).publish(keys.settingsChangedChannel(), "test");
+    }
+
     @Test
     void aLimitWrittenToTheDocumentByAnotherServiceIsEnforced() throws InterruptedException {
         TestUsers.execute("INSERT INTO config (data, version) SELECT '{\"version\": 0, \"ui\": {}}'::jsonb, 0 "
                 + "WHERE NOT EXISTS (SELECT 1 FROM config)");
         TestUsers.execute("UPDATE config SET data = jsonb_set(data, '{rag}', coalesce(data->'rag', '{}'::jsonb) "
                 + "|| '{\"file\": {\"max_size\": 1}}'::jsonb) WHERE id = (SELECT max(id) FROM config)");
+        announceChange(); // what the other service's settings write does after it commits
         byte[] big = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');
         Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
@@ -113,7 +118,7 @@ class FileLimitsConfigTest {
         while (status != 413 && Instant.now().isBefore(deadline)) {
             status = Uploads.upload(user.token(), "big.txt", big, "text/plain").extract().statusCode();
             if (status != 413) {
-                Thread.sleep(500); // replicas re-read the limits every few seconds
+                Thread.sleep(100); // the announcement reaches the service asynchronously
             }
         }
         assertEquals(413, status);
@@ -123,11 +128,12 @@ class FileLimitsConfigTest {
         // a value nobody can enforce (e.g. text from a configs import) is ignored, not turned into failures
         TestUsers.execute("UPDATE config SET data = jsonb_set(data, '{rag,file,max_size}', '\"![x](file:///etc/passwd)\"') "
                 + "WHERE id = (SELECT max(id) FROM config)");
+        announceChange();
         deadline = Instant.now().plus(Duration.ofSeconds(60));
         while (status != 200 && Instant.now().isBefore(deadline)) {
             status = Uploads.upload(user.token(), "big.txt", big, "text/plain").extract().statusCode();
             if (status != 200) {
-                Thread.sleep(500);
+                Thread.sleep(100);
             }
         }
         assertEquals(200, status);
