@@ -434,10 +434,9 @@ class SuiteThroughGatewayIT {
         assertTrue(system.path("content").asText().contains(codeword), "the file's text went upstream: " + asked);
         assertTrue(system.path("content").asText().contains("<source id=\"1\""), asked.toString());
 
-        JsonNode saved = admin.get("/api/v1/chats/" + answered.path("chatId").asText()).json().path("chat").path("history").path("messages");
-        List<JsonNode> sources = new ArrayList<>();
-        saved.forEach(m -> m.path("sources").forEach(sources::add));
-        assertEquals(1, sources.size(), saved.toString());
+        String chat = answered.path("chatId").asText();
+        awaitTrue(() -> savedSources(chat).size() == 1, "the answer's sources are saved with it: " + savedSources(chat));
+        List<JsonNode> sources = savedSources(chat);
         assertTrue(sources.get(0).path("document").toString().contains(codeword), sources.toString());
         assertEquals("runbook.txt", sources.get(0).path("metadata").path(0).path("name").asText(), sources.toString());
     }
@@ -460,7 +459,7 @@ class SuiteThroughGatewayIT {
         assertEquals(List.of(FakeOpenAi.ECHO), Gateway.JSON.convertValue(ui.path("models"), List.class), ui.toString());
         // later steps start from the settings the admin had
         Gateway.Response restored = admin.post("/api/v1/users/user/settings/update",
-                previous.isObject() ? previous : Gateway.JSON.createObjectNode());
+                previous.isObject() ? previous : Map.of("ui", Map.of()));
         assertEquals(200, restored.status(), restored.toString());
     }
 
@@ -501,6 +500,12 @@ class SuiteThroughGatewayIT {
         assertFalse(anonymous.withCookie("token=" + token).get("/api/config").json().path("features").has("enable_channels"),
                 "the old cookie gets the anonymous /api/config: " + anonymous.withCookie("token=" + token).get("/api/config"));
         assertEquals(200, admin.get("/api/v1/auths/").status(), "the admin's other session is untouched");
+    }
+
+    private List<JsonNode> savedSources(String chat) {
+        List<JsonNode> sources = new ArrayList<>();
+        admin.get("/api/v1/chats/" + chat).json().path("chat").path("history").path("messages").forEach(m -> m.path("sources").forEach(sources::add));
+        return sources;
     }
 
     private String newChat(String title) {
