@@ -83,7 +83,9 @@ async function knowledge(page) {
     { name: env('FILE_NAME'), mimeType: 'text/plain', buffer: Buffer.from(env('FILE_TEXT')) }
   ]);
   // extraction and embedding in file-service, then the file is added to the base
-  await page.getByRole('list', { name: 'Files' }).getByRole('button', { name: `Remove ${env('FILE_NAME')}` }).waitFor({ timeout: 120000 });
+  const file = page.getByRole('list', { name: 'Files' }).locator('li', { hasText: env('FILE_NAME') }).filter({ hasText: /Ready|Failed/ });
+  await file.waitFor({ timeout: 120000 });
+  if ((await file.innerText()).includes('Failed')) throw new Error(`the upload failed: ${await file.innerText()}`);
   await shot(page, 'workspace-knowledge-base');
   report({ step: 'uploaded' });
 
@@ -142,15 +144,17 @@ async function tour(page) {
   await page.getByTestId('assistant-message').last().waitFor();
   await shot(page, 'tour-chat');
 
-  for (const [path, heading, name] of [
-    ['/workspace/models', 'Models', 'tour-workspace-models'],
-    ['/workspace/knowledge', 'Knowledge', 'tour-workspace-knowledge'],
-    ['/workspace/prompts', 'Prompts', 'tour-workspace-prompts'],
-    ['/notes', 'Notes', 'tour-notes']
+  // each screen is shot once the list it shows has arrived
+  for (const [path, heading, api, name] of [
+    ['/workspace/models', 'Models', '/api/v1/models/', 'tour-workspace-models'],
+    ['/workspace/knowledge', 'Knowledge', '/api/v1/knowledge/list', 'tour-workspace-knowledge'],
+    ['/workspace/prompts', 'Prompts', '/api/v1/prompts/list', 'tour-workspace-prompts'],
+    ['/notes', 'Notes', '/api/v1/notes/', 'tour-notes']
   ]) {
+    const listed = page.waitForResponse((r) => new URL(r.url()).pathname === api && r.status() === 200);
     await page.goto(BASE() + path);
     await page.getByRole('heading', { name: heading, exact: true }).waitFor();
-    await page.waitForLoadState('networkidle');
+    await listed;
     await shot(page, name);
   }
 
@@ -159,10 +163,10 @@ async function tour(page) {
   await page.getByText(env('ADMIN_EMAIL')).first().waitFor();
   await shot(page, 'tour-admin-users');
   await page.getByRole('tab', { name: 'General' }).click();
-  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Allow new sign-ups').waitFor();
   await shot(page, 'tour-admin-general');
   await page.getByRole('tab', { name: 'Documents' }).click();
-  await page.waitForLoadState('networkidle');
+  await page.getByLabel('Chunk size').waitFor();
   await shot(page, 'tour-admin-documents');
 
   await page.goto(BASE() + '/');
