@@ -466,7 +466,7 @@ class SuiteThroughGatewayIT {
     @Test
     @Order(13)
     void everyMainScreenRendersWithTheSuitesData() throws Exception {
-        BrowserSession.run("tour", browserEnv(Map.of("CHAT_TITLE", FakeOpenAi.TITLE, "CHANNEL", "General",
+        BrowserSession.run("tour", browserEnv(Map.of("CHAT_TITLE", FakeOpenAi.TITLE, "CHANNEL", "general",
                 "CHANNEL_MESSAGE", "hello all")), Duration.ofMinutes(2));
         for (String screen : List.of("tour-chat", "tour-workspace-models", "tour-workspace-knowledge", "tour-workspace-prompts",
                 "tour-notes", "tour-admin-users", "tour-admin-general", "tour-admin-documents", "tour-channel")) {
