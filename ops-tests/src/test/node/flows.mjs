@@ -161,6 +161,8 @@ async function tour(page) {
   await page.goto(BASE() + '/admin');
   await page.getByRole('heading', { name: 'Admin Panel' }).waitFor();
   await page.getByText(env('ADMIN_EMAIL')).first().waitFor();
+  await page.waitForFunction(() => [...document.images].every((i) => i.complete));
+  const brokenImages = await page.evaluate(() => [...document.images].filter((i) => i.naturalWidth === 0).map((i) => i.getAttribute('src')));
   await shot(page, 'tour-admin-users');
   await page.getByRole('tab', { name: 'General' }).click();
   await page.getByLabel('Allow new sign-ups').waitFor();
@@ -174,7 +176,7 @@ async function tour(page) {
   await page.getByRole('heading', { name: env('CHANNEL') }).waitFor();
   await page.getByText(env('CHANNEL_MESSAGE')).first().waitFor();
   await shot(page, 'tour-channel');
-  report({ step: 'toured' });
+  report({ step: 'toured', brokenImages });
 }
 
 async function signOut(page) {

@@ -466,8 +466,10 @@ class SuiteThroughGatewayIT {
     @Test
     @Order(13)
     void everyMainScreenRendersWithTheSuitesData() throws Exception {
-        BrowserSession.run("tour", browserEnv(Map.of("CHAT_TITLE", FakeOpenAi.TITLE, "CHANNEL", "general",
-                "CHANNEL_MESSAGE", "hello all")), Duration.ofMinutes(2));
+        JsonNode toured = BrowserSession.run("tour", browserEnv(Map.of("CHAT_TITLE", FakeOpenAi.TITLE, "CHANNEL", "general",
+                "CHANNEL_MESSAGE", "hello all")), Duration.ofMinutes(2)).get("toured");
+        // Bob's account has the server's default avatar, /user.png
+        assertEquals("[]", toured.path("brokenImages").toString(), "every avatar in Admin > Users loads: " + toured);
         for (String screen : List.of("tour-chat", "tour-workspace-models", "tour-workspace-knowledge", "tour-workspace-prompts",
                 "tour-notes", "tour-admin-users", "tour-admin-general", "tour-admin-documents", "tour-channel")) {
             Path shot = Repo.file("ops-tests/target/browser-artifacts/" + screen + ".png");
