@@ -15,6 +15,20 @@ export const sidebar = $state({
 
 let generation = 0;
 
+// Titles set here (a chat:title event, a rename) in the order they came. A list request that left
+// before such a change may answer with the old title after it: such a list gets the newer ones.
+// One entry per chat; an entry older than a request is never applied to its answer.
+const renames = new Map<string, { title: string; seq: number }>();
+let renameSeq = 0;
+
+function withNewerTitles(list: ChatListItem[], since: number): ChatListItem[] {
+  for (const item of list) {
+    const renamed = renames.get(item.id);
+    if (renamed && renamed.seq > since) item.title = renamed.title;
+  }
+  return list;
+}
+
 async function fetchPage(page: number): Promise<ChatListItem[]> {
   return sidebar.query.trim() ? chats.search(sidebar.query.trim(), page) : chats.list(page);
 }
@@ -22,6 +36,7 @@ async function fetchPage(page: number): Promise<ChatListItem[]> {
 /** Reloads everything from page 1 (after a change, a title event, or a new search). */
 export async function refreshSidebar(): Promise<void> {
   const gen = ++generation;
+  const since = renameSeq;
   sidebar.loading = false;
   const [pinned, folderList, first] = await Promise.all([
     chats.pinned().catch(() => [] as ChatListItem[]),
@@ -29,9 +44,9 @@ export async function refreshSidebar(): Promise<void> {
     fetchPage(1)
   ]);
   if (gen !== generation) return;
-  sidebar.pinned = pinned;
+  sidebar.pinned = withNewerTitles(pinned, since);
   sidebar.folders = folderList;
-  sidebar.items = first;
+  sidebar.items = withNewerTitles(first, since);
   sidebar.page = 1;
   sidebar.exhausted = first.length === 0;
   await Promise.all(folderList.filter((f) => f.is_expanded).map((f) => loadFolder(f.id)));
@@ -41,6 +56,7 @@ export async function refreshSidebar(): Promise<void> {
 export async function loadMore(): Promise<void> {
   if (sidebar.loading || sidebar.exhausted || sidebar.page === 0) return;
   const gen = generation;
+  const since = renameSeq;
   const pageNo = sidebar.page + 1;
   sidebar.loading = true;
   try {
@@ -49,20 +65,21 @@ export async function loadMore(): Promise<void> {
     sidebar.page = pageNo;
     if (next.length === 0) sidebar.exhausted = true;
     const known = new Set(sidebar.items.map((c) => c.id));
-    sidebar.items = [...sidebar.items, ...next.filter((c) => !known.has(c.id))];
+    sidebar.items = [...sidebar.items, ...withNewerTitles(next, since).filter((c) => !known.has(c.id))];
   } finally {
     sidebar.loading = false;
   }
 }
 
 export async function loadFolder(id: string): Promise<void> {
+  const since = renameSeq;
   const all: ChatListItem[] = [];
   for (let page = 1; page <= 50; page++) {
     const batch = await chats.folderList(id, page);
     if (batch.length === 0) break;
     all.push(...batch);
   }
-  sidebar.folderChats[id] = all;
+  sidebar.folderChats[id] = withNewerTitles(all, since);
 }
 
 export function setQuery(query: string): Promise<void> {
@@ -71,6 +88,7 @@ export function setQuery(query: string): Promise<void> {
 }
 
 export function renameLocally(id: string, title: string): void {
+  renames.set(id, { title, seq: ++renameSeq });
   for (const list of [sidebar.items, sidebar.pinned, ...Object.values(sidebar.folderChats)]) {
     const hit = list.find((c) => c.id === id);
     if (hit) hit.title = title;

@@ -1,11 +1,13 @@
 // Debian's chromium, driven by playwright-core, using the suite through its gateway like a person would.
 // Run by BrowserSession.java: node browser.mjs <scenario>, with BASE_URL, ADMIN_NAME, ADMIN_EMAIL,
-// ADMIN_PASSWORD, MODEL, MESSAGE, USER_* and ARTIFACTS (screenshot folder) in the environment. Prints one JSON
-// line per finding ({"step", ...}) and exits non-zero with the reason when a step fails.
+// ADMIN_PASSWORD, MODEL, MESSAGE, TITLE, USER_* and ARTIFACTS (screenshot folder) in the environment, plus what
+// the scenarios of flows.mjs name. Prints one JSON line per finding ({"step", ...}) and exits non-zero with the
+// reason when a step fails.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
+import { scenarios as flows } from './flows.mjs';
 
 const { chromium } = createRequire(import.meta.url)('playwright-core');
 const env = (name) => {
@@ -53,6 +55,11 @@ async function chat(page) {
   await page.screenshot({ path: join(ARTIFACTS, 'chat-streamed.png') });
   const chatId = new URL(page.url()).pathname.split('/').pop();
   report({ step: 'streamed', chatId, text: streamed });
+  // the generated title (chat:title) replaces "New Chat" in the sidebar while the chat stays open
+  const sidebarTitle = () => page.getByRole('navigation', { name: 'Chat history' }).locator(`a[href="/c/${chatId}"]`).first().innerText();
+  await page.waitForFunction(([id, title]) => document.querySelector(`nav a[href="/c/${id}"]`)?.textContent?.trim() === title,
+    [chatId, env('TITLE')], { timeout: 30000 }).catch(() => {});
+  report({ step: 'titled', sidebar: (await sidebarTitle()).trim(), header: (await page.locator('h1.title').innerText()).trim() });
 
   await page.reload();
   const reloaded = page.getByTestId('assistant-message').last();
@@ -85,7 +92,7 @@ async function pending(page) {
   report({ step: 'approved' });
 }
 
-const scenarios = { 'first-run': firstRun, chat, pending };
+const scenarios = { 'first-run': firstRun, chat, pending, ...flows };
 const scenario = scenarios[process.argv[2]];
 if (!scenario) {
   console.error(`unknown scenario ${process.argv[2]}; one of ${Object.keys(scenarios)}`);

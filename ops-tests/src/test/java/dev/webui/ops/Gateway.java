@@ -35,14 +35,16 @@ final class Gateway {
 
     private final String base;
     private final String token;
+    private final String cookie;
 
     Gateway(String base) {
-        this(base, null);
+        this(base, null, null);
     }
 
-    private Gateway(String base, String token) {
+    private Gateway(String base, String token, String cookie) {
         this.base = base;
         this.token = token;
+        this.cookie = cookie;
     }
 
     String token() {
@@ -50,12 +52,17 @@ final class Gateway {
     }
 
     Gateway as(String token) {
-        return new Gateway(base, token);
+        return new Gateway(base, token, cookie);
+    }
+
+    /** Sends this Cookie header, as the browser does (with or without a Bearer token). */
+    Gateway withCookie(String cookieHeader) {
+        return new Gateway(base, token, cookieHeader);
     }
 
     /** The same token against another address (one replica, straight). */
     Gateway at(String otherBase) {
-        return new Gateway(otherBase, token);
+        return new Gateway(otherBase, token, cookie);
     }
 
     Response get(String path) {
@@ -106,6 +113,9 @@ final class Gateway {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             builder.header("Authorization", "Bearer " + token);
+        }
+        if (cookie != null) {
+            builder.header("Cookie", cookie);
         }
         return builder;
     }

@@ -331,9 +331,13 @@ class SuiteThroughGatewayIT {
     @Order(8)
     void aPersonChatsInTheBrowserSeesTheAnswerStreamAndFindsItAfterReload() throws Exception {
         String message = "Hello from chromium";
-        Map<String, JsonNode> findings = BrowserSession.run("chat", browserEnv(Map.of("MODEL", FakeOpenAi.ECHO, "MESSAGE", message)), Duration.ofMinutes(3));
+        Map<String, JsonNode> findings = BrowserSession.run("chat",
+                browserEnv(Map.of("MODEL", FakeOpenAi.ECHO, "MESSAGE", message, "TITLE", FakeOpenAi.TITLE)), Duration.ofMinutes(3));
         JsonNode streamed = findings.get("streamed");
         assertTrue(streamed.path("text").asText().contains("You said: " + message), streamed.toString());
+        JsonNode titled = findings.get("titled");
+        assertEquals(FakeOpenAi.TITLE, titled.path("sidebar").asText(), "the generated title replaced New Chat in the sidebar: " + titled);
+        assertEquals(FakeOpenAi.TITLE, titled.path("header").asText(), titled.toString());
         JsonNode reloaded = findings.get("reloaded");
         assertEquals(streamed.path("chatId").asText(), reloaded.path("chatId").asText());
         assertTrue(reloaded.path("text").asText().contains("You said: " + message), reloaded.toString());
@@ -389,6 +393,128 @@ class SuiteThroughGatewayIT {
             assertTrue(sockets.events(tab, "channel-events").stream().noneMatch(e -> boardId.equals(e.path("channel_id").asText())),
                     tab + " received nothing of the private channel");
         }
+    }
+
+    @Test
+    @Order(10)
+    void aChatIsRenamedPinnedAndDeletedFromTheSidebar() throws Exception {
+        String kept = newChat("Sidebar drill");
+        String doomed = newChat("Short-lived chat");
+        Map<String, JsonNode> findings = BrowserSession.run("sidebar", browserEnv(Map.of("RENAME_FROM", "Sidebar drill",
+                "RENAME_TO", "Renamed in chromium", "DELETE_TITLE", "Short-lived chat")), Duration.ofMinutes(2));
+        assertEquals(0, findings.get("reloaded").path("deletedListed").asInt(-1), "the deleted chat stays gone after a reload");
+
+        JsonNode renamed = admin.get("/api/v1/chats/" + kept).json();
+        assertEquals("Renamed in chromium", renamed.path("title").asText(), renamed.toString());
+        assertTrue(renamed.path("pinned").asBoolean(false), "pinned: " + renamed);
+        assertTrue(admin.get("/api/v1/chats/pinned").body().contains(kept), "listed as pinned");
+        Gateway.Response gone = admin.get("/api/v1/chats/" + doomed);
+        assertEquals(404, gone.status(), gone.toString());
+        assertFalse(admin.get("/api/v1/chats/").body().contains(doomed), "not listed any more");
+    }
+
+    @Test
+    @Order(11)
+    void aFileUploadedToAKnowledgeBaseAnswersAChatWithCitations() throws Exception {
+        String codeword = "PELICAN-" + UUID.randomUUID().toString().substring(0, 8);
+        String text = "Runbook of the ops team.\nThe codeword for a failover drill is " + codeword + ".\n";
+        String question = "What is the codeword for a failover drill?";
+        int before = upstream.completions().size();
+        Map<String, JsonNode> findings = BrowserSession.run("knowledge", browserEnv(Map.of("MODEL", FakeOpenAi.ECHO,
+                "KB_NAME", "Ops runbooks", "FILE_NAME", "runbook.txt", "FILE_TEXT", text, "QUESTION", question)), Duration.ofMinutes(4));
+        JsonNode answered = findings.get("answered");
+        assertEquals(List.of("1 Ops runbooks"), Gateway.JSON.convertValue(answered.path("sources"), List.class),
+                "one citation chip, for the knowledge base: " + answered);
+        assertTrue(answered.path("answer").asText().contains("You said: " + question), answered.toString());
+
+        JsonNode asked = upstream.completions().subList(before, upstream.completions().size()).stream()
+                .filter(r -> r.path("stream").asBoolean(false)).findFirst().orElseThrow();
+        JsonNode system = asked.path("messages").path(0);
+        assertEquals("system", system.path("role").asText(), asked.toString());
+        assertTrue(system.path("content").asText().contains(codeword), "the file's text went upstream: " + asked);
+        assertTrue(system.path("content").asText().contains("<source id=\"1\""), asked.toString());
+
+        String chat = answered.path("chatId").asText();
+        awaitTrue(() -> savedSources(chat).size() == 1, "the answer's sources are saved with it: " + savedSources(chat));
+        List<JsonNode> sources = savedSources(chat);
+        assertTrue(sources.get(0).path("document").toString().contains(codeword), sources.toString());
+        assertEquals("runbook.txt", sources.get(0).path("metadata").path(0).path("name").asText(), sources.toString());
+    }
+
+    @Test
+    @Order(12)
+    void settingsChangedInTheBrowserPersistAcrossAReload() throws Exception {
+        JsonNode previous = admin.get("/api/v1/users/user/settings").json();
+        String prompt = "Answer like an on-call engineer: short.";
+        Map<String, JsonNode> findings = BrowserSession.run("settings",
+                browserEnv(Map.of("MODEL", FakeOpenAi.ECHO, "SYSTEM_PROMPT", prompt)), Duration.ofMinutes(2));
+        JsonNode reloaded = findings.get("reloaded");
+        assertTrue(reloaded.path("dark").asBoolean(false), "the dark theme is back after the reload: " + reloaded);
+        assertEquals("dark", reloaded.path("theme").asText(), reloaded.toString());
+        assertEquals(FakeOpenAi.ECHO, reloaded.path("model").asText(), reloaded.toString());
+        assertEquals(prompt, reloaded.path("system").asText(), reloaded.toString());
+
+        JsonNode ui = admin.get("/api/v1/users/user/settings").json().path("ui");
+        assertEquals(prompt, ui.path("system").asText(), ui.toString());
+        assertEquals(List.of(FakeOpenAi.ECHO), Gateway.JSON.convertValue(ui.path("models"), List.class), ui.toString());
+        // later steps start from the settings the admin had
+        Gateway.Response restored = admin.post("/api/v1/users/user/settings/update",
+                previous.isObject() ? previous : Map.of("ui", Map.of()));
+        assertEquals(200, restored.status(), restored.toString());
+    }
+
+    @Test
+    @Order(13)
+    void everyMainScreenRendersWithTheSuitesData() throws Exception {
+        JsonNode toured = BrowserSession.run("tour", browserEnv(Map.of("CHAT_TITLE", FakeOpenAi.TITLE, "CHANNEL", "general",
+                "CHANNEL_MESSAGE", "hello all")), Duration.ofMinutes(2)).get("toured");
+        // Bob's account has the server's default avatar, /user.png
+        assertEquals("[]", toured.path("brokenImages").toString(), "every avatar in Admin > Users loads: " + toured);
+        for (String screen : List.of("tour-chat", "tour-workspace-models", "tour-workspace-knowledge", "tour-workspace-prompts",
+                "tour-notes", "tour-admin-users", "tour-admin-general", "tour-admin-documents", "tour-channel")) {
+            Path shot = Repo.file("ops-tests/target/browser-artifacts/" + screen + ".png");
+            assertTrue(Files.size(shot) > 10_000, "a screenshot with content: " + shot);
+        }
+    }
+
+    @Test
+    @Order(14)
+    void signingOutEndsTheBrowserSessionAndRevokesItsToken() throws Exception {
+        BrowserSession browser = BrowserSession.start("sign-out", browserEnv(Map.of()));
+        JsonNode signedIn = browser.awaitFinding("signed-in", Duration.ofMinutes(1));
+        String token = signedIn.path("token").asText();
+        assertFalse(token.isEmpty(), signedIn.toString());
+        assertEquals(token, signedIn.path("cookie").asText(), "the sign-in set the token cookie: " + signedIn);
+        assertEquals(200, anonymous.as(token).get("/api/v1/auths/").status(), "the browser's token works while signed in");
+
+        JsonNode out = browser.finish(Duration.ofMinutes(1)).get("signed-out");
+        assertEquals("/auth", out.path("path").asText(), out.toString());
+        assertTrue(out.path("token").isNull(), "no token in localStorage: " + out);
+        assertTrue(out.path("cookie").isNull(), "no token cookie: " + out);
+
+        Gateway old = anonymous.as(token);
+        assertEquals(401, old.get("/api/v1/auths/").status(), "the signed-out token is revoked");
+        assertEquals(401, old.get("/api/models").status(), "on api-service too");
+        Gateway.Response byCookie = anonymous.withCookie("token=" + token).get("/api/v1/auths/");
+        assertEquals(401, byCookie.status(), "the old cookie is refused as well: " + byCookie);
+        assertTrue(anonymous.withCookie("token=" + admin.token()).get("/api/config").json().path("features").has("enable_channels"),
+                "a valid cookie gets the signed-in /api/config");
+        assertFalse(anonymous.withCookie("token=" + token).get("/api/config").json().path("features").has("enable_channels"),
+                "the old cookie gets the anonymous /api/config: " + anonymous.withCookie("token=" + token).get("/api/config"));
+        assertEquals(200, admin.get("/api/v1/auths/").status(), "the admin's other session is untouched");
+    }
+
+    private List<JsonNode> savedSources(String chat) {
+        List<JsonNode> sources = new ArrayList<>();
+        admin.get("/api/v1/chats/" + chat).json().path("chat").path("history").path("messages").forEach(m -> m.path("sources").forEach(sources::add));
+        return sources;
+    }
+
+    private String newChat(String title) {
+        Gateway.Response created = admin.post("/api/v1/chats/new", Map.of("chat", Map.of("title", title,
+                "models", List.of(FakeOpenAi.ECHO), "messages", List.of(), "history", Map.of("messages", Map.of(), "currentId", ""))));
+        assertEquals(200, created.status(), created.toString());
+        return created.json().path("id").asText();
     }
 
     /** What the UI does before it asks for a completion: the user message and an empty assistant reply, saved. */
