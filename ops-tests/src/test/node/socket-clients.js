@@ -4,12 +4,15 @@
 //   {"op":"emit","client":"a","event":"usage","data":{...}}
 //   {"op":"emit","client":"a","event":"user-join","data":{...},"ack":"join-1"}      -> ack {id, data}
 //   {"op":"disconnect","client":"a"}                                          -> disconnected
+//   ydoc-* commands: Yjs editors of collaborative notes on these sockets (ydoc-editors.js)
 // Every event a socket receives is reported as {"type":"event","client","event","data"}.
 const { io } = require('socket.io-client');
 const readline = require('readline');
+const { ydocEditors } = require('./ydoc-editors');
 
 const sockets = new Map();
 const report = (message) => process.stdout.write(JSON.stringify(message) + '\n');
+const editors = ydocEditors(sockets, report);
 
 function connect({ client, url, token, transports }) {
   // the stock UI's options: same origin, path /ws/socket.io, token in the handshake, websocket only
@@ -35,6 +38,7 @@ readline.createInterface({ input: process.stdin }).on('line', (line) => {
     sockets.get(cmd.client)?.emit(cmd.event, cmd.data, (answer) => report({ type: 'ack', client: cmd.client, id: cmd.ack, data: answer ?? null }));
   } else if (cmd.op === 'emit') sockets.get(cmd.client)?.emit(cmd.event, cmd.data);
   else if (cmd.op === 'disconnect') sockets.get(cmd.client)?.disconnect();
+  else editors(cmd);
 }).on('close', () => {
   sockets.forEach((socket) => socket.disconnect());
   process.exit(0);

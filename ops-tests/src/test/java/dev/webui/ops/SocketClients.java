@@ -71,7 +71,14 @@ final class SocketClients implements AutoCloseable {
                 && event.equals(r.path("event").asText()) && data.test(r.path("data")), timeout).path("data");
     }
 
-    private JsonNode await(Predicate<JsonNode> wanted, Duration timeout) {
+    /** The reports so far that match, in order of arrival. */
+    List<JsonNode> reports(Predicate<JsonNode> wanted) {
+        synchronized (reports) {
+            return reports.stream().filter(wanted).toList();
+        }
+    }
+
+    JsonNode await(Predicate<JsonNode> wanted, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         synchronized (reports) {
             while (true) {
@@ -100,7 +107,7 @@ final class SocketClients implements AutoCloseable {
         thread.start();
     }
 
-    private void send(JsonNode command) throws IOException {
+    void send(JsonNode command) throws IOException {
         synchronized (commands) {
             commands.write(Gateway.JSON.writeValueAsString(command) + "\n");
             commands.flush();

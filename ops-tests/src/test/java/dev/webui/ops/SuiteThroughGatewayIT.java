@@ -582,4 +582,10 @@ class SuiteThroughGatewayIT {
         env.putAll(more);
         return env;
     }
+
+    @Test
+    @Order(20)
+    void writersOnBothBridgesAndThroughTheGatewayEditANoteTogetherAReaderCannotAndTheTextIsSaved() throws Exception {
+        new CollaborativeNoteStep(suite, sockets, admin, bob).run();
+    }
 }
