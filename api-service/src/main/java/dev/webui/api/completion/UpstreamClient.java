@@ -3,6 +3,7 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webui.api.connection.Connection;
+import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
@@ -28,11 +29,13 @@ import java.util.concurrent.TimeUnit;
 public class UpstreamClient {
     private static final int MAX_ERROR_BODY = 64 * 1024;
 
+    private final Vertx vertx;
     private final HttpClient http;
     private final ObjectMapper mapper;
     private final int timeoutSeconds;
 
     public UpstreamClient(Vertx vertx, CompletionConfig config, ObjectMapper mapper) {
+        this.vertx = vertx;
         this.timeoutSeconds = Math.max(1, config.upstreamTimeout());
         this.mapper = mapper;
         this.http = vertx.createHttpClient(new HttpClientOptions()
@@ -87,8 +90,18 @@ public class UpstreamClient {
                 .compose(response -> response.statusCode() < 400 ? Future.succeededFuture(response) : errorOf(response));
     }
 
-    /** A whole (non-streamed) JSON answer. */
+    /** A whole (non-streamed) JSON answer; callable from any thread. */
     public Future<JsonNode> json(UpstreamCall call, Connection connection, JsonNode body) {
+        if (!Context.isOnEventLoopThread()) {
+            // Started from a worker thread (background tasks after an answer, channel mentions), the
+            // request could be answered and ended before the body was asked for, and the answer then
+            // stayed pending for ever (one background run in five here). From the event loop the body
+            // is always asked for first.
+            Promise<JsonNode> answer = Promise.promise();
+            Context current = Vertx.currentContext();
+            (current != null ? current : vertx.getOrCreateContext()).runOnContext(v -> json(call, connection, body).onComplete(answer));
+            return answer.future();
+        }
         return send(call, connection, body).compose(response -> response.body()
                 .recover(e -> Future.failedFuture(UpstreamFault.of(e, connection.baseUrl(), timeoutSeconds)))
                 .compose(bytes -> {
