@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.access.AccessChecker;
 import dev.webui.api.access.AccessChecker.Rights;
 import dev.webui.api.json.Bodies;
-import dev.webui.api.json.JsonSanitizer;
 import dev.webui.api.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.AuthenticatedUser;
@@ -113,15 +112,10 @@ public class ChannelService {
 
     private static Channel fromBody(JsonNode body, String id, String owner, long created, long updated) {
         Bodies.require(body);
-        JsonNode acl = body.get("access_control");
-        if (acl != null && !acl.isNull() && !acl.isObject()) {
-            throw ApiException.badRequest("Invalid value for 'access_control': expected an object or null");
-        }
-        JsonNode data = Bodies.objectOrNull(body, "data");
-        JsonNode meta = Bodies.objectOrNull(body, "meta");
+        JsonNode acl = Bodies.accessControl(body);
+        JsonNode data = Bodies.storedObjectOrNull(body, "data");
+        JsonNode meta = Bodies.storedObjectOrNull(body, "meta");
         return new Channel(id, owner, null, Bodies.requiredText(body, "name").toLowerCase(Locale.ROOT),
-                Bodies.textOrNull(body, "description"), data == null ? null : JsonSanitizer.clean(data.deepCopy()),
-                meta == null ? null : JsonSanitizer.clean(meta.deepCopy()),
-                acl == null || acl.isNull() ? null : JsonSanitizer.clean(acl.deepCopy()), created, updated);
+                Bodies.textOrNull(body, "description"), data, meta, acl, created, updated);
     }
 }

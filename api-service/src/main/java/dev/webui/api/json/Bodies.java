@@ -27,6 +27,24 @@ public final class Bodies {
         return value;
     }
 
+    /** A copy of the field's object fit for storage (cleaned of what jsonb cannot hold), or null when absent/null; 400 otherwise. */
+    public static JsonNode storedObjectOrNull(JsonNode body, String field) {
+        JsonNode value = objectOrNull(body, field);
+        return value == null ? null : JsonSanitizer.clean(value.deepCopy());
+    }
+
+    /** The body's {@code access_control} fit for storage: an object, or null (public); 400 when it holds anything else. */
+    public static JsonNode accessControl(JsonNode body) {
+        JsonNode acl = body == null ? null : body.get("access_control");
+        if (acl == null || acl.isNull()) {
+            return null;
+        }
+        if (!acl.isObject()) {
+            throw ApiException.badRequest("Invalid value for 'access_control': expected an object or null");
+        }
+        return JsonSanitizer.clean(acl.deepCopy());
+    }
+
     /** The field as text, or null when absent/null; 400 when it holds anything else. */
     public static String textOrNull(JsonNode body, String field) {
         JsonNode value = body == null ? null : body.get(field);

@@ -151,10 +151,7 @@ public class ModelPresetService {
         String name = Bodies.requiredText(body, "name");
         JsonNode meta = Bodies.objectOrNull(body, "meta");
         JsonNode params = Bodies.objectOrNull(body, "params");
-        JsonNode access = body.get("access_control");
-        if (access != null && !access.isNull() && !access.isObject()) {
-            throw ApiException.badRequest("Invalid value for 'access_control': expected an object or null");
-        }
+        JsonNode access = Bodies.accessControl(body);
         JsonNode active = body.get("is_active");
         if (active != null && !active.isNull() && !active.isBoolean()) {
             throw ApiException.badRequest("Invalid value for 'is_active': expected true or false");
@@ -163,7 +160,7 @@ public class ModelPresetService {
         return new ModelPreset(id, ownerId, Bodies.textOrNull(body, "base_model_id"), name,
                 params == null ? JsonNodeFactory.instance.objectNode() : JsonSanitizer.clean(params.deepCopy()),
                 meta == null ? JsonNodeFactory.instance.objectNode() : JsonSanitizer.clean(meta.deepCopy()),
-                access == null || access.isNull() ? null : JsonSanitizer.clean(access.deepCopy()),
+                access,
                 active == null || active.isNull() ? existing == null || existing.isActive() : active.booleanValue(),
                 now, existing == null ? now : existing.createdAt(), null);
     }

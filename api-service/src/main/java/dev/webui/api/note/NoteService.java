@@ -102,15 +102,10 @@ public class NoteService {
 
     private static Note fromBody(JsonNode body, String id, String owner, long created, long updated) {
         Bodies.require(body);
-        JsonNode acl = body.get("access_control");
-        if (acl != null && !acl.isNull() && !acl.isObject()) {
-            throw ApiException.badRequest("Invalid value for 'access_control': expected an object or null");
-        }
-        JsonNode data = Bodies.objectOrNull(body, "data");
-        JsonNode meta = Bodies.objectOrNull(body, "meta");
-        return new Note(id, owner, Bodies.requiredText(body, "title"), data == null ? null : JsonSanitizer.clean(data.deepCopy()),
-                meta == null ? null : JsonSanitizer.clean(meta.deepCopy()),
-                acl == null || acl.isNull() ? null : JsonSanitizer.clean(acl.deepCopy()), created, updated, null);
+        JsonNode acl = Bodies.accessControl(body);
+        JsonNode data = Bodies.storedObjectOrNull(body, "data");
+        JsonNode meta = Bodies.storedObjectOrNull(body, "meta");
+        return new Note(id, owner, Bodies.requiredText(body, "title"), data, meta, acl, created, updated, null);
     }
 
     /** Notes carry nanosecond timestamps. */

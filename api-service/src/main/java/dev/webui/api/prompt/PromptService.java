@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.access.AccessChecker;
 import dev.webui.api.access.PermissionService;
 import dev.webui.api.json.Bodies;
-import dev.webui.api.json.JsonSanitizer;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
@@ -71,16 +70,13 @@ public class PromptService {
 
     private static Prompt fromBody(JsonNode body, String owner, String command) {
         Bodies.require(body);
-        JsonNode acl = body.get("access_control");
-        if (acl != null && !acl.isNull() && !acl.isObject()) {
-            throw ApiException.badRequest("Invalid value for 'access_control': expected an object or null");
-        }
+        JsonNode acl = Bodies.accessControl(body);
         String content = Bodies.textOrNull(body, "content");
         if (content == null) {
             throw ApiException.badRequest("'content' is required");
         }
         return new Prompt(command, owner, Bodies.requiredText(body, "title"), content, Instant.now().getEpochSecond(),
-                acl == null || acl.isNull() ? null : JsonSanitizer.clean(acl.deepCopy()), null);
+                acl, null);
     }
 
     /** Paths carry the command without its slash, bodies with it. */
