@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.webui.api.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
+import dev.webui.api.support.Channels;
 import dev.webui.api.support.EmitListener;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.redis.RedisKeys;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -65,25 +65,10 @@ class ChannelEndpointsTest {
                 "write", Map.of("user_ids", writers, "group_ids", List.of()));
     }
 
-    private static String create(TestUser admin, String name, Object accessControl) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", name, "description", "about " + name));
-        body.put("access_control", accessControl);
-        return as(admin).body(body).post("/api/v1/channels/create").then().statusCode(200).extract().path("id");
-    }
-
-    private static String post(TestUser user, String channel, Map<String, Object> body) {
-        return as(user).body(body).post("/api/v1/channels/" + channel + "/messages/post").then().statusCode(200).extract().path("id");
-    }
-
-    private static boolean channelEvent(JsonNode emit, String channelId, String type) {
-        return "channel-events".equals(emit.path("event").asText()) && channelId.equals(emit.at("/data/channel_id").asText())
-                && type.equals(emit.at("/data/data/type").asText());
-    }
-
     @Test
     void disabledChannelsListNothingAndRefuseTheRest() {
         TestUser admin = TestUsers.create(Roles.ADMIN);
-        String id = create(admin, "General", null);
+        String id = Channels.create(admin, "General", null);
         channels(false);
         try {
             as(admin).get("/api/v1/channels/").then().statusCode(200).body("$", hasSize(0));
@@ -102,7 +87,7 @@ class ChannelEndpointsTest {
         TestUser writer = TestUsers.create(Roles.USER);
         TestUser outsider = TestUsers.create(Roles.USER);
         as(writer).body(Map.of("name", "mine")).post("/api/v1/channels/create").then().statusCode(401);
-        String id = create(admin, "Team Room", grants(List.of(reader.id()), List.of(writer.id())));
+        String id = Channels.create(admin, "Team Room", grants(List.of(reader.id()), List.of(writer.id())));
         as(admin).get("/api/v1/channels/" + id).then().statusCode(200).body("name", equalTo("team room"))
                 .body("user_id", equalTo(admin.id())).body("created_at", greaterThan(NANOS_2020))
                 .body("access_control.read.user_ids", contains(reader.id()));
@@ -113,7 +98,7 @@ class ChannelEndpointsTest {
         as(outsider).get("/api/v1/channels/" + id + "/messages").then().statusCode(403);
         as(outsider).body(Map.of("content", "let me in")).post("/api/v1/channels/" + id + "/messages/post").then().statusCode(403);
         as(reader).body(Map.of("content", "read only")).post("/api/v1/channels/" + id + "/messages/post").then().statusCode(403);
-        String message = post(writer, id, Map.of("content", "hello team"));
+        String message = Channels.post(writer, id, Map.of("content", "hello team"));
         as(outsider).get("/api/v1/channels/" + id + "/messages/" + message).then().statusCode(403);
         as(outsider).body(Map.of("name", "thumbsup")).post("/api/v1/channels/" + id + "/messages/" + message + "/reactions/add").then().statusCode(403);
         as(reader).get("/api/v1/channels/" + id + "/messages").then().statusCode(200).body("content", contains("hello team"));
@@ -137,12 +122,12 @@ class ChannelEndpointsTest {
     void messagesPageNewestFirstAndThreadsEndWithTheirRoot() {
         TestUser admin = TestUsers.create(Roles.ADMIN);
         TestUser user = TestUsers.create(Roles.USER);
-        String id = create(admin, "paging", null);
-        String first = post(user, id, Map.of("content", "one"));
-        post(user, id, Map.of("content", "two"));
-        post(user, id, Map.of("content", "three"));
-        String reply = post(admin, id, Map.of("content", "re: one", "parent_id", first));
-        post(user, id, Map.of("content", "quoting", "reply_to_id", reply, "parent_id", first));
+        String id = Channels.create(admin, "paging", null);
+        String first = Channels.post(user, id, Map.of("content", "one"));
+        Channels.post(user, id, Map.of("content", "two"));
+        Channels.post(user, id, Map.of("content", "three"));
+        String reply = Channels.post(admin, id, Map.of("content", "re: one", "parent_id", first));
+        Channels.post(user, id, Map.of("content", "quoting", "reply_to_id", reply, "parent_id", first));
 
         as(user).get("/api/v1/channels/" + id + "/messages").then().statusCode(200).body("content", contains("three", "two", "one"))
                 .body("[2].reply_count", equalTo(2)).body("[2].user.id", equalTo(user.id())).body("[2].user.role", equalTo("user"))
@@ -160,7 +145,7 @@ class ChannelEndpointsTest {
         as(user).body(Map.of("content", "")).post("/api/v1/channels/" + id + "/messages/post").then().statusCode(400);
         as(user).body(Map.of("content", "", "parent_id", first, "data", Map.of("files", List.of(Map.of("id", "f1")))))
                 .post("/api/v1/channels/" + id + "/messages/post").then().statusCode(200).body("data.files[0].id", equalTo("f1"));
-        String elsewhere = create(admin, "elsewhere", null);
+        String elsewhere = Channels.create(admin, "elsewhere", null);
         as(user).body(Map.of("content", "cross", "parent_id", first)).post("/api/v1/channels/" + elsewhere + "/messages/post").then().statusCode(400);
         as(user).get("/api/v1/channels/" + elsewhere + "/messages/" + first).then().statusCode(404);
     }
@@ -171,11 +156,11 @@ class ChannelEndpointsTest {
         TestUser alice = TestUsers.create(Roles.USER);
         TestUser bob = TestUsers.create(Roles.USER);
         TestUser outsider = TestUsers.create(Roles.USER);
-        String id = create(admin, "events", grants(List.of(), List.of(alice.id(), bob.id())));
+        String id = Channels.create(admin, "events", grants(List.of(), List.of(alice.id(), bob.id())));
         String room = "channel:" + id;
         try (EmitListener emits = new EmitListener(redis, keys.emitChannel(), json)) {
-            String root = post(alice, id, Map.of("content", "hello"));
-            JsonNode posted = emits.next(e -> channelEvent(e, id, "message") && e.at("/to/rooms/0").asText().equals(room));
+            String root = Channels.post(alice, id, Map.of("content", "hello"));
+            JsonNode posted = emits.next(e -> Channels.isEvent(e, id, "message") && e.at("/to/rooms/0").asText().equals(room));
             assertEquals(root, posted.at("/data/message_id").asText());
             JsonNode message = posted.at("/data/data/data");
             assertEquals("hello", message.get("content").asText());
@@ -187,15 +172,15 @@ class ChannelEndpointsTest {
             assertEquals(id, posted.at("/data/channel/id").asText());
             assertFalse(posted.at("/data/user").has("email"));
 
-            JsonNode notice = emits.next(e -> channelEvent(e, id, "message") && e.at("/to/except_rooms/0").asText().equals(room));
+            JsonNode notice = emits.next(e -> Channels.isEvent(e, id, "message") && e.at("/to/except_rooms/0").asText().equals(room));
             List<String> notified = json.convertValue(notice.at("/to/user_ids"), json.getTypeFactory().constructCollectionType(List.class, String.class));
             assertTrue(notified.containsAll(List.of(bob.id(), admin.id())), "readers outside the room hear of it: " + notified);
             assertFalse(notified.contains(alice.id()) || notified.contains(outsider.id()), "not the author, not outsiders: " + notified);
 
-            String reply = post(bob, id, Map.of("content", "welcome", "parent_id", root));
-            JsonNode replied = emits.next(e -> channelEvent(e, id, "message") && e.at("/data/message_id").asText().equals(reply));
+            String reply = Channels.post(bob, id, Map.of("content", "welcome", "parent_id", root));
+            JsonNode replied = emits.next(e -> Channels.isEvent(e, id, "message") && e.at("/data/message_id").asText().equals(reply));
             assertEquals(root, replied.at("/data/data/data/parent_id").asText());
-            JsonNode thread = emits.next(e -> channelEvent(e, id, "message:reply"));
+            JsonNode thread = emits.next(e -> Channels.isEvent(e, id, "message:reply"));
             assertEquals(root, thread.at("/data/message_id").asText());
             assertEquals(1, thread.at("/data/data/data/reply_count").asInt());
             assertEquals(replied.at("/data/data/data/created_at").asLong(), thread.at("/data/data/data/latest_reply_at").asLong());
@@ -203,14 +188,14 @@ class ChannelEndpointsTest {
             as(bob).body(Map.of("name", "thumbsup")).post("/api/v1/channels/" + id + "/messages/" + root + "/reactions/add").then().statusCode(200);
             as(alice).body(Map.of("name", "thumbsup")).post("/api/v1/channels/" + id + "/messages/" + root + "/reactions/add").then().statusCode(200);
             as(alice).body(Map.of("name", "thumbsup")).post("/api/v1/channels/" + id + "/messages/" + root + "/reactions/add").then().statusCode(200);
-            emits.next(e -> channelEvent(e, id, "message:reaction:add"));
-            JsonNode reacted = emits.next(e -> channelEvent(e, id, "message:reaction:add"));
+            emits.next(e -> Channels.isEvent(e, id, "message:reaction:add"));
+            JsonNode reacted = emits.next(e -> Channels.isEvent(e, id, "message:reaction:add"));
             assertEquals("thumbsup", reacted.at("/data/data/data/name").asText());
             assertEquals(root, reacted.at("/data/data/data/id").asText());
             assertEquals(2, reacted.at("/data/data/data/reactions/0/count").asInt());
             assertEquals(bob.id(), reacted.at("/data/data/data/reactions/0/user_ids/0").asText());
             as(bob).body(Map.of("name", "thumbsup")).post("/api/v1/channels/" + id + "/messages/" + root + "/reactions/remove").then().statusCode(200);
-            JsonNode removed = emits.next(e -> channelEvent(e, id, "message:reaction:remove"));
+            JsonNode removed = emits.next(e -> Channels.isEvent(e, id, "message:reaction:remove"));
             assertEquals(alice.id(), removed.at("/data/data/data/reactions/0/user_ids/0").asText());
             assertEquals(1, removed.at("/data/data/data/reactions/0/count").asInt());
 
@@ -218,21 +203,21 @@ class ChannelEndpointsTest {
             as(bob).delete("/api/v1/channels/" + id + "/messages/" + root + "/delete").then().statusCode(403);
             as(alice).body(Map.of("content", "hello, edited")).post("/api/v1/channels/" + id + "/messages/" + root + "/update").then()
                     .statusCode(200).body("content", equalTo("hello, edited"));
-            JsonNode updated = emits.next(e -> channelEvent(e, id, "message:update"));
+            JsonNode updated = emits.next(e -> Channels.isEvent(e, id, "message:update"));
             assertEquals("hello, edited", updated.at("/data/data/data/content").asText());
             assertTrue(updated.at("/data/data/data/updated_at").asLong() > updated.at("/data/data/data/created_at").asLong());
 
             as(admin).delete("/api/v1/channels/" + id + "/messages/" + reply + "/delete").then().statusCode(200);
-            JsonNode deleted = emits.next(e -> channelEvent(e, id, "message:delete"));
+            JsonNode deleted = emits.next(e -> Channels.isEvent(e, id, "message:delete"));
             assertEquals(reply, deleted.at("/data/message_id").asText());
             assertEquals("welcome", deleted.at("/data/data/data/content").asText());
             assertEquals(admin.id(), deleted.at("/data/user/id").asText());
-            JsonNode shrunk = emits.next(e -> channelEvent(e, id, "message:reply"));
+            JsonNode shrunk = emits.next(e -> Channels.isEvent(e, id, "message:reply"));
             assertEquals(0, shrunk.at("/data/data/data/reply_count").asInt());
 
             as(outsider).body(Map.of("content", "nope")).post("/api/v1/channels/" + id + "/messages/post").then().statusCode(403);
             as(alice).delete("/api/v1/channels/" + id + "/messages/" + root + "/delete").then().statusCode(200);
-            emits.next(e -> channelEvent(e, id, "message:delete"));
+            emits.next(e -> Channels.isEvent(e, id, "message:delete"));
             assertTrue(emits.skipped.stream().noneMatch(e -> e.toString().contains("nope")), "a refused post publishes nothing");
             as(alice).get("/api/v1/channels/" + id + "/messages").then().body("$", hasSize(0));
         }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.BooleanNode;
 import dev.webui.api.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.api.support.EmitListener;
+import dev.webui.api.support.Channels;
 import dev.webui.api.support.CompletionFixture;
 import dev.webui.api.support.FakeLlm;
 import dev.webui.common.auth.Roles;
@@ -25,7 +26,6 @@ import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -72,39 +72,24 @@ class ChannelMentionsTest {
         }
     }
 
-    private static String channel(String name) {
-        Map<String, Object> body = new HashMap<>(Map.of("name", name));
-        body.put("access_control", null);
-        return as(admin).body(body).post("/api/v1/channels/create").then().statusCode(200).extract().path("id");
-    }
-
-    private static String post(TestUser author, String channel, Map<String, Object> body) {
-        return as(author).body(body).post("/api/v1/channels/" + channel + "/messages/post").then().statusCode(200).extract().path("id");
-    }
-
-    private static boolean event(JsonNode emit, String channelId, String type) {
-        return "channel-events".equals(emit.path("event").asText()) && channelId.equals(emit.at("/data/channel_id").asText())
-                && type.equals(emit.at("/data/data/type").asText());
-    }
-
     private EmitListener listen() {
         return new EmitListener(redis, keys.emitChannel(), json);
     }
 
     @Test
     void aMentionedModelAnswersInTheThreadWithTheThreadAsContext() {
-        String channel = channel("mentions-answer");
-        String root = post(user, channel, Map.of("content", "We are planning the trip to Mars"));
+        String channel = Channels.create(admin, "mentions-answer", null);
+        String root = Channels.post(user, channel, Map.of("content", "We are planning the trip to Mars"));
         try (EmitListener emits = listen()) {
-            String mention = post(user, channel, Map.of("content", "<@M:helper|Helper> how long does it take?", "parent_id", root));
+            String mention = Channels.post(user, channel, Map.of("content", "<@M:helper|Helper> how long does it take?", "parent_id", root));
 
-            JsonNode created = emits.next(e -> event(e, channel, "message") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
+            JsonNode created = emits.next(e -> Channels.isEvent(e, channel, "message") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
             JsonNode placeholder = created.at("/data/data/data");
             assertEquals(root, placeholder.path("parent_id").asText(), "the answer goes into the mentioning message's thread");
             assertEquals("Helper", placeholder.at("/meta/model_name").asText());
             String replyId = placeholder.path("id").asText();
 
-            JsonNode updated = emits.next(e -> event(e, channel, "message:update") && replyId.equals(e.at("/data/message_id").asText()));
+            JsonNode updated = emits.next(e -> Channels.isEvent(e, channel, "message:update") && replyId.equals(e.at("/data/message_id").asText()));
             assertEquals("Hello world!", updated.at("/data/data/data/content").asText());
             assertTrue(updated.at("/data/data/data/meta/done").asBoolean());
             assertEquals(channel, updated.at("/data/channel/id").asText());
@@ -128,13 +113,13 @@ class ChannelMentionsTest {
 
     @Test
     void replyingToAModelsAnswerAsksThatModelAgain() {
-        String channel = channel("mentions-quote");
+        String channel = Channels.create(admin, "mentions-quote", null);
         try (EmitListener emits = listen()) {
-            String root = post(user, channel, Map.of("content", "<@M:helper|Helper> hello"));
-            JsonNode first = emits.next(e -> event(e, channel, "message:update") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
+            String root = Channels.post(user, channel, Map.of("content", "<@M:helper|Helper> hello"));
+            JsonNode first = emits.next(e -> Channels.isEvent(e, channel, "message:update") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
             String answerId = first.at("/data/message_id").asText();
-            post(user, channel, Map.of("content", "and then?", "parent_id", root, "reply_to_id", answerId));
-            JsonNode second = emits.next(e -> event(e, channel, "message:update") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
+            Channels.post(user, channel, Map.of("content", "and then?", "parent_id", root, "reply_to_id", answerId));
+            JsonNode second = emits.next(e -> Channels.isEvent(e, channel, "message:update") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
             assertTrue(!answerId.equals(second.at("/data/message_id").asText()), "a second answer, not the first again");
             assertEquals(root, second.at("/data/data/data/parent_id").asText());
         }
@@ -142,11 +127,11 @@ class ChannelMentionsTest {
 
     @Test
     void aModelTheAuthorMayNotUseIsIgnored() {
-        String channel = channel("mentions-denied");
+        String channel = Channels.create(admin, "mentions-denied", null);
         try (EmitListener emits = listen()) {
-            String mention = post(user, channel, Map.of("content", "<@M:gpt-fake|Raw> <@M:helper|Helper> hi"));
+            String mention = Channels.post(user, channel, Map.of("content", "<@M:gpt-fake|Raw> <@M:helper|Helper> hi"));
             // models are answered in order, so once helper's answer is done the raw model was already passed over
-            emits.next(e -> event(e, channel, "message:update") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
+            emits.next(e -> Channels.isEvent(e, channel, "message:update") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
             List<Map<String, Object>> thread = as(user).get("/api/v1/channels/" + channel + "/messages/" + mention + "/thread")
                     .then().statusCode(200).extract().path("$");
             List<Object> models = thread.stream().map(m -> m.get("meta") instanceof Map<?, ?> meta ? meta.get("model_id") : null)
@@ -162,10 +147,10 @@ class ChannelMentionsTest {
             port = socket.getLocalPort();
         }
         CompletionFixture.connect(admin, "http://127.0.0.1:" + port + "/v1");
-        String channel = channel("mentions-failing");
+        String channel = Channels.create(admin, "mentions-failing", null);
         try (EmitListener emits = listen()) {
-            String mention = post(user, channel, Map.of("content", "<@M:helper|Helper> are you there?"));
-            JsonNode updated = emits.next(e -> event(e, channel, "message:update") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
+            String mention = Channels.post(user, channel, Map.of("content", "<@M:helper|Helper> are you there?"));
+            JsonNode updated = emits.next(e -> Channels.isEvent(e, channel, "message:update") && "helper".equals(e.at("/data/data/data/meta/model_id").asText()));
             String note = updated.at("/data/data/data/content").asText();
             assertTrue(note.startsWith("Error: ") && note.contains("Could not reach"), note);
             assertEquals("<@M:helper|Helper> are you there?", as(user).get("/api/v1/channels/" + channel + "/messages/" + mention)

@@ -7,23 +7,16 @@ import dev.webui.api.support.CompletionFixture;
 import dev.webui.api.support.FakeLlm;
 import dev.webui.api.support.Poll;
 import dev.webui.common.auth.Roles;
-import dev.webui.common.redis.RedisKeys;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.response.Response;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,46 +32,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(CompletionTestProfile.class)
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
-class CompletionsTest {
-    private static FakeLlm upstream;
-    private static TestUser admin;
-    private static TestUser user;
-    private static TestUser other;
-
-    @Inject
-    ReactiveRedisDataSource redis;
-    @Inject
-    RedisKeys keys;
-
-    private static EmitTap tap;
-
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = new FakeLlm();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tap != null) {
-            tap.close();
-            tap = null;
-        }
-        upstream.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        if (admin == null) {
-            admin = TestUsers.create(Roles.ADMIN);
-            user = TestUsers.create(Roles.USER);
-            other = TestUsers.create(Roles.USER);
-            CompletionFixture.connect(admin, upstream.baseUrl());
-            // this preset adds a system prompt with a variable, and params
-            CompletionFixture.helperPreset(admin, Map.of("system", "You are {{USER_NAME}}'s helper.", "temperature", 0.3));
-        }
-        if (tap == null) {
-            tap = new EmitTap(redis, keys.emitChannel());
-        }
+class CompletionsTest extends CompletionTestBase {
+    @Override
+    Map<String, Object> presetParams() {
+        // a system prompt with a variable, and params
+        return Map.of("system", "You are {{USER_NAME}}'s helper.", "temperature", 0.3);
     }
 
     private static Map<String, Object> body(String model, String prompt) {

@@ -3,24 +3,12 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.chat.TestSql;
 import dev.webui.api.support.Chats;
-import dev.webui.api.support.CompletionFixture;
-import dev.webui.api.support.FakeLlm;
-import dev.webui.common.auth.Roles;
-import dev.webui.common.redis.RedisKeys;
 import dev.webui.common.testing.TestEnvironment;
-import dev.webui.common.testing.TestUsers;
-import dev.webui.common.testing.TestUsers.TestUser;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,45 +24,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(CompletionTestProfile.class)
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
-class GenerationTasksTest {
-    private static FakeLlm upstream;
-    private static TestUser admin;
-    private static TestUser user;
-    private static TestUser other;
-
-    @Inject
-    ReactiveRedisDataSource redis;
-    @Inject
-    RedisKeys keys;
-
-    private static EmitTap tap;
-
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = new FakeLlm();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tap != null) {
-            tap.close();
-            tap = null;
-        }
-        upstream.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        if (admin == null) {
-            admin = TestUsers.create(Roles.ADMIN);
-            user = TestUsers.create(Roles.USER);
-            other = TestUsers.create(Roles.USER);
-            CompletionFixture.connect(admin, upstream.baseUrl());
-            CompletionFixture.helperPreset(admin, Map.of());
-        }
-        if (tap == null) {
-            tap = new EmitTap(redis, keys.emitChannel());
-        }
+class GenerationTasksTest extends CompletionTestBase {
+    @Override
+    Map<String, Object> presetParams() {
+        return Map.of();
     }
 
     private static JsonNode data(JsonNode event) {

@@ -4,25 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.chat.TestSql;
 import dev.webui.api.support.Chats;
 import dev.webui.api.support.FakeFileService;
-import dev.webui.api.support.CompletionFixture;
-import dev.webui.api.support.FakeLlm;
-import dev.webui.common.auth.Roles;
-import dev.webui.common.redis.RedisKeys;
 import dev.webui.common.testing.TestEnvironment;
-import dev.webui.common.testing.TestUsers;
-import dev.webui.common.testing.TestUsers.TestUser;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import jakarta.inject.Inject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -37,46 +26,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = FakeFileServiceResource.class, restrictToAnnotatedClass = true)
-class RetrievalTest {
+class RetrievalTest extends CompletionTestBase {
     private static final String SECRET = "The launch code is 4711.";
-    private static FakeLlm upstream;
-    private static TestUser admin;
-    private static TestUser user;
-    private static TestUser other;
-    private static EmitTap tap;
-
     FakeFileService files;
-    @Inject
-    ReactiveRedisDataSource redis;
-    @Inject
-    RedisKeys keys;
 
-    @BeforeAll
-    static void start() throws Exception {
-        upstream = new FakeLlm();
-    }
-
-    @AfterAll
-    static void stop() {
-        if (tap != null) {
-            tap.close();
-            tap = null;
-        }
-        upstream.close();
+    @Override
+    Map<String, Object> presetParams() {
+        return Map.of("system", "You are a helper.");
     }
 
     @BeforeEach
-    void setUp() {
-        if (admin == null) {
-            admin = TestUsers.create(Roles.ADMIN);
-            user = TestUsers.create(Roles.USER);
-            other = TestUsers.create(Roles.USER);
-            CompletionFixture.connect(admin, upstream.baseUrl());
-            CompletionFixture.helperPreset(admin, Map.of("system", "You are a helper."));
-        }
-        if (tap == null) {
-            tap = new EmitTap(redis, keys.emitChannel());
-        }
+    void filesOfTheUser() {
         files.down = false;
         files.collections.put("file-f1", new FakeFileService.Collection("Bearer " + user.token(), "f1", "secret.txt",
                 List.of(SECRET, "Nobody knows it.")));
