@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -58,7 +57,7 @@ class LocalModeIT {
     void isolate() throws IOException {
         work = Files.createTempDirectory("ops-e2e");
         do { // the second api-service replica (scale) listens on API_PORT + 100
-            ports = freePorts("API_PORT", "AUTH_PORT", "FILES_PORT", "BRIDGE_SOCKET_PORT", "BRIDGE_HTTP_PORT", "WEBUI_PORT");
+            ports = LocalSuite.freePorts(1, LocalSuite.PORT_VARIABLES);
         } while (listening(ports.get("API_PORT") + 100) || ports.get("API_PORT") + 100 > 65535 || ports.containsValue(ports.get("API_PORT") + 100));
         Map<String, String> env = DockerManageScriptTest.withIsolatedState(work);
         ports.forEach((name, port) -> env.put(name, port.toString()));
@@ -405,23 +404,5 @@ class LocalModeIT {
         try (Connection c = userConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return rs.next() ? rs.getString(1) : null;
         }
-    }
-
-    /** Distinct free ports, far enough apart that no two services collide. */
-    private static Map<String, Integer> freePorts(String... names) throws IOException {
-        Map<String, Integer> ports = new HashMap<>();
-        List<ServerSocket> held = new ArrayList<>();
-        try {
-            for (String name : names) {
-                ServerSocket socket = new ServerSocket(0);
-                held.add(socket);
-                ports.put(name, socket.getLocalPort());
-            }
-        } finally {
-            for (ServerSocket socket : held) {
-                socket.close();
-            }
-        }
-        return ports;
     }
 }

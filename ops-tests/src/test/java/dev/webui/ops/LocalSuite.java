@@ -26,7 +26,7 @@ final class LocalSuite implements AutoCloseable {
     static final Duration START = Duration.ofSeconds(240);
     static final Duration QUICK = Duration.ofSeconds(60);
     private static final int STEP = 100;
-    private static final List<String> PORT_VARIABLES =
+    static final List<String> PORT_VARIABLES =
             List.of("API_PORT", "AUTH_PORT", "FILES_PORT", "BRIDGE_SOCKET_PORT", "BRIDGE_HTTP_PORT", "WEBUI_PORT");
 
     final String suffix = UUID.randomUUID().toString().replace("-", "").substring(0, 10);
@@ -41,7 +41,7 @@ final class LocalSuite implements AutoCloseable {
         this.apiReplicas = apiReplicas;
         this.bridgeReplicas = bridgeReplicas;
         work = Files.createTempDirectory("ops-suite");
-        ports = freePorts(Math.max(apiReplicas, bridgeReplicas));
+        ports = freePorts(Math.max(apiReplicas, bridgeReplicas), PORT_VARIABLES);
         Map<String, String> env = DockerManageScriptTest.withIsolatedState(work);
         ports.forEach((name, port) -> env.put(name, port.toString()));
         env.put("POSTGRES_DB", database);
@@ -121,13 +121,13 @@ final class LocalSuite implements AutoCloseable {
         Processes.exec(List.of("rm", "-rf", work.toString()));
     }
 
-    /** A free base port per variable, with base + k * 100 free too for every replica k. */
-    private static Map<String, Integer> freePorts(int replicas) throws IOException {
+    /** A distinct free base port per name, with base + k * 100 free too for every further replica k. */
+    static Map<String, Integer> freePorts(int replicas, List<String> names) throws IOException {
         while (true) {
             Map<String, Integer> picked = new HashMap<>();
             List<ServerSocket> held = new ArrayList<>();
             try {
-                for (String name : PORT_VARIABLES) {
+                for (String name : names) {
                     ServerSocket socket = new ServerSocket(0);
                     held.add(socket);
                     picked.put(name, socket.getLocalPort());
