@@ -5,7 +5,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,18 +55,8 @@ class LocalModeIT {
     @BeforeEach
     void isolate() throws IOException {
         work = Files.createTempDirectory("ops-e2e");
-        do { // the second api-service replica (scale) listens on API_PORT + 100
-            ports = LocalSuite.freePorts(1, LocalSuite.PORT_VARIABLES);
-        } while (listening(ports.get("API_PORT") + 100) || ports.get("API_PORT") + 100 > 65535 || ports.containsValue(ports.get("API_PORT") + 100));
-        Map<String, String> env = DockerManageScriptTest.withIsolatedState(work);
-        ports.forEach((name, port) -> env.put(name, port.toString()));
-        env.put("POSTGRES_DB", database);
-        env.put("POSTGRES_USER", database);
-        env.put("LOCAL_POSTGRES_HOST", PgAdmin.HOST);
-        env.put("LOCAL_POSTGRES_PORT", PgAdmin.PORT);
-        env.put("LOCAL_PG_ADMIN", PgAdmin.USER);
-        env.put("REDIS_URL", "redis://127.0.0.1:6379/0");
-        env.put("REDIS_KEY_PREFIX", "ops-e2e-" + suffix);
+        ports = LocalSuite.freePorts(2, LocalSuite.PORT_VARIABLES); // the test scales api-service to a second replica
+        Map<String, String> env = LocalSuite.localEnvironment(work, ports, database, "ops-e2e-" + suffix);
         env.put("START_TIMEOUT", "150");
         script = new ManageScript(env);
     }
@@ -217,7 +206,7 @@ class LocalModeIT {
         }
         assertEquals(List.of(), Processes.mentioning(work.toString()), "no process of this run is left");
         for (Map.Entry<String, Integer> port : ports.entrySet()) {
-            assertFalse(listening(port.getValue()), port.getKey() + " " + port.getValue() + " is free again");
+            assertFalse(LocalSuite.listening(port.getValue()), port.getKey() + " " + port.getValue() + " is free again");
         }
         assertEquals(4, health(), "health reports the suite down after stop");
         System.out.printf("local mode: start took %d s%n", startTime.toSeconds());
@@ -323,14 +312,6 @@ class LocalModeIT {
             }
         }
         return pids;
-    }
-
-    private static boolean listening(int port) {
-        try (Socket ignored = new Socket("127.0.0.1", port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private HttpResponse<String> get(int port, String path, Map<String, String> headers) throws IOException, InterruptedException {

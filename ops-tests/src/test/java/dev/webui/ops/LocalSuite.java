@@ -42,15 +42,7 @@ final class LocalSuite implements AutoCloseable {
         this.bridgeReplicas = bridgeReplicas;
         work = Files.createTempDirectory("ops-suite");
         ports = freePorts(Math.max(apiReplicas, bridgeReplicas), PORT_VARIABLES);
-        Map<String, String> env = DockerManageScriptTest.withIsolatedState(work);
-        ports.forEach((name, port) -> env.put(name, port.toString()));
-        env.put("POSTGRES_DB", database);
-        env.put("POSTGRES_USER", database);
-        env.put("LOCAL_POSTGRES_HOST", PgAdmin.HOST);
-        env.put("LOCAL_POSTGRES_PORT", PgAdmin.PORT);
-        env.put("LOCAL_PG_ADMIN", PgAdmin.USER);
-        env.put("REDIS_URL", "redis://127.0.0.1:6379/0");
-        env.put("REDIS_KEY_PREFIX", "ops-suite-" + suffix);
+        Map<String, String> env = localEnvironment(work, ports, database, "ops-suite-" + suffix);
         env.put("START_TIMEOUT", String.valueOf(START.toSeconds() - 30));
         env.put("API_REPLICAS", String.valueOf(apiReplicas));
         env.put("BRIDGE_REPLICAS", String.valueOf(bridgeReplicas));
@@ -119,6 +111,20 @@ final class LocalSuite implements AutoCloseable {
         PgAdmin.dropDatabaseAndRole(database);
         Processes.exec(List.of("sh", "-c", "redis-cli --scan --pattern 'ops-suite-" + suffix + "*' | xargs -r redis-cli del > /dev/null"));
         Processes.exec(List.of("rm", "-rf", work.toString()));
+    }
+
+    /** docker-manage.sh's environment for local mode in its own state folder, database and Redis key prefix. */
+    static Map<String, String> localEnvironment(Path work, Map<String, Integer> ports, String database, String redisPrefix) {
+        Map<String, String> env = DockerManageScriptTest.withIsolatedState(work);
+        ports.forEach((name, port) -> env.put(name, port.toString()));
+        env.put("POSTGRES_DB", database);
+        env.put("POSTGRES_USER", database);
+        env.put("LOCAL_POSTGRES_HOST", PgAdmin.HOST);
+        env.put("LOCAL_POSTGRES_PORT", PgAdmin.PORT);
+        env.put("LOCAL_PG_ADMIN", PgAdmin.USER);
+        env.put("REDIS_URL", "redis://127.0.0.1:6379/0");
+        env.put("REDIS_KEY_PREFIX", redisPrefix);
+        return env;
     }
 
     /** A distinct free base port per name, with base + k * 100 free too for every further replica k. */
