@@ -31,4 +31,12 @@ public interface FileLimitsConfig {
     @WithName("FILE_MAX_TEXT_LENGTH")
     @WithDefault("20000000")
     int fileMaxTextLength();
+
+    /**
+     * FILE_PROCESSING_WAIT_SECONDS: how long adding a still-pending file to a knowledge base waits
+     * for its processing before answering that it is not ready (kept below the gateway's read timeout).
+     */
+    @WithName("FILE_PROCESSING_WAIT_SECONDS")
+    @WithDefault("240")
+    int fileProcessingWaitSeconds();
 }

@@ -6,7 +6,6 @@ import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.error.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
-import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
@@ -23,7 +22,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestHeader;
 import org.jboss.resteasy.reactive.RestPath;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.jboss.resteasy.reactive.RestStreamElementType;
+import org.jboss.resteasy.reactive.RestMulti;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 import java.util.List;
@@ -92,13 +91,27 @@ public class FileResource {
         return service.readable(caller(), id).toModel();
     }
 
-    /** ?stream=true arrives here; {@link StatusStreamRouting} sends other requests to {@link #status}. */
+    /**
+     * ?stream=true arrives here, whatever the Accept header ({@link StatusStreamRouting} sends other
+     * requests to {@link #status}). The events are framed by hand: the stock parser strips exactly
+     * {@code "data: "}, which the built-in SSE writer does not produce.
+     */
     @GET
     @Path("/{id}/process/status")
-    @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
-    public Multi<ProcessingStatus> statusStream(@RestPath String id) {
-        return statusStream.watch(caller(), id);
+    @Produces(MediaType.TEXT_PLAIN)
+    public RestMulti<String> statusStream(@RestPath String id) {
+        return RestMulti.fromMultiData(statusStream.watch(caller(), id).map(this::event))
+                .header(HttpHeaders.CONTENT_TYPE, MediaType.SERVER_SENT_EVENTS)
+                .header(HttpHeaders.CACHE_CONTROL, "no-cache")
+                .build();
+    }
+
+    private String event(ProcessingStatus status) {
+        try {
+            return "data: " + mapper.writeValueAsString(status) + "\n\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @GET

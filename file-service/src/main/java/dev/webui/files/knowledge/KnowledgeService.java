@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
+import dev.webui.files.config.FileLimitsConfig;
 import dev.webui.files.db.Json;
 import dev.webui.files.file.FileRepository;
 import dev.webui.files.file.FileRow;
@@ -12,10 +13,12 @@ import dev.webui.files.file.ProcessingStatus;
 import dev.webui.files.knowledge.KnowledgeModels.Knowledge;
 import dev.webui.files.knowledge.KnowledgeModels.KnowledgeForm;
 import dev.webui.files.knowledge.KnowledgeModels.UserSummary;
+import dev.webui.files.processing.FileProcessor;
 import dev.webui.files.retrieval.SettingsService;
 import dev.webui.files.vector.ChunkStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -32,14 +35,18 @@ public class KnowledgeService {
     private final FileService fileService;
     private final ChunkStore chunks;
     private final SettingsService settings;
+    private final FileProcessor processor;
+    private final FileLimitsConfig limits;
 
     public KnowledgeService(KnowledgeRepository repository, FileRepository files, FileService fileService, ChunkStore chunks,
-                            SettingsService settings) {
+                            SettingsService settings, FileProcessor processor, FileLimitsConfig limits) {
         this.repository = repository;
         this.files = files;
         this.fileService = fileService;
         this.chunks = chunks;
         this.settings = settings;
+        this.processor = processor;
+        this.limits = limits;
     }
 
     public List<Knowledge> listReadable(AuthenticatedUser user) {
@@ -89,7 +96,7 @@ public class KnowledgeService {
 
     public Knowledge addFile(AuthenticatedUser user, String id, String fileId) {
         writable(user, id);
-        String problem = attach(user, id, fileId);
+        String problem = attach(user, id, fileId, waitDeadline());
         if (problem != null) {
             throw ApiException.badRequest(problem);
         }
@@ -103,8 +110,9 @@ public class KnowledgeService {
             throw ApiException.badRequest("Too many files: at most " + max + " per batch (FILE_MAX_COUNT)");
         }
         List<String> warnings = new ArrayList<>();
+        long deadline = waitDeadline();
         for (String fileId : fileIds) {
-            String problem = attach(user, id, fileId);
+            String problem = attach(user, id, fileId, deadline);
             if (problem != null) {
                 warnings.add(fileId + ": " + problem);
             }
@@ -153,18 +161,37 @@ public class KnowledgeService {
         repository.delete(id);
     }
 
-    /** Null when the file was attached, else why not. */
-    private String attach(AuthenticatedUser user, String id, String fileId) {
+    /**
+     * Null when the file was attached, else why not. A file whose processing is still pending (the
+     * stock UI adds a file right after uploading it) is finished first, until {@code deadline}.
+     */
+    private String attach(AuthenticatedUser user, String id, String fileId, long deadline) {
         FileRow file = fileId == null ? null : files.find(fileId).orElse(null);
         if (file == null || !(user.isAdmin() || file.userId().equals(user.id()))) {
             return "File not found";
         }
+        if (ProcessingStatus.PENDING.equals(file.status())) {
+            file = processor.finish(fileId, Duration.ofNanos(Math.max(0, deadline - System.nanoTime()))).orElse(null);
+            if (file == null) {
+                return "File not found";
+            }
+        }
+        if (ProcessingStatus.PENDING.equals(file.status())) {
+            return "The file is still being processed; add it again once its processing has completed";
+        }
+        if (ProcessingStatus.FAILED.equals(file.status())) {
+            return "The file could not be processed: " + file.data().path("error").asText("unknown error");
+        }
         if (!ProcessingStatus.COMPLETED.equals(file.status())) {
-            return "The file has not been processed (status: " + (file.status() == null ? "none" : file.status()) + ")";
+            return "The file has not been processed (it was uploaded with process=false); upload it again with processing";
         }
         chunks.copyFile(fileId, id);
         repository.addFileIds(id, List.of(fileId), Instant.now().getEpochSecond());
         return null;
+    }
+
+    private long waitDeadline() {
+        return System.nanoTime() + Duration.ofSeconds(limits.fileProcessingWaitSeconds()).toNanos();
     }
 
     KnowledgeRow readable(AuthenticatedUser user, String id) {

@@ -14,10 +14,19 @@ import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -28,6 +37,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 @ApplicationScoped
 public class FileProcessor {
     private static final Logger LOG = Logger.getLogger(FileProcessor.class);
+    /** How often a file processed by another replica is looked at while waiting for it. */
+    static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
 
     private final FileRepository files;
     private final FileStorage storage;
@@ -35,6 +46,7 @@ public class FileProcessor {
     private final Indexer indexer;
     private final FileLimitsConfig limits;
     private final ExecutorService workers;
+    private final ConcurrentMap<String, Job> queued = new ConcurrentHashMap<>();
 
     public FileProcessor(FileRepository files, FileStorage storage, TextExtractor extractor, Indexer indexer, FileLimitsConfig limits) {
         this.files = files;
@@ -56,7 +68,63 @@ public class FileProcessor {
     }
 
     public void submit(String fileId) {
-        workers.execute(() -> process(fileId));
+        Job job = new Job();
+        queued.put(fileId, job);
+        workers.execute(() -> run(fileId, job));
+    }
+
+    /**
+     * Brings a pending file to its outcome before returning: a file still queued on this replica is
+     * processed now on the calling thread, one being processed here is waited for, and one another
+     * replica is processing is watched in the database. Returns the file as it then stands (still
+     * pending if {@code timeout} ran out), empty when it is gone.
+     */
+    public Optional<FileRow> finish(String fileId, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        Job job = queued.get(fileId);
+        if (job != null) {
+            run(fileId, job);
+            try {
+                job.done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (TimeoutException e) {
+                return files.find(fileId);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return files.find(fileId);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
+            }
+        }
+        Optional<FileRow> file = files.find(fileId);
+        while (file.isPresent() && ProcessingStatus.PENDING.equals(file.get().status()) && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(WATCH_INTERVAL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+            file = files.find(fileId);
+        }
+        return file;
+    }
+
+    /** Runs a queued job unless a worker or a waiting caller already took it. */
+    private void run(String fileId, Job job) {
+        if (!job.claimed.compareAndSet(false, true)) {
+            return;
+        }
+        try {
+            process(fileId);
+        } finally {
+            queued.remove(fileId, job);
+            job.done.complete(null);
+        }
+    }
+
+    /** A submitted file: claimed by whoever runs it first, done when its outcome is recorded. */
+    private static final class Job {
+        final AtomicBoolean claimed = new AtomicBoolean();
+        final CompletableFuture<Void> done = new CompletableFuture<>();
     }
 
     /** Processes a file now, on the calling thread; the outcome is recorded on the file, never thrown. */

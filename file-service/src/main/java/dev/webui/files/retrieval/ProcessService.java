@@ -2,6 +2,7 @@ package dev.webui.files.retrieval;
 
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
+import dev.webui.files.config.FileLimitsConfig;
 import dev.webui.files.db.Json;
 import dev.webui.files.db.Sql;
 import dev.webui.files.file.FileRow;
@@ -15,6 +16,7 @@ import dev.webui.files.vector.ChunkStore;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -29,9 +31,11 @@ public class ProcessService {
     private final KnowledgeRepository knowledge;
     private final QueryService queries;
     private final Sql sql;
+    private final FileLimitsConfig limits;
 
     public ProcessService(FileService files, FileProcessor processor, Indexer indexer, ChunkStore chunks,
-                          KnowledgeRepository knowledge, QueryService queries, Sql sql) {
+                          KnowledgeRepository knowledge, QueryService queries, Sql sql, FileLimitsConfig limits) {
+        this.limits = limits;
         this.files = files;
         this.processor = processor;
         this.indexer = indexer;
@@ -45,10 +49,15 @@ public class ProcessService {
         FileRow file = files.writable(user, fileId);
         if (content != null) {
             processor.reindexText(fileId, Json.stripNul(content));
+        } else if (ProcessingStatus.PENDING.equals(file.status())) {
+            processor.finish(fileId, Duration.ofSeconds(limits.fileProcessingWaitSeconds()));
         } else if (!ProcessingStatus.COMPLETED.equals(file.status())) {
             processor.process(fileId);
         }
         FileRow done = files.readable(user, fileId);
+        if (ProcessingStatus.PENDING.equals(done.status())) {
+            throw ApiException.badRequest("The file is still being processed; try again once its processing has completed");
+        }
         if (ProcessingStatus.FAILED.equals(done.status())) {
             throw ApiException.badRequest(done.data().path("error").asText("Processing failed"));
         }

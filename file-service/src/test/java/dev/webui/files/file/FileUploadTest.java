@@ -92,9 +92,14 @@ class FileUploadTest {
     @Test
     void statusStreamEndsWithTheOutcome() {
         String id = uploadOk(owner.token(), "stream.txt", TEXT, "text/plain");
-        String body = given().auth().oauth2(owner.token()).get("/api/v1/files/" + id + "/process/status?stream=true")
+        // the stock upload helper asks for the stream with Accept: application/json and strips "data: "
+        String body = given().auth().oauth2(owner.token()).accept("application/json")
+                .get("/api/v1/files/" + id + "/process/status?stream=true")
                 .then().statusCode(200).contentType(containsString("text/event-stream")).extract().asString();
-        assertTrue(body.trim().endsWith("data:{\"status\":\"completed\"}"), body);
+        assertTrue(body.endsWith("data: {\"status\":\"completed\"}\n\n"), body);
+        for (String line : body.split("\n")) {
+            assertTrue(line.isEmpty() || line.startsWith("data: {"), "not an SSE data line: " + line);
+        }
         given().auth().oauth2(owner.token()).get("/api/v1/files/" + id + "/process/status").then().statusCode(200)
                 .contentType(containsString("application/json")).body("status", equalTo("completed"));
         given().auth().oauth2(owner.token()).get("/api/v1/files/" + java.util.UUID.randomUUID() + "/process/status?stream=true")

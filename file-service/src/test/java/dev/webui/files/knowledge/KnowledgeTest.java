@@ -107,6 +107,40 @@ class KnowledgeTest {
         org.junit.jupiter.api.Assertions.assertTrue(query(owner, kb, "lava").isEmpty());
     }
 
+    /** The stock UI's sequence: upload, read the status stream as it asks for it, add the file at once. */
+    @Test
+    void theStockFlowAddsFilesWhoseProcessingIsStillPending() {
+        String kb = create(owner, "Stock flow");
+        String streamed = Uploads.uploadOk(owner.token(), "streamed.txt", Fixtures.utf8("Kiwis are flightless birds of New Zealand."), "text/plain");
+        String events = given().auth().oauth2(owner.token()).accept("application/json")
+                .get("/api/v1/files/" + streamed + "/process/status?stream=true").then().statusCode(200)
+                .contentType(containsString("text/event-stream")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(events.endsWith("data: {\"status\":\"completed\"}\n\n"), events);
+        given().auth().oauth2(owner.token()).contentType("application/json").body(fileId(streamed))
+                .post("/api/v1/knowledge/" + kb + "/file/add").then().statusCode(200).body("files.id", hasItem(streamed));
+
+        // several long files queued at once: the last ones are still pending when they are added
+        List<String> pending = new java.util.ArrayList<>();
+        for (String topic : List.of("Glaciers carve valleys", "Volcanoes build islands", "Rivers shape deltas")) {
+            String text = (topic + " over thousands of years. ").repeat(250);
+            pending.add(Uploads.uploadOk(owner.token(), topic + ".txt", Fixtures.utf8(text), "text/plain"));
+        }
+        for (String id : pending) {
+            given().auth().oauth2(owner.token()).contentType("application/json").body(fileId(id))
+                    .post("/api/v1/knowledge/" + kb + "/file/add").then().statusCode(200).body("files.id", hasItem(id));
+            given().auth().oauth2(owner.token()).get("/api/v1/files/" + id + "/process/status").then()
+                    .body("status", equalTo("completed"));
+        }
+        org.junit.jupiter.api.Assertions.assertTrue(query(owner, kb, "rivers and deltas").stream().anyMatch(t -> t.contains("Rivers shape deltas")));
+
+        // a file whose processing fails is refused with the reason, whether added early or late
+        String broken = Uploads.uploadOk(owner.token(), "broken.pdf", Fixtures.utf8("%PDF-1.7\nnot a pdf at all"), "application/pdf");
+        given().auth().oauth2(owner.token()).contentType("application/json").body(fileId(broken))
+                .post("/api/v1/knowledge/" + kb + "/file/add").then().statusCode(400)
+                .body("detail", containsString("could not be processed")).body("detail", containsString("application/pdf"));
+        given().auth().oauth2(owner.token()).get("/api/v1/knowledge/" + kb).then().body("data.file_ids", not(hasItem(broken)));
+    }
+
     @Test
     void anotherUsersFileCannotBeAttachedAndUnprocessedFilesAreRefused() {
         String kb = create(owner, "Mine");
