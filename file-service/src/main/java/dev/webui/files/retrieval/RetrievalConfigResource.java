@@ -22,7 +22,7 @@ public class RetrievalConfigResource {
     @GET
     @Path("/config")
     public ObjectNode config() {
-        ObjectNode out = settings.view();
+        ObjectNode out = SettingsCatalog.nestWeb(settings.view());
         out.put("status", true);
         return out;
     }
@@ -30,9 +30,9 @@ public class RetrievalConfigResource {
     @POST
     @Path("/config/update")
     public ObjectNode updateConfig(JsonNode body) {
-        ObjectNode patch = object(body);
+        ObjectNode patch = SettingsCatalog.flattenWeb(object(body));
         patch.remove("status");
-        ObjectNode out = settings.update(patch);
+        ObjectNode out = SettingsCatalog.nestWeb(settings.update(patch));
         out.put("status", true);
         return out;
     }

@@ -14,6 +14,7 @@ import dev.webui.files.db.Json;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.Config;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -56,15 +57,25 @@ public class SettingsService {
             "FILE_MAX_SIZE", "rag.file.max_size",
             "FILE_MAX_COUNT", "rag.file.max_count",
             "ALLOWED_FILE_EXTENSIONS", "rag.file.allowed_extensions");
+    /** Catalogued keys api-service also reads (for /api/config), kept at their paths of config.data too. */
+    static final Map<String, String> SHARED_PATHS = Map.of(
+            "ENABLE_WEB_SEARCH", "rag.web.search.enable",
+            "ENABLE_GOOGLE_DRIVE_INTEGRATION", "google_drive.enable",
+            "ENABLE_ONEDRIVE_INTEGRATION", "onedrive.enable",
+            "FILE_IMAGE_COMPRESSION_WIDTH", "file.image_compression_width",
+            "FILE_IMAGE_COMPRESSION_HEIGHT", "file.image_compression_height");
 
     private final RagConfig rag;
     private final FileLimitsConfig limits;
     private final SettingsRepository repository;
     private final ConfigDocumentRepository document;
+    private final Config config;
     private final LoadingCache<String, RetrievalSettings> cache;
     private volatile RetrievalSettings last;
 
-    public SettingsService(RagConfig rag, FileLimitsConfig limits, SettingsRepository repository, ConfigDocumentRepository document) {
+    public SettingsService(RagConfig rag, FileLimitsConfig limits, SettingsRepository repository, ConfigDocumentRepository document,
+                           Config config) {
+        this.config = config;
         this.rag = rag;
         this.limits = limits;
         this.repository = repository;
@@ -112,8 +123,17 @@ public class SettingsService {
 
     /** What admins saved: rag_config's keys, with the file limits taken from the config document. */
     private ObjectNode stored() {
-        ObjectNode out = repository.load();
+        ObjectNode loaded = repository.load();
+        // a web block saved whole by an earlier version is read as the flat keys it holds
+        ObjectNode out = loaded.get("web") instanceof ObjectNode ? SettingsCatalog.flattenWeb(loaded) : loaded;
         ObjectNode config = document.load();
+        for (Map.Entry<String, String> shared : SHARED_PATHS.entrySet()) {
+            out.remove(shared.getKey());
+            JsonNode saved = ConfigDocumentRepository.get(config, shared.getValue());
+            if (saved != null && SettingsCatalog.BY_KEY.get(shared.getKey()).kind().accepts(saved)) {
+                out.set(shared.getKey(), saved);
+            }
+        }
         FILE_LIMIT_PATHS.forEach((key, path) -> {
             out.remove(key);
             JsonNode saved = ConfigDocumentRepository.get(config, path);
@@ -132,8 +152,12 @@ public class SettingsService {
         return out;
     }
 
-    /** Validates and stores overrides; unknown keys are kept as they are (the admin pages round-trip them). */
+    /**
+     * Validates and stores overrides (flat keys: the web block already flattened); catalogued keys
+     * must have their type, unknown keys are kept as they are (the admin pages round-trip them).
+     */
     public ObjectNode update(ObjectNode patch) {
+        SettingsCatalog.normalize(patch);
         ObjectNode merged = view();
         merged.setAll(patch);
         RetrievalSettings checked = resolve(merged);
@@ -164,6 +188,11 @@ public class SettingsService {
             if (rest.has(key)) {
                 rest.remove(key);
                 fileLimits.put(path, fileLimit(key, checked));
+            }
+        });
+        SHARED_PATHS.forEach((key, path) -> {
+            if (rest.has(key)) {
+                fileLimits.put(path, rest.remove(key));
             }
         });
         if (!fileLimits.isEmpty()) {
@@ -208,6 +237,7 @@ public class SettingsService {
         out.put("RAG_EMBEDDING_BATCH_SIZE", rag.ragEmbeddingBatchSize());
         out.put("RAG_OPENAI_API_BASE_URL", rag.ragOpenaiApiBaseUrl());
         out.put("RAG_OPENAI_API_KEY", rag.ragOpenaiApiKey().orElse(""));
+        SettingsCatalog.putDefaults(out, config);
         return out;
     }
 

@@ -137,6 +137,81 @@ class RetrievalTest {
                 .post("/api/v1/retrieval/embedding/update").then().statusCode(400);
     }
 
+    /** Documents and Web Search load every key of the v0.6.32 shape, save the whole form and get it back unchanged. */
+    @Test
+    void configAndEmbeddingAnswerTheFullShapeAndRoundTrip() throws Exception {
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode config = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().statusCode(200).extract().asString());
+        RetrievalConfigContract.assertShape(config);
+        // Open WebUI's defaults
+        assertEquals("http://tika:9998", config.get("TIKA_SERVER_URL").asText());
+        assertEquals(3, config.at("/web/WEB_SEARCH_RESULT_COUNT").asInt());
+        assertEquals("[\"en\"]", config.at("/web/YOUTUBE_LOADER_LANGUAGE").toString());
+        assertTrue(config.at("/web/YOUTUBE_LOADER_TRANSLATION").isNull());
+        assertTrue(config.at("/web/ENABLE_WEB_LOADER_SSL_VERIFICATION").asBoolean());
+
+        try {
+            saveAndReread(mapper, config);
+        } finally {
+            // the other tests of this class run with the defaults
+            config.remove("status");
+            given().auth().oauth2(admin.token()).contentType("application/json").body(config.toString())
+                    .post("/api/v1/retrieval/config/update").then().statusCode(200);
+        }
+    }
+
+    private void saveAndReread(com.fasterxml.jackson.databind.ObjectMapper mapper, com.fasterxml.jackson.databind.node.ObjectNode config)
+            throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode saved = RetrievalConfigContract.changed(config, mapper);
+        saved.put("ALLOWED_FILE_EXTENSIONS", (String) null);
+        saved.putArray("ALLOWED_FILE_EXTENSIONS").add("pdf").add("txt");
+        com.fasterxml.jackson.databind.JsonNode answer = mapper.readTree(given().auth().oauth2(admin.token()).contentType("application/json")
+                .body(saved.toString()).post("/api/v1/retrieval/config/update").then().statusCode(200).extract().asString());
+        com.fasterxml.jackson.databind.node.ObjectNode reread = (com.fasterxml.jackson.databind.node.ObjectNode) mapper.readTree(
+                given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().statusCode(200).extract().asString());
+        RetrievalConfigContract.assertShape(reread);
+        for (String key : RetrievalConfigContract.TOP_LEVEL.keySet()) {
+            assertEquals(saved.get(key), reread.get(key), key);
+            assertEquals(saved.get(key), answer.get(key), key);
+        }
+        for (String key : RetrievalConfigContract.WEB.keySet()) {
+            assertEquals(saved.get("web").get(key), reread.get("web").get(key), "web." + key);
+        }
+        // a wrong type is refused with the key's name, and nothing of that request is stored
+        given().auth().oauth2(admin.token()).contentType("application/json")
+                .body(Map.of("TOP_K", 4, "web", Map.of("WEB_SEARCH_RESULT_COUNT", "ten")))
+                .post("/api/v1/retrieval/config/update").then().statusCode(400)
+                .body("detail", containsString("WEB_SEARCH_RESULT_COUNT"));
+        given().auth().oauth2(admin.token()).contentType("application/json").body(Map.of("web", List.of()))
+                .post("/api/v1/retrieval/config/update").then().statusCode(400).body("detail", containsString("web"));
+        given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().body("TOP_K", equalTo(5));
+        // the Web Search page's plain text boxes send numbers as strings
+        given().auth().oauth2(admin.token()).contentType("application/json")
+                .body(Map.of("web", Map.of("WEB_SEARCH_CONCURRENT_REQUESTS", "12", "ENABLE_WEB_SEARCH", "false")))
+                .post("/api/v1/retrieval/config/update").then().statusCode(200)
+                .body("web.WEB_SEARCH_CONCURRENT_REQUESTS", equalTo(12)).body("web.ENABLE_WEB_SEARCH", equalTo(false));
+
+        com.fasterxml.jackson.databind.JsonNode embedding = mapper.readTree(given().auth().oauth2(admin.token())
+                .get("/api/v1/retrieval/embedding").then().statusCode(200).extract().asString());
+        RetrievalConfigContract.assertEmbeddingShape(embedding);
+        Map<String, Object> form = Map.of("embedding_engine", "", "embedding_model", LOCAL, "embedding_batch_size", 16,
+                "openai_config", Map.of("url", "https://api.openai.com/v1", "key", ""),
+                "ollama_config", Map.of("url", "http://ollama:11434", "key", "ollama-key"),
+                "azure_openai_config", Map.of("url", "https://example.openai.azure.com", "key", "azure-key", "version", "2024-02-01"));
+        given().auth().oauth2(admin.token()).contentType("application/json").body(form)
+                .post("/api/v1/retrieval/embedding/update").then().statusCode(200)
+                .body("ollama_config.url", equalTo("http://ollama:11434")).body("azure_openai_config.version", equalTo("2024-02-01"));
+        given().auth().oauth2(admin.token()).get("/api/v1/retrieval/embedding").then().statusCode(200)
+                .body("embedding_batch_size", equalTo(16))
+                .body("ollama_config.key", equalTo("ollama-key"))
+                .body("azure_openai_config.url", equalTo("https://example.openai.azure.com"))
+                .body("azure_openai_config.key", equalTo("azure-key"));
+        given().auth().oauth2(admin.token()).contentType("application/json")
+                .body(Map.of("embedding_engine", "", "embedding_model", LOCAL, "ollama_config", Map.of("url", 11434, "key", "")))
+                .post("/api/v1/retrieval/embedding/update").then().statusCode(400).body("detail", containsString("RAG_OLLAMA_BASE_URL"));
+    }
+
     @Test
     void anOpenAiCompatibleEngineIsUsedAndAModelChangeNeedsAReindex() throws Exception {
         String file = Uploads.uploadOk(user.token(), "fruit.txt", Fixtures.utf8("Bananas and apples are fruit."), "text/plain");
