@@ -46,9 +46,8 @@ public class ChannelResource {
 
     @GET
     @Path("/list")
-    @RolesAllowed(Roles.ADMIN)
     public Uni<List<Channel>> all() {
-        return channels.all();
+        return channels.listed(user());
     }
 
     @POST
@@ -60,8 +59,8 @@ public class ChannelResource {
 
     @GET
     @Path("/{id}")
-    public Uni<Channel> get(@PathParam("id") String id) {
-        return channels.open(user(), id).map(ChannelService.Opened::channel);
+    public Uni<ChannelResponse> get(@PathParam("id") String id) {
+        return channels.open(user(), id).map(ChannelResponse::of);
     }
 
     @POST

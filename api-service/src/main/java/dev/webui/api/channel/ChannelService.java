@@ -18,7 +18,7 @@ import java.util.UUID;
 /**
  * Channels: on with ENABLE_CHANNELS, managed by admins, read by access_control (null = everyone).
  * Posting needs write access in the non-strict sense of schema.md §1.5: a public channel lets
- * every reader post, an explicit rule only the write grants.
+ * every reader post, an explicit rule only the owner and the write grants; admins always may.
  */
 @ApplicationScoped
 public class ChannelService {
@@ -38,7 +38,7 @@ public class ChannelService {
     public record Opened(Channel channel, Rights rights) {
         public boolean canPost() {
             JsonNode acl = channel.accessControl();
-            return acl == null || acl.isNull() || rights.canWrite(channel.userId(), acl);
+            return isAdmin() || acl == null || acl.isNull() || rights.canWrite(channel.userId(), acl);
         }
 
         public boolean isAdmin() {
@@ -65,9 +65,10 @@ public class ChannelService {
                 .map(list -> list.stream().filter(c -> rights.canRead(c.userId(), c.accessControl())).toList()));
     }
 
-    public Uni<List<Channel>> all() {
+    /** GET /channels/list: every channel for an admin, the readable ones for anybody else. */
+    public Uni<List<Channel>> listed(AuthenticatedUser user) {
         requireEnabled();
-        return channels.all();
+        return user.isAdmin() ? channels.all() : readable(user);
     }
 
     /** The channel if the user may read it: 404 when it does not exist, 403 when they may not. */

@@ -108,7 +108,7 @@ class ChannelEndpointsTest {
                 .statusCode(200).body("name", equalTo("renamed"));
         as(reader).get("/api/v1/channels/" + id).then().statusCode(403);
         as(admin).get("/api/v1/channels/list").then().statusCode(200).body("id", hasItem(id));
-        as(reader).get("/api/v1/channels/list").then().statusCode(401);
+        as(reader).get("/api/v1/channels/list").then().statusCode(200).body("id", not(hasItem(id)));
         as(admin).get("/api/v1/channels/missing").then().statusCode(404);
         as(admin).body(Map.of("name", 3)).post("/api/v1/channels/create").then().statusCode(400);
         as(admin).body(Map.of("name", "x", "access_control", "everyone")).post("/api/v1/channels/create").then().statusCode(400);
@@ -116,6 +116,41 @@ class ChannelEndpointsTest {
         as(admin).get("/api/v1/channels/" + id).then().statusCode(404);
         anonymous().get("/api/v1/channels/").then().statusCode(403);
         as(TestUsers.create(Roles.PENDING)).get("/api/v1/channels/").then().statusCode(401);
+    }
+
+    /** The v0.6.32 ChannelResponse: the stock UI shows the message input only when write_access is true. */
+    @Test
+    void channelReadsCarryEveryFieldAndWriteAccessDecidesTheInput() {
+        TestUser admin = TestUsers.create(Roles.ADMIN);
+        TestUser reader = TestUsers.create(Roles.USER);
+        TestUser writer = TestUsers.create(Roles.USER);
+        String restricted = Channels.create(admin, "Crew", grants(List.of(reader.id()), List.of(writer.id())));
+        String open = Channels.create(admin, "Lobby", null);
+
+        for (String path : List.of("/api/v1/channels/" + restricted, "/api/v1/channels/" + open)) {
+            JsonNode channel = json.valueToTree(as(admin).get(path).then().statusCode(200).extract().as(Map.class));
+            assertTrue(channel.get("id").isTextual() && channel.get("user_id").isTextual() && channel.get("name").isTextual(), channel.toString());
+            assertTrue(channel.get("description").isTextual(), channel.toString());
+            for (String field : List.of("type", "data", "meta", "access_control")) {
+                assertTrue(channel.has(field), field + " missing: " + channel);
+            }
+            assertTrue(channel.get("created_at").isNumber() && channel.get("updated_at").isNumber(), channel.toString());
+            assertTrue(channel.get("write_access").isBoolean(), channel.toString());
+        }
+        as(admin).get("/api/v1/channels/" + restricted).then().body("write_access", equalTo(true));
+        as(writer).get("/api/v1/channels/" + restricted).then().body("write_access", equalTo(true));
+        as(reader).get("/api/v1/channels/" + restricted).then().body("write_access", equalTo(false));
+        as(reader).get("/api/v1/channels/" + open).then().body("write_access", equalTo(true));
+        // the creator posts where nobody else was granted anything
+        String own = Channels.create(admin, "Quiet", Map.of());
+        as(admin).get("/api/v1/channels/" + own).then().body("write_access", equalTo(true));
+        Channels.post(admin, own, Map.of("content", "first post"));
+
+        for (String path : List.of("/api/v1/channels/", "/api/v1/channels/list")) {
+            as(reader).get(path).then().statusCode(200).body("id", hasItem(restricted)).body("id", not(hasItem(own)))
+                    .body("find { it.id == '" + restricted + "' }.access_control.read.user_ids", contains(reader.id()))
+                    .body("find { it.id == '" + restricted + "' }.created_at", greaterThan(NANOS_2020));
+        }
     }
 
     @Test
