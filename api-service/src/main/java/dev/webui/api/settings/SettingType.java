@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.LongNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -30,15 +31,7 @@ public enum SettingType {
     INT {
         @Override
         JsonNode parse(String env, ObjectMapper mapper) {
-            String t = env.trim();
-            if (t.isEmpty()) {
-                return NullNode.instance;
-            }
-            try {
-                return LongNode.valueOf(Long.parseLong(t));
-            } catch (NumberFormatException e) {
-                throw new IllegalArgumentException("expected an integer");
-            }
+            return orNull(env, t -> LongNode.valueOf(Long.parseLong(t)), "expected an integer");
         }
     },
     /** A JSON document (objects, lists). */
@@ -52,6 +45,29 @@ public enum SettingType {
             }
         }
     },
+    /** A decimal number, or null when empty. */
+    NUMBER {
+        @Override
+        JsonNode parse(String env, ObjectMapper mapper) {
+            return orNull(env, t -> DoubleNode.valueOf(Double.parseDouble(t)), "expected a number");
+        }
+    },
+    /** A string that is null when empty (Open WebUI keeps "not chosen" as None). */
+    OPTIONAL_TEXT {
+        @Override
+        JsonNode parse(String env, ObjectMapper mapper) {
+            return env.isEmpty() ? NullNode.instance : TextNode.valueOf(env);
+        }
+    },
+    /** Open WebUI's comma-separated lists (AUDIO_STT_SUPPORTED_CONTENT_TYPES): blanks dropped. */
+    COMMA_LIST {
+        @Override
+        JsonNode parse(String env, ObjectMapper mapper) {
+            ArrayNode list = JsonNodeFactory.instance.arrayNode();
+            Arrays.stream(env.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(list::add);
+            return list;
+        }
+    },
     /** Open WebUI's semicolon-separated lists (OPENAI_API_BASE_URLS, OPENAI_API_KEYS). */
     SEMICOLON_LIST {
         @Override
@@ -63,4 +79,17 @@ public enum SettingType {
     };
 
     abstract JsonNode parse(String env, ObjectMapper mapper);
+
+    /** A number read from trimmed text; null when the text is empty. */
+    private static JsonNode orNull(String env, java.util.function.Function<String, JsonNode> number, String expected) {
+        String t = env.trim();
+        if (t.isEmpty()) {
+            return NullNode.instance;
+        }
+        try {
+            return number.apply(t);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(expected);
+        }
+    }
 }

@@ -84,6 +84,53 @@ public final class Settings {
                      "share":true,"export":true,"stt":true,"tts":true,"call":true,"multiple_models":true,"temporary":true,
                      "temporary_enforced":false},
              "features":{"direct_tool_servers":false,"web_search":true,"image_generation":true,"code_interpreter":true,"notes":true}}""");
+    // Audio (the Audio page): stored and answered; speech engines are not built yet (docs/api.md).
+    public static final Setting TTS_OPENAI_URL = of("audio.tts.openai.api_base_url", "AUDIO_TTS_OPENAI_API_BASE_URL", SettingType.TEXT, "\"https://api.openai.com/v1\"");
+    public static final Setting TTS_OPENAI_KEY = of("audio.tts.openai.api_key", "AUDIO_TTS_OPENAI_API_KEY", SettingType.TEXT, "\"\"");
+    public static final Setting TTS_API_KEY = of("audio.tts.api_key", "AUDIO_TTS_API_KEY", SettingType.TEXT, "\"\"");
+    public static final Setting TTS_MODEL = of("audio.tts.model", "AUDIO_TTS_MODEL", SettingType.TEXT, "\"tts-1\"");
+    public static final Setting TTS_AZURE_REGION = of("audio.tts.azure.speech_region", "AUDIO_TTS_AZURE_SPEECH_REGION", SettingType.TEXT, "\"\"");
+    public static final Setting TTS_AZURE_BASE_URL = of("audio.tts.azure.speech_base_url", "AUDIO_TTS_AZURE_SPEECH_BASE_URL", SettingType.TEXT, "\"\"");
+    public static final Setting TTS_AZURE_OUTPUT_FORMAT = of("audio.tts.azure.speech_output_format", "AUDIO_TTS_AZURE_SPEECH_OUTPUT_FORMAT", SettingType.TEXT, "\"audio-24khz-160kbitrate-mono-mp3\"");
+    public static final Setting STT_OPENAI_URL = of("audio.stt.openai.api_base_url", "AUDIO_STT_OPENAI_API_BASE_URL", SettingType.TEXT, "\"https://api.openai.com/v1\"");
+    public static final Setting STT_OPENAI_KEY = of("audio.stt.openai.api_key", "AUDIO_STT_OPENAI_API_KEY", SettingType.TEXT, "\"\"");
+    public static final Setting STT_MODEL = of("audio.stt.model", "AUDIO_STT_MODEL", SettingType.TEXT, "\"\"");
+    public static final Setting STT_CONTENT_TYPES = of("audio.stt.supported_content_types", "AUDIO_STT_SUPPORTED_CONTENT_TYPES", SettingType.COMMA_LIST, "[]");
+    public static final Setting WHISPER_MODEL = of("audio.stt.whisper_model", "WHISPER_MODEL", SettingType.TEXT, "\"base\"");
+    public static final Setting DEEPGRAM_API_KEY = of("audio.stt.deepgram.api_key", "DEEPGRAM_API_KEY", SettingType.TEXT, "\"\"");
+    public static final Setting STT_AZURE_KEY = of("audio.stt.azure.api_key", "AUDIO_STT_AZURE_API_KEY", SettingType.TEXT, "\"\"");
+    public static final Setting STT_AZURE_REGION = of("audio.stt.azure.region", "AUDIO_STT_AZURE_REGION", SettingType.TEXT, "\"\"");
+    public static final Setting STT_AZURE_LOCALES = of("audio.stt.azure.locales", "AUDIO_STT_AZURE_LOCALES", SettingType.TEXT, "\"\"");
+    public static final Setting STT_AZURE_BASE_URL = of("audio.stt.azure.base_url", "AUDIO_STT_AZURE_BASE_URL", SettingType.TEXT, "\"\"");
+    public static final Setting STT_AZURE_MAX_SPEAKERS = of("audio.stt.azure.max_speakers", "AUDIO_STT_AZURE_MAX_SPEAKERS", SettingType.TEXT, "\"\"");
+    public static final List<Setting> AUDIO = List.of(TTS_OPENAI_URL, TTS_OPENAI_KEY, TTS_API_KEY, TTS_MODEL, TTS_AZURE_REGION,
+            TTS_AZURE_BASE_URL, TTS_AZURE_OUTPUT_FORMAT, STT_OPENAI_URL, STT_OPENAI_KEY, STT_MODEL, STT_CONTENT_TYPES,
+            WHISPER_MODEL, DEEPGRAM_API_KEY, STT_AZURE_KEY, STT_AZURE_REGION, STT_AZURE_LOCALES, STT_AZURE_BASE_URL,
+            STT_AZURE_MAX_SPEAKERS);
+    // Image generation (the Images page): stored and answered; the generation engine is not built yet (docs/api.md).
+    public static final Setting IMAGE_ENGINE = of("image_generation.engine", "IMAGE_GENERATION_ENGINE", SettingType.TEXT, "\"openai\"");
+    public static final Setting IMAGE_PROMPT_GENERATION = of("image_generation.prompt.enable", "ENABLE_IMAGE_PROMPT_GENERATION", SettingType.BOOL, "true");
+    public static final Setting IMAGES_OPENAI_URL = of("image_generation.openai.api_base_url", "IMAGES_OPENAI_API_BASE_URL", SettingType.TEXT, "\"https://api.openai.com/v1\"");
+    public static final Setting IMAGES_OPENAI_VERSION = of("image_generation.openai.api_version", "IMAGES_OPENAI_API_VERSION", SettingType.TEXT, "\"\"");
+    public static final Setting IMAGES_OPENAI_KEY = of("image_generation.openai.api_key", "IMAGES_OPENAI_API_KEY", SettingType.TEXT, "\"\"");
+    public static final Setting AUTOMATIC1111_URL = of("image_generation.automatic1111.base_url", "AUTOMATIC1111_BASE_URL", SettingType.TEXT, "\"\"");
+    public static final Setting AUTOMATIC1111_AUTH = of("image_generation.automatic1111.api_auth", "AUTOMATIC1111_API_AUTH", SettingType.TEXT, "\"\"");
+    public static final Setting AUTOMATIC1111_CFG_SCALE = of("image_generation.automatic1111.cfg_scale", "AUTOMATIC1111_CFG_SCALE", SettingType.NUMBER, "null");
+    public static final Setting AUTOMATIC1111_SAMPLER = of("image_generation.automatic1111.sampler", "AUTOMATIC1111_SAMPLER", SettingType.OPTIONAL_TEXT, "null");
+    public static final Setting AUTOMATIC1111_SCHEDULER = of("image_generation.automatic1111.scheduler", "AUTOMATIC1111_SCHEDULER", SettingType.OPTIONAL_TEXT, "null");
+    public static final Setting COMFYUI_URL = of("image_generation.comfyui.base_url", "COMFYUI_BASE_URL", SettingType.TEXT, "\"\"");
+    public static final Setting COMFYUI_KEY = of("image_generation.comfyui.api_key", "COMFYUI_API_KEY", SettingType.TEXT, "\"\"");
+    public static final Setting COMFYUI_WORKFLOW = of("image_generation.comfyui.workflow", "COMFYUI_WORKFLOW", SettingType.TEXT, "\"\"");
+    public static final Setting COMFYUI_WORKFLOW_NODES = of("image_generation.comfyui.nodes", "COMFYUI_WORKFLOW_NODES", SettingType.JSON, "[]");
+    public static final Setting IMAGES_GEMINI_URL = of("image_generation.gemini.api_base_url", "IMAGES_GEMINI_API_BASE_URL", SettingType.TEXT, "\"\"");
+    public static final Setting IMAGES_GEMINI_KEY = of("image_generation.gemini.api_key", "IMAGES_GEMINI_API_KEY", SettingType.TEXT, "\"\"");
+    public static final Setting IMAGE_MODEL = of("image_generation.model", "IMAGE_GENERATION_MODEL", SettingType.TEXT, "\"\"");
+    public static final Setting IMAGE_SIZE = of("image_generation.size", "IMAGE_SIZE", SettingType.TEXT, "\"512x512\"");
+    public static final Setting IMAGE_STEPS = of("image_generation.steps", "IMAGE_STEPS", SettingType.INT, "50");
+    public static final List<Setting> IMAGES = List.of(IMAGE_ENGINE, IMAGE_PROMPT_GENERATION, IMAGES_OPENAI_URL,
+            IMAGES_OPENAI_VERSION, IMAGES_OPENAI_KEY, AUTOMATIC1111_URL, AUTOMATIC1111_AUTH, AUTOMATIC1111_CFG_SCALE,
+            AUTOMATIC1111_SAMPLER, AUTOMATIC1111_SCHEDULER, COMFYUI_URL, COMFYUI_KEY, COMFYUI_WORKFLOW, COMFYUI_WORKFLOW_NODES,
+            IMAGES_GEMINI_URL, IMAGES_GEMINI_KEY, IMAGE_MODEL, IMAGE_SIZE, IMAGE_STEPS);
     // Background tasks (title, tags, follow-ups, queries): task model and prompt templates; "" means the built-in prompt.
     public static final Setting TASK_MODEL = of("task.model.default", "TASK_MODEL", SettingType.TEXT, "\"\"");
     public static final Setting TASK_MODEL_EXTERNAL = of("task.model.external", "TASK_MODEL_EXTERNAL", SettingType.TEXT, "\"\"");
@@ -103,7 +150,7 @@ public final class Settings {
             IMAGE_PROMPT, AUTOCOMPLETE_INPUT_MAX_LENGTH, ENABLE_TAGS_GENERATION, TAGS_PROMPT, ENABLE_FOLLOW_UP_GENERATION,
             FOLLOW_UP_PROMPT, ENABLE_SEARCH_QUERY_GENERATION, ENABLE_RETRIEVAL_QUERY_GENERATION, QUERY_PROMPT, TOOLS_PROMPT);
 
-    public static final List<Setting> ALL = withTasks(List.of(ENABLE_SIGNUP, ENABLE_LOGIN_FORM, DEFAULT_LOCALE, DEFAULT_MODELS,
+    public static final List<Setting> ALL = withGroups(List.of(ENABLE_SIGNUP, ENABLE_LOGIN_FORM, DEFAULT_LOCALE, DEFAULT_MODELS,
             PROMPT_SUGGESTIONS, MODEL_ORDER_LIST, DEFAULT_USER_ROLE, PENDING_TITLE, PENDING_CONTENT, RESPONSE_WATERMARK,
             ENABLE_COMMUNITY_SHARING, ENABLE_MESSAGE_RATING, ENABLE_USER_WEBHOOKS, BANNERS, ENABLE_API_KEY, ENABLE_LDAP,
             ENABLE_CHANNELS, ENABLE_NOTES, ENABLE_DIRECT_CONNECTIONS, ENABLE_BASE_MODELS_CACHE, WEBHOOK_URL,
@@ -122,8 +169,8 @@ public final class Settings {
     private Settings() {
     }
 
-    private static List<Setting> withTasks(List<Setting> settings) {
-        return java.util.stream.Stream.concat(settings.stream(), TASKS.stream()).toList();
+    private static List<Setting> withGroups(List<Setting> settings) {
+        return java.util.stream.Stream.of(settings, TASKS, AUDIO, IMAGES).flatMap(List::stream).toList();
     }
 
     private static Setting of(String path, String env, SettingType type, String defaultJson) {

@@ -1,6 +1,8 @@
 package dev.webui.api.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.DoubleNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -12,41 +14,72 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A group of settings an admin page reads and saves as one object keyed by environment names
- * (e.g. /configs/code_execution). Keys left out of a save keep their value; every given value is
- * checked against the setting's type before anything is written.
+ * A group of settings an admin page reads and saves as one object, keyed by environment names
+ * (e.g. /configs/code_execution) or by the page's own names (e.g. the {@code tts} block of
+ * /audio/config). Keys left out of a save keep their value; every given value is checked against
+ * the setting's type before anything is written.
  */
-final class SettingsForm {
-    private final List<Setting> fields;
+public final class SettingsForm {
+    private final Map<String, Setting> fields;
     private final Map<Setting, List<String>> choices;
 
     SettingsForm(List<Setting> fields, Map<Setting, List<String>> choices) {
+        this(byEnv(fields), choices);
+    }
+
+    private SettingsForm(Map<String, Setting> fields, Map<Setting, List<String>> choices) {
         this.fields = fields;
         this.choices = choices;
     }
 
-    ObjectNode view(SettingsStore store) {
+    /** A form whose keys are the page's names: pairs of name and setting, in the page's order. */
+    public static SettingsForm named(Object... nameThenSetting) {
+        Map<String, Setting> fields = new LinkedHashMap<>();
+        for (int i = 0; i + 1 < nameThenSetting.length; i += 2) {
+            fields.put((String) nameThenSetting[i], (Setting) nameThenSetting[i + 1]);
+        }
+        return new SettingsForm(fields, Map.of());
+    }
+
+    private static Map<String, Setting> byEnv(List<Setting> settings) {
+        Map<String, Setting> out = new LinkedHashMap<>();
+        settings.forEach(s -> out.put(s.env(), s));
+        return out;
+    }
+
+    public ObjectNode view(SettingsStore store) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        fields.forEach(setting -> node.set(setting.env(), store.get(setting)));
+        fields.forEach((name, setting) -> node.set(name, store.get(setting)));
         return node;
     }
 
-    Map<Setting, JsonNode> read(JsonNode body) {
-        if (!body.isObject()) {
+    public Map<Setting, JsonNode> read(JsonNode body) {
+        if (body == null || !body.isObject()) {
             throw ApiException.badRequest("The body must be an object of settings");
         }
         Map<Setting, JsonNode> values = new LinkedHashMap<>();
-        for (Setting setting : fields) {
-            JsonNode value = body.get(setting.env());
+        fields.forEach((name, setting) -> {
+            JsonNode value = body.get(name);
             if (value != null) {
-                values.put(setting, checked(setting, value));
+                values.put(setting, checked(name, setting, value));
             }
-        }
+        });
         return values;
     }
 
-    private JsonNode checked(Setting setting, JsonNode value) {
-        String name = setting.env();
+    /** {@link #read} of the object under {@code block} (a page's nested section); nothing when it is absent. */
+    public Map<Setting, JsonNode> readIn(JsonNode body, String block) {
+        JsonNode section = body.get(block);
+        if (section == null || section.isNull()) {
+            return Map.of();
+        }
+        if (!section.isObject()) {
+            throw ApiException.badRequest("'" + block + "' must be an object");
+        }
+        return read(section);
+    }
+
+    private JsonNode checked(String name, Setting setting, JsonNode value) {
         return switch (setting.type()) {
             case BOOL -> {
                 if (!value.isBoolean()) {
@@ -69,6 +102,39 @@ final class SettingsForm {
                     throw ApiException.badRequest("Invalid value for '" + name + "': expected one of " + String.join(", ", allowed));
                 }
                 yield value.isNull() ? TextNode.valueOf("") : value;
+            }
+            case NUMBER -> {
+                // the Images page sends the CFG scale as typed: a number, a numeric string or nothing
+                if (value.isNull() || (value.isTextual() && value.asText().isBlank())) {
+                    yield NullNode.instance;
+                }
+                try {
+                    double number = value.isNumber() ? value.doubleValue() : Double.parseDouble(value.asText().trim());
+                    yield number == 0 ? NullNode.instance : DoubleNode.valueOf(number);
+                } catch (NumberFormatException e) {
+                    throw ApiException.badRequest("Invalid value for '" + name + "': expected a number");
+                }
+            }
+            case OPTIONAL_TEXT -> {
+                if (!value.isNull() && !value.isTextual()) {
+                    throw ApiException.badRequest("Invalid value for '" + name + "': expected a string or null");
+                }
+                yield value.isNull() || value.asText().isEmpty() ? NullNode.instance : value;
+            }
+            case COMMA_LIST -> {
+                if (!value.isArray()) {
+                    throw ApiException.badRequest("Invalid value for '" + name + "': expected a list of strings");
+                }
+                ArrayNode list = JsonNodeFactory.instance.arrayNode();
+                for (JsonNode item : value) {
+                    if (!item.isTextual()) {
+                        throw ApiException.badRequest("Invalid value for '" + name + "': expected a list of strings");
+                    }
+                    if (!item.asText().isBlank()) {
+                        list.add(item.asText().trim());
+                    }
+                }
+                yield list;
             }
             default -> value.isNull() ? NullNode.instance : value;
         };

@@ -12,6 +12,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class FakeOpenAi implements AutoCloseable {
     private final HttpServer server;
     public final AtomicInteger modelListCalls = new AtomicInteger();
+    /** Answer the model list as a Pipelines server does (with its {@code pipelines} marker). */
+    public volatile boolean pipelines;
 
     public FakeOpenAi(String key, String... modelIds) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -31,7 +33,7 @@ public final class FakeOpenAi implements AutoCloseable {
                     }
                     data.append("{\"id\":\"").append(id).append("\",\"object\":\"model\",\"created\":1700000000,\"owned_by\":\"system\"}");
                 }
-                body = "{\"object\":\"list\",\"data\":[" + data + "]}";
+                body = "{\"object\":\"list\",\"data\":[" + data + "]" + (pipelines ? ",\"pipelines\":true" : "") + "}";
             }
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
