@@ -12,6 +12,8 @@ export interface Channel {
   access_control: AccessControl;
   created_at: number;
   updated_at: number;
+  /** Only on GET /channels/{id}: whether the caller may post. */
+  write_access?: boolean;
 }
 
 export interface Reaction {
