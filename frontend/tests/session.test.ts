@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { can, session } from '../src/lib/session.svelte';
+import { can, defaultModelIds, session } from '../src/lib/session.svelte';
 import type { SessionUser } from '../src/lib/types';
 
 const user = (role: SessionUser['role'], permissions?: SessionUser['permissions']): SessionUser => ({ id: 'u', name: 'U', email: 'u@x.y', role, token: 't', token_type: 'Bearer', expires_at: null, profile_image_url: '', permissions });
@@ -18,5 +18,19 @@ describe('can', () => {
     expect(can('chat', 'delete')).toBe(true);
     expect(can('workspace', 'prompts')).toBe(true);
     expect(can('chat', 'edit')).toBe(true);
+  });
+});
+
+describe('defaultModelIds', () => {
+  it('never falls back to an arena model', () => {
+    session.settings = {};
+    session.config = null as never;
+    session.models = [
+      { id: 'arena-model', name: 'Arena Model', arena: true },
+      { id: 'gpt', name: 'GPT' }
+    ];
+    expect(defaultModelIds()).toEqual(['gpt']);
+    session.models = [{ id: 'arena-model', name: 'Arena Model', arena: true }];
+    expect(defaultModelIds()).toEqual(['arena-model']);
   });
 });

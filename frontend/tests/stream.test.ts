@@ -73,4 +73,12 @@ describe('applyChatEvent', () => {
     expect(m.done).toBe(true);
     expect(applyChatEvent(m, 'something:new', {})).toEqual({});
   });
+
+  it('records an arena pick beside the arena model, as the stock UI does', () => {
+    const m = { ...reply(), model: 'arena-model' };
+    applyChatEvent(m, 'chat:completion', { selected_model_id: 'gpt' });
+    expect(m.model).toBe('arena-model');
+    expect(m.selectedModelId).toBe('gpt');
+    expect(m.arena).toBe(true);
+  });
 });

@@ -88,7 +88,10 @@ export async function signOut(): Promise<void> {
   }
 }
 
-/** Default model selection: the user's saved models, else the server's comma-separated default. */
+/**
+ * Default model selection: the user's saved models, else the server's comma-separated default,
+ * else the first model that is not an arena model (those route to another model at random).
+ */
 export function defaultModelIds(): string[] {
   const fromSettings = (session.settings.models ?? []).filter((id) => session.models.some((m) => m.id === id));
   if (fromSettings.length) return fromSettings;
@@ -97,5 +100,6 @@ export function defaultModelIds(): string[] {
     .map((s) => s.trim())
     .filter((id) => id && session.models.some((m) => m.id === id));
   if (fromConfig.length) return fromConfig;
-  return session.models[0] ? [session.models[0].id] : [];
+  const first = session.models.find((m) => !m.arena) ?? session.models[0];
+  return first ? [first.id] : [];
 }

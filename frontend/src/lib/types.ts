@@ -41,6 +41,7 @@ export interface ModelEntry {
   id: string;
   name: string;
   owned_by?: string;
+  arena?: boolean;
   info?: { meta?: { description?: string; profile_image_url?: string; suggestion_prompts?: { content: string; title?: [string, string] }[] } };
 }
 
@@ -55,6 +56,7 @@ export interface Message {
   model?: string;
   modelName?: string;
   selectedModelId?: string;
+  arena?: boolean;
   modelIdx?: number;
   done?: boolean;
   error?: { content: string } | null;

@@ -66,7 +66,11 @@ export function applyChatEvent(message: Message, type: string, data: any): Event
 function applyCompletion(message: Message, data: Record<string, any>): EventOutcome {
   if (data.sources && !message.sources?.length) message.sources = data.sources;
   if (data.usage) message.usage = data.usage;
-  if (data.selected_model_id) message.model = data.selected_model_id;
+  if (data.selected_model_id) {
+    // an arena model handed the message on: the message stays the arena's, the pick is recorded beside it
+    message.selectedModelId = data.selected_model_id;
+    message.arena = true;
+  }
   if (data.error) message.error = { content: errorText(data.error) };
 
   const choice = Array.isArray(data.choices) ? data.choices[0] : undefined;

@@ -1,6 +1,6 @@
 // Debian's chromium, driven by playwright-core, using the suite through its gateway like a person would.
 // Run by BrowserSession.java: node browser.mjs <scenario>, with BASE_URL, ADMIN_NAME, ADMIN_EMAIL,
-// ADMIN_PASSWORD, MODEL, MESSAGE, TITLE, USER_* and ARTIFACTS (screenshot folder) in the environment, plus what
+// ADMIN_PASSWORD, FIRST_MESSAGE, MODEL, MESSAGE, TITLE, USER_* and ARTIFACTS (screenshot folder) in the environment, plus what
 // the scenarios of flows.mjs name. Prints one JSON line per finding ({"step", ...}) and exits non-zero with the
 // reason when a step fails.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -18,6 +18,18 @@ const BASE = env('BASE_URL');
 const ARTIFACTS = env('ARTIFACTS');
 const report = (finding) => process.stdout.write(JSON.stringify(finding) + '\n');
 
+// Sends a message and waits until its answer has streamed. The fake upstream bolds the message it
+// echoes, so the bold text shows the Markdown was rendered from the stream.
+async function sendAndAwaitEcho(page, message) {
+  await page.getByLabel('Message', { exact: true }).fill(message);
+  await page.keyboard.press('Enter');
+  await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
+  const answer = page.getByTestId('assistant-message').last();
+  await answer.locator('strong', { hasText: message }).waitFor({ timeout: 60000 });
+  await page.waitForSelector('[data-testid="assistant-message"][aria-busy="true"]', { state: 'detached', timeout: 60000 });
+  return answer;
+}
+
 async function firstRun(page) {
   await page.goto(BASE + '/');
   await page.waitForURL('**/auth');
@@ -31,6 +43,11 @@ async function firstRun(page) {
   await page.getByRole('button', { name: 'New Chat', exact: true }).waitFor();
   await page.screenshot({ path: join(ARTIFACTS, 'first-run-done.png') });
   report({ step: 'admin-created', path: new URL(page.url()).pathname, token: await page.evaluate(() => localStorage.getItem('token')) });
+
+  // the first message, with the default settings: no model picked by hand
+  const answer = await sendAndAwaitEcho(page, env('FIRST_MESSAGE'));
+  await page.screenshot({ path: join(ARTIFACTS, 'first-message.png') });
+  report({ step: 'first-answer', chatId: new URL(page.url()).pathname.split('/').pop(), text: await answer.innerText() });
 }
 
 async function chat(page) {
@@ -44,13 +61,7 @@ async function chat(page) {
 
   await page.getByRole('button', { name: 'Select a model' }).click();
   await page.getByRole('option', { name: new RegExp(env('MODEL')) }).click();
-  await page.getByLabel('Message', { exact: true }).fill(env('MESSAGE'));
-  await page.keyboard.press('Enter');
-  await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
-  const answer = page.getByTestId('assistant-message').last();
-  // the fake upstream bolds the message it echoes: the Markdown was rendered from the stream
-  await answer.locator('strong', { hasText: env('MESSAGE') }).waitFor({ timeout: 60000 });
-  await page.waitForSelector('[data-testid="assistant-message"][aria-busy="true"]', { state: 'detached', timeout: 60000 });
+  const answer = await sendAndAwaitEcho(page, env('MESSAGE'));
   const streamed = await answer.innerText();
   await page.screenshot({ path: join(ARTIFACTS, 'chat-streamed.png') });
   const chatId = new URL(page.url()).pathname.split('/').pop();

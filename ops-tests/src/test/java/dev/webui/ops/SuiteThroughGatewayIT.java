@@ -89,7 +89,9 @@ class SuiteThroughGatewayIT {
     void theFirstVisitorCreatesTheAdminInTheBrowser() throws Exception {
         assertTrue(anonymous.get("/api/config").json().path("onboarding").asBoolean(), "a fresh installation asks for its admin");
 
-        JsonNode created = BrowserSession.run("first-run", browserEnv(Map.of()), Duration.ofMinutes(3)).get("admin-created");
+        String first = "My very first message";
+        Map<String, JsonNode> findings = BrowserSession.run("first-run", browserEnv(Map.of("FIRST_MESSAGE", first)), Duration.ofMinutes(3));
+        JsonNode created = findings.get("admin-created");
         assertEquals("/", created.path("path").asText());
 
         assertFalse(anonymous.get("/api/config").json().path("onboarding").asBoolean(false), "onboarding is over");
@@ -97,6 +99,17 @@ class SuiteThroughGatewayIT {
         assertEquals(200, session.status(), session.toString());
         assertEquals("admin", session.json().path("role").asText());
         assertEquals(ADMIN_EMAIL, session.json().path("email").asText());
+
+        // the first message, sent with the default settings, is answered by the provider's first model (not the arena)
+        JsonNode answered = findings.get("first-answer");
+        assertTrue(answered.path("text").asText().contains("You said: " + first), answered.toString());
+        Gateway owner = anonymous.as(created.path("token").asText());
+        String chat = answered.path("chatId").asText();
+        awaitTrue(() -> lastMessage(owner, chat).path("content").asText().contains("Done."), "the first answer is saved");
+        JsonNode saved = lastMessage(owner, chat);
+        assertEquals(FakeOpenAi.ECHO, saved.path("model").asText(), saved.toString());
+        assertTrue(saved.path("content").asText().contains("You said: **" + first + "**"), saved.toString());
+        assertEquals(200, owner.delete("/api/v1/chats/" + chat).status(), "the later steps start without it");
     }
 
     @Test
@@ -550,6 +563,12 @@ class SuiteThroughGatewayIT {
             }
             Thread.sleep(200);
         }
+    }
+
+    /** The message at the end of the chat's current branch. */
+    private static JsonNode lastMessage(Gateway as, String chat) {
+        JsonNode history = as.get("/api/v1/chats/" + chat).json().path("chat").path("history");
+        return history.path("messages").path(history.path("currentId").asText());
     }
 
     private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {

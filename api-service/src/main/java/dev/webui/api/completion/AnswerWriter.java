@@ -7,9 +7,10 @@ import org.jboss.logging.Logger;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The text of one answer as it grows, and its persistence: {@link #flush()} (called on a timer)
- * appends only the text not yet saved, never two writes at once; {@link #finish} waits for the
- * write in flight and then stores the final state. Without a stored chat it only accumulates.
+ * The text of one answer as it grows ({@link AnswerContent}), and its persistence: {@link #flush()}
+ * (called on a timer) appends only the text not yet saved, or rewrites it when a reasoning block
+ * changed what was saved, never two writes at once; {@link #finish} waits for the write in flight
+ * and then stores the final state. Without a stored chat it only accumulates.
  */
 final class AnswerWriter {
     private static final Logger LOG = Logger.getLogger(AnswerWriter.class);
@@ -17,8 +18,8 @@ final class AnswerWriter {
     private final MessageStore store;
     private final String chatId;
     private final String messageId;
-    private final StringBuilder text = new StringBuilder();
-    private int saved;
+    private final AnswerContent content = new AnswerContent();
+    private String saved = "";
     private boolean writing;
     private boolean finished;
     private CompletableFuture<Void> inflight = CompletableFuture.completedFuture(null);
@@ -47,30 +48,35 @@ final class AnswerWriter {
     }
 
     synchronized void add(String delta) {
-        text.append(delta);
+        content.content(delta);
+    }
+
+    synchronized void addReasoning(String delta) {
+        content.reasoning(delta);
     }
 
     synchronized String text() {
-        return text.toString();
+        return content.text();
     }
 
     void flush() {
-        String delta;
-        int end;
+        String current;
+        Uni<Void> save;
         CompletableFuture<Void> write;
         synchronized (this) {
-            if (store == null || !ready || writing || finished || saved == text.length()) {
+            current = store == null || !ready || writing || finished ? null : content.text();
+            if (current == null || current.equals(saved)) {
                 return;
             }
-            end = text.length();
-            delta = text.substring(saved, end);
+            save = current.startsWith(saved) ? store.append(chatId, messageId, current.substring(saved.length()))
+                    : store.replace(chatId, messageId, current);
             writing = true;
             write = new CompletableFuture<>();
             inflight = write;
         }
-        store.append(chatId, messageId, delta).subscribe().with(ok -> {
+        save.subscribe().with(ok -> {
             synchronized (this) {
-                saved = end;
+                saved = current;
                 writing = false;
             }
             write.complete(null);
@@ -88,6 +94,7 @@ final class AnswerWriter {
         CompletableFuture<Void> previous;
         synchronized (this) {
             finished = true;
+            content.finish();
             previous = inflight;
         }
         if (store == null) {

@@ -3,6 +3,7 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.completion.rag.PresetKnowledge;
 import dev.webui.api.completion.rag.RagTemplate;
 import dev.webui.api.completion.rag.RetrievalClient;
 import dev.webui.api.completion.rag.RetrievedContext;
@@ -31,6 +32,10 @@ public class CompletionPipeline {
 
     /** What a request resolved to, ready to be sent. */
     public record Prepared(CompletionRequest request, ResolvedModel model, ObjectNode payload, RetrievedContext retrieved) {
+        /** Whether the preset's own knowledge was searched (announced as a knowledge search). */
+        boolean searchedPresetKnowledge() {
+            return PresetKnowledge.present(model.presetMeta());
+        }
     }
 
     private final ModelResolver models;
@@ -45,10 +50,13 @@ public class CompletionPipeline {
     private final Event<CompletionFinished> finished;
     private final RetrievalClient retrieval;
     private final TemplateSource templates;
+    private final MemoryContext memories;
 
     public CompletionPipeline(ModelResolver models, UpstreamClient upstream, MessageStore store, UsageRepository usage,
                               EventPublisher publisher, TaskRegistry tasks, CompletionConfig config, ObjectMapper mapper,
-                              Vertx vertx, Event<CompletionFinished> finished, RetrievalClient retrieval, TemplateSource templates) {
+                              Vertx vertx, Event<CompletionFinished> finished, RetrievalClient retrieval, TemplateSource templates,
+                              MemoryContext memories) {
+        this.memories = memories;
         this.retrieval = retrieval;
         this.templates = templates;
         this.models = models;
@@ -72,32 +80,49 @@ public class CompletionPipeline {
                         throw ApiException.notFound("Chat not found");
                     }
                 }).replaceWithVoid();
-        return chatCheck.chain(() -> models.resolve(user, request.model())).chain(model -> withModel(request, model, authorization));
+        return chatCheck.chain(() -> models.resolve(user, request.model()))
+                .chain(model -> withModel(user, request, model, authorization));
     }
 
     /** For a caller that resolved the model itself, under the same access rules (a model mentioned in a channel). */
     public Uni<Prepared> prepare(JsonNode body, ResolvedModel model) {
-        return withModel(CompletionRequest.parse(body), model, null);
+        return withModel(null, CompletionRequest.parse(body), model, null);
     }
 
-    private Uni<Prepared> withModel(CompletionRequest request, ResolvedModel model, String authorization) {
+    /**
+     * The upstream body: the preset's system prompt, then the user's relevant memories, then the
+     * context retrieved from the attached files and the preset's knowledge, all in the system message.
+     */
+    private Uni<Prepared> withModel(AuthenticatedUser user, CompletionRequest request, ResolvedModel model, String authorization) {
         ObjectNode payload = UpstreamPayload.build(request, model, true);
         String query = RagTemplate.lastUserText(request.body().path("messages"));
-        Future<RetrievedContext> retrieved = retrieval.retrieve(authorization, request.body().get("files"), query);
-        return Uni.createFrom().completionStage(retrieved.toCompletionStage()).chain(context -> {
+        JsonNode files = PresetKnowledge.withFiles(request.body().get("files"), model.presetMeta());
+        Future<RetrievedContext> retrieved = retrieval.retrieve(authorization, files, query);
+        Uni<String> remembered = memories.forPrompt(user, request, query).onFailure().recoverWithItem(e -> {
+            LOG.warnf("Memories not added to the prompt: %s", e.getMessage());
+            return null;
+        });
+        return remembered.invoke(context -> {
+            if (context != null) {
+                UpstreamPayload.appendSystem(payload, context);
+            }
+        }).chain(() -> Uni.createFrom().completionStage(retrieved.toCompletionStage())).chain(context -> {
             if (context.sources().isEmpty()) {
                 return Uni.createFrom().item(new Prepared(request, model, payload, context));
             }
             return templates.current().map(template -> {
-                RagTemplate.apply(payload, template, context.sources(), query);
+                UpstreamPayload.appendSystem(payload, RagTemplate.fill(template, context.sources(), query));
                 return new Prepared(request, model, payload, context);
             });
         });
     }
 
-    /** The fields saved on the answer besides its text: usage and the retrieval's sources. */
+    /** The fields saved on the answer besides its text: usage, the retrieval's sources and an arena's pick. */
     ObjectNode savedFields(Prepared prepared, JsonNode usageData) {
         ObjectNode fields = mapper.createObjectNode();
+        if (prepared.model().arena()) {
+            fields.put("selectedModelId", prepared.model().selectedModelId());
+        }
         if (usageData != null) {
             fields.set("usage", usageData);
         }
@@ -128,17 +153,26 @@ public class CompletionPipeline {
 
     /** Non-streaming API call: the provider's JSON answer; usage recorded, the answer saved when a chat message is named. */
     public Future<JsonNode> json(AuthenticatedUser user, Prepared prepared) {
-        return upstream.json(new UpstreamCall(), prepared.model().connection(), prepared.payload()).onSuccess(json -> {
+        return upstream.json(new UpstreamCall(), prepared.model().connection(), prepared.payload()).map(json -> {
+            if (prepared.model().arena() && json instanceof ObjectNode object) {
+                object.put("selected_model_id", prepared.model().selectedModelId());
+            }
+            return json;
+        }).onSuccess(json -> {
             JsonNode usageData = json.get("usage") instanceof ObjectNode u ? u : null;
             if (usageData != null) {
                 recordUsage(user, prepared, usageData);
             }
             CompletionRequest request = prepared.request();
             if (request.persists()) {
-                String content = json.path("choices").path(0).path("message").path("content").asText("");
+                JsonNode message = json.path("choices").path(0).path("message");
+                AnswerContent content = new AnswerContent();
+                content.reasoning(StreamChunk.reasoning(message));
+                content.content(message.path("content").asText(""));
+                content.finish();
                 ObjectNode fields = savedFields(prepared, usageData);
                 store.begin(request.chatId(), request.messageId(), prepared.model().id())
-                        .chain(() -> store.finish(request.chatId(), request.messageId(), content, fields))
+                        .chain(() -> store.finish(request.chatId(), request.messageId(), content.text(), fields))
                         .subscribe().with(ok -> { }, e -> LOG.warnf("Answer of chat %s not saved: %s", request.chatId(), e.getMessage()));
             }
         });

@@ -46,6 +46,12 @@ public class MessageStore {
                 .execute(Tuple.of(chatId, messageId, text, now())).replaceWithVoid();
     }
 
+    /** Replaces the text saved so far (a reasoning block closed, so the saved text is no prefix any more). */
+    public Uni<Void> replace(String chatId, String messageId, String text) {
+        return pool.preparedQuery("UPDATE chat_message SET content = $3, updated_at = $4 WHERE chat_id = $1 AND id = $2")
+                .execute(Tuple.of(chatId, messageId, text, now())).replaceWithVoid();
+    }
+
     /** The final state: whole content, done, and {@code fields} merged into the message's other fields. */
     public Uni<Void> finish(String chatId, String messageId, String content, JsonNode fields) {
         return pool.preparedQuery("UPDATE chat_message SET content = $3, done = true, data = data || coalesce($4::text::jsonb, '{}'::jsonb), "

@@ -8,19 +8,24 @@ import dev.webui.api.access.GroupMembership;
 import dev.webui.api.app.AppConfig;
 import dev.webui.api.connection.Connection;
 import dev.webui.api.connection.OpenAiSettings;
+import dev.webui.api.model.ArenaModels;
 import dev.webui.api.model.ModelAssembly;
 import dev.webui.api.model.ModelCatalog;
 import dev.webui.api.model.ModelPreset;
+import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Finds the model a caller asked for among the models they may see (the /api/models rules): a
- * model they cannot see is "not found", exactly like one that does not exist.
+ * model they cannot see is "not found", exactly like one that does not exist. An arena model hands
+ * the request to one of its candidates, picked at random; the arena grants the use of its
+ * candidates, as a preset grants the use of its base model.
  */
 @ApplicationScoped
 public class ModelResolver {
@@ -29,25 +34,33 @@ public class ModelResolver {
     private final ModelCatalog catalog;
     private final GroupMembership groups;
     private final OpenAiSettings openai;
+    private final SettingsStore settings;
     private final AppConfig app;
 
-    public ModelResolver(ModelCatalog catalog, GroupMembership groups, OpenAiSettings openai, AppConfig app) {
+    public ModelResolver(ModelCatalog catalog, GroupMembership groups, OpenAiSettings openai, SettingsStore settings, AppConfig app) {
         this.catalog = catalog;
         this.groups = groups;
         this.openai = openai;
+        this.settings = settings;
         this.app = app;
     }
 
     public Uni<ResolvedModel> resolve(AuthenticatedUser user, String modelId) {
         return catalog.snapshot(false).chain(snapshot -> {
-            ModelAssembly.Assembled found = ModelAssembly.assemble(snapshot.base(), snapshot.presets(), List.of()).stream()
+            List<ModelAssembly.Assembled> all = ModelAssembly.assemble(snapshot.base(), snapshot.presets(),
+                    ArenaModels.entries(settings), List.of());
+            ModelAssembly.Assembled found = all.stream()
                     .filter(item -> modelId.equals(item.entry().path("id").asText()))
                     .findFirst().orElseThrow(() -> ApiException.badRequest(NOT_FOUND));
             boolean bypass = app.bypassAdminAccessControl();
             ModelPreset preset = found.preset();
+            boolean arena = preset == null && ArenaModels.isArena(found.entry());
             Uni<Boolean> allowed;
             if (user.isAdmin() && bypass) {
                 allowed = Uni.createFrom().item(true);
+            } else if (arena) {
+                allowed = groups.of(user.id()).map(m -> AccessControl.canRead(ArenaModels.accessControl(found.entry()), null, user,
+                        m.groupIds(), bypass));
             } else if (preset == null) {
                 allowed = Uni.createFrom().item(false);
             } else {
@@ -58,9 +71,26 @@ public class ModelResolver {
                 if (!ok) {
                     throw ApiException.badRequest(NOT_FOUND);
                 }
-                return locate(found, snapshot.base());
+                return arena ? pick(found, all, snapshot.base()) : locate(found, snapshot.base());
             });
         });
+    }
+
+    /** The arena's answer comes from one of its candidates; the result keeps the arena's id and name. */
+    private ResolvedModel pick(ModelAssembly.Assembled arena, List<ModelAssembly.Assembled> all, List<ObjectNode> base) {
+        List<String> available = all.stream().filter(item -> item.preset() != null || !ArenaModels.isArena(item.entry()))
+                .map(item -> item.entry().path("id").asText()).toList();
+        List<String> candidates = ArenaModels.candidates(arena.entry(), available);
+        String arenaId = arena.entry().path("id").asText();
+        if (candidates.isEmpty()) {
+            throw ApiException.badRequest("The arena model '" + arenaId + "' has no model to hand the message to");
+        }
+        String chosen = candidates.get(ThreadLocalRandom.current().nextInt(candidates.size()));
+        ModelAssembly.Assembled target = all.stream().filter(item -> chosen.equals(item.entry().path("id").asText()))
+                .findFirst().orElseThrow();
+        ResolvedModel picked = locate(target, base);
+        return new ResolvedModel(arenaId, arena.entry().path("name").asText(arenaId), picked.connection(), picked.upstreamId(),
+                picked.presetParams(), picked.presetMeta(), chosen);
     }
 
     private ResolvedModel locate(ModelAssembly.Assembled found, List<ObjectNode> base) {
@@ -79,7 +109,9 @@ public class ModelResolver {
         }
         String upstreamId = upstreamEntry.path("openai").path("id").asText(upstreamEntry.path("id").asText());
         JsonNode params = preset == null ? null : preset.params();
+        JsonNode meta = preset == null ? null : preset.meta();
         return new ResolvedModel(entry.path("id").asText(), entry.path("name").asText(), connections.get(index), upstreamId,
-                params instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode());
+                params instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode(),
+                meta instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode(), null);
     }
 }

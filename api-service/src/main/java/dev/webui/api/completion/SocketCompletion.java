@@ -3,6 +3,7 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.completion.rag.RagTemplate;
 import dev.webui.api.completion.rag.RetrievedContext;
 import dev.webui.common.auth.AuthenticatedUser;
 import io.smallrye.mutiny.Uni;
@@ -68,6 +69,9 @@ final class SocketCompletion {
         }
         timer = vertx.setPeriodic(Math.max(50, pipeline.config().saveIntervalMs()), id -> answer.flush());
         answer.begin(model.id());
+        if (model.arena()) {
+            events.emit("chat:completion", Map.of("selected_model_id", model.selectedModelId()));
+        }
         announceRetrieval();
         pipeline.upstream().send(call, model.connection(), payload).onComplete(result -> {
             if (result.failed()) {
@@ -80,11 +84,18 @@ final class SocketCompletion {
         });
     }
 
-    /** realtime.md §7.3: the sources first (the UI shows them as citations), or a status saying the files could not be searched. */
+    /**
+     * realtime.md §7.3: the sources first (the UI shows them as citations), or a status saying the
+     * files could not be searched; a preset's own knowledge is announced as a knowledge search.
+     */
     private void announceRetrieval() {
         RetrievedContext retrieved = prepared.retrieved();
         if (!retrieved.attempted()) {
             return;
+        }
+        String query = RagTemplate.lastUserText(request.body().path("messages"));
+        if (prepared.searchedPresetKnowledge()) {
+            events.emit("status", knowledgeSearch(query, false));
         }
         Map<String, Object> status = new LinkedHashMap<>();
         status.put("action", "sources_retrieved");
@@ -97,9 +108,23 @@ final class SocketCompletion {
         }
         status.put("done", true);
         events.emit("status", status);
+        if (prepared.searchedPresetKnowledge()) {
+            events.emit("status", knowledgeSearch(query, true));
+        }
         if (!retrieved.sources().isEmpty()) {
             events.emit("chat:completion", Map.of("sources", retrieved.sources()));
         }
+    }
+
+    private static Map<String, Object> knowledgeSearch(String query, boolean done) {
+        Map<String, Object> status = new LinkedHashMap<>();
+        status.put("action", "knowledge_search");
+        status.put("query", query);
+        status.put("done", done);
+        if (done) {
+            status.put("hidden", true);
+        }
+        return status;
     }
 
     /** Stop requested (from any replica): abort the provider's request and keep what arrived. */
@@ -147,8 +172,16 @@ final class SocketCompletion {
             fail(new UpstreamFault(502, chunk.error()));
             return;
         }
+        boolean grew = false;
+        if (chunk.reasoning() != null) {
+            answer.addReasoning(chunk.reasoning());
+            grew = true;
+        }
         if (chunk.content() != null && !chunk.content().isEmpty()) {
             answer.add(chunk.content());
+            grew = true;
+        }
+        if (grew) {
             if (++deltas % chunkSize == 0) {
                 emittedDeltas = deltas;
                 events.content(answer.text());
@@ -181,7 +214,9 @@ final class SocketCompletion {
                 fail(new UpstreamFault(502, StreamChunk.errorMessage(json.get("error"))));
                 return;
             }
-            JsonNode content = json.path("choices").path(0).path("message").path("content");
+            JsonNode message = json.path("choices").path(0).path("message");
+            answer.addReasoning(StreamChunk.reasoning(message));
+            JsonNode content = message.path("content");
             answer.add(content.isTextual() ? content.textValue() : "");
             usage = json.get("usage") instanceof ObjectNode u ? u : null;
             events.emit("chat:completion", json);

@@ -15,7 +15,9 @@ import java.util.Map;
  * SSE mode (api.md §3.3): each upstream event is written to the caller as soon as it is complete,
  * never the whole body; a slow caller pauses the upstream. Failures before the first byte are a
  * {@code {"detail"}} answer with a status; later ones an {@code {"error"}} event and the end marker.
- * With chat_id and id the final text is also saved into that message.
+ * The provider's events pass unchanged (thinking stays in {@code reasoning_content}); an arena
+ * model's pick comes first as {@code {"selected_model_id"}}. With chat_id and id the final text is
+ * also saved into that message, thinking as the reasoning block.
  */
 final class SseProxy {
     private static final Buffer DONE = Buffer.buffer("data: [DONE]\n\n");
@@ -65,6 +67,9 @@ final class SseProxy {
         if (!prepared.retrieved().sources().isEmpty()) {
             out.write(event(Json.encode(Map.of("sources", prepared.retrieved().sources()))));
         }
+        if (prepared.model().arena()) {
+            out.write(event(Json.encode(Map.of("selected_model_id", prepared.model().selectedModelId()))));
+        }
         int timeout = pipeline.upstream().timeoutSeconds();
         call.watch(pipeline.vertx(), timeout * 1000L, () -> error(new UpstreamFault(504, "The model provider at "
                 + prepared.model().connection().baseUrl() + " did not answer within " + timeout + " seconds")));
@@ -101,6 +106,9 @@ final class SseProxy {
         if (chunk.error() != null) {
             finish(event(data).appendBuffer(DONE), true);
             return;
+        }
+        if (chunk.reasoning() != null) {
+            answer.addReasoning(chunk.reasoning());
         }
         if (chunk.content() != null) {
             answer.add(chunk.content());

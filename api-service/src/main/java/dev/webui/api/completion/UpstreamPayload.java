@@ -58,16 +58,26 @@ public final class UpstreamPayload {
 
     /** Open WebUI's add_or_update_system_message: a leading system message gets the prompt prepended. */
     private static void addSystem(ObjectNode body, String prompt) {
+        addToSystem(body, prompt, false);
+    }
+
+    /** The same with append: after a leading system message's text (memories, retrieved context). */
+    static void appendSystem(ObjectNode body, String text) {
+        addToSystem(body, text, true);
+    }
+
+    private static void addToSystem(ObjectNode body, String text, boolean append) {
         ArrayNode messages = body.withArray("messages");
         JsonNode first = messages.isEmpty() ? null : messages.get(0);
         if (first instanceof ObjectNode message && "system".equals(message.path("role").asText())
                 && message.path("content").isTextual()) {
-            message.put("content", prompt + "\n" + message.get("content").textValue());
+            String existing = message.get("content").textValue();
+            message.put("content", append ? existing + "\n" + text : text + "\n" + existing);
             return;
         }
         ObjectNode message = body.objectNode();
         message.put("role", "system");
-        message.put("content", prompt);
+        message.put("content", text);
         messages.insert(0, message);
     }
 

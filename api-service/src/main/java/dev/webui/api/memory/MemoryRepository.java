@@ -42,6 +42,12 @@ public class MemoryRepository {
                 });
     }
 
+    /** The user's {@code ui.memory} setting (the stock UI's "Memory" switch); false when unset. */
+    public Uni<Boolean> enabledInSettings(String userId) {
+        return pool.preparedQuery("SELECT coalesce(settings -> 'ui' -> 'memory' = 'true'::jsonb, false) AS memory FROM \"user\" WHERE id = $1")
+                .execute(Tuple.of(userId)).map(rows -> rows.size() > 0 && rows.iterator().next().getBoolean("memory"));
+    }
+
     public Uni<Void> insert(Memory m) {
         return pool.preparedQuery("INSERT INTO memory (id, user_id, content, created_at, updated_at) VALUES ($1, $2, $3, $4, $5)")
                 .execute(Tuple.of(m.id(), m.userId(), m.content(), m.createdAt(), m.updatedAt())).replaceWithVoid();

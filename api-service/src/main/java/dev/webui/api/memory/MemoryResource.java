@@ -18,15 +18,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/**
- * /api/v1/memories (§4.15). Until retrieval exists, /query ranks by how many of the query's words a
- * memory contains, answering in the vector-query shape.
- */
+/** /api/v1/memories (§4.15); /query ranks as {@link MemorySearch} does, answering in the vector-query shape. */
 @Path("/api/v1/memories")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -35,9 +31,11 @@ public class MemoryResource {
     static final String NOT_FOUND = "Memory not found";
 
     private final MemoryRepository memories;
+    private final MemorySearch search;
     private final SecurityIdentity identity;
 
-    public MemoryResource(MemoryRepository memories, SecurityIdentity identity) {
+    public MemoryResource(MemoryRepository memories, MemorySearch search, SecurityIdentity identity) {
+        this.search = search;
         this.memories = memories;
         this.identity = identity;
     }
@@ -110,9 +108,7 @@ public class MemoryResource {
         String content = Bodies.requiredText(body, "content");
         JsonNode k = body.get("k");
         int limit = k != null && k.isIntegralNumber() && k.intValue() > 0 ? Math.min(k.intValue(), 100) : 1;
-        String[] words = Arrays.stream(content.toLowerCase().split("\\W+")).filter(w -> w.length() > 2).distinct()
-                .map(w -> w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")).toArray(String[]::new);
-        return memories.matching(userId(), words, limit).map(found -> Map.of(
+        return search.relevant(userId(), content, limit).map(found -> Map.of(
                 "ids", List.of(found.stream().map(Memory::id).toList()),
                 "documents", List.of(found.stream().map(Memory::content).toList()),
                 "metadatas", List.of(found.stream().map(m -> Map.of("created_at", m.createdAt())).toList()),

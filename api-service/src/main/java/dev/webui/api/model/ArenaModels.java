@@ -15,13 +15,13 @@ import java.util.List;
  * EVALUATION_ARENA_MODELS): each configured arena model, or Open WebUI's default "Arena Model"
  * when none is configured. Who may see one is decided by {@code meta.access_control}.
  */
-final class ArenaModels {
+public final class ArenaModels {
     static final String DEFAULT_ID = "arena-model";
 
     private ArenaModels() {
     }
 
-    static List<ObjectNode> entries(SettingsStore settings) {
+    public static List<ObjectNode> entries(SettingsStore settings) {
         List<ObjectNode> out = new ArrayList<>();
         if (!settings.bool(Settings.ENABLE_ARENA_MODELS)) {
             return out;
@@ -44,9 +44,36 @@ final class ArenaModels {
     }
 
     /** Open WebUI's rule: an arena model is readable per its meta.access_control; without one it is private (admins only). */
-    static JsonNode accessControl(ObjectNode entry) {
+    public static JsonNode accessControl(ObjectNode entry) {
         JsonNode meta = entry.path("info").path("meta");
         return meta.has("access_control") ? meta.get("access_control") : JsonNodeFactory.instance.objectNode();
+    }
+
+    /** Whether an /api/models entry is an arena model. */
+    public static boolean isArena(JsonNode entry) {
+        return entry.path("arena").asBoolean(false);
+    }
+
+    /**
+     * The models an arena model may hand a message to: its {@code meta.model_ids}, or every other
+     * model when the list is empty; with {@code filter_mode: "exclude"} every other model except
+     * the listed ones. Only ids in {@code available} (the non-arena models) count.
+     */
+    public static List<String> candidates(JsonNode entry, List<String> available) {
+        JsonNode meta = entry.path("info").path("meta");
+        List<String> listed = new ArrayList<>();
+        meta.path("model_ids").forEach(id -> {
+            if (id.isTextual()) {
+                listed.add(id.textValue());
+            }
+        });
+        if (listed.isEmpty()) {
+            return List.copyOf(available);
+        }
+        if ("exclude".equals(meta.path("filter_mode").asText())) {
+            return available.stream().filter(id -> !listed.contains(id)).toList();
+        }
+        return listed.stream().filter(available::contains).toList();
     }
 
     private static ObjectNode entry(String id, String name, JsonNode meta, long created) {

@@ -16,7 +16,9 @@ import java.util.Set;
 
 /**
  * The /api/models aggregation rules (§4.1): raw connection models, overlaid by base presets
- * (rename/annotate, inactive hides), custom presets appended, sorted by MODEL_ORDER_LIST then name.
+ * (rename/annotate, inactive hides), custom presets after them, arena models last. The providers'
+ * order is kept unless the admin saved a model order (MODEL_ORDER_LIST): then the listed ids come
+ * first in that order and the rest follow by name.
  * Entries carry no {@code info} yet: it depends on who asks ({@link ModelListService}).
  */
 public final class ModelAssembly {
@@ -27,7 +29,8 @@ public final class ModelAssembly {
     public record Assembled(ObjectNode entry, ModelPreset preset) {
     }
 
-    public static List<Assembled> assemble(List<ObjectNode> base, List<ModelPreset> presets, List<String> order) {
+    public static List<Assembled> assemble(List<ObjectNode> base, List<ModelPreset> presets, List<ObjectNode> arena,
+                                           List<String> order) {
         Map<String, ObjectNode> byId = new LinkedHashMap<>();
         base.forEach(entry -> byId.putIfAbsent(entry.path("id").asText(), entry.deepCopy()));
         Map<String, ModelPreset> presetById = new HashMap<>();
@@ -56,6 +59,14 @@ public final class ModelAssembly {
             if (preset.baseModelId() != null && preset.isActive() && !byId.containsKey(preset.id())) {
                 result.add(new Assembled(custom(preset, byId.get(preset.baseModelId())), preset));
             }
+        }
+        arena.forEach(entry -> {
+            if (!byId.containsKey(entry.path("id").asText())) {
+                result.add(new Assembled(entry.deepCopy(), null));
+            }
+        });
+        if (order.isEmpty()) {
+            return result;
         }
         Map<String, Integer> rank = new HashMap<>();
         for (int i = 0; i < order.size(); i++) {

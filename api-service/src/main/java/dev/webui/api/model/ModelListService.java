@@ -45,9 +45,8 @@ public class ModelListService {
             boolean bypass = app.bypassAdminAccessControl();
             boolean seesAll = user.isAdmin() && bypass;
             ArrayNode data = JsonNodeFactory.instance.arrayNode();
-            List<ObjectNode> base = new ArrayList<>(snapshot.base());
-            base.addAll(ArenaModels.entries(settings));
-            for (ModelAssembly.Assembled item : ModelAssembly.assemble(base, snapshot.presets(), order)) {
+            for (ModelAssembly.Assembled item : ModelAssembly.assemble(snapshot.base(), snapshot.presets(),
+                    ArenaModels.entries(settings), order)) {
                 ModelPreset preset = item.preset();
                 boolean arena = preset == null && item.entry().path("arena").asBoolean(false);
                 if (!seesAll && arena) {

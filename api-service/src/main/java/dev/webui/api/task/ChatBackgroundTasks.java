@@ -23,6 +23,8 @@ import java.util.function.Supplier;
  * After a socket-mode answer, the tasks the request asked for in {@code background_tasks}, in
  * Open WebUI's order (realtime.md §7.3 step 7): follow-ups, title, tags; each saved into the chat
  * (never for temporary chats) and announced with its chat-event. One failing does not stop the next.
+ * A task model whose answer has no usable value (unparsable, the prompt's placeholders, an echo of
+ * the prompt) gives no follow-ups and no tags, and the title falls back to the user's message.
  */
 @ApplicationScoped
 public class ChatBackgroundTasks {
@@ -49,7 +51,7 @@ public class ChatBackgroundTasks {
         }
         ArrayNode messages = request.body().path("messages").isArray()
                 ? (ArrayNode) request.body().get("messages").deepCopy() : mapper.createArrayNode();
-        messages.addObject().put("role", "assistant").put("content", finished.answer());
+        messages.addObject().put("role", "assistant").put("content", TaskPrompts.withoutDetails(finished.answer()));
         List<Supplier<Uni<Void>>> steps = new ArrayList<>();
         if (asked.path("follow_up_generation").asBoolean(false) && generator.enabled(TaskKind.FOLLOW_UPS)) {
             steps.add(() -> followUps(finished, messages));
@@ -84,8 +86,9 @@ public class ChatBackgroundTasks {
         CompletionRequest request = finished.request();
         Uni<String> title;
         if (generate && generator.enabled(TaskKind.TITLE)) {
+            // an answer without a usable title falls back to the user's message, as Open WebUI does
             title = generator.value(finished.user(), TaskKind.TITLE, finished.model().id(), messages)
-                    .map(value -> value != null && value.isTextual() && !value.textValue().isBlank() ? value.textValue().strip() : null);
+                    .map(value -> value != null && value.isTextual() ? value.textValue() : firstUserText(messages));
         } else {
             title = Uni.createFrom().item(firstUserText(messages));
         }
@@ -105,11 +108,7 @@ public class ChatBackgroundTasks {
         return generator.value(finished.user(), TaskKind.TAGS, finished.model().id(), messages).chain(value -> {
             List<String> names = new ArrayList<>();
             if (value != null && value.isArray()) {
-                value.forEach(tag -> {
-                    if (tag.isTextual() && !tag.textValue().isBlank()) {
-                        names.add(tag.textValue().strip());
-                    }
-                });
+                value.forEach(tag -> names.add(tag.textValue()));
             }
             if (names.isEmpty()) {
                 return Uni.createFrom().voidItem();

@@ -43,6 +43,28 @@ public class TaskGenerator {
 
     /** The provider's chat.completion answer to the task prompt. */
     public Uni<JsonNode> complete(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt) {
+        return run(user, kind, modelId, messages, prompt).map(Exchange::answer);
+    }
+
+    /**
+     * The usable value under the task's key in the JSON the model answered ({@link TaskPrompts#usable}),
+     * or null when it answered none, answered the prompt's own placeholders, or echoed the prompt.
+     */
+    public Uni<JsonNode> value(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages) {
+        return run(user, kind, modelId, messages, null).map(exchange -> {
+            String text = exchange.answer().path("choices").path(0).path("message").path("content").asText(null);
+            if (text == null || text.contains(exchange.prompt().strip())) {
+                return null;
+            }
+            JsonNode object = TaskPrompts.object(mapper, text);
+            return object == null ? null : TaskPrompts.usable(object.get(kind.key));
+        });
+    }
+
+    private record Exchange(String prompt, JsonNode answer) {
+    }
+
+    private Uni<Exchange> run(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt) {
         return taskModel(user, modelId).chain(model -> {
             String template = kind.template == null ? null : settings.text(kind.template);
             String content = TaskPrompts.render(template == null || template.isBlank() ? kind.builtIn : template, messages, prompt);
@@ -50,15 +72,8 @@ public class TaskGenerator {
             body.put("model", model.upstreamId());
             body.putArray("messages").addObject().put("role", "user").put("content", content);
             body.put("stream", false);
-            return Uni.createFrom().completionStage(() -> upstream.json(new UpstreamCall(), model.connection(), body).toCompletionStage());
-        });
-    }
-
-    /** The value under the task's key in the JSON the model answered, or null when it answered none. */
-    public Uni<JsonNode> value(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages) {
-        return complete(user, kind, modelId, messages, null).map(answer -> {
-            JsonNode object = TaskPrompts.object(mapper, answer.path("choices").path(0).path("message").path("content").asText(null));
-            return object == null ? null : object.get(kind.key);
+            return Uni.createFrom().completionStage(() -> upstream.json(new UpstreamCall(), model.connection(), body).toCompletionStage())
+                    .map(answer -> new Exchange(content, answer));
         });
     }
 

@@ -23,6 +23,7 @@ public enum TaskKind {
             {{MESSAGES:END:6}}"""),
     FOLLOW_UPS("Follow-up", Settings.ENABLE_FOLLOW_UP_GENERATION, Settings.FOLLOW_UP_PROMPT, "follow_ups", """
             Suggest 3 to 5 short questions the user could ask next, from the user's point of view, in the conversation's language.
+            Each must ask something different: no two questions may repeat or rephrase each other.
             Answer with JSON only: {"follow_ups": ["...", "..."]}
 
             Conversation:

@@ -2,9 +2,15 @@ package dev.webui.api.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.TextNode;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -12,6 +18,8 @@ import java.util.regex.Pattern;
 final class TaskPrompts {
     private static final Pattern MESSAGES = Pattern.compile("\\{\\{MESSAGES(?::(START|END|MIDDLETRUNCATE):(\\d+))?}}");
     private static final int MAX_MESSAGE_CHARS = 4000;
+    private static final Pattern DETAILS = Pattern.compile("<details\\b[^>]*>.*?</details>|!\\[.*?]\\(.*?\\)",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     private TaskPrompts() {
     }
@@ -20,7 +28,7 @@ final class TaskPrompts {
         List<String> lines = new ArrayList<>();
         if (messages != null) {
             messages.forEach(m -> {
-                String content = text(m.get("content"));
+                String content = withoutDetails(text(m.get("content")));
                 if (!content.isBlank() && !"system".equals(m.path("role").asText())) {
                     lines.add(m.path("role").asText("user").toUpperCase() + ": "
                             + (content.length() > MAX_MESSAGE_CHARS ? content.substring(0, MAX_MESSAGE_CHARS) + "…" : content));
@@ -64,6 +72,40 @@ final class TaskPrompts {
             }
         });
         return text.toString();
+    }
+
+    /**
+     * The value a task answered, cleaned: a string that is blank or only dots ("...", the
+     * placeholder of the prompt's example) counts as no answer; a list keeps its distinct usable
+     * strings (case and surrounding space ignored). Null when nothing usable remains.
+     */
+    static JsonNode usable(JsonNode value) {
+        if (value == null) {
+            return null;
+        }
+        if (value.isTextual()) {
+            return placeholder(value.textValue()) ? null : TextNode.valueOf(value.textValue().strip());
+        }
+        if (!value.isArray()) {
+            return null;
+        }
+        ArrayNode out = JsonNodeFactory.instance.arrayNode();
+        Set<String> seen = new HashSet<>();
+        value.forEach(item -> {
+            if (item.isTextual() && !placeholder(item.textValue()) && seen.add(item.textValue().strip().toLowerCase(Locale.ROOT))) {
+                out.add(item.textValue().strip());
+            }
+        });
+        return out.isEmpty() ? null : out;
+    }
+
+    private static boolean placeholder(String text) {
+        return text.strip().replace(".", "").replace("…", "").isBlank();
+    }
+
+    /** Removes reasoning and other {@code <details>} blocks and images, which tasks should not read (as Open WebUI does). */
+    static String withoutDetails(String content) {
+        return DETAILS.matcher(content).replaceAll("").strip();
     }
 
     /** The first {...} block of the answer as JSON (single quotes tolerated), or null. */

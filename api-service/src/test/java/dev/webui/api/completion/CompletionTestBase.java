@@ -12,6 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -33,6 +35,22 @@ abstract class CompletionTestBase {
 
     /** The params of the "helper" preset this class uses. */
     abstract Map<String, Object> presetParams();
+
+    /** A completion body; with a chat it names message "m1", and {@code socket} adds a session (socket mode). */
+    static Map<String, Object> requestBody(String model, String prompt, String chatId, boolean socket) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", model);
+        body.put("messages", List.of(Map.of("role", "user", "content", prompt)));
+        body.put("stream", true);
+        if (socket) {
+            body.put("session_id", "sid-1");
+        }
+        if (chatId != null) {
+            body.put("chat_id", chatId);
+            body.put("id", "m1");
+        }
+        return body;
+    }
 
     @BeforeAll
     static void startProvider() throws Exception {

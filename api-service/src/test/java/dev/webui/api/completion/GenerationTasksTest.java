@@ -3,13 +3,13 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.chat.TestSql;
 import dev.webui.api.support.Chats;
+import dev.webui.api.support.Poll;
 import dev.webui.common.testing.TestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,15 +37,7 @@ class GenerationTasksTest extends CompletionTestBase {
     @Test
     void backgroundTasksEmitAndSaveFollowUpsTitleAndTags() {
         String chatId = Chats.create(user, "New Chat", 2);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", "helper");
-        body.put("messages", List.of(Map.of("role", "user", "content", "How far is Mars?")));
-        body.put("stream", true);
-        body.put("session_id", "sid-1");
-        body.put("chat_id", chatId);
-        body.put("id", "m1");
-        body.put("background_tasks", Map.of("title_generation", true, "tags_generation", true, "follow_up_generation", true));
-        as(user).body(body).post("/api/chat/completions").then().statusCode(200);
+        as(user).body(withAllTasks("How far is Mars?", chatId)).post("/api/chat/completions").then().statusCode(200);
 
         List<JsonNode> ended = tap.awaitEvent(chatId, "m1", e -> EmitTap.isDone(e) || EmitTap.isType(e, "chat:message:error"));
         assertTrue(ended.stream().noneMatch(e -> EmitTap.isType(e, "chat:message:error")), ended.toString());
@@ -67,6 +59,53 @@ class GenerationTasksTest extends CompletionTestBase {
                 .body("chat.history.messages.m1.followUps", equalTo(List.of("Why?", "How far?")));
         as(user).get("/api/v1/chats/" + chatId + "/tags").then().statusCode(200)
                 .body("name", hasItems("Science", "Space Travel"));
+    }
+
+    private static Map<String, Object> withAllTasks(String prompt, String chatId) {
+        Map<String, Object> body = requestBody("helper", prompt, chatId, true);
+        body.put("background_tasks", Map.of("title_generation", true, "tags_generation", true, "follow_up_generation", true));
+        return body;
+    }
+
+    private List<JsonNode> runWithTasks(String chatId, String prompt) {
+        as(user).body(withAllTasks(prompt, chatId)).post("/api/chat/completions").then().statusCode(200);
+        return tap.awaitEvent(chatId, "m1", e -> EmitTap.isType(e, "chat:title"));
+    }
+
+    @Test
+    void aModelThatEchoesItsPromptGivesTheUsersMessageAsTitleAndNoPlaceholders() {
+        String chatId = Chats.create(user, "New Chat", 2);
+        String prompt = "Tell me about echo-model behaviour";
+        List<JsonNode> events = runWithTasks(chatId, prompt);
+        JsonNode title = events.stream().filter(e -> EmitTap.isType(e, "chat:title")).findFirst().orElseThrow();
+        assertEquals(prompt, data(title).asText(), "the title falls back to the user's message");
+        as(user).get("/api/v1/chats/" + chatId).then().statusCode(200).body("title", equalTo(prompt));
+        // tags run last: once the provider answered their prompt, give the answer a moment to be handled
+        Poll.until("the tags prompt", () -> upstream.requests.stream().anyMatch(r -> r.encode().contains("echo-model")
+                && r.encode().contains("tags")));
+        sleep(300);
+        List<JsonNode> all = tap.chatEvents(chatId, "m1");
+        assertTrue(all.stream().noneMatch(e -> EmitTap.isType(e, "chat:message:follow_ups")), "no \"...\" follow-ups: " + all);
+        assertTrue(all.stream().noneMatch(e -> EmitTap.isType(e, "chat:tags")), "no \"...\" tags: " + all);
+        assertTrue(all.stream().noneMatch(e -> data(e).toString().contains("\"...\"")), all.toString());
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Test
+    void followUpsAreDistinctAndPlaceholdersDropped() {
+        String chatId = Chats.create(user, "New Chat", 2);
+        List<JsonNode> events = runWithTasks(chatId, "dup-follow please");
+        JsonNode followUps = events.stream().filter(e -> EmitTap.isType(e, "chat:message:follow_ups")).findFirst().orElseThrow();
+        assertEquals("[\"Why?\",\"How far?\"]", data(followUps).path("follow_ups").toString());
+        as(user).get("/api/v1/chats/" + chatId).then().statusCode(200)
+                .body("chat.history.messages.m1.followUps", equalTo(List.of("Why?", "How far?")));
     }
 
     @Test

@@ -45,13 +45,7 @@ class RetrievalTest extends CompletionTestBase {
     }
 
     private static Map<String, Object> socketBody(String prompt, String chatId, List<Map<String, Object>> attached) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", "helper");
-        body.put("messages", List.of(Map.of("role", "user", "content", prompt)));
-        body.put("stream", true);
-        body.put("session_id", "sid-1");
-        body.put("chat_id", chatId);
-        body.put("id", "m1");
+        Map<String, Object> body = requestBody("helper", prompt, chatId, true);
         body.put("files", attached);
         return body;
     }
@@ -117,6 +111,50 @@ class RetrievalTest extends CompletionTestBase {
                 .body("chat.history.messages.m1.sources[0].source.id", equalTo("f1"))
                 .body("chat.history.messages.m1.sources[0].document[0]", equalTo(SECRET))
                 .body("chat.history.messages.m1.sources[1].source.id", equalTo("kb1"));
+    }
+
+    @Test
+    void theKnowledgeOfAPresetIsSearchedInItsChats() {
+        Map<String, Object> preset = new LinkedHashMap<>();
+        preset.put("id", "librarian");
+        preset.put("base_model_id", "gpt-fake");
+        preset.put("name", "Librarian");
+        preset.put("meta", Map.of("knowledge", List.of(Map.of("id", "kb1", "name", "Handbook", "type", "collection"))));
+        preset.put("params", Map.of("system", "You are a librarian."));
+        preset.put("access_control", null);
+        as(admin).body(preset).post("/api/v1/models/create").then().statusCode(200);
+
+        String chatId = Chats.create(user, "preset knowledge", 1);
+        String prompt = "When is lunch?";
+        Map<String, Object> body = socketBody(prompt, chatId, List.of());
+        body.put("model", "librarian");
+        as(user).body(body).post("/api/chat/completions").then().statusCode(200);
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+
+        assertTrue(files.queries.stream().anyMatch(q -> prompt.equals(q.getString("query"))
+                && q.getJsonArray("collection_names").equals(new JsonArray().add("kb1"))), "the preset's knowledge base was searched");
+        String system = systemPrompt(upstreamRequest(prompt));
+        assertTrue(system.startsWith("You are a librarian.\n"), system);
+        assertTrue(system.contains("<source id=\"1\" name=\"handbook.pdf\">Lunch is at noon.</source>"), system);
+        List<JsonNode> statuses = events.stream().filter(e -> EmitTap.isType(e, "status")).map(RetrievalTest::data).toList();
+        assertEquals("knowledge_search", statuses.get(0).path("action").asText(), statuses.toString());
+        assertEquals(prompt, statuses.get(0).path("query").asText());
+        assertFalse(statuses.get(0).path("done").asBoolean());
+        assertTrue(statuses.stream().anyMatch(st -> "knowledge_search".equals(st.path("action").asText())
+                && st.path("done").asBoolean() && st.path("hidden").asBoolean()), statuses.toString());
+        JsonNode sources = events.stream().filter(e -> EmitTap.isType(e, "chat:completion") && data(e).has("sources"))
+                .map(e -> data(e).path("sources")).findFirst().orElseThrow();
+        assertEquals("kb1", sources.path(0).path("source").path("id").asText());
+        as(user).get("/api/v1/chats/" + chatId).then().statusCode(200)
+                .body("chat.history.messages.m1.sources[0].source.id", equalTo("kb1"));
+
+        // another user's preset knowledge base stays theirs: file-service answers nothing for a token it does not know
+        String otherChat = Chats.create(other, "not mine", 1);
+        Map<String, Object> theirs = socketBody("When is lunch, really?", otherChat, List.of());
+        theirs.put("model", "librarian");
+        as(other).body(theirs).post("/api/chat/completions").then().statusCode(200);
+        tap.awaitEvent(otherChat, "m1", EmitTap::isDone);
+        assertFalse(systemPrompt(upstreamRequest("When is lunch, really?")).contains("Lunch is at noon."));
     }
 
     @Test

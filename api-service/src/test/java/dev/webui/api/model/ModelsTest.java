@@ -26,6 +26,7 @@ import static org.hamcrest.Matchers.hasKey;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
@@ -169,6 +170,21 @@ class ModelsTest {
                 .body("find { it.id == 'my-assistant' }.user.id", equalTo(admin().id()));
         as(admin()).queryParam("id", "my-assistant").delete("/api/v1/models/model/delete").then().statusCode(200);
         as(admin()).get("/api/v1/models/").then().body("id", not(hasItem("my-assistant")));
+    }
+
+    @Test
+    void withoutAnOrderProvidersKeepTheirOrderPresetsFollowAndArenaModelsComeLast() {
+        as(admin()).body(preset("aaa-preset", "gpt-4o", null)).post("/api/v1/models/create").then().statusCode(200);
+        try {
+            List<String> ids = as(admin()).get("/api/models").then().statusCode(200).extract().jsonPath().getList("data.id");
+            // by name, "Arena Model" and "Preset aaa-preset" would lead and "mini" would come before "org/llama:8b"
+            assertEquals(List.of("gpt-4o", "org/llama:8b", "two.mini"), ids.subList(0, 3), ids.toString());
+            assertEquals("arena-model", ids.get(ids.size() - 1), ids.toString());
+            int preset = ids.indexOf("aaa-preset");
+            assertTrue(preset > 2 && preset < ids.size() - 1, "presets after the providers' models: " + ids);
+        } finally {
+            as(admin()).queryParam("id", "aaa-preset").delete("/api/v1/models/model/delete").then().statusCode(200);
+        }
     }
 
     @Test

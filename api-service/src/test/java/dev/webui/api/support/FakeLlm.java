@@ -26,7 +26,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code cut}: two chunks then the connection is closed without the end marker</li>
  *   <li>{@code error-chunk}: one chunk then an {@code {"error"}} event</li>
  *   <li>{@code words:<n>}: n chunks "w0 ", "w1 ", ... then usage</li>
- *   <li>non-streamed requests: "Hello world!", or the JSON a title/tags/follow-up prompt asks for</li>
+ *   <li>{@code think:field}: thinking in {@code reasoning_content} deltas, then the answer "Answer."</li>
+ *   <li>{@code think:reasoning}: the same in the {@code reasoning} field</li>
+ *   <li>{@code think:tags}: {@code <think>} tags split across content deltas, then "Answer."</li>
+ *   <li>non-streamed requests: "Hello world!" (with {@code reasoning_content} for {@code think:json}), or the
+ *   JSON a title/tags/follow-up prompt asks for; a task prompt mentioning {@code echo-model} is answered
+ *   with itself, one mentioning {@code dup-follow} with repeated follow-ups</li>
  * </ul>
  */
 public final class FakeLlm implements AutoCloseable {
@@ -83,6 +88,9 @@ public final class FakeLlm implements AutoCloseable {
         }
         if (!body.getBoolean("stream", false)) {
             JsonObject message = new JsonObject().put("role", "assistant").put("content", taskAnswer(prompt));
+            if (prompt.equals("think:json")) {
+                message.put("reasoning_content", "Pondering.");
+            }
             response.putHeader("Content-Type", "application/json").end(new JsonObject().put("id", "chatcmpl-1")
                     .put("object", "chat.completion").put("created", 1700000000).put("model", model)
                     .put("choices", new JsonArray().add(new JsonObject().put("index", 0).put("message", message)
@@ -100,6 +108,20 @@ public final class FakeLlm implements AutoCloseable {
             case "error-chunk" -> response.write(event(chunk(model, "Hel")))
                     .onSuccess(v -> response.end(event(new JsonObject().put("error",
                             new JsonObject().put("message", "The model is overloaded").put("type", "server_error")).encode())));
+            case "think:field", "think:reasoning" -> {
+                String field = prompt.equals("think:field") ? "reasoning_content" : "reasoning";
+                response.write(event(delta(model, new JsonObject().put("role", "assistant").put(field, "Let me"))));
+                response.write(event(delta(model, new JsonObject().put(field, " think.\nSecond line"))));
+                response.write(event(chunk(model, "Answer.")));
+                finish(response, model, 3);
+            }
+            case "think:tags" -> {
+                response.write(event(chunk(model, "<thi")));
+                response.write(event(chunk(model, "nk>Let me")));
+                response.write(event(chunk(model, " think.</think>")));
+                response.write(event(chunk(model, "\n\nAnswer.")));
+                finish(response, model, 4);
+            }
             case "words" -> {
                 int n = Integer.parseInt(prompt.substring(6).trim());
                 StringBuilder all = new StringBuilder();
@@ -120,6 +142,12 @@ public final class FakeLlm implements AutoCloseable {
 
     /** Task prompts ask for a JSON key; answer it the way models do, inside some prose. */
     private static String taskAnswer(String prompt) {
+        if (prompt.contains("echo-model")) {
+            return prompt;
+        }
+        if (prompt.contains("dup-follow") && prompt.contains("{\"follow_ups\"")) {
+            return "{\"follow_ups\": [\"Why?\", \" why? \", \"...\", \"How far?\", \"Why?\"]}";
+        }
         if (prompt.contains("{\"title\"")) {
             return "Sure! {\"title\": \"Fake title\"}";
         }
@@ -161,9 +189,13 @@ public final class FakeLlm implements AutoCloseable {
     }
 
     static String chunk(String model, String content) {
+        return delta(model, new JsonObject().put("content", content));
+    }
+
+    static String delta(String model, JsonObject delta) {
         return new JsonObject().put("id", "chatcmpl-1").put("object", "chat.completion.chunk").put("created", 1700000000)
                 .put("model", model).put("choices", new JsonArray().add(new JsonObject().put("index", 0)
-                        .put("delta", new JsonObject().put("content", content)).putNull("finish_reason"))).encode();
+                        .put("delta", delta).putNull("finish_reason"))).encode();
     }
 
     private static Buffer event(String data) {

@@ -1,7 +1,6 @@
 package dev.webui.api.completion.rag;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
@@ -9,7 +8,8 @@ import java.util.List;
 /**
  * Puts retrieved chunks in front of the model the way Open WebUI does: every chunk wrapped in
  * {@code <source id="n" name="…">} (n = the 1-based index of its source, which the UI's [n]
- * citations point at), the whole filled into the RAG template and appended to the system message.
+ * citations point at), the whole filled into the RAG template, which the pipeline appends to the
+ * system message.
  */
 public final class RagTemplate {
     public static final String DEFAULT = """
@@ -44,20 +44,9 @@ public final class RagTemplate {
         return out.toString();
     }
 
-    /** Fills the template (the query last, so text in the chunks cannot inject a placeholder) and adds it to the system message. */
-    public static void apply(ObjectNode body, String template, List<ObjectNode> sources, String query) {
-        String filled = template.replace("{{CONTEXT}}", context(sources)).replace("{{QUERY}}", query);
-        ArrayNode messages = body.withArray("messages");
-        JsonNode first = messages.isEmpty() ? null : messages.get(0);
-        if (first instanceof ObjectNode message && "system".equals(message.path("role").asText())
-                && message.path("content").isTextual()) {
-            message.put("content", message.get("content").textValue() + "\n" + filled);
-            return;
-        }
-        ObjectNode message = body.objectNode();
-        message.put("role", "system");
-        message.put("content", filled);
-        messages.insert(0, message);
+    /** Fills the template (the query last, so text in the chunks cannot inject a placeholder); it goes into the system message. */
+    public static String fill(String template, List<ObjectNode> sources, String query) {
+        return template.replace("{{CONTEXT}}", context(sources)).replace("{{QUERY}}", query);
     }
 
     /** The text of the last user message (string content, or the text parts of a multimodal one). */
