@@ -8,7 +8,6 @@ import dev.webui.bridge.testing.BridgeTestSupport;
 import dev.webui.bridge.testing.SocketClients.Options;
 import dev.webui.bridge.testing.TestRecords;
 import dev.webui.common.auth.Roles;
-import dev.webui.common.auth.TokenRevocation;
 import dev.webui.common.events.EmitRequest;
 import dev.webui.common.events.EventCaller;
 import dev.webui.common.testing.TestEnvironment;
@@ -64,7 +63,7 @@ class MultiInstanceTest extends BridgeTestSupport {
                 .setConnectionString(ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class)));
         var redisB = new ReactiveRedisDataSourceImpl(vertx, redisOfB, RedisAPI.api(redisOfB));
         BridgeServices shared = lifecycle.services();
-        BridgeServices services = new BridgeServices(redisB, keys, shared.json(), shared.jwt(), new TokenRevocation(redisB, keys),
+        BridgeServices services = new BridgeServices(redisB, keys, shared.json(), shared.jwt(), shared.revocation(),
                 shared.users(), shared.access(), shared.metrics());
         b = new BridgeInstance(lifecycle.settings().withInstance("test-b-" + UUID.randomUUID().toString().substring(0, 8),
                 TestRedis.freePort()), services);

@@ -9,6 +9,7 @@ import dev.webui.common.auth.TokenRevocation;
 import dev.webui.common.events.EmitRequest;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
+import dev.webui.common.testing.TokenSpellings;
 import dev.webui.common.testing.TestUsers.TestUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -106,14 +107,18 @@ class TransportAndAuthTest extends BridgeTestSupport {
                 .token(TestUsers.jwt().issue(user.id(), Optional.of(Instant.now().minusSeconds(5)))));
         String apiKey = clients.connect("apikey", port(), Options.websocket().token(user.apiKey()));
         String revokedToken = TestUsers.jwt().issue(user.id(), Optional.of(Instant.now().plusSeconds(600)));
-        revocation.revoke(revokedToken, Instant.now().plusSeconds(600).getEpochSecond()).await().atMost(Duration.ofSeconds(5));
+        revocation.revoke(TestUsers.jwt().verify(revokedToken).orElseThrow()).await().atMost(Duration.ofSeconds(5));
         String revoked = clients.connect("revoked", port(), Options.websocket().token(revokedToken));
         assertTrue(clients.emitWithAck("revoked", "user-join", Map.of("auth", Map.of("token", revokedToken))).isEmpty(),
                 "user-join with a revoked token acks nothing");
+        String respelled = clients.connect("respelled", port(), Options.websocket().token(TokenSpellings.spareBitsChanged(revokedToken)));
+        assertTrue(clients.emitWithAck("respelled", "user-join",
+                        Map.of("auth", Map.of("token", TokenSpellings.padded(revokedToken)))).isEmpty(),
+                "a revoked token spelled differently binds no socket either");
         String good = clients.connect("good", port(), Options.websocket().token(other.token()));
         awaitRegistered(good, other.id());
 
-        for (String sid : new String[] {anonymous, bad, expired, apiKey, revoked}) {
+        for (String sid : new String[] {anonymous, bad, expired, apiKey, revoked, respelled}) {
             publish(new EmitRequest("chat-events", Map.of("to", sid), EmitRequest.Target.sid(sid)));
         }
         publish(new EmitRequest("chat-events", Map.of("to", "user"), EmitRequest.Target.users(user.id())));
@@ -121,7 +126,7 @@ class TransportAndAuthTest extends BridgeTestSupport {
         publish(new EmitRequest("chat-events", Map.of("to", "default-room"), EmitRequest.Target.room("")));
 
         assertEquals("all", clients.awaitEvent("good", "chat-events").path("to").asText(), "authenticated sockets get broadcasts");
-        for (String client : new String[] {"anon", "bad", "expired", "apikey", "revoked"}) {
+        for (String client : new String[] {"anon", "bad", "expired", "apikey", "revoked", "respelled"}) {
             clients.assertNoEvent(client, "chat-events", d -> true, Duration.ofMillis(100));
         }
         clients.assertNoEvent("good", "chat-events", d -> d.path("to").asText().equals("default-room"), Duration.ofMillis(100));

@@ -4,10 +4,11 @@ import dev.webui.auth.config.AuthConfig;
 import dev.webui.auth.permission.PermissionService;
 import dev.webui.auth.settings.AuthSettings;
 import dev.webui.auth.settings.AuthSettingsService;
+import dev.webui.auth.user.LastActive;
 import dev.webui.auth.user.User;
-import dev.webui.auth.user.UserRepository;
 import dev.webui.common.auth.JwtService;
 import dev.webui.common.auth.TokenRevocation;
+import dev.webui.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
@@ -26,25 +27,25 @@ public class SessionService {
     private final SessionCookies cookies;
     private final AuthSettingsService settings;
     private final PermissionService permissions;
-    private final UserRepository users;
+    private final LastActive lastActive;
     private final AuthConfig auth;
 
     public SessionService(JwtService jwt, TokenRevocation revocation, SessionCookies cookies, AuthSettingsService settings,
-                          PermissionService permissions, UserRepository users, AuthConfig auth) {
+                          PermissionService permissions, LastActive lastActive, AuthConfig auth) {
         this.auth = auth;
         this.jwt = jwt;
         this.revocation = revocation;
         this.cookies = cookies;
         this.settings = settings;
         this.permissions = permissions;
-        this.users = users;
+        this.lastActive = lastActive;
     }
 
     /** Issues a new token for the user: SessionUser body plus cookie. */
     public Uni<Response> start(User user) {
         return settings.current().chain(current -> {
             Issued issued = issue(user, current);
-            return users.touch(user.id()).chain(() -> sessionUser(user, issued.token(), issued.expiresAt()))
+            return lastActive.record(user.id()).chain(() -> sessionUser(user, issued.token(), issued.expiresAt()))
                     .map(body -> withCookie(body, issued.token(), issued.expiresAt(), current));
         });
     }
@@ -56,7 +57,7 @@ public class SessionService {
     public Uni<Response> startForBrowserRedirect(User user) {
         return settings.current().chain(current -> {
             Issued issued = issue(user, current);
-            return users.touch(user.id()).map(v -> Response.status(Response.Status.FOUND).location(URI.create("/auth"))
+            return lastActive.record(user.id()).map(v -> Response.status(Response.Status.FOUND).location(URI.create("/auth"))
                     .cookie(cookies.session(issued.token(), issued.expiresAt(), current, false),
                             cookies.cleared("q_session_oidc", current)).build());
         });
@@ -71,7 +72,7 @@ public class SessionService {
     public Uni<Response> resume(User user, String token) {
         Long expiresAt = jwt.verify(token).map(JwtService.VerifiedToken::expiresAt).orElse(null);
         boolean isJwt = !token.startsWith("sk-");
-        return settings.current().chain(current -> users.touch(user.id()).chain(() -> sessionUser(user, token, expiresAt))
+        return settings.current().chain(current -> lastActive.record(user.id()).chain(() -> sessionUser(user, token, expiresAt))
                 .map(session -> {
                     SessionUserProfile body = new SessionUserProfile(session, user.bio(), user.gender(),
                             user.dateOfBirth() == null ? null : user.dateOfBirth().toString());
@@ -85,7 +86,8 @@ public class SessionService {
      */
     public Uni<Response> end(String token) {
         Optional<JwtService.VerifiedToken> verified = token == null || token.startsWith("sk-") ? Optional.empty() : jwt.verify(token);
-        Uni<Void> revoke = verified.map(v -> revocation.revoke(token, v.expiresAt())).orElse(Uni.createFrom().voidItem());
+        Uni<Void> revoke = verified.map(revocation::revoke).orElse(Uni.createFrom().voidItem())
+                .onFailure().transform(e -> new ApiException(503, "Sign-out could not be recorded: Redis is unreachable; try again shortly."));
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("status", true);
         auth.signoutRedirectUrl().filter(url -> !url.isBlank()).ifPresent(url -> body.put("redirect_url", url));

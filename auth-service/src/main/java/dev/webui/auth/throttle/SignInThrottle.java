@@ -1,6 +1,7 @@
 package dev.webui.auth.throttle;
 
 import dev.webui.auth.config.ThrottleConfig;
+import dev.webui.common.error.ApiException;
 import dev.webui.common.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.value.SetArgs;
@@ -30,16 +31,22 @@ public class SignInThrottle {
 
     /** Fails with {@link TooManyAttemptsException} when the account or the address is locked out. */
     public Uni<Void> check(String account, String address) {
-        return refusal(keys.signInFailures(ACCOUNT, account), config.maxFailuresPerAccount())
-                .chain(() -> refusal(keys.signInFailures(ADDRESS, address), config.maxFailuresPerAddress()));
+        return unavailableAs503(refusal(keys.signInFailures(ACCOUNT, account), config.maxFailuresPerAccount())
+                .chain(() -> refusal(keys.signInFailures(ADDRESS, address), config.maxFailuresPerAddress())));
     }
 
     public Uni<Void> failed(String account, String address) {
-        return count(keys.signInFailures(ACCOUNT, account)).chain(() -> count(keys.signInFailures(ADDRESS, address)));
+        return unavailableAs503(count(keys.signInFailures(ACCOUNT, account)).chain(() -> count(keys.signInFailures(ADDRESS, address))));
     }
 
     public Uni<Void> succeeded(String account) {
-        return redis.key().del(keys.signInFailures(ACCOUNT, account)).replaceWithVoid();
+        return unavailableAs503(redis.key().del(keys.signInFailures(ACCOUNT, account)).replaceWithVoid());
+    }
+
+    // without the counters sign-in would be unthrottled: refuse it, saying what is missing
+    private static Uni<Void> unavailableAs503(Uni<Void> step) {
+        return step.onFailure(e -> !(e instanceof TooManyAttemptsException)).transform(e -> new ApiException(503,
+                "Sign-in is unavailable: Redis, which keeps the failed sign-in counters, is unreachable; try again shortly."));
     }
 
     private Uni<Void> refusal(String key, int limit) {

@@ -104,8 +104,10 @@ public class UserRepository {
                 + "updated_at = $3 WHERE u.id = $1 RETURNING " + User.COLUMNS, Tuple.of(id, JsonColumns.write(info), now()));
     }
 
-    public Uni<Void> touch(String id) {
-        return pool.preparedQuery("UPDATE \"user\" SET last_active_at = $2 WHERE id = $1").execute(Tuple.of(id, now())).replaceWithVoid();
+    /** Sets last_active_at to {@code now} unless some replica already set it at or after {@code notBefore}. */
+    public Uni<Void> touch(String id, long now, long notBefore) {
+        return pool.preparedQuery("UPDATE \"user\" SET last_active_at = $2 WHERE id = $1 AND (last_active_at IS NULL OR last_active_at < $3)")
+                .execute(Tuple.of(id, now, notBefore)).replaceWithVoid();
     }
 
     public Uni<List<String>> activeSince(long since) {
@@ -134,9 +136,13 @@ public class UserRepository {
                 .execute(Tuple.of(id, apiKey, now())).replaceWithVoid();
     }
 
-    /** Owner of a chat, for the shared-chat page's {@code shared-<chatId>} user ids. */
-    public Uni<Optional<String>> chatOwner(String chatId) {
-        return pool.preparedQuery("SELECT user_id FROM chat WHERE id = $1").execute(Tuple.of(chatId))
+    /**
+     * Owner of a chat, for the shared-chat page's {@code shared-<chatId>} user ids: only for a chat
+     * its owner shared (or the caller's own), so the owner of a private chat is never named.
+     */
+    public Uni<Optional<String>> sharedChatOwner(String chatId, String callerId) {
+        return pool.preparedQuery("SELECT user_id FROM chat WHERE id = $1 AND (share_id IS NOT NULL OR user_id = $2)")
+                .execute(Tuple.of(chatId, callerId))
                 .map(rows -> rows.size() == 0 ? Optional.empty() : Optional.of(rows.iterator().next().getString(0)));
     }
 

@@ -137,7 +137,7 @@ public class UserResource {
     @Path("/{id}")
     @RolesAllowed(Roles.VERIFIED)
     public Uni<UserPublicInfo> get(@PathParam("id") String id) {
-        return users.publicInfo(id);
+        return users.publicInfo(id, caller().id());
     }
 
     @GET

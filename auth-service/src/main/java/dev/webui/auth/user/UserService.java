@@ -78,10 +78,10 @@ public class UserService {
                         new UserList(list.stream().map(u -> new UserSummary(u.id(), u.name(), u.profileImageUrl())).toList(), total)));
     }
 
-    /** Name, picture and activity of any user; {@code shared-<chatId>} names the owner of that chat. */
-    public Uni<UserPublicInfo> publicInfo(String id) {
+    /** Name, picture and activity of any user; {@code shared-<chatId>} names the owner of that chat if it is shared. */
+    public Uni<UserPublicInfo> publicInfo(String id, String callerId) {
         Uni<Optional<String>> resolved = id.startsWith(SHARED_PREFIX)
-                ? users.chatOwner(id.substring(SHARED_PREFIX.length()))
+                ? users.sharedChatOwner(id.substring(SHARED_PREFIX.length()), callerId)
                 : Uni.createFrom().item(Optional.of(id));
         return resolved.chain(owner -> owner.map(users::findById).orElse(Uni.createFrom().item(Optional.empty())))
                 .map(found -> found.map(u -> new UserPublicInfo(u.name(), u.profileImageUrl(), isActive(u)))

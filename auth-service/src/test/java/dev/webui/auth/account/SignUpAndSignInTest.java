@@ -3,6 +3,7 @@ package dev.webui.auth.account;
 import dev.webui.auth.Api;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
+import dev.webui.common.testing.TokenSpellings;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
@@ -193,6 +194,10 @@ class SignUpAndSignInTest {
         assertEquals(0, cleared.getMaxAge());
         as(s.token()).get("/api/v1/auths/").then().statusCode(401);
         anonymous().cookie("token", s.token()).get("/api/v1/auths/").then().statusCode(401);
+        for (String respelled : TokenSpellings.respelled(s.token())) {
+            as(respelled).get("/api/v1/auths/").then().statusCode(401);
+            anonymous().cookie("token", respelled).get("/api/v1/auths/").then().statusCode(401);
+        }
         // signing out without a session is harmless
         anonymous().get("/api/v1/auths/signout").then().statusCode(200).body("status", equalTo(true));
         // signing in again gives a fresh, working token
@@ -274,5 +279,28 @@ class SignUpAndSignInTest {
         as(s.token()).delete("/api/v1/auths/api_key").then().statusCode(200).body(equalTo("true"));
         as(replacement).get("/api/v1/auths/").then().statusCode(401);
         as(s.token()).get("/api/v1/auths/api_key").then().statusCode(404);
+    }
+
+    @Test
+    void anApiKeyCannotMintOrDeleteApiKeys() {
+        Api.Session s = Api.newAccount("user");
+        String key = as(s.token()).post("/api/v1/auths/api_key").then().statusCode(200).extract().path("api_key");
+        as(key).post("/api/v1/auths/api_key").then().statusCode(403).body("detail", containsString("signed-in session"));
+        as(key).delete("/api/v1/auths/api_key").then().statusCode(403);
+        as(key).get("/api/v1/auths/api_key").then().statusCode(200).body("api_key", equalTo(key));
+        as(key).get("/api/v1/auths/").then().statusCode(200);
+    }
+
+    @Test
+    void sessionChecksWriteLastActiveAtMostOnceAMinute() {
+        Api.Session s = Api.newAccount("user");
+        as(s.token()).get("/api/v1/auths/").then().statusCode(200);
+        long recent = Instant.now().getEpochSecond() - 30;
+        TestUsers.execute("UPDATE \"user\" SET last_active_at = ? WHERE id = ?", recent, s.id());
+        for (int i = 0; i < 3; i++) {
+            as(s.token()).get("/api/v1/auths/").then().statusCode(200);
+        }
+        assertEquals(recent, TestUsers.queryLong("SELECT last_active_at FROM \"user\" WHERE id = ?", s.id()),
+                "a session check within the minute writes nothing");
     }
 }

@@ -88,6 +88,9 @@ class UsersTest {
         assertEquals(Set.of("name", "profile_image_url", "active"), r.jsonPath().getMap("$").keySet());
         String chat = UUID.randomUUID().toString();
         TestUsers.execute("INSERT INTO chat (id, user_id, title, created_at, updated_at) VALUES (?, ?, 'c', 0, 0)", chat, user.id());
+        as(other.token()).get("/api/v1/users/shared-" + chat).then().statusCode(404); // not shared: the owner stays unnamed
+        as(user.token()).get("/api/v1/users/shared-" + chat).then().statusCode(200).body("name", equalTo("Someone"));
+        TestUsers.execute("UPDATE chat SET share_id = ? WHERE id = ?", UUID.randomUUID().toString(), chat);
         as(other.token()).get("/api/v1/users/shared-" + chat).then().statusCode(200).body("name", equalTo("Someone"));
         as(other.token()).get("/api/v1/users/shared-" + UUID.randomUUID()).then().statusCode(404);
         as(other.token()).get("/api/v1/users/" + UUID.randomUUID()).then().statusCode(404);

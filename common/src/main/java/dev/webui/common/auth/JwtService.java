@@ -16,7 +16,10 @@ import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.HexFormat;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -24,7 +27,8 @@ import java.util.UUID;
  * Open WebUI's tokens: HS256 over WEBUI_SECRET_KEY with the payload {"id": userId, "exp": seconds}
  * ("exp" absent when tokens never expire) plus a unique "jti", which newer Open WebUI releases
  * add too; tokens without one (older installations) verify just the same. Open WebUI secrets are often shorter than 256 bits, so
- * jose4j's key-length check is relaxed on purpose.
+ * jose4j's key-length check is relaxed on purpose. Only the canonical base64url spelling of a token
+ * verifies ({@link CanonicalToken}), so each token has exactly one string and one revocation id.
  */
 @ApplicationScoped
 public class JwtService {
@@ -69,6 +73,9 @@ public class JwtService {
 
     /** The claims of a token whose signature and expiry are valid; empty otherwise. */
     public Optional<VerifiedToken> verify(String token) {
+        if (!CanonicalToken.isCanonical(token)) {
+            return Optional.empty();
+        }
         try {
             JwtClaims claims = consumer.processToClaims(token);
             Object id = claims.getClaimValue("id");
@@ -76,13 +83,29 @@ public class JwtService {
                 return Optional.empty();
             }
             NumericDate exp = claims.getExpirationTime();
-            return Optional.of(new VerifiedToken(userId, exp == null ? null : exp.getValue()));
+            String jti = claims.getJwtId();
+            String digestId = "sha256:" + sha256(token);
+            String revocationId = jti == null || jti.isEmpty() ? digestId : "jti:" + jti;
+            return Optional.of(new VerifiedToken(userId, exp == null ? null : exp.getValue(), revocationId, digestId));
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
         }
     }
 
-    /** A token that passed verification; {@code expiresAt} in unix seconds, null when it never expires. */
-    public record VerifiedToken(String userId, Long expiresAt) {
+    private static String sha256(String token) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A token that passed verification; {@code expiresAt} in unix seconds, null when it never expires.
+     * {@code revocationId} names the token for sign-out: {@code jti:<jti>}, or for tokens without a
+     * jti {@code sha256:<hex>} of the (canonical, hence unique) token string, which is
+     * {@code digestId} for every token (sign-outs recorded before tokens were revoked by jti used it).
+     */
+    public record VerifiedToken(String userId, Long expiresAt, String revocationId, String digestId) {
     }
 }

@@ -13,4 +13,10 @@ public final class TokenAttributes {
     public static String token(SecurityIdentity identity) {
         return identity.getAttribute(TOKEN);
     }
+
+    /** Whether the caller authenticated with an sk- API key rather than a session token. */
+    public static boolean isApiKey(SecurityIdentity identity) {
+        String token = token(identity);
+        return token != null && token.startsWith("sk-");
+    }
 }

@@ -53,9 +53,8 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         if (verified.isEmpty()) {
             return Uni.createFrom().failure(new AuthenticationFailedException(INVALID_TOKEN));
         }
-        return revocation.isRevoked(token)
-                .onFailure().transform(e -> new AuthenticationFailedException(e.getMessage(),
-                        new ApiException(503, "Session check unavailable (Redis is unreachable); try again shortly.")))
+        return revocation.isRevoked(verified.get())
+                .onFailure().transform(e -> new AuthenticationFailedException(e.getMessage(), e))
                 .flatMap(revoked -> revoked
                         ? Uni.createFrom().failure(new AuthenticationFailedException(INVALID_TOKEN))
                         : unavailableAs503(users.findById(verified.get().userId())).map(user -> identity(user, token)));

@@ -16,9 +16,19 @@ public class RedisKeys {
         return prefix;
     }
 
-    /** String key whose presence marks a signed-out token (by SHA-256 of the token). */
-    public String revokedToken(String tokenHash) {
-        return prefix + ":auth:revoked:" + tokenHash;
+    /** Sorted set: revocation ids of signed-out tokens, scored by the unix second the token expires. */
+    public String revokedTokens() {
+        return prefix + ":auth:revoked";
+    }
+
+    /** Pub/sub channel: JSON {"id", "exp"} of each sign-out; every replica adds it to its local copy. */
+    public String revocationChannel() {
+        return prefix + ":auth:revocations";
+    }
+
+    /** Glob of the earlier layout's marks (one string key per SHA-256 of a token), moved into {@link #revokedTokens()}. */
+    public String legacyRevokedTokenPattern() {
+        return prefix + ":auth:revoked:*";
     }
 
     /** Counter of recent failed sign-ins for one account or client address ({@code kind}: account, address). */

@@ -1,5 +1,6 @@
 package dev.webui.common.auth;
 
+import dev.webui.common.testing.TokenSpellings;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -51,5 +52,32 @@ class JwtServiceTest {
         String noId = Base64.getUrlEncoder().withoutPadding().encodeToString("{\"sub\":\"u1\"}".getBytes());
         assertTrue(jwt.verify(parts[0] + "." + noId + "." + parts[2]).isEmpty());
         assertTrue(jwt.verify("not-a-token").isEmpty());
+    }
+
+    @Test
+    void onlyTheCanonicalSpellingVerifies() {
+        JwtService jwt = new JwtService("secret");
+        String token = jwt.issue("u1", Optional.empty());
+        assertTrue(jwt.verify(token).isPresent());
+        for (String respelled : TokenSpellings.respelled(token)) {
+            assertTrue(jwt.verify(respelled).isEmpty(), respelled);
+        }
+        String[] parts = token.split("\\.");
+        assertTrue(jwt.verify(parts[0] + "==." + parts[1] + "." + parts[2]).isEmpty(), "padded header");
+        assertTrue(jwt.verify(parts[0] + "." + parts[1] + "." + parts[2] + "\n").isEmpty(), "trailing newline");
+        assertTrue(jwt.verify(parts[0] + "." + parts[1] + "." + parts[2].replace('-', '+').replace('_', '/')).isEmpty()
+                || !parts[2].matches(".*[-_].*"), "standard (non-url) alphabet");
+        // the foreign token's signature is canonical and keeps verifying; re-spelled, it does not
+        assertTrue(new JwtService("t0p-s3cr3t").verify(TokenSpellings.spareBitsChanged(FOREIGN)).isEmpty());
+    }
+
+    @Test
+    void revocationIdIsTheJtiOrTheDigestOfTheToken() {
+        JwtService jwt = new JwtService("t0p-s3cr3t");
+        JwtService.VerifiedToken withJti = jwt.verify(jwt.issue("u1", Optional.empty())).orElseThrow();
+        assertTrue(withJti.revocationId().matches("jti:[0-9a-f-]{36}"), withJti.revocationId());
+        assertTrue(withJti.digestId().matches("sha256:[0-9a-f]{64}"), withJti.digestId());
+        JwtService.VerifiedToken foreign = jwt.verify(FOREIGN).orElseThrow();
+        assertEquals(foreign.digestId(), foreign.revocationId());
     }
 }

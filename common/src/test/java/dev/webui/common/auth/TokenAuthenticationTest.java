@@ -2,6 +2,7 @@ package dev.webui.common.auth;
 
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
+import dev.webui.common.testing.TokenSpellings;
 import dev.webui.common.testing.TestUsers.TestUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -85,9 +86,13 @@ class TokenAuthenticationTest {
     void revokedTokenIsRejected() {
         TestUser user = TestUsers.create("user");
         given().auth().oauth2(user.token()).get("/probe/verified").then().statusCode(200);
-        revocation.revoke(user.token(), Instant.now().getEpochSecond() + 3600).await().indefinitely();
+        revocation.revoke(TestUsers.jwt().verify(user.token()).orElseThrow()).await().indefinitely();
         given().auth().oauth2(user.token()).get("/probe/verified").then().statusCode(401);
         given().cookie("token", user.token()).get("/probe/any").then().statusCode(401);
+        for (String respelled : TokenSpellings.respelled(user.token())) {
+            given().auth().oauth2(respelled).get("/probe/verified").then().statusCode(401);
+            given().cookie("token", respelled).get("/probe/any").then().statusCode(401);
+        }
     }
 
     @Test

@@ -1,18 +1,15 @@
 package dev.webui.common.health;
 
-import dev.webui.common.testing.TestEnvironment;
-import dev.webui.common.testing.TestRedis;
+import dev.webui.common.testing.PrivateRedisEnvironment;
 import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
 import io.quarkus.test.common.QuarkusTestResource;
-import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
@@ -21,33 +18,14 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 /** Readiness turns DOWN while a (private) Redis is stopped and UP again when it returns, without a restart. */
 @QuarkusTest
-@QuarkusTestResource(value = ReadinessFollowsRedisTest.PrivateRedis.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = PrivateRedisEnvironment.class, restrictToAnnotatedClass = true)
 class ReadinessFollowsRedisTest {
-    static TestRedis redis;
-
-    public static class PrivateRedis implements QuarkusTestResourceLifecycleManager {
-        private final TestEnvironment environment = new TestEnvironment();
-
-        @Override
-        public Map<String, String> start() {
-            redis = TestRedis.startPrivate();
-            environment.init(Map.of("redis-url", redis.url()));
-            return environment.start();
-        }
-
-        @Override
-        public void stop() {
-            environment.stop();
-            redis.stop();
-        }
-    }
-
     @Test
     void readinessFlipsWithRedis() throws IOException {
         awaitReady(200);
         TestUser user = TestUsers.create("user");
         given().auth().oauth2(user.token()).get("/probe/verified").then().statusCode(200);
-        redis.stop();
+        PrivateRedisEnvironment.redis().stop();
         awaitReady(503);
         given().get("/q/health/ready").then().body("checks.find { it.name == 'redis' }.status", equalTo("DOWN"))
                 .body("checks.find { it.name == 'postgresql' }.status", equalTo("UP"));
@@ -56,7 +34,7 @@ class ReadinessFollowsRedisTest {
         // the revocation check cannot run: the caller is told to retry, not signed out
         given().auth().oauth2(user.token()).get("/probe/verified").then().statusCode(503)
                 .body("detail", containsString("try again"));
-        redis.start();
+        PrivateRedisEnvironment.redis().start();
         awaitReady(200);
         given().auth().oauth2(user.token()).get("/probe/verified").then().statusCode(200);
     }

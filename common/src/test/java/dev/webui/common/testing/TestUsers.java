@@ -30,6 +30,26 @@ public final class TestUsers {
     }
 
     public static void execute(String sql, Object... params) {
+        withStatement(sql, params, PreparedStatement::executeUpdate);
+    }
+
+    /** The first column of the first row of a query, as a long (0 for SQL NULL). */
+    public static long queryLong(String sql, Object... params) {
+        return withStatement(sql, params, s -> {
+            try (var rows = s.executeQuery()) {
+                if (!rows.next()) {
+                    throw new IllegalStateException("no row for " + sql);
+                }
+                return rows.getLong(1);
+            }
+        });
+    }
+
+    private interface StatementWork<T> {
+        T run(PreparedStatement statement) throws SQLException;
+    }
+
+    private static <T> T withStatement(String sql, Object[] params, StatementWork<T> work) {
         var config = ConfigProvider.getConfig();
         String url = config.getValue("quarkus.datasource.migrations.jdbc.url", String.class);
         String user = config.getValue("quarkus.datasource.migrations.username", String.class);
@@ -37,7 +57,7 @@ public final class TestUsers {
             for (int i = 0; i < params.length; i++) {
                 s.setObject(i + 1, params[i]);
             }
-            s.executeUpdate();
+            return work.run(s);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

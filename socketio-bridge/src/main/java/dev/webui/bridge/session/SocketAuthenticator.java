@@ -39,7 +39,8 @@ public final class SocketAuthenticator {
         if (verified.isEmpty()) {
             return Uni.createFrom().item(Optional.empty());
         }
-        return revocation.isRevoked(token).flatMap(revoked -> revoked
+        // a check that cannot run (Redis unreachable) refuses the socket, like a revoked token
+        return revocation.isRevoked(verified.get()).onFailure().recoverWithItem(true).flatMap(revoked -> revoked
                 ? Uni.createFrom().item(Optional.<AuthenticatedUser>empty())
                 : users.findById(verified.get().userId()));
     }

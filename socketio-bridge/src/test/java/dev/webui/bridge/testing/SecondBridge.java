@@ -3,7 +3,6 @@ package dev.webui.bridge.testing;
 import dev.webui.bridge.socket.BridgeInstance;
 import dev.webui.bridge.socket.BridgeLifecycle;
 import dev.webui.bridge.socket.BridgeServices;
-import dev.webui.common.auth.TokenRevocation;
 import dev.webui.common.redis.RedisKeys;
 import dev.webui.common.testing.TestRedis;
 import io.quarkus.redis.runtime.datasource.ReactiveRedisDataSourceImpl;
@@ -25,7 +24,7 @@ public final class SecondBridge implements AutoCloseable {
                 .setConnectionString(ConfigProvider.getConfig().getValue("quarkus.redis.hosts", String.class)));
         var data = new ReactiveRedisDataSourceImpl(vertx, redis, RedisAPI.api(redis));
         BridgeServices shared = lifecycle.services();
-        BridgeServices services = new BridgeServices(data, keys, shared.json(), shared.jwt(), new TokenRevocation(data, keys),
+        BridgeServices services = new BridgeServices(data, keys, shared.json(), shared.jwt(), shared.revocation(),
                 shared.users(), shared.access(), shared.metrics());
         instance = new BridgeInstance(lifecycle.settings().withInstance("test-b-" + UUID.randomUUID().toString().substring(0, 8),
                 TestRedis.freePort()), services);
