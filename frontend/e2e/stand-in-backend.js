@@ -168,6 +168,15 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
         chat.chat.title = title;
         emitToUser(user.id, envelope('chat:title', title));
       }
+      // Small models copy the prompt's example and repeat a suggestion; the server stores them as sent.
+      if (background_tasks.follow_up_generation && prompt.includes('follow-ups')) {
+        setTimeout(() => {
+          const followUps = ['Tell me more', 'Tell me more', 'Show an example'];
+          const stored = state.chats.get(chat_id)?.chat.history?.messages?.[messageId];
+          if (stored) stored.followUps = followUps;
+          emitToUser(user.id, envelope('chat:message:follow_ups', { follow_ups: followUps }));
+        }, 100);
+      }
       if (background_tasks.tags_generation && chat) {
         addTag(user, chat, 'General');
         emitToUser(user.id, envelope('chat:tags', ['General']));
