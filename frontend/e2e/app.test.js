@@ -94,7 +94,7 @@ describe('first run and chat', () => {
     await waitIdle();
     const answer = page.getByTestId('assistant-message').last();
     assert.equal(await answer.locator('strong').first().innerText(), 'Hello there friend');
-    assert.ok(await answer.locator('code.hljs.language-python .hljs-keyword').count() > 0, 'python is highlighted');
+    await answer.locator('code.hljs.language-python .hljs-keyword').first().waitFor(); // highlight.js arrives on demand
     assert.equal(await answer.locator('li').count(), 2);
     await page.getByRole('heading', { name: 'Hello there friend' }).waitFor();
     await page.getByRole('link', { name: 'Hello there friend' }).waitFor();

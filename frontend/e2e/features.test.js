@@ -1,10 +1,14 @@
 // Browser tests of the chat features added on top of the basics (follow-ups, rich Markdown and
 // maths, images for vision models, ...), each in its own signed-in page against the stand-in.
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from './browser.js';
 import { startStandIn } from './stand-in-backend.js';
 import { eventually, pageFor, signUp } from './support.js';
+
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
 
 let backend;
 let browser;
@@ -53,6 +57,54 @@ describe('follow-up suggestions', () => {
 
     await group.getByRole('button', { name: 'Tell me more' }).click();
     await page.getByTestId('user-message').nth(1).getByText('Tell me more').waitFor();
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
+});
+
+describe('rich Markdown and maths', () => {
+  test('maths, task lists, user Markdown and code blocks with line numbers, collapse and copy; KaTeX only when needed', async () => {
+    const page = await openPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: backend.url });
+    const assets = [];
+    page.on('request', (r) => assets.push(new URL(r.url()).pathname));
+    const katexLoaded = () => assets.some((a) => /\/assets\/katex-[\w-]+\.js$/.test(a));
+
+    await ask(page, 'a plain question');
+    assert.equal(katexLoaded(), false, 'no maths, no KaTeX');
+
+    await page.getByRole('button', { name: 'New Chat', exact: true }).click();
+    await ask(page, 'show **rich** output for $x^2$');
+    const user = page.getByTestId('user-message');
+    await user.locator('.bubble strong', { hasText: 'rich' }).waitFor();
+    await user.locator('.bubble math').waitFor();
+
+    const answer = page.getByTestId('assistant-message');
+    await answer.locator('math[display="block"] mfrac').waitFor();
+    assert.ok(katexLoaded(), 'KaTeX was fetched for the maths');
+    assert.equal(await answer.locator('math').count(), 2, 'one inline, one display; prices stay text');
+    assert.match(await answer.innerText(), /Prices like \$5 and \$10 stay text\./);
+    assert.equal(await answer.locator('.math-pending').count(), 0);
+
+    const boxes = answer.getByRole('checkbox');
+    assert.equal(await boxes.count(), 2);
+    assert.deepEqual([await boxes.nth(0).getAttribute('aria-checked'), await boxes.nth(1).getAttribute('aria-checked')], ['true', 'false']);
+
+    const block = answer.locator('.code-block');
+    await block.locator('code.language-js .hljs-keyword').first().waitFor();
+    assert.equal(await block.locator('.line-numbers').innerText(), '1\n2\n3');
+    await block.getByRole('button', { name: 'Collapse' }).click();
+    await block.locator('pre').first().waitFor({ state: 'hidden' });
+    assert.equal(await block.getByRole('button', { name: 'Expand' }).getAttribute('aria-expanded'), 'false');
+    await block.getByRole('button', { name: 'Expand' }).click();
+    await block.locator('code').waitFor({ state: 'visible' });
+    await block.getByRole('button', { name: 'Copy' }).click();
+    await eventually(async () => (await page.evaluate(() => navigator.clipboard.readText())) === 'const a = 1;\nconst b = 2;\nconst c = a + b;', 'the code (without line numbers) on the clipboard');
+
+    await page.screenshot({ path: `${ARTIFACTS}20-rich-markdown.png` });
+    await page.reload();
+    await answer.locator('math[display="block"]').waitFor();
+    await user.locator('.bubble math').waitFor();
     assert.deepEqual(pageErrors, []);
     await page.context().close();
   });

@@ -23,6 +23,8 @@ const MODELS = [MODEL, SECOND_MODEL];
 const now = () => Math.floor(Date.now() / 1000);
 
 const STREAMED = Symbol('streamed');
+/** Maths, a task list and a three-line code block, for prompts that ask for "rich" output. */
+export const RICH_ANSWER = 'Inline $E = mc^2$ and a display:\n\n$$\n\\int_0^1 x^2\\,dx = \\frac{1}{3}\n$$\n\n- [x] parsed\n- [ ] reviewed\n\n```js\nconst a = 1;\nconst b = 2;\nconst c = a + b;\n```\n\nPrices like $5 and $10 stay text.';
 
 class HttpError extends Error {
   constructor(status, detail) {
@@ -137,6 +139,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   }
 
   function answerFor(prompt) {
+    if (prompt.includes('rich')) return RICH_ANSWER;
     return `You said: **${prompt}**\n\nHere is some code:\n\n\`\`\`python\ndef greet(name):\n    return f"Hello, {name}!"\n\`\`\`\n\n- first point\n- second point`;
   }
 

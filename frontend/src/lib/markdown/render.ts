@@ -1,29 +1,28 @@
-// Markdown → sanitized HTML for chat messages: marked parses, highlight.js colours code,
-// DOMPurify removes anything executable (the model's output is untrusted input).
-import { Marked, type Tokens } from 'marked';
+// Markdown → sanitized HTML for chat messages and notes: marked parses (GFM, task lists, maths),
+// code.ts and math.ts render the heavy parts, DOMPurify removes anything executable (a model's
+// output and a user's text are untrusted input).
+import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
-import hljs from 'highlight.js/lib/common';
+import { renderCode } from './code';
+import { tracking } from './lazy';
+import { mathExtension } from './math';
 
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-const marked = new Marked({
-  gfm: true,
-  breaks: true,
-  renderer: {
-    code({ text, lang }: Tokens.Code): string {
-      const language = (lang ?? '').trim().split(/\s+/)[0];
-      const known = language && hljs.getLanguage(language);
-      const body = known ? hljs.highlight(text, { language, ignoreIllegals: true }).value : escapeHtml(text);
-      return (
-        `<div class="code-block"><div class="code-head"><span>${escapeHtml(language || 'text')}</span>` +
-        `<button type="button" class="code-copy" data-copy-code>Copy</button></div>` +
-        `<pre><code class="hljs${known ? ` language-${escapeHtml(language)}` : ''}">${body}</code></pre></div>`
-      );
+const marked = new Marked(
+  {
+    gfm: true,
+    breaks: true,
+    renderer: {
+      code: renderCode,
+      // Task lists: a read-only box instead of a disabled <input> (inputs are not allowed through).
+      checkbox: ({ checked }) => `<span class="task-box" role="checkbox" aria-checked="${checked}" aria-readonly="true"></span> `,
+      listitem(item) {
+        if (!item.task) return false;
+        return `<li class="task-item">${this.parser.parse(item.tokens)}</li>\n`;
+      }
     }
-  }
-});
+  },
+  mathExtension
+);
 
 let hooked = false;
 function purifier() {
@@ -40,10 +39,35 @@ function purifier() {
   return DOMPurify;
 }
 
-export function renderMarkdown(source: string): string {
-  const html = marked.parse(source, { async: false }) as string;
+function sanitize(html: string): string {
   return purifier().sanitize(html, {
     FORBID_TAGS: ['style', 'form', 'input', 'textarea', 'select', 'iframe', 'object', 'embed'],
-    FORBID_ATTR: ['style']
+    FORBID_ATTR: ['style'],
+    // KaTeX's MathML keeps the TeX source in <semantics><annotation>; the browser shows only the maths.
+    ADD_TAGS: ['semantics', 'annotation']
   });
+}
+
+/** Renders with whatever renderers are loaded now (code unhighlighted, maths as TeX otherwise). */
+export function renderMarkdown(source: string): string {
+  return sanitize(marked.parse(source, { async: false }) as string);
+}
+
+/**
+ * Renders like renderMarkdown and also says whether the text needed a renderer that is not loaded
+ * yet: `pending` then resolves once it is, and rendering again gives the full result.
+ */
+export function renderRich(source: string): { html: string; pending: Promise<unknown> | null } {
+  const { value, pending } = tracking(() => renderMarkdown(source));
+  return { html: value, pending };
+}
+
+/** Loads every renderer `source` needs, then renders it fully. */
+export async function renderComplete(source: string): Promise<string> {
+  for (let i = 0; i < 3; i++) {
+    const { html, pending } = renderRich(source);
+    if (!pending) return html;
+    await pending;
+  }
+  return renderMarkdown(source);
 }
