@@ -109,3 +109,50 @@ describe('rich Markdown and maths', () => {
     await page.context().close();
   });
 });
+
+describe('images for vision models', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+  test('an uploaded and a pasted image go to the model as image_url parts and stay in the chat', async () => {
+    const page = await openPage();
+    const uploadsBefore = backend.state.calls.filter((c) => c.startsWith('POST /api/v1/files')).length;
+    await page.getByLabel('Upload files').setInputFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: PNG }]);
+    const chips = page.getByLabel('Attachments');
+    await chips.locator('img.thumb').waitFor();
+
+    // A screenshot pasted into the message box is attached too; pasted text would stay text.
+    await page.getByLabel('Message', { exact: true }).evaluate((area, b64) => {
+      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const data = new DataTransfer();
+      data.items.add(new File([bytes], 'image.png', { type: 'image/png' }));
+      area.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, PNG.toString('base64'));
+    await eventually(async () => (await chips.locator('img.thumb').count()) === 2, 'the pasted image to be attached');
+
+    await ask(page, 'what is in these pictures');
+    const asked = backend.state.lastCompletion.messages.at(-1);
+    assert.equal(asked.role, 'user');
+    assert.deepEqual(asked.content.map((p) => p.type), ['text', 'image_url', 'image_url']);
+    assert.equal(asked.content[0].text, 'what is in these pictures');
+    for (const part of asked.content.slice(1)) assert.match(part.image_url.url, /^data:image\/png;base64,iVBORw0KGgo/);
+    assert.equal(backend.state.lastCompletion.files, undefined, 'images are not sent as documents');
+    assert.equal(backend.state.calls.filter((c) => c.startsWith('POST /api/v1/files')).length, uploadsBefore, 'images are not uploaded as files');
+    await page.getByTestId('assistant-message').getByText('Images seen: 2').waitFor();
+    assert.equal(await page.getByTestId('user-message').getByRole('img').count(), 2);
+
+    await page.reload();
+    await page.getByTestId('user-message').getByRole('img', { name: 'Attached image 2' }).waitFor();
+    assert.deepEqual(pageErrors, []);
+    await page.context().close();
+  });
+
+  test('a model without vision refuses images with a message', async () => {
+    const page = await openPage();
+    await page.getByRole('button', { name: 'Select a model' }).click();
+    await page.getByRole('option', { name: /Second Model/ }).click();
+    await page.getByLabel('Upload files').setInputFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: PNG }]);
+    await page.getByText('The selected model does not support images').waitFor();
+    assert.equal(await page.getByLabel('Attachments').count(), 0);
+    await page.context().close();
+  });
+});

@@ -18,7 +18,7 @@ const CHAT_PAGE = 60;
 const FOLDER_PAGE = 10;
 export const MODEL = { id: 'stand-in/model:1', name: 'Stand-in Model', object: 'model', created: 1700000000, owned_by: 'openai', connection_type: 'external', urlIdx: 0, tags: [], actions: [], filters: [] };
 
-export const SECOND_MODEL = { ...MODEL, id: 'stand-in/second', name: 'Second Model' };
+export const SECOND_MODEL = { ...MODEL, id: 'stand-in/second', name: 'Second Model', info: { meta: { capabilities: { vision: false } } } };
 const MODELS = [MODEL, SECOND_MODEL];
 const now = () => Math.floor(Date.now() / 1000);
 
@@ -152,9 +152,12 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     state.completions.push(body);
     if (chat_id !== 'local') ownChat(user, chat_id);
     const taskId = randomUUID();
-    const prompt = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+    const asked = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+    // Vision requests carry the text and the images as parts (OpenAI's format).
+    const prompt = typeof asked === 'string' ? asked : asked.filter((p) => p.type === 'text').map((p) => p.text).join(' ');
+    const images = typeof asked === 'string' ? 0 : asked.filter((p) => p.type === 'image_url').length;
     const attached = (body.files ?? []).map((f) => `${f.type}:${f.name}`).join(', ');
-    const full = prompt.includes('slow') ? 'Thinking slowly. '.repeat(200) : answerFor(prompt) + `\n\nAnswered by ${model.name}.` + (attached ? `\n\nFiles: ${attached}` : '');
+    const full = prompt.includes('slow') ? 'Thinking slowly. '.repeat(200) : answerFor(prompt) + `\n\nAnswered by ${model.name}.` + (attached ? `\n\nFiles: ${attached}` : '') + (images ? `\n\nImages seen: ${images}` : '');
     const words = full.split(/(?<=\s)/);
     let i = 0;
     const envelope = (type, data) => ({ chat_id, message_id: messageId, data: { type, data } });

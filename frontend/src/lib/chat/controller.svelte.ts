@@ -202,9 +202,12 @@ async function startCompletion(reply: Message, firstExchange: boolean): Promise<
   }
 }
 
-/** Attachments of the user message being answered go with the request (the server does RAG). */
+/**
+ * Documents and knowledge bases of the user message being answered go with the request (the server
+ * does RAG); images go inside the message itself as `image_url` parts.
+ */
 function filesFor(reply: Message): unknown[] | undefined {
-  const files = chat.history.messages[reply.parentId!]?.files;
+  const files = chat.history.messages[reply.parentId!]?.files?.filter((f) => (f as { type?: string }).type !== 'image');
   return files?.length ? files : undefined;
 }
 
