@@ -1,7 +1,7 @@
 // Browser tests of the chat features added on top of the basics (follow-ups, rich Markdown and
 // maths, images for vision models, ...), each in its own signed-in page against the stand-in.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from './browser.js';
 import { startStandIn } from './stand-in-backend.js';
@@ -153,6 +153,78 @@ describe('images for vision models', () => {
     await page.getByLabel('Upload files').setInputFiles([{ name: 'photo.png', mimeType: 'image/png', buffer: PNG }]);
     await page.getByText('The selected model does not support images').waitFor();
     assert.equal(await page.getByLabel('Attachments').count(), 0);
+    await page.context().close();
+  });
+});
+
+describe('chat files and the chat menu', () => {
+  test('the header menu downloads JSON, TXT and PDF, shares and revokes, clones and deletes; the JSON imports again', async () => {
+    const page = await openPage();
+    const assets = [];
+    page.on('request', (r) => assets.push(new URL(r.url()).pathname));
+    const pdfLibraryLoaded = () => assets.some((a) => /\/assets\/jspdf[\w.-]*\.js$/.test(a));
+    await ask(page, 'export me please');
+    await page.getByRole('heading', { name: 'Export me please' }).waitFor();
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const menu = async (item) => {
+      await page.getByRole('button', { name: 'Chat menu' }).click();
+      await page.getByRole('menuitem', { name: item, exact: true }).click();
+    };
+    const download = async (item) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), menu(item)]);
+      return { name: file.suggestedFilename(), body: readFileSync(await file.path()) };
+    };
+
+    const json = await download('Download JSON');
+    const exported = JSON.parse(json.body.toString());
+    assert.deepEqual(exported.map((c) => c.id), [id]);
+    assert.equal(exported[0].chat.history.messages[exported[0].chat.history.currentId].role, 'assistant');
+    const txt = await download('Download TXT');
+    assert.equal(txt.name, 'chat-Export me please.txt');
+    assert.match(txt.body.toString(), /^### USER\nexport me please\n\n### ASSISTANT\nYou said: \*\*export me please\*\*/);
+    assert.equal(pdfLibraryLoaded(), false, 'jsPDF is not fetched before a PDF is asked for');
+    const pdf = await download('Download PDF');
+    assert.equal(pdf.name, 'chat-Export me please.pdf');
+    assert.equal(pdf.body.subarray(0, 5).toString(), '%PDF-');
+    assert.ok(pdfLibraryLoaded());
+
+    await menu('Share');
+    await page.getByText(/Share link copied/).waitFor();
+    const shareId = backend.state.chats.get(id).share_id;
+    assert.ok(shareId);
+    await menu('Revoke share link');
+    await page.getByText('Share link revoked').waitFor();
+    assert.equal(backend.state.chats.get(id).share_id, null);
+    const shared = await fetch(`${backend.url}/api/v1/chats/share/${shareId}`, { headers: { Authorization: `Bearer ${session.token}` } });
+    assert.equal(shared.status, 404, 'the old link no longer opens');
+
+    await menu('Clone');
+    await page.getByRole('heading', { name: 'Clone of Export me please' }).waitFor();
+    const cloneId = new URL(page.url()).pathname.split('/').pop();
+    assert.notEqual(cloneId, id);
+    assert.match(await page.getByTestId('assistant-message').innerText(), /You said: export me please/);
+
+    await page.getByRole('link', { name: 'Export me please', exact: true }).click();
+    await page.getByRole('heading', { name: 'Export me please' }).waitFor();
+    await menu('Delete');
+    await page.getByRole('dialog', { name: 'Delete chat?' }).getByRole('button', { name: 'Delete' }).click();
+    await page.waitForURL(`${backend.url}/`);
+    await page.getByRole('link', { name: 'Export me please', exact: true }).waitFor({ state: 'detached' });
+    assert.equal(backend.state.chats.has(id), false);
+
+    await page.locator('nav .user').click();
+    await page.getByRole('menuitem', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('tab', { name: 'Data controls' }).click();
+    await dialog.getByLabel('Chat export file').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: json.body });
+    await page.getByText('Imported 1 chat').waitFor();
+    await page.keyboard.press('Escape');
+    await page.getByRole('link', { name: 'Export me please', exact: true }).click();
+    await page.getByRole('heading', { name: 'Export me please' }).waitFor();
+    assert.match(await page.getByTestId('assistant-message').innerText(), /You said: export me please/);
+    const imported = [...backend.state.chats.values()].find((c) => c.title === 'Export me please');
+    assert.notEqual(imported.id, id, 'imported as a new chat');
+    assert.deepEqual(pageErrors, []);
     await page.context().close();
   });
 });

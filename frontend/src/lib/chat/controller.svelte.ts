@@ -21,6 +21,8 @@ export const chat = $state({
   taskIds: [] as string[],
   tags: [] as Tag[],
   temporary: false,
+  shareId: null as string | null,
+  pinned: false,
   loading: false,
   loadError: ''
 });
@@ -40,6 +42,8 @@ export function newChat(temporary = false): void {
   chat.taskIds = [];
   chat.tags = [];
   chat.temporary = temporary;
+  chat.shareId = null;
+  chat.pinned = false;
   chat.loadError = '';
 }
 
@@ -56,6 +60,8 @@ export async function loadChat(id: string): Promise<void> {
     chat.history = history;
     chat.models = c.chat?.models?.length ? c.chat.models : defaultModelIds();
     chat.temporary = false;
+    chat.shareId = c.share_id ?? null;
+    chat.pinned = !!c.pinned;
     const [running, tags] = await Promise.all([
       completions.running(id).catch(() => ({ task_ids: [] as string[] })),
       chats.tags(id).catch(() => [] as Tag[])

@@ -1,7 +1,7 @@
 // Fenced code blocks: language, line numbers, collapse and copy; colours from highlight.js
 // (common languages), loaded the first time a message has a code block.
 import type { Tokens } from 'marked';
-import { lazy } from './lazy';
+import { lazy } from '../lazy';
 import { escapeHtml } from './text';
 
 const highlighter = lazy(() => import('highlight.js/lib/common').then((m) => m.default));

@@ -1,7 +1,7 @@
 // TeX in Markdown: $$…$$ and \[…\] as display maths, $…$ and \(…\) inline, rendered by KaTeX
 // as MathML (the browser lays it out: no KaTeX stylesheet or fonts to download).
 import type { MarkedExtension, Tokens } from 'marked';
-import { lazy } from './lazy';
+import { lazy } from '../lazy';
 import { escapeHtml } from './text';
 
 const katex = lazy(() => import('katex').then((m) => m.default));

@@ -4,7 +4,7 @@
 import { Marked } from 'marked';
 import DOMPurify from 'dompurify';
 import { renderCode } from './code';
-import { tracking } from './lazy';
+import { tracking } from '../lazy';
 import { mathExtension } from './math';
 
 const marked = new Marked(
