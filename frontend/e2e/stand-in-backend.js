@@ -633,8 +633,15 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     const inside = file.startsWith(normalize(staticDir));
     const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html');
     const hashed = target.includes(`${normalize(staticDir)}/assets/`);
-    res.writeHead(200, { 'Content-Type': MIME[extname(target)] ?? 'application/octet-stream', 'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' });
-    createReadStream(target).pipe(res);
+    // Like the gateway (gzip_static): the precompressed copy when the browser accepts gzip.
+    const gzipped = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && existsSync(`${target}.gz`);
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(target)] ?? 'application/octet-stream',
+      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      Vary: 'Accept-Encoding',
+      ...(gzipped ? { 'Content-Encoding': 'gzip' } : {})
+    });
+    createReadStream(gzipped ? `${target}.gz` : target).pipe(res);
   }
 
   const server = createServer(async (req, res) => {
