@@ -228,3 +228,34 @@ describe('chat files and the chat menu', () => {
     await page.context().close();
   });
 });
+
+describe('admin: day-two work', () => {
+  test('an admin adds a user, who signs in; then renames her and resets her password', async () => {
+    const page = await openPage();
+    await page.goto(`${backend.url}/admin`);
+    await page.getByRole('button', { name: 'Add user' }).click();
+    const add = page.getByRole('form', { name: 'Add user' });
+    await add.getByLabel('Name').fill('Carol Added');
+    await add.getByLabel('Email').fill('carol@example.com');
+    await add.getByLabel('Password').fill('first-pass');
+    await add.getByLabel('Role').selectOption('user');
+    await add.getByRole('button', { name: 'Add' }).click();
+    await page.getByText('Carol Added was added').waitFor();
+    await page.getByRole('cell', { name: 'carol@example.com' }).waitFor();
+    const carol = () => backend.state.users.find((u) => u.name.startsWith('Carol'));
+    assert.deepEqual([carol().email, carol().role, carol().password], ['carol@example.com', 'user', 'first-pass']);
+
+    await page.getByRole('button', { name: 'Edit Carol Added' }).click();
+    const edit = page.getByRole('form', { name: 'Edit user' });
+    await edit.getByLabel('Name').fill('Carol Renamed');
+    await edit.getByLabel('New password').fill('second-pass');
+    await edit.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Carol Renamed was saved with the new password').waitFor();
+    await page.getByRole('cell', { name: 'Carol Renamed', exact: true }).waitFor();
+    assert.deepEqual([carol().name, carol().role, carol().password], ['Carol Renamed', 'user', 'second-pass']);
+
+    const signIn = await fetch(`${backend.url}/api/v1/auths/signin`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'carol@example.com', password: 'second-pass' }) });
+    assert.equal(signIn.status, 200, 'she signs in with the new password');
+    await page.context().close();
+  });
+});

@@ -229,6 +229,15 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       res.setHeader('Set-Cookie', `token=${token}; HttpOnly; SameSite=Lax; Path=/`);
       return sessionUser(user, token);
     }],
+    ['POST', /^\/api\/v1\/auths\/add$/, (req, _m, body) => {
+      need(req, 'admin');
+      const email = String(body.email ?? '').toLowerCase();
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new HttpError(400, 'Invalid email format');
+      if (state.users.some((u) => u.email === email)) throw new HttpError(400, 'Uh-oh! This email is already registered.');
+      const user = { id: randomUUID(), name: String(body.name ?? '').trim(), email, password: body.password, role: body.role ?? 'pending', last_active_at: now(), profile_image_url: '/user.png', settings: null, api_key: null, created_at: now() };
+      state.users.push(user);
+      return { ...sessionUser(user, issue(user)) };
+    }],
     ['GET', /^\/api\/v1\/auths\/signout$/, (req, _m, _b, res) => {
       const { token } = caller(req);
       if (token) state.tokens.delete(token);
@@ -337,7 +346,10 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       need(req, 'admin');
       const target = state.users.find((u) => u.id === m[1]);
       if (!target) throw new HttpError(404, 'User not found');
-      Object.assign(target, { role: body.role ?? target.role, name: body.name ?? target.name });
+      const email = body.email === undefined ? target.email : String(body.email).toLowerCase();
+      if (state.users.some((u) => u !== target && u.email === email)) throw new HttpError(400, 'Uh-oh! This email is already registered.');
+      Object.assign(target, { role: body.role ?? target.role, name: body.name ?? target.name, email });
+      if (body.password) target.password = body.password;
       return publicUser(target);
     }],
     ['GET', /^\/api\/v1\/users\/user\/settings$/, (req) => need(req, 'verified').settings],
