@@ -89,9 +89,17 @@ function blob(): Partial<ChatBlob> {
   };
 }
 
-export async function save(): Promise<void> {
-  if (!chat.id || chat.temporary) return;
-  await chats.update(chat.id, blob());
+// Saves go out one after another, each with the state of its turn, so an older save can never
+// land after a newer one (e.g. the save after `done` and the one after the follow-ups arrived).
+let saving: Promise<unknown> = Promise.resolve();
+
+export function save(): Promise<void> {
+  const next = saving.then(() => {
+    if (!chat.id || chat.temporary) return;
+    return chats.update(chat.id, blob()).then(() => undefined);
+  });
+  saving = next.catch(() => undefined);
+  return next;
 }
 
 function assistantFor(parentId: string, modelId: string, idx: number): Message {
@@ -300,6 +308,9 @@ function handleEvent(event: ChatEventEnvelope): void {
   if (type === 'chat:tasks:cancel') chat.taskIds = [];
   if (outcome.tags && chat.id) void reloadTags(chat.id);
   if (outcome.done && !wasDone && type === 'chat:completion') void finish(message);
+  // Follow-ups come after the answer was saved: keep them, or a save from this page would drop the
+  // copy the server stored with the message.
+  if (type === 'chat:message:follow_ups' && message.done) void save().catch(() => {});
 }
 
 onChatEvent(handleEvent);
