@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { launch } from './browser.js';
 import { MODEL, SECOND_MODEL, startStandIn } from './stand-in-backend.js';
+import { eventually, waitForCall } from './support.js';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -93,7 +94,7 @@ describe('first run and chat', () => {
     await waitIdle();
     const answer = page.getByTestId('assistant-message').last();
     assert.equal(await answer.locator('strong').first().innerText(), 'Hello there friend');
-    assert.ok(await answer.locator('code.hljs.language-python .hljs-keyword').count() > 0, 'python is highlighted');
+    await answer.locator('code.hljs.language-python .hljs-keyword').first().waitFor(); // highlight.js arrives on demand
     assert.equal(await answer.locator('li').count(), 2);
     await page.getByRole('heading', { name: 'Hello there friend' }).waitFor();
     await page.getByRole('link', { name: 'Hello there friend' }).waitFor();
@@ -116,8 +117,9 @@ describe('first run and chat', () => {
     await page.getByRole('button', { name: 'Remove tag General' }).click();
     await tags.getByRole('button', { name: 'General', exact: true }).waitFor({ state: 'detached' });
     assert.deepEqual(backend.state.chats.get(id).meta.tags, ['work_stuff']);
+    const beforeFilter = backend.state.calls.length;
     await tags.getByRole('button', { name: 'Work Stuff', exact: true }).click();
-    assert.ok(backend.state.calls.includes('GET /api/v1/chats/search?text=tag%3Awork_stuff&page=1'));
+    await waitForCall(backend, 'GET /api/v1/chats/search?text=tag%3Awork_stuff&page=1', beforeFilter);
     await page.getByRole('link', { name: 'Hello there friend' }).waitFor();
     await page.getByPlaceholder('Search').fill('');
   });
@@ -147,7 +149,7 @@ describe('first run and chat', () => {
     assert.match(await page.getByTestId('assistant-message').innerText(), /Edited question here/);
     await page.getByTestId('user-message').hover();
     await page.getByRole('button', { name: 'Previous version' }).first().click();
-    assert.equal(await page.getByTestId('user-message').locator('.bubble').innerText(), 'Hello there friend');
+    await page.getByTestId('user-message').locator('.bubble', { hasText: 'Hello there friend' }).waitFor();
     await page.getByRole('button', { name: 'Next version' }).first().click();
     // Editing the first message is a new first exchange, so the title is generated again (as stock does).
     await page.getByRole('heading', { name: 'Edited question here' }).waitFor();
@@ -226,7 +228,7 @@ describe('first run and chat', () => {
     const saved = Object.values(backend.state.chats.get(id).chat.history.messages).filter((m) => m.role === 'assistant');
     assert.equal(saved.filter((m) => m.done && m.content.includes('Answered by')).length, 2, 'both answers are saved');
     await page.getByRole('button', { name: 'Remove model 2' }).click();
-    assert.equal(await page.getByRole('button', { name: 'Select model 2' }).count(), 0);
+    await page.getByRole('button', { name: 'Select model 2' }).waitFor({ state: 'detached' });
   });
 
   test('model output cannot run script (sanitised Markdown)', async () => {
@@ -464,7 +466,7 @@ describe('workspace', () => {
     await page.getByRole('option', { name: /\/summarize/ }).waitFor();
     await shot('08-slash-command');
     await page.keyboard.press('Enter');
-    assert.equal(await page.getByLabel('Message', { exact: true }).inputValue(), 'Summarize in two bullets:');
+    await eventually(async () => (await page.getByLabel('Message', { exact: true }).inputValue()) === 'Summarize in two bullets:', 'the prompt to be inserted');
     await page.getByLabel('Message', { exact: true }).fill('');
   });
 });
@@ -528,8 +530,8 @@ describe('workspace knowledge', () => {
     assert.equal(kb.name, 'Research Library');
     assert.equal(kb.access_control, null);
     await files.getByRole('button', { name: 'Remove paper.txt' }).click();
-    await page.getByText('No files yet').waitFor({ state: 'attached' }).catch(() => {});
-    assert.equal(kb.data.file_ids.length, 0);
+    await files.getByRole('button', { name: 'Remove paper.txt' }).waitFor({ state: 'detached' });
+    await eventually(() => kb.data.file_ids.length === 0, 'the file to be removed');
     await page.getByRole('button', { name: 'Delete', exact: true }).click();
     await page.getByRole('dialog', { name: 'Delete knowledge base?' }).getByRole('button', { name: 'Delete' }).click();
     await page.getByRole('heading', { name: 'Knowledge' }).waitFor();
@@ -582,7 +584,7 @@ describe('settings', () => {
     await page.keyboard.press('Tab');
     assert.equal(await page.evaluate(() => !!document.activeElement?.closest('[role="dialog"]')), true);
     await dialog.getByRole('button', { name: 'Create new secret key' }).click();
-    assert.match(await dialog.getByLabel('API key').inputValue(), /^sk-[0-9a-f]{32}$/);
+    await eventually(async () => /^sk-[0-9a-f]{32}$/.test(await dialog.getByLabel('API key').inputValue()), 'the new API key to be shown');
     assert.equal(await dialog.getByLabel('API key').inputValue(), admin().api_key);
     await shot('10-account');
     await page.keyboard.press('Escape');
@@ -692,8 +694,7 @@ describe('accounts', () => {
 
     await page.getByRole('tab', { name: 'Models' }).click();
     await page.getByLabel(`Available to users: ${MODEL.name}`).check();
-    for (let i = 0; i < 20 && !backend.state.presets.get(MODEL.id); i++) await page.waitForTimeout(50);
-    assert.equal(backend.state.presets.get(MODEL.id)?.access_control, null);
+    await eventually(() => backend.state.presets.get(MODEL.id)?.access_control === null, 'the model to be made public');
 
     await page.getByRole('tab', { name: 'Documents' }).click();
     await page.getByLabel('Chunk size').fill('800');
@@ -714,6 +715,7 @@ describe('accounts', () => {
     assert.equal(backend.state.authConfig.ENABLE_SIGNUP, false);
     assert.equal(backend.state.authConfig.DEFAULT_USER_ROLE, 'user');
     await signOutVia('Back to chat');
+    await page.getByRole('button', { name: 'Sign in' }).waitFor();
     assert.equal(await page.getByRole('button', { name: 'Sign up' }).count(), 0, 'sign-up link hidden when sign-up is off');
   });
 

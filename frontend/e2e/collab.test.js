@@ -5,6 +5,7 @@ import { mkdirSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from './browser.js';
 import { startStandIn } from './stand-in-backend.js';
+import { eventually, pageFor as openPage, signUp as signUpUser } from './support.js';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
 mkdirSync(ARTIFACTS, { recursive: true });
@@ -15,31 +16,8 @@ let ada; // admin page
 let bob; // second user's page
 let bobUser;
 
-async function signUp(name, email) {
-  const res = await fetch(`${backend.url}/api/v1/auths/signup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, email, password: 'pass-1234' }) });
-  assert.equal(res.status, 200);
-  return res.json();
-}
-
-async function pageFor(session) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 820 } });
-  await context.addInitScript((t) => localStorage.setItem('token', t), session.token);
-  const page = await context.newPage();
-  page.setDefaultTimeout(10000);
-  await page.goto(`${backend.url}/`);
-  await page.getByRole('button', { name: 'New Chat', exact: true }).waitFor();
-  return page;
-}
-
-/** Polls until `check` holds (the stand-in saves note content 0.5 s after the last update). */
-async function eventually(check, what, timeout = 10000) {
-  const start = Date.now();
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() - start > timeout) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const signUp = (name, email) => signUpUser(backend, name, email);
+const pageFor = (session) => openPage(browser, backend, session);
 
 before(async () => {
   backend = await startStandIn({ staticDir: new URL('../dist', import.meta.url).pathname });

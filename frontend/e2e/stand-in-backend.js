@@ -10,6 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { Server } from 'socket.io';
 import { makeAccess } from './stand-in/access.js';
 import { channelsFeature } from './stand-in/channels.js';
+import { chatFilesFeature } from './stand-in/chat-files.js';
 import { miscFeature } from './stand-in/misc.js';
 import { notesFeature } from './stand-in/notes.js';
 
@@ -18,11 +19,13 @@ const CHAT_PAGE = 60;
 const FOLDER_PAGE = 10;
 export const MODEL = { id: 'stand-in/model:1', name: 'Stand-in Model', object: 'model', created: 1700000000, owned_by: 'openai', connection_type: 'external', urlIdx: 0, tags: [], actions: [], filters: [] };
 
-export const SECOND_MODEL = { ...MODEL, id: 'stand-in/second', name: 'Second Model' };
+export const SECOND_MODEL = { ...MODEL, id: 'stand-in/second', name: 'Second Model', info: { meta: { capabilities: { vision: false } } } };
 const MODELS = [MODEL, SECOND_MODEL];
 const now = () => Math.floor(Date.now() / 1000);
 
 const STREAMED = Symbol('streamed');
+/** Maths, a task list and a three-line code block, for prompts that ask for "rich" output. */
+export const RICH_ANSWER = 'Inline $E = mc^2$ and a display:\n\n$$\n\\int_0^1 x^2\\,dx = \\frac{1}{3}\n$$\n\n- [x] parsed\n- [ ] reviewed\n\n```js\nconst a = 1;\nconst b = 2;\nconst c = a + b;\n```\n\nPrices like $5 and $10 stay text.';
 
 class HttpError extends Error {
   constructor(status, detail) {
@@ -137,6 +140,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   }
 
   function answerFor(prompt) {
+    if (prompt.includes('rich')) return RICH_ANSWER;
     return `You said: **${prompt}**\n\nHere is some code:\n\n\`\`\`python\ndef greet(name):\n    return f"Hello, {name}!"\n\`\`\`\n\n- first point\n- second point`;
   }
 
@@ -149,9 +153,12 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     state.completions.push(body);
     if (chat_id !== 'local') ownChat(user, chat_id);
     const taskId = randomUUID();
-    const prompt = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+    const asked = [...messages].reverse().find((m) => m.role === 'user')?.content ?? '';
+    // Vision requests carry the text and the images as parts (OpenAI's format).
+    const prompt = typeof asked === 'string' ? asked : asked.filter((p) => p.type === 'text').map((p) => p.text).join(' ');
+    const images = typeof asked === 'string' ? 0 : asked.filter((p) => p.type === 'image_url').length;
     const attached = (body.files ?? []).map((f) => `${f.type}:${f.name}`).join(', ');
-    const full = prompt.includes('slow') ? 'Thinking slowly. '.repeat(200) : answerFor(prompt) + `\n\nAnswered by ${model.name}.` + (attached ? `\n\nFiles: ${attached}` : '');
+    const full = prompt.includes('slow') ? 'Thinking slowly. '.repeat(200) : answerFor(prompt) + `\n\nAnswered by ${model.name}.` + (attached ? `\n\nFiles: ${attached}` : '') + (images ? `\n\nImages seen: ${images}` : '');
     const words = full.split(/(?<=\s)/);
     let i = 0;
     const envelope = (type, data) => ({ chat_id, message_id: messageId, data: { type, data } });
@@ -167,6 +174,15 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
         chat.title = title;
         chat.chat.title = title;
         emitToUser(user.id, envelope('chat:title', title));
+      }
+      // Small models copy the prompt's example and repeat a suggestion; the server stores them as sent.
+      if (background_tasks.follow_up_generation && prompt.includes('follow-ups')) {
+        setTimeout(() => {
+          const followUps = ['Tell me more', 'Tell me more', 'Show an example'];
+          const stored = state.chats.get(chat_id)?.chat.history?.messages?.[messageId];
+          if (stored) stored.followUps = followUps;
+          emitToUser(user.id, envelope('chat:message:follow_ups', { follow_ups: followUps }));
+        }, 100);
       }
       if (background_tasks.tags_generation && chat) {
         addTag(user, chat, 'General');
@@ -212,6 +228,15 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       const token = issue(user);
       res.setHeader('Set-Cookie', `token=${token}; HttpOnly; SameSite=Lax; Path=/`);
       return sessionUser(user, token);
+    }],
+    ['POST', /^\/api\/v1\/auths\/add$/, (req, _m, body) => {
+      need(req, 'admin');
+      const email = String(body.email ?? '').toLowerCase();
+      if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) throw new HttpError(400, 'Invalid email format');
+      if (state.users.some((u) => u.email === email)) throw new HttpError(400, 'Uh-oh! This email is already registered.');
+      const user = { id: randomUUID(), name: String(body.name ?? '').trim(), email, password: body.password, role: body.role ?? 'pending', last_active_at: now(), profile_image_url: '/user.png', settings: null, api_key: null, created_at: now() };
+      state.users.push(user);
+      return { ...sessionUser(user, issue(user)) };
     }],
     ['GET', /^\/api\/v1\/auths\/signout$/, (req, _m, _b, res) => {
       const { token } = caller(req);
@@ -321,7 +346,10 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       need(req, 'admin');
       const target = state.users.find((u) => u.id === m[1]);
       if (!target) throw new HttpError(404, 'User not found');
-      Object.assign(target, { role: body.role ?? target.role, name: body.name ?? target.name });
+      const email = body.email === undefined ? target.email : String(body.email).toLowerCase();
+      if (state.users.some((u) => u !== target && u.email === email)) throw new HttpError(400, 'Uh-oh! This email is already registered.');
+      Object.assign(target, { role: body.role ?? target.role, name: body.name ?? target.name, email });
+      if (body.password) target.password = body.password;
       return publicUser(target);
     }],
     ['GET', /^\/api\/v1\/users\/user\/settings$/, (req) => need(req, 'verified').settings],
@@ -607,8 +635,8 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   let lastNs = 0;
   const nowNs = () => (lastNs = Math.max(lastNs + 1000, Date.now() * 1e6));
   const userOf = (socket) => state.users.find((u) => u.id === sockets.get(socket.id));
-  const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, allowed: makeAccess(state) };
-  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx)];
+  const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, ownChat, allowed: makeAccess(state) };
+  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx)];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));
 
@@ -617,8 +645,15 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     const inside = file.startsWith(normalize(staticDir));
     const target = inside && existsSync(file) && statSync(file).isFile() ? file : join(staticDir, 'index.html');
     const hashed = target.includes(`${normalize(staticDir)}/assets/`);
-    res.writeHead(200, { 'Content-Type': MIME[extname(target)] ?? 'application/octet-stream', 'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache' });
-    createReadStream(target).pipe(res);
+    // Like the gateway (gzip_static): the precompressed copy when the browser accepts gzip.
+    const gzipped = /\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && existsSync(`${target}.gz`);
+    res.writeHead(200, {
+      'Content-Type': MIME[extname(target)] ?? 'application/octet-stream',
+      'Cache-Control': hashed ? 'public, max-age=31536000, immutable' : 'no-cache',
+      Vary: 'Accept-Encoding',
+      ...(gzipped ? { 'Content-Encoding': 'gzip' } : {})
+    });
+    createReadStream(gzipped ? `${target}.gz` : target).pipe(res);
   }
 
   const server = createServer(async (req, res) => {

@@ -68,6 +68,25 @@ describe('history tree', () => {
     ]);
     expect(toCompletionMessages(h, 'u1', '  ')).toEqual([{ role: 'user', content: 'u1' }]);
   });
+
+  it('a user message with images becomes text and image_url parts; documents stay out of it', () => {
+    const h = tree();
+    h.messages.u2.files = [
+      { type: 'image', url: 'data:image/png;base64,AAAA' },
+      { type: 'file', id: 'f1', name: 'notes.txt', url: '/api/v1/files/f1' },
+      { type: 'image', url: 'data:image/jpeg;base64,BBBB' }
+    ];
+    const msgs = toCompletionMessages(h, 'u2');
+    expect(msgs.at(-1)).toEqual({
+      role: 'user',
+      content: [
+        { type: 'text', text: 'u2' },
+        { type: 'image_url', image_url: { url: 'data:image/png;base64,AAAA' } },
+        { type: 'image_url', image_url: { url: 'data:image/jpeg;base64,BBBB' } }
+      ]
+    });
+    expect(msgs[0]).toEqual({ role: 'user', content: 'u1' });
+  });
 });
 
 describe('responseGroup', () => {

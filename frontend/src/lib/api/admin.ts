@@ -32,6 +32,10 @@ export const admin = {
   users: (page: number, query: string) =>
     get<{ users: AdminUser[]; total: number }>('/api/v1/users/', { query: { page, query: query || undefined, order_by: 'created_at', direction: 'desc' } }),
   updateUser: (u: AdminUser, role: Role) => post<AdminUser>(`/api/v1/users/${encodeURIComponent(u.id)}/update`, { role, name: u.name, email: u.email, profile_image_url: u.profile_image_url }),
+  /** Name, email and (when given) a new password; the role stays as it is. */
+  editUser: (u: AdminUser, edit: { name: string; email: string; password?: string }) =>
+    post<AdminUser>(`/api/v1/users/${encodeURIComponent(u.id)}/update`, { role: u.role, profile_image_url: u.profile_image_url, ...edit }),
+  addUser: (user: { name: string; email: string; password: string; role: Role }) => post<AdminUser>('/api/v1/auths/add', user),
   deleteUser: (id: string) => del<boolean>(`/api/v1/users/${encodeURIComponent(id)}`),
   authConfig: () => get<AuthAdminConfig>('/api/v1/auths/admin/config'),
   saveAuthConfig: (config: AuthAdminConfig) => post<AuthAdminConfig>('/api/v1/auths/admin/config', config),

@@ -1,6 +1,16 @@
 import { del, get, post } from './http';
 import type { Chat, ChatBlob, ChatListItem, Folder, Tag } from '../types';
 
+/** One chat for `POST /api/v1/chats/import` (the shape of an exported chat). */
+export interface ChatImport {
+  chat: Partial<ChatBlob>;
+  meta: Record<string, unknown>;
+  pinned: boolean;
+  folder_id: string | null;
+  created_at: number | null;
+  updated_at: number | null;
+}
+
 const base = '/api/v1/chats';
 
 export const chats = {
@@ -19,6 +29,10 @@ export const chats = {
   addTag: (id: string, name: string) => post<Tag[]>(`${base}/${encodeURIComponent(id)}/tags`, { name }),
   removeTag: (id: string, name: string) => del<Tag[]>(`${base}/${encodeURIComponent(id)}/tags`, { name }),
   share: (id: string) => post<Chat>(`${base}/${encodeURIComponent(id)}/share`),
+  unshare: (id: string) => del<boolean | null>(`${base}/${encodeURIComponent(id)}/share`),
+  clone: (id: string) => post<Chat>(`${base}/${encodeURIComponent(id)}/clone`, {}),
+  all: () => get<Chat[]>(`${base}/all`),
+  importChat: (body: ChatImport) => post<Chat>(`${base}/import`, body),
   shared: (shareId: string) => get<Chat>(`${base}/share/${encodeURIComponent(shareId)}`),
   cloneShared: (shareId: string) => post<Chat>(`${base}/${encodeURIComponent(shareId)}/clone/shared`),
   folderList: (folderId: string, page: number) => get<ChatListItem[]>(`${base}/folder/${encodeURIComponent(folderId)}/list`, { query: { page } })

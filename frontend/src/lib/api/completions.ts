@@ -1,9 +1,10 @@
+import type { ContentPart } from '../chat/history';
 import { get, post } from './http';
 import type { ModelEntry } from '../types';
 
 export interface CompletionRequest {
   model: string;
-  messages: { role: string; content: string }[];
+  messages: { role: string; content: string | ContentPart[] }[];
   stream: boolean;
   params: Record<string, unknown>;
   files?: unknown[];

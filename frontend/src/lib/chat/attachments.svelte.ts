@@ -1,11 +1,12 @@
 // Files and knowledge bases attached to the next message, as FileItems (api.md §1.7).
 import { knowledge as knowledgeApi, uploadFile, waitForProcessing, type Knowledge } from '../api/files';
 import { session } from '../session.svelte';
+import { readImage } from './images';
 
 export interface Attachment {
   key: string;
   name: string;
-  kind: 'file' | 'collection';
+  kind: 'file' | 'collection' | 'image';
   state: 'uploading' | 'processing' | 'ready' | 'failed';
   progress: number;
   error?: string;
@@ -60,6 +61,27 @@ export async function attachFile(file: File): Promise<void> {
       size: file.size,
       itemId: key
     };
+  } catch (e) {
+    const a = entry();
+    if (a) {
+      a.state = 'failed';
+      a.error = e instanceof Error ? e.message : String(e);
+    }
+  }
+}
+
+/** Images stay in the browser as data URLs (as the stock UI does) and go to the model in the message. */
+export async function attachImage(file: File): Promise<void> {
+  const key = crypto.randomUUID();
+  attachments.push({ key, name: file.name || 'image.png', kind: 'image', state: 'processing', progress: 1 });
+  const entry = () => attachments.find((a) => a.key === key);
+  try {
+    const limits = (session.config as { file?: { image_compression?: { width?: number | null; height?: number | null } } } | null)?.file?.image_compression;
+    const url = await readImage(file, limits?.width ?? null, limits?.height ?? null);
+    const a = entry();
+    if (!a) return;
+    a.state = 'ready';
+    a.item = { type: 'image', url, name: a.name };
   } catch (e) {
     const a = entry();
     if (a) {

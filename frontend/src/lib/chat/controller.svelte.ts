@@ -21,6 +21,8 @@ export const chat = $state({
   taskIds: [] as string[],
   tags: [] as Tag[],
   temporary: false,
+  shareId: null as string | null,
+  pinned: false,
   loading: false,
   loadError: ''
 });
@@ -40,6 +42,8 @@ export function newChat(temporary = false): void {
   chat.taskIds = [];
   chat.tags = [];
   chat.temporary = temporary;
+  chat.shareId = null;
+  chat.pinned = false;
   chat.loadError = '';
 }
 
@@ -56,6 +60,8 @@ export async function loadChat(id: string): Promise<void> {
     chat.history = history;
     chat.models = c.chat?.models?.length ? c.chat.models : defaultModelIds();
     chat.temporary = false;
+    chat.shareId = c.share_id ?? null;
+    chat.pinned = !!c.pinned;
     const [running, tags] = await Promise.all([
       completions.running(id).catch(() => ({ task_ids: [] as string[] })),
       chats.tags(id).catch(() => [] as Tag[])
@@ -83,9 +89,17 @@ function blob(): Partial<ChatBlob> {
   };
 }
 
-export async function save(): Promise<void> {
-  if (!chat.id || chat.temporary) return;
-  await chats.update(chat.id, blob());
+// Saves go out one after another, each with the state of its turn, so an older save can never
+// land after a newer one (e.g. the save after `done` and the one after the follow-ups arrived).
+let saving: Promise<unknown> = Promise.resolve();
+
+export function save(): Promise<void> {
+  const next = saving.then(() => {
+    if (!chat.id || chat.temporary) return;
+    return chats.update(chat.id, blob()).then(() => undefined);
+  });
+  saving = next.catch(() => undefined);
+  return next;
 }
 
 function assistantFor(parentId: string, modelId: string, idx: number): Message {
@@ -202,9 +216,12 @@ async function startCompletion(reply: Message, firstExchange: boolean): Promise<
   }
 }
 
-/** Attachments of the user message being answered go with the request (the server does RAG). */
+/**
+ * Documents and knowledge bases of the user message being answered go with the request (the server
+ * does RAG); images go inside the message itself as `image_url` parts.
+ */
 function filesFor(reply: Message): unknown[] | undefined {
-  const files = chat.history.messages[reply.parentId!]?.files;
+  const files = chat.history.messages[reply.parentId!]?.files?.filter((f) => (f as { type?: string }).type !== 'image');
   return files?.length ? files : undefined;
 }
 
@@ -291,6 +308,9 @@ function handleEvent(event: ChatEventEnvelope): void {
   if (type === 'chat:tasks:cancel') chat.taskIds = [];
   if (outcome.tags && chat.id) void reloadTags(chat.id);
   if (outcome.done && !wasDone && type === 'chat:completion') void finish(message);
+  // Follow-ups come after the answer was saved: keep them, or a save from this page would drop the
+  // copy the server stored with the message.
+  if (type === 'chat:message:follow_ups' && message.done) void save().catch(() => {});
 }
 
 onChatEvent(handleEvent);

@@ -60,10 +60,29 @@ export function switchSibling(history: History, id: string, offset: number): str
 }
 
 /** OpenAI-format messages for a completion request: optional system prompt, then the branch. */
-export function toCompletionMessages(history: History, leafId: string, system?: string): { role: string; content: string }[] {
+export type ContentPart = { type: 'text'; text: string } | { type: 'image_url'; image_url: { url: string } };
+
+/** Images attached to a user message (FileItems of type `image` with a data or file URL). */
+export function imagesOf(m: Message): string[] {
+  return (m.files ?? []).flatMap((f) => {
+    const item = f as { type?: string; url?: string };
+    return item.type === 'image' && item.url ? [item.url] : [];
+  });
+}
+
+/**
+ * The branch ending at `leafId` as completion messages. A user message with images becomes a
+ * list of parts (its text, then one `image_url` per image) for vision models.
+ */
+export function toCompletionMessages(history: History, leafId: string, system?: string): { role: string; content: string | ContentPart[] }[] {
   const msgs = branch(history, leafId)
     .filter((m) => m.role !== 'assistant' || m.content !== '')
-    .map((m) => ({ role: m.role, content: m.content }));
+    .map((m) => {
+      const images = m.role === 'user' ? imagesOf(m) : [];
+      if (!images.length) return { role: m.role, content: m.content };
+      const parts: ContentPart[] = [{ type: 'text', text: m.content }, ...images.map((url) => ({ type: 'image_url' as const, image_url: { url } }))];
+      return { role: m.role, content: parts };
+    });
   return system?.trim() ? [{ role: 'system', content: system }, ...msgs] : msgs;
 }
 

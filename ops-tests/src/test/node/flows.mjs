@@ -1,6 +1,6 @@
 // The admin's everyday flows on the real suite, run by browser.mjs (see there for the environment):
 // sidebar rename/pin/delete, a knowledge base asked about in a chat, settings that persist, a tour
-// of the main screens with screenshots, and sign-out. Each scenario signs in on a fresh profile.
+// of the main screens with screenshots, sign-out, and a chat with maths, an image and follow-ups. Each scenario signs in on a fresh profile.
 import { join } from 'node:path';
 
 const env = (name) => {
@@ -196,4 +196,36 @@ async function signOut(page) {
   report({ step: 'signed-out', ...after, path: new URL(page.url()).pathname });
 }
 
-export const scenarios = { sidebar, knowledge, settings, tour, 'sign-out': signOut };
+// A chat with maths in the question, an attached image and an answer whose follow-up suggestions
+// repeat: the maths is rendered, the image goes upstream, and the chat opens again after a reload.
+async function richChat(page) {
+  await signIn(page);
+  await pickModel(page);
+  const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+  await page.getByLabel('Upload files').setInputFiles([{ name: 'dot.png', mimeType: 'image/png', buffer: png }]);
+  await page.getByLabel('Attachments').locator('img.thumb').waitFor();
+  await page.getByLabel('Message', { exact: true }).fill(env('MESSAGE'));
+  await page.keyboard.press('Enter');
+  await awaitAnswer(page);
+  const chatId = new URL(page.url()).pathname.split('/').pop();
+  const answer = page.getByTestId('assistant-message').last();
+  await answer.locator('strong math').waitFor(); // the echoed TeX, rendered by KaTeX
+  const followUps = () => page.getByTestId('assistant-message').last().getByRole('group', { name: 'Follow-up suggestions' }).getByRole('button');
+  await followUps().first().waitFor({ timeout: 60000 });
+  const shown = await followUps().allInnerTexts();
+  await shot(page, 'chat-rich');
+  await page.waitForLoadState('networkidle'); // the page's last save is done
+
+  await page.reload();
+  await page.getByTestId('assistant-message').last().locator('strong math').waitFor();
+  await followUps().first().waitFor();
+  report({
+    step: 'rich',
+    chatId,
+    followUps: shown,
+    reloadedFollowUps: await followUps().allInnerTexts(),
+    images: await page.getByTestId('user-message').last().getByRole('img').count()
+  });
+}
+
+export const scenarios = { sidebar, knowledge, settings, tour, 'sign-out': signOut, 'rich-chat': richChat };

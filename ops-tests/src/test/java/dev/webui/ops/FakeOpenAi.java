@@ -29,9 +29,14 @@ final class FakeOpenAi implements AutoCloseable {
     static final String ECHO = "fake-echo";
     static final String SLOW = "fake-slow";
     static final String KEY = "sk-ops-fake-upstream";
-    /** The non-streamed answer, shaped for every background task at once (title, tags, follow-ups). */
+    /**
+     * The non-streamed answer, shaped for every background task at once (title, tags, follow-ups).
+     * The follow-up repeats itself, as small models do when they copy the prompt's example.
+     */
     static final String TITLE = "Ops drill";
-    static final String TASK_ANSWER = "{\"title\": \"" + TITLE + "\", \"tags\": [\"testing\"], \"follow_ups\": [\"And then?\"]}";
+    static final String FOLLOW_UP = "And then?";
+    static final String TASK_ANSWER = "{\"title\": \"" + TITLE + "\", \"tags\": [\"testing\"], \"follow_ups\": [\"" + FOLLOW_UP
+            + "\", \"" + FOLLOW_UP + "\"]}";
     private static final int SLOW_LIMIT = 1200;
 
     private final ObjectMapper json = new ObjectMapper();

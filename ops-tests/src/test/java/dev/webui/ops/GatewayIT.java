@@ -7,16 +7,22 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,14 +30,18 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The gateway template itself, rendered by render-gateway.sh and run by nginx in front of upstreams
  * the test controls: the websocket upgrade reaches the bridge's socket port and the tunnel carries
- * bytes both ways; a streamed answer reaches the client event by event, before the upstream has finished.
+ * bytes both ways; a streamed answer reaches the client event by event, before the upstream has finished,
+ * and uncompressed; the web app's files go out as their precompressed .gz copies.
  * (LocalModeIT covers the routing of every path family to the real services.)
  */
 class GatewayIT {
@@ -178,19 +188,48 @@ class GatewayIT {
     }
 
     @Test
-    void aStreamedAnswerArrivesEventByEvent() throws Exception {
+    void aStreamedAnswerArrivesEventByEventUncompressedEvenWhenTheBrowserAcceptsGzip() throws Exception {
         try (Socket client = new Socket("127.0.0.1", gatewayPort)) {
             client.setSoTimeout((int) WAIT.toMillis());
-            client.getOutputStream().write("POST /api/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\nConnection: close\r\n\r\n{}"
-                    .getBytes(StandardCharsets.US_ASCII));
+            client.getOutputStream().write(("POST /api/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n"
+                    + "Accept-Encoding: gzip, deflate\r\nConnection: close\r\n\r\n{}").getBytes(StandardCharsets.US_ASCII));
             InputStream in = client.getInputStream();
             String head = readHead(in);
             assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            assertFalse(head.toLowerCase().contains("content-encoding"), "an event stream is never compressed: " + head);
             String received = readUntil(in, "data: first");
             assertTrue(received.contains("data: first"), "the first event arrives while the upstream still holds the second");
             releaseSecondChunk.countDown();
             assertTrue(readUntil(in, "data: second").contains("data: second"));
         }
+    }
+
+    @Test
+    void theWebAppsFilesAreServedGzippedFromTheirPrecompressedCopies() throws Exception {
+        String script = "console.log('" + "x".repeat(4000) + "');\n";
+        Files.createDirectories(work.resolve("assets"));
+        // nginx's workers run as an unprivileged user when the test runs as root: let them read the files
+        for (Path dir : List.of(work, work.resolve("assets"))) {
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwxr-xr-x"));
+        }
+        Files.writeString(work.resolve("assets/index-abc123.js"), script);
+        try (OutputStream gz = new GZIPOutputStream(Files.newOutputStream(work.resolve("assets/index-abc123.js.gz")))) {
+            gz.write(script.getBytes(StandardCharsets.UTF_8));
+        }
+        HttpClient http = HttpClient.newHttpClient();
+        URI asset = URI.create("http://127.0.0.1:" + gatewayPort + "/assets/index-abc123.js");
+        HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(asset).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zipped.statusCode());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(""), zipped.headers().toString());
+        assertTrue(zipped.headers().allValues("Vary").contains("Accept-Encoding"), zipped.headers().toString());
+        assertTrue(zipped.body().length < script.length() / 10, "compressed: " + zipped.body().length + " bytes");
+        try (InputStream unzipped = new GZIPInputStream(new ByteArrayInputStream(zipped.body()))) {
+            assertEquals(script, new String(unzipped.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        HttpResponse<String> plain = http.send(HttpRequest.newBuilder(asset).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(script, plain.body(), "a client without gzip gets the original");
+        assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), plain.headers().toString());
     }
 
     private static String readHead(InputStream in) throws IOException {

@@ -603,6 +603,33 @@ class SuiteThroughGatewayIT {
     }
 
     @Test
+    @Order(15)
+    void aChatWithMathsAnImageAndRepeatedFollowUpsIsRenderedSentUpstreamAndOpensAgain() throws Exception {
+        String message = "What is $x^2$ here?";
+        int before = upstream.completions().size();
+        JsonNode rich = BrowserSession.run("rich-chat", browserEnv(Map.of("MODEL", FakeOpenAi.ECHO, "MESSAGE", message)),
+                Duration.ofMinutes(3)).get("rich");
+        assertEquals(List.of(FakeOpenAi.FOLLOW_UP), Gateway.JSON.convertValue(rich.path("followUps"), List.class),
+                "the repeated suggestion is shown once: " + rich);
+        assertEquals(rich.path("followUps"), rich.path("reloadedFollowUps"), "the chat opens again with its follow-ups: " + rich);
+        assertEquals(1, rich.path("images").asInt(), "the image is shown in the question after the reload: " + rich);
+
+        JsonNode asked = upstream.completions().subList(before, upstream.completions().size()).stream()
+                .filter(r -> r.path("stream").asBoolean(false)).findFirst().orElseThrow();
+        JsonNode question = asked.path("messages").path(asked.path("messages").size() - 1);
+        assertEquals("user", question.path("role").asText(), asked.toString());
+        assertEquals(message, question.path("content").path(0).path("text").asText(), question.toString());
+        assertEquals("image_url", question.path("content").path(1).path("type").asText(), question.toString());
+        assertTrue(question.path("content").path(1).path("image_url").path("url").asText().startsWith("data:image/png;base64,"), question.toString());
+        assertFalse(asked.has("files") && asked.path("files").toString().contains("image"), "the image is not sent as a document: " + asked);
+
+        JsonNode history = admin.get("/api/v1/chats/" + rich.path("chatId").asText()).json().path("chat").path("history");
+        JsonNode answer = history.path("messages").path(history.path("currentId").asText());
+        assertEquals(List.of(FakeOpenAi.FOLLOW_UP, FakeOpenAi.FOLLOW_UP), Gateway.JSON.convertValue(answer.path("followUps"), List.class),
+                "the server keeps the suggestions as the model gave them: " + answer);
+    }
+
+    @Test
     @Order(20)
     void writersOnBothBridgesAndThroughTheGatewayEditANoteTogetherAReaderCannotAndTheTextIsSaved() throws Exception {
         new CollaborativeNoteStep(suite, sockets, admin, bob).run();

@@ -1,0 +1,36 @@
+// Shared pieces of the browser tests: users made through the API, pages signed in with their
+// token, and waiting for a condition that is reached asynchronously (never assert before it).
+import assert from 'node:assert/strict';
+
+/** Creates a user through the stand-in's sign-up endpoint (the first one becomes admin). */
+export async function signUp(backend, name, email, password = 'pass-1234') {
+  const res = await fetch(`${backend.url}/api/v1/auths/signup`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ name, email, password }) });
+  assert.equal(res.status, 200);
+  return res.json();
+}
+
+/** A fresh browser context signed in as `session`, on the new-chat screen. */
+export async function pageFor(browser, backend, session, viewport = { width: 1280, height: 820 }) {
+  const context = await browser.newContext({ viewport });
+  await context.addInitScript((t) => localStorage.setItem('token', t), session.token);
+  const page = await context.newPage();
+  page.setDefaultTimeout(10000);
+  await page.goto(`${backend.url}/`);
+  await page.getByRole('button', { name: 'New Chat', exact: true }).waitFor();
+  return page;
+}
+
+/** Polls until `check` holds (requests and saves happen after the click that starts them). */
+export async function eventually(check, what, timeout = 10000) {
+  const start = Date.now();
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() - start > timeout) assert.fail(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/** Waits until the backend has received `call` (e.g. "GET /api/v1/chats/search?text=x&page=1"). */
+export function waitForCall(backend, call, from = 0) {
+  return eventually(() => backend.state.calls.slice(from).includes(call), call);
+}

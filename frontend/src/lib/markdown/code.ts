@@ -1,0 +1,32 @@
+// Fenced code blocks: language, line numbers, collapse and copy; colours from highlight.js
+// (common languages), loaded the first time a message has a code block.
+import type { Tokens } from 'marked';
+import { lazy } from '../lazy';
+import { escapeHtml } from './text';
+
+const highlighter = lazy(() => import('highlight.js/lib/common').then((m) => m.default));
+
+function highlighted(text: string, language: string): { body: string; known: boolean } {
+  if (!language) return { body: escapeHtml(text), known: false };
+  const hljs = highlighter.get();
+  if (!hljs) {
+    highlighter.want();
+    return { body: escapeHtml(text), known: false };
+  }
+  if (!hljs.getLanguage(language)) return { body: escapeHtml(text), known: false };
+  return { body: hljs.highlight(text, { language, ignoreIllegals: true }).value, known: true };
+}
+
+export function renderCode({ text, lang }: Tokens.Code): string {
+  const language = (lang ?? '').trim().split(/\s+/)[0];
+  const { body, known } = highlighted(text, language);
+  const lines = text.split('\n').length;
+  const numbers = Array.from({ length: lines }, (_, i) => i + 1).join('\n');
+  return (
+    `<div class="code-block"><div class="code-head"><span class="code-lang">${escapeHtml(language || 'text')}</span>` +
+    `<span class="code-actions"><button type="button" class="code-btn" data-collapse-code aria-expanded="true">Collapse</button>` +
+    `<button type="button" class="code-btn" data-copy-code>Copy</button></span></div>` +
+    `<div class="code-body"><pre class="line-numbers" aria-hidden="true">${numbers}</pre>` +
+    `<pre><code class="hljs${known ? ` language-${escapeHtml(language)}` : ''}">${body}</code></pre></div></div>`
+  );
+}
