@@ -1,5 +1,7 @@
 package dev.webui.common.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.webui.common.config.CoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -16,6 +18,7 @@ import org.jose4j.keys.HmacKey;
 import org.jose4j.lang.JoseException;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,6 +33,9 @@ import java.util.UUID;
 public class JwtService {
     private final HmacKey key;
     private final JwtConsumer consumer;
+    /** Tokens already verified: the same bytes verify the same way, so a page load's requests parse and sign once. */
+    private final Cache<String, VerifiedToken> verified = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
     @Inject
     public JwtService(CoreConfig config) {
@@ -69,6 +75,14 @@ public class JwtService {
 
     /** The claims of a token whose signature and expiry are valid; empty otherwise. */
     public Optional<VerifiedToken> verify(String token) {
+        VerifiedToken known = verified.getIfPresent(token);
+        if (known != null) {
+            if (known.expiresAt() == null || known.expiresAt() > Instant.now().getEpochSecond()) {
+                return Optional.of(known);
+            }
+            verified.invalidate(token);
+            return Optional.empty();
+        }
         try {
             JwtClaims claims = consumer.processToClaims(token);
             Object id = claims.getClaimValue("id");
@@ -76,7 +90,9 @@ public class JwtService {
                 return Optional.empty();
             }
             NumericDate exp = claims.getExpirationTime();
-            return Optional.of(new VerifiedToken(userId, exp == null ? null : exp.getValue()));
+            VerifiedToken result = new VerifiedToken(userId, exp == null ? null : exp.getValue());
+            verified.put(token, result);
+            return Optional.of(result);
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
         }

@@ -52,4 +52,18 @@ class JwtServiceTest {
         assertTrue(jwt.verify(parts[0] + "." + noId + "." + parts[2]).isEmpty());
         assertTrue(jwt.verify("not-a-token").isEmpty());
     }
+
+    @Test
+    void aVerifiedTokenIsRefusedOnceItExpiresEvenThoughItWasRemembered() throws InterruptedException {
+        JwtService jwt = new JwtService("secret");
+        Instant exp = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 1);
+        String token = jwt.issue("u1", Optional.of(exp));
+        assertEquals("u1", jwt.verify(token).orElseThrow().userId());
+        assertEquals("u1", jwt.verify(token).orElseThrow().userId());
+        while (!Instant.now().isAfter(exp)) {
+            Thread.sleep(50);
+        }
+        assertTrue(jwt.verify(token).isEmpty());
+        assertTrue(jwt.verify(token).isEmpty());
+    }
 }
