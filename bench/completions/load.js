@@ -13,13 +13,14 @@ const TOKEN = process.env.TOKEN;
 const UPSTREAM_PORT = Number(process.env.UPSTREAM_PORT);
 const ROUNDS = Number(process.env.ROUNDS || 300);
 const CONCURRENT = Number(process.env.CONCURRENT || 200);
-const agent = new http.Agent({ keepAlive: true, maxSockets: 1000 });
+// TCP_NODELAY on both ends: with Nagle's algorithm a chunk waits for the peer's delayed ACK
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1000, noDelay: true });
 
 // ---- the provider: answers instantly, records when each request arrived ----------------------
 const arrivals = new Map(); // marker -> ms
 const chunk = (content) => JSON.stringify({ id: 'c', object: 'chat.completion.chunk', created: 1700000000, model: 'gpt-fake',
   choices: [{ index: 0, delta: { content }, finish_reason: null }] });
-const provider = http.createServer((req, res) => {
+const provider = http.createServer({ noDelay: true }, (req, res) => {
   if (req.url.endsWith('/models')) {
     res.setHeader('Content-Type', 'application/json');
     res.end(JSON.stringify({ object: 'list', data: [{ id: 'gpt-fake', object: 'model', owned_by: 'system' }] }));
@@ -142,6 +143,9 @@ function row(name, direct, through) {
   const f = (x) => x.toFixed(2);
   console.log(`| ${name} | ${f(direct.p50)} / ${f(direct.p99)} | ${f(through.p50)} / ${f(through.p99)} | ${f(through.p50 - direct.p50)} | ${f(through.p99 - direct.p99)} |`);
 }
+
+// api-service's pooled connections to the provider sit idle while other phases run: keep them open
+provider.keepAliveTimeout = 10 * 60 * 1000;
 
 (async () => {
   await new Promise((r) => provider.listen(UPSTREAM_PORT, '127.0.0.1', r));

@@ -4,7 +4,7 @@
 # before the provider receives the request when continuing a 1,200-message chat.
 # Needs: the packaged api-service (./mvnw -B -pl api-service -am package -DskipTests), PostgreSQL
 # and Redis on 127.0.0.1 (trust auth), node, python3, openssl, curl, psql.
-# Knobs (environment): ROUNDS (300), CONCURRENT (200), JAVA_OPTS.
+# Knobs (environment): ROUNDS (300), CONCURRENT (200), JAVA_OPTS (default: the suite's flags, deploy/kubernetes/jvm.env).
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$(cd ../.. && pwd)
@@ -34,7 +34,7 @@ trap cleanup EXIT
 
 DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB" REDIS_URL=redis://127.0.0.1:6379/0 REDIS_KEY_PREFIX=$PREFIX \
   WEBUI_SECRET_KEY=$SECRET QUARKUS_HTTP_PORT=$PORT QUARKUS_HTTP_ACCESS_LOG_ENABLED=false \
-  java ${JAVA_OPTS:--Xmx512m} -jar "$JAR" >"$LOG" 2>&1 &
+  java ${JAVA_OPTS:-$(sed -n 's/^JDK_JAVA_OPTIONS=//p' "$ROOT/deploy/kubernetes/jvm.env")} -jar "$JAR" >"$LOG" 2>&1 &
 APP=$!
 for _ in $(seq 1 360); do curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null && break; sleep 0.5; done
 curl -sf "http://127.0.0.1:$PORT/q/health/ready" >/dev/null || { cat "$LOG"; exit 1; }

@@ -101,6 +101,33 @@ check_infrastructure() {
 
 mask_url() { sed -E 's#://([^:/@]*):[^@/]*@#://\1:***@#' <<<"$1"; }
 
+# The JVM flags and memory settings every deployment shares (NAME=value lines), as env assignments.
+jvm_env_file() { echo "${JVM_ENV_FILE:-$ROOT/deploy/kubernetes/jvm.env}"; }
+jvm_environment() {
+    local file line
+    file=$(jvm_env_file)
+    while IFS= read -r line || [[ -n $line ]]; do
+        [[ $line =~ ^[A-Z_][A-Z0-9_]*= ]] && printf '%s\n' "$line"
+    done <"$file"
+}
+
+# The feature version of the java on PATH (17, 21, 25, ...), read once.
+java_feature_version() {
+    [[ -n ${JAVA_FEATURE_VERSION:-} ]] ||
+        JAVA_FEATURE_VERSION=$(java -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+    echo "${JAVA_FEATURE_VERSION:-0}"
+}
+
+# Java 19+: a class-data archive per service, written when the service first stops and mapped at every
+# later start (rebuilt by the JVM itself when the jar changed); Java 17 keeps its default archive.
+class_data_flags() {
+    local version
+    version=$(java_feature_version)
+    [[ $version =~ ^[0-9]+$ ]] && ((version >= 19)) || return 0
+    mkdir -p "$RUN_DIR/cds"
+    echo "-XX:SharedArchiveFile=$RUN_DIR/cds/$1.jsa -XX:+AutoCreateSharedArchive"
+}
+
 # Starts one instance unless it already runs.
 start_instance() {
     local svc=$1 i=$2 name="$1-$2" port pid jar
@@ -124,8 +151,12 @@ start_instance() {
         env+=(FILE_SERVICE_URL="http://127.0.0.1:$(instance_port file-service 1)")
     fi
     mkdir -p "$(upload_dir)"
-    # shellcheck disable=SC2086 # LOCAL_JAVA_OPTS is a list of JVM flags
-    (cd "$RUN_DIR" && exec env "${env[@]}" setsid java ${LOCAL_JAVA_OPTS:--XX:+UseSerialGC -Xmx384m -XX:TieredStopAtLevel=1} \
+    local jvm
+    [[ -f $(jvm_env_file) ]] || die "$EXIT_FAILURE" "$(jvm_env_file) is missing: it holds the services' JVM flags (restore it from git)"
+    mapfile -t jvm < <(jvm_environment)
+    env+=("${jvm[@]}")
+    # shellcheck disable=SC2046,SC2086 # flag lists
+    (cd "$RUN_DIR" && exec env "${env[@]}" setsid java $(class_data_flags "$svc") ${LOCAL_JAVA_OPTS:-} \
         -Dwebui.run-dir="$RUN_DIR" -Dwebui.instance="$name" -jar "$jar" \
         >>"$(log_file "$name")" 2>&1 </dev/null) &
     echo $! >"$(pid_file "$name")"

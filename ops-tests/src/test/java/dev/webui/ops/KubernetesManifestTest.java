@@ -157,11 +157,32 @@ class KubernetesManifestTest {
                 EnvFile.read(DIR.resolve("secrets.env.example")).keySet());
         assertTrue(Files.readString(Repo.file(".gitignore")).contains("deploy/kubernetes/secrets.env"), "the filled-in secrets stay out of git");
         for (String name : Layout.SERVICES) {
-            List<String> sources = list(container(object("Deployment", name)), "envFrom").stream()
-                    .map(ref -> String.valueOf(ref)).toList();
-            assertTrue(sources.stream().anyMatch(s -> s.contains("webui-secrets")), name + " reads the Secret");
-            assertTrue(sources.stream().anyMatch(s -> s.contains("webui-config")), name + " reads the ConfigMap");
+            assertTrue(envSources(name).stream().anyMatch(s -> s.contains("webui-secrets")), name + " reads the Secret");
+            assertTrue(envSources(name).stream().anyMatch(s -> s.contains("webui-config")), name + " reads the ConfigMap");
         }
+    }
+
+    /** The envFrom entries of a service's Deployment, as text. */
+    private List<String> envSources(String deployment) {
+        return list(container(object("Deployment", deployment)), "envFrom").stream().map(ref -> String.valueOf(ref)).toList();
+    }
+
+    @Test
+    void jvmSettingsLiveInOneFileThatKubernetesComposeAndLocalModeRead() throws IOException {
+        Map<String, Object> kustomization = YamlDocs.read(DIR.resolve("kustomization.yaml"));
+        Map<String, Object> generator = map(list(kustomization, "configMapGenerator"), 0);
+        assertEquals("webui-jvm", string(generator, "name"));
+        assertEquals(List.of("jvm.env"), list(generator, "envs"));
+        String options = EnvFile.read(DIR.resolve("jvm.env")).get("JDK_JAVA_OPTIONS");
+        assertNotNull(options, "jvm.env sets JDK_JAVA_OPTIONS");
+        assertTrue(options.contains("-Xmx") && options.contains("-XX:+ExitOnOutOfMemoryError"), options);
+        for (String name : Layout.SERVICES) {
+            assertTrue(envSources(name).stream().anyMatch(s -> s.contains("webui-jvm")), name + " reads the JVM settings");
+        }
+        assertTrue(Files.readString(Repo.file("docker-compose.yaml")).contains("env_file: [deploy/kubernetes/jvm.env]"),
+                "compose's services read the same file");
+        assertTrue(Files.readString(Repo.file("deploy/manage/local.sh")).contains("deploy/kubernetes/jvm.env"),
+                "local mode reads the same file");
     }
 
     @Test

@@ -1,6 +1,5 @@
 package dev.webui.api.app;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.OptionalCaller;
@@ -24,15 +23,15 @@ import java.util.Map;
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppResource {
-    private final ConfigViewService configView;
+    private final ConfigAnswers configAnswers;
     private final OptionalCaller caller;
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
     private final SettingsStore settings;
 
-    public AppResource(ConfigViewService configView, OptionalCaller caller, ReactiveRedisDataSource redis, RedisKeys keys,
+    public AppResource(ConfigAnswers configAnswers, OptionalCaller caller, ReactiveRedisDataSource redis, RedisKeys keys,
                        SettingsStore settings) {
-        this.configView = configView;
+        this.configAnswers = configAnswers;
         this.caller = caller;
         this.redis = redis;
         this.keys = keys;
@@ -42,8 +41,8 @@ public class AppResource {
     @GET
     @Path("/config")
     @PermitAll
-    public Uni<JsonNode> config() {
-        return caller.get().chain(configView::view);
+    public Uni<byte[]> config() {
+        return caller.get().chain(configAnswers::of);
     }
 
     @GET

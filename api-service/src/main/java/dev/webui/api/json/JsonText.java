@@ -36,6 +36,15 @@ public class JsonText {
         }
     }
 
+    /** UTF-8 bytes of an answer body that is written once and sent many times. */
+    public byte[] bytes(JsonNode node) {
+        try {
+            return mapper.writeValueAsBytes(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("JSON could not be written", e);
+        }
+    }
+
     /** Text for a jsonb parameter, NUL-free; null and JSON null become SQL NULL. */
     public String write(JsonNode node) {
         if (node == null || node instanceof NullNode || node.isMissingNode()) {

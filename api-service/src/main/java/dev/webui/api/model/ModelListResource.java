@@ -17,17 +17,20 @@ import jakarta.ws.rs.core.MediaType;
 @Produces(MediaType.APPLICATION_JSON)
 public class ModelListResource {
     private final ModelListService models;
+    private final ModelListCache answers;
     private final SecurityIdentity identity;
 
-    public ModelListResource(ModelListService models, SecurityIdentity identity) {
+    public ModelListResource(ModelListService models, ModelListCache answers, SecurityIdentity identity) {
         this.models = models;
+        this.answers = answers;
         this.identity = identity;
     }
 
+    /** The JSON bytes, cached per user until what they were built from changes. */
     @GET
     @RolesAllowed(Roles.VERIFIED)
-    public Uni<ObjectNode> list(@QueryParam("refresh") boolean refresh) {
-        return models.visible(AuthenticatedUser.of(identity), refresh);
+    public Uni<byte[]> list(@QueryParam("refresh") boolean refresh) {
+        return answers.visible(AuthenticatedUser.of(identity), refresh);
     }
 
     @GET

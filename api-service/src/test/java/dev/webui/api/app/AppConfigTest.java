@@ -1,5 +1,8 @@
 package dev.webui.api.app;
 
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.webui.api.settings.Settings;
+import dev.webui.api.settings.SettingsStore;
 import dev.webui.api.support.RedisCli;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.testing.TestEnvironment;
@@ -7,10 +10,14 @@ import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+
+import java.time.Duration;
+import java.util.Map;
 
 import static dev.webui.api.support.Api.anonymous;
 import static dev.webui.api.support.Api.as;
@@ -26,6 +33,18 @@ import static org.hamcrest.Matchers.nullValue;
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class AppConfigTest {
+    @Inject
+    SettingsStore settings;
+
+    @Test
+    void aSavedSettingReplacesTheRememberedAnswerAtOnce() {
+        TestUser user = TestUsers.create(Roles.USER);
+        as(user).get("/api/config").then().statusCode(200).body("default_models", nullValue());
+        settings.save(Map.of(Settings.DEFAULT_MODELS, TextNode.valueOf("model-x"))).await().atMost(Duration.ofSeconds(10));
+        as(user).get("/api/config").then().statusCode(200).body("default_models", equalTo("model-x"));
+        settings.save(Map.of(Settings.DEFAULT_MODELS, TextNode.valueOf(""))).await().atMost(Duration.ofSeconds(10));
+        as(user).get("/api/config").then().statusCode(200).body("default_models", nullValue());
+    }
 
     @Test
     @Order(1)

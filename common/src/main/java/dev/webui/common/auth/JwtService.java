@@ -1,5 +1,7 @@
 package dev.webui.common.auth;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.webui.common.config.CoreConfig;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +20,7 @@ import org.jose4j.lang.JoseException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -34,6 +37,9 @@ import java.util.UUID;
 public class JwtService {
     private final HmacKey key;
     private final JwtConsumer consumer;
+    /** Tokens already verified: the same bytes verify the same way, so a page load's requests parse and sign once. */
+    private final Cache<String, VerifiedToken> verified = Caffeine.newBuilder()
+            .maximumSize(10_000).expireAfterWrite(Duration.ofMinutes(5)).build();
 
     @Inject
     public JwtService(CoreConfig config) {
@@ -76,6 +82,14 @@ public class JwtService {
         if (!CanonicalToken.isCanonical(token)) {
             return Optional.empty();
         }
+        VerifiedToken known = verified.getIfPresent(token);
+        if (known != null) {
+            if (known.expiresAt() == null || known.expiresAt() > Instant.now().getEpochSecond()) {
+                return Optional.of(known);
+            }
+            verified.invalidate(token);
+            return Optional.empty();
+        }
         try {
             JwtClaims claims = consumer.processToClaims(token);
             Object id = claims.getClaimValue("id");
@@ -86,7 +100,9 @@ public class JwtService {
             String jti = claims.getJwtId();
             String digestId = "sha256:" + sha256(token);
             String revocationId = jti == null || jti.isEmpty() ? digestId : "jti:" + jti;
-            return Optional.of(new VerifiedToken(userId, exp == null ? null : exp.getValue(), revocationId, digestId));
+            VerifiedToken result = new VerifiedToken(userId, exp == null ? null : exp.getValue(), revocationId, digestId);
+            verified.put(token, result);
+            return Optional.of(result);
         } catch (InvalidJwtException | MalformedClaimException e) {
             return Optional.empty();
         }

@@ -80,4 +80,18 @@ class JwtServiceTest {
         JwtService.VerifiedToken foreign = jwt.verify(FOREIGN).orElseThrow();
         assertEquals(foreign.digestId(), foreign.revocationId());
     }
+
+    @Test
+    void aVerifiedTokenIsRefusedOnceItExpiresEvenThoughItWasRemembered() throws InterruptedException {
+        JwtService jwt = new JwtService("secret");
+        Instant exp = Instant.ofEpochSecond(Instant.now().getEpochSecond() + 1);
+        String token = jwt.issue("u1", Optional.of(exp));
+        assertEquals("u1", jwt.verify(token).orElseThrow().userId());
+        assertEquals("u1", jwt.verify(token).orElseThrow().userId());
+        while (!Instant.now().isAfter(exp)) {
+            Thread.sleep(50);
+        }
+        assertTrue(jwt.verify(token).isEmpty());
+        assertTrue(jwt.verify(token).isEmpty());
+    }
 }

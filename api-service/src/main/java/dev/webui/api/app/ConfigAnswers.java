@@ -1,0 +1,57 @@
+package dev.webui.api.app;
+
+import dev.webui.api.json.JsonText;
+import dev.webui.api.settings.SettingsStore;
+import dev.webui.common.auth.AuthenticatedUser;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * GET /api/config as JSON bytes, built once per kind of caller (anonymous, pending, user, admin:
+ * nothing else in the answer depends on who asks) and reused while the settings generation, the
+ * account count and the upload limits it was built from are unchanged. Every page load asks for it.
+ */
+@ApplicationScoped
+public class ConfigAnswers {
+    private record Answer(long settingsGeneration, long userCount, FileLimits.Limits limits, byte[] json) {
+    }
+
+    private final ConfigViewService view;
+    private final SettingsStore settings;
+    private final UserCounter users;
+    private final FileLimits fileLimits;
+    private final JsonText json;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+
+    public ConfigAnswers(ConfigViewService view, SettingsStore settings, UserCounter users, FileLimits fileLimits, JsonText json) {
+        this.view = view;
+        this.settings = settings;
+        this.users = users;
+        this.fileLimits = fileLimits;
+        this.json = json;
+    }
+
+    public Uni<byte[]> of(Optional<AuthenticatedUser> caller) {
+        String kind = caller.map(user -> user.isAdmin() ? "admin" : user.isVerified() ? "user" : "pending").orElse("anonymous");
+        return settings.reload().chain(() -> Uni.combine().all().unis(users.get(), fileLimits.current()).asTuple()).chain(both -> {
+            long generation = settings.generation();
+            long count = both.getItem1();
+            FileLimits.Limits limits = both.getItem2();
+            Answer cached = answers.get(kind);
+            if (cached != null && cached.settingsGeneration() == generation && cached.userCount() == count
+                    && Objects.equals(cached.limits(), limits)) {
+                return Uni.createFrom().item(cached.json());
+            }
+            return view.view(caller).map(node -> {
+                byte[] bytes = json.bytes(node);
+                answers.put(kind, new Answer(generation, count, limits, bytes));
+                return bytes;
+            });
+        });
+    }
+}
