@@ -29,8 +29,8 @@ ${C_BOLD}Usage:${C_OFF} ./docker-manage.sh <command> [options]     (./docker-man
   redis-cli [args]           redis-cli on the suite's Redis
   scale <service> <n>        run n replicas of a service behind the gateway
   migrate                    apply database migrations only
-  import-sqlite <webui.db>   import an Open WebUI SQLite database (webui.db) [--uploads DIR] [--dry-run]
-  import-postgres <url>      import an Open WebUI PostgreSQL database [--dry-run]
+  import-sqlite <webui.db>   import an Open WebUI SQLite database (webui.db) [--uploads DIR] [--dry-run] [options]
+  import-postgres <url>      import an Open WebUI PostgreSQL database [--dry-run] [options]
   version                    versions of the suite, its schema and the tools
 
 Options: --local / --compose force a mode (also WEBUI_MODE=local|compose).
@@ -108,13 +108,18 @@ EOF
         migrate) echo "migrate
   Applies the Flyway migrations and exits (api-service with WEBUI_MIGRATE_ONLY=true). Services also
   migrate at start; Flyway's lock makes concurrent starts safe." ;;
-        import-sqlite) echo "import-sqlite <webui.db> [--uploads DIR] [--dry-run]
-  Imports an Open WebUI SQLite database (users with their passwords, chats, files, knowledge, models,
-  prompts, notes, channels, groups, settings) into the suite's database; --uploads names Open WebUI's
-  uploads folder so file bytes are copied too. Safe to run twice; after a crash run it again.
-  --dry-run reports without writing. Builds importer/target/importer.jar if missing. See docs/importer.md." ;;
-        import-postgres) echo "import-postgres <url> [--dry-run]
-  Imports an Open WebUI PostgreSQL database (postgresql://user:password@host:5432/db) the same way." ;;
+        import-sqlite) echo "import-sqlite <webui.db> [--uploads DIR] [--dry-run] [--merge-accounts] [--settings source|target] [--assume-version X]
+  Imports an Open WebUI SQLite database of any release 0.1.x - 0.11.0 (users with their passwords,
+  chats, files, knowledge, models, prompts, notes, channels, groups, API keys, settings) into the
+  suite's database; --uploads names Open WebUI's uploads folder so file bytes are copied too. Safe to
+  run twice; after a crash run it again. --dry-run compares with the suite's database and writes
+  nothing. --merge-accounts merges a source account onto an existing one with the same e-mail
+  (refused otherwise); --settings source takes the source's settings over ones an admin changed;
+  --assume-version X imports an unknown revision as release X. Builds importer/target/importer.jar if
+  missing. See docs/importer.md." ;;
+        import-postgres) echo "import-postgres <url> [--dry-run] [--merge-accounts] [--settings source|target] [--assume-version X]
+  Imports an Open WebUI PostgreSQL database (postgresql://user:password@host:5432/db) of any release
+  the same way, with the same options." ;;
         version) echo "version
   The suite version, the newest schema version the code knows, the database's schema version when it
   is reachable, and the versions of java, nginx, docker." ;;

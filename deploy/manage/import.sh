@@ -23,7 +23,12 @@ import_args() {
                 IMPORT_UPLOADS=$2
                 shift
                 ;;
-            --dry-run) IMPORT_FLAGS+=(--dry-run) ;;
+            --dry-run | --merge-accounts) IMPORT_FLAGS+=("$1") ;;
+            --settings | --assume-version)
+                [[ -n ${2:-} ]] || die "$EXIT_USAGE" "$1 needs a value (see ./docker-manage.sh help import-$kind)"
+                IMPORT_FLAGS+=("$1" "$2")
+                shift
+                ;;
             -*) die "$EXIT_USAGE" "unknown option $1 (see ./docker-manage.sh help import-$kind)" ;;
             *)
                 [[ -z $IMPORT_SOURCE ]] || die "$EXIT_USAGE" "import-$kind takes one source"
@@ -65,7 +70,7 @@ cmd_import() {
         [[ -n $IMPORT_UPLOADS ]] && uploads=(--uploads "$IMPORT_UPLOADS")
         step "Importing $kind source into $(mask_url "$(local_database_url)") (uploads to $(upload_dir))"
         mkdir -p "$(upload_dir)"
-        DATABASE_URL="$(local_database_url)" UPLOAD_DIR="$(upload_dir)" \
+        DATABASE_URL="$(local_database_url)" UPLOAD_DIR="$(upload_dir)" REDIS_URL="$(local_redis_url)" \
             java -jar "$(importer_jar)" "$kind" "$IMPORT_SOURCE" "${uploads[@]}" "${IMPORT_FLAGS[@]}" || status=$?
     fi
     case $status in

@@ -4,7 +4,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The command line, checked before anything is opened. */
-record Arguments(String kind, Path location, String url, Path uploads, boolean dryRun, boolean help) {
+record Arguments(String kind, Path location, String url, Path uploads, boolean dryRun, boolean help,
+                 String assumeVersion, boolean mergeAccounts, boolean settingsFromSource) {
+
+    Arguments(String kind, Path location, String url, Path uploads, boolean dryRun, boolean help) {
+        this(kind, location, url, uploads, dryRun, help, null, false, false);
+    }
 
     static Arguments parse(String[] args) {
         if (args.length == 0) {
@@ -29,9 +34,25 @@ record Arguments(String kind, Path location, String url, Path uploads, boolean d
         }
         Path uploads = null;
         boolean dryRun = false;
+        String assumeVersion = null;
+        boolean merge = false;
+        boolean settingsFromSource = false;
         for (int i = 2; i < args.length; i++) {
             switch (args[i]) {
                 case "--dry-run" -> dryRun = true;
+                case "--merge-accounts" -> merge = true;
+                case "--assume-version" -> {
+                    if (i + 1 >= args.length || args[i + 1].startsWith("--")) {
+                        throw new IllegalArgumentException("--assume-version needs an Open WebUI release, e.g. --assume-version 0.6.5");
+                    }
+                    assumeVersion = args[++i];
+                }
+                case "--settings" -> {
+                    if (i + 1 >= args.length || !(args[i + 1].equals("source") || args[i + 1].equals("target"))) {
+                        throw new IllegalArgumentException("--settings needs 'source' (take the source's settings) or 'target' (keep an admin's changes, the default)");
+                    }
+                    settingsFromSource = args[++i].equals("source");
+                }
                 case "--uploads" -> {
                     if (i + 1 >= args.length) {
                         throw new IllegalArgumentException("--uploads needs a directory");
@@ -54,8 +75,8 @@ record Arguments(String kind, Path location, String url, Path uploads, boolean d
                 throw new IllegalArgumentException(db + " does not exist or is not a file (Open WebUI's database is "
                         + "DATA_DIR/webui.db, /app/backend/data/webui.db in its Docker image)");
             }
-            return new Arguments(kind, db, null, uploads, dryRun, false);
+            return new Arguments(kind, db, null, uploads, dryRun, false, assumeVersion, merge, settingsFromSource);
         }
-        return new Arguments(kind, null, args[1], uploads, dryRun, false);
+        return new Arguments(kind, null, args[1], uploads, dryRun, false, assumeVersion, merge, settingsFromSource);
     }
 }

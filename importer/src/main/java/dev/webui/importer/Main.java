@@ -7,6 +7,7 @@ import dev.webui.importer.onstart.OnStartSource;
 import dev.webui.importer.report.Report;
 import dev.webui.importer.source.SourceDatabase;
 import dev.webui.importer.source.UnsupportedSourceException;
+import dev.webui.importer.tables.AccountConflictException;
 import dev.webui.importer.tables.DuplicateEmailsException;
 import dev.webui.importer.target.TargetDatabase;
 
@@ -25,7 +26,7 @@ public final class Main {
     static final int FAILED = 3;
 
     static final String USAGE_TEXT = """
-            Imports an Open WebUI database (0.3.x-0.6.34) into open-webui-java.
+            Imports an Open WebUI database (0.1.x to 0.11.0) into open-webui-java.
 
             Usage:
               java -jar importer.jar sqlite <webui.db> [--uploads DIR] [--dry-run]
@@ -35,11 +36,21 @@ public final class Main {
             Options:
               --uploads DIR   Open WebUI's uploads directory (DATA_DIR/uploads, /app/backend/data/uploads
                               in its Docker image): the files' bytes are copied into UPLOAD_DIR
-              --dry-run       read and check everything, write nothing, print the report
+              --dry-run       read and check everything, write nothing, print the report; with DATABASE_URL
+                              set it is compared with the target (what would be written, skipped or refused)
+              --merge-accounts  a source account whose e-mail an existing account has is merged onto that
+                              account (its chats, files, tags, memories... re-owned); without it such
+                              conflicts are refused before anything is written
+              --settings source|target  whose settings win when an admin already changed the target's
+                              (default target; a target with only first-run defaults takes the source's)
+              --assume-version X  import a database with an unknown revision (a fork, a newer release)
+                              as Open WebUI release X, e.g. 0.6.5; unknown tables are kept in import_extra
 
             Environment (the suite's own variables):
               DATABASE_URL    target database, postgresql://user:password@host:5432/db (required unless --dry-run)
               UPLOAD_DIR      file-service's upload directory, as file-service sees it (required with --uploads)
+              REDIS_URL, REDIS_KEY_PREFIX  where the running services listen: imported settings and users are
+                              announced there, so every replica sees them at once
 
             on-start, the automatic import run before the services start: imports IMPORT_SQLITE_ON_START,
             else DATA_DIR/webui.db if there is one (uploads from the uploads folder next to it, or
@@ -84,20 +95,26 @@ public final class Main {
             if (!arguments.dryRun()) {
                 target = new TargetDatabase(DatabaseConnection.fromEnvironment(env));
                 checkReachable(target);
+            } else if (hasTargetConfigured(env)) {
+                target = new TargetDatabase(DatabaseConnection.fromEnvironment(env));
+                checkReachable(target);
             }
             Path uploadDir = uploadDir(arguments.uploads(), arguments.dryRun(), env);
             try (SourceDatabase source = openSource(arguments)) {
                 Importer importer = new Importer(source, target,
-                        new Importer.Options(arguments.dryRun(), arguments.uploads(), uploadDir),
+                        new Importer.Options(arguments.dryRun(), arguments.uploads(), uploadDir,
+                                Importer.Options.DEFAULT_BATCH_CHARS, arguments.assumeVersion(), arguments.mergeAccounts(),
+                                arguments.settingsFromSource()),
                         (table, batches) -> { }, err);
-                Report report = importer.run();
-                report.print(out);
+                Importer.Outcome outcome = importer.runWithOutcome();
+                Announcer.fromEnvironment(env, err).announce(outcome, outcome.report());
+                outcome.report().print(out);
                 return OK;
             }
         } catch (InvalidConfigurationException e) {
             err.println("importer: " + e.getMessage());
             return USAGE;
-        } catch (UnsupportedSourceException | DuplicateEmailsException e) {
+        } catch (UnsupportedSourceException | DuplicateEmailsException | AccountConflictException e) {
             err.println("importer: refused: " + e.getMessage());
             return REFUSED;
         } catch (Exception e) {
@@ -122,12 +139,18 @@ public final class Main {
         } catch (InvalidConfigurationException e) {
             err.println("importer: " + e.getMessage());
             return USAGE;
-        } catch (UnsupportedSourceException | DuplicateEmailsException e) {
+        } catch (UnsupportedSourceException | DuplicateEmailsException | AccountConflictException e) {
             return REFUSED; // OnStartImport said why
         } catch (Exception e) {
             err.println("importer: failed: " + e);
             return FAILED;
         }
+    }
+
+    private static boolean hasTargetConfigured(Function<String, String> env) {
+        String url = env.apply("DATABASE_URL");
+        String host = env.apply("DATABASE_HOST");
+        return url != null && !url.isBlank() || host != null && !host.isBlank();
     }
 
     private static void checkReachable(TargetDatabase target) {

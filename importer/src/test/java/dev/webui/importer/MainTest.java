@@ -99,17 +99,20 @@ class MainTest {
     @Test
     void refusedSourceExitsWithTwo() throws Exception {
         Path newer = OpenWebuiFixture.sqlite(dir, Vintage.V0_5);
-        OpenWebuiFixture.execute(newer, "UPDATE alembic_version SET version_num = 'b10670c03dd5'");
+        OpenWebuiFixture.execute(newer, "UPDATE alembic_version SET version_num = 'fork00000001'");
         Run refused = run(Map.of(), "sqlite", newer.toString(), "--dry-run");
         assertEquals(2, refused.status());
-        assertTrue(refused.err().contains("refused") && refused.err().contains("b10670c03dd5"), refused.err());
+        assertTrue(refused.err().contains("refused") && refused.err().contains("fork00000001"), refused.err());
+        Run assumed = run(Map.of(), "sqlite", newer.toString(), "--dry-run", "--assume-version", "0.6.5");
+        assertEquals(0, assumed.status(), assumed.err());
+        assertTrue(assumed.out().contains("source: Open WebUI 0.6.5 as assumed"), assumed.out());
     }
 
     @Test
     void importPrintsProgressAndTheReport() throws Exception {
         Run done = run(Map.of("DATABASE_URL", target.database().url()), "sqlite", db.toString());
         assertEquals(0, done.status(), done.err());
-        assertTrue(done.err().contains("Source: Open WebUI 0.6.32–0.6.34 (a5c220713937)"), done.err());
+        assertTrue(done.err().contains("Source: Open WebUI 0.6.32–0.6.36 (a5c220713937)"), done.err());
         assertTrue(done.err().matches("(?s).*chat\\s+4 read, 4 written, 0 skipped in .*"), done.err());
         assertTrue(done.out().matches("(?s).*user\\s+4\\s+3\\s+0\\s+1\\n.*"), done.out());
         assertTrue(done.out().contains("user: skipped 1 × pseudo user of a shared chat (shared-<chat id>), not an account (e.g. shared-c1)"), done.out());

@@ -6,6 +6,7 @@ import dev.webui.importer.report.Report;
 import dev.webui.importer.source.SourceDatabase;
 import dev.webui.importer.source.UnsupportedSourceException;
 import dev.webui.importer.source.VersionDetector;
+import dev.webui.importer.tables.AccountConflictException;
 import dev.webui.importer.tables.DuplicateEmailsException;
 import dev.webui.importer.target.BatchWriter;
 import dev.webui.importer.target.TargetDatabase;
@@ -74,7 +75,8 @@ public final class OnStartImport {
             try {
                 report = new Importer(db, target, new Importer.Options(false, uploadDir == null ? null : source.uploads(), uploadDir),
                         listener, progress).run();
-            } catch (DuplicateEmailsException e) {
+            } catch (DuplicateEmailsException | AccountConflictException | UnsupportedSourceException e) {
+                // refused before the first write (duplicates, damaged file): nothing to resume
                 if (previous.isEmpty()) {
                     marker.forget();
                 }

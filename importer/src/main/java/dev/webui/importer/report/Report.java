@@ -8,6 +8,7 @@ import java.util.Map;
 public final class Report {
     private final Map<String, TableReport> tables = new LinkedHashMap<>();
     private final boolean dryRun;
+    private final java.util.List<String> notes = new java.util.ArrayList<>();
 
     public Report(boolean dryRun) {
         this.dryRun = dryRun;
@@ -39,15 +40,26 @@ public final class Report {
         }
         out.printf("%-18s %10d %10d %10d %10d%n", "total", read, written, present, skipped);
         for (TableReport t : snapshot().values()) {
+            t.mergedReasons().values().forEach(r -> line(out, t.table(), "merged", r));
             t.skipped().values().forEach(r -> line(out, t.table(), "skipped", r));
             t.repaired().values().forEach(r -> line(out, t.table(), "repaired", r));
         }
+        notes().forEach(n -> out.println("  " + n));
         TableReport files = snapshot().get("file");
         if (files != null && files.readCount() > 0) {
             out.println("Next step: embeddings are not imported. Once the suite runs, an admin re-indexes (Admin > Settings >"
                     + " Documents > Reindex, or POST /api/v1/knowledge/reindex): file-service embeds every file whose"
                     + " data.status is completed and rebuilds the knowledge bases from their file lists.");
         }
+    }
+
+    /** A run-level statement (version, settings decision, announcements), printed after the table. */
+    public synchronized void note(String text) {
+        notes.add(text);
+    }
+
+    public synchronized java.util.List<String> notes() {
+        return java.util.List.copyOf(notes);
     }
 
     private synchronized Map<String, TableReport> snapshot() {

@@ -14,6 +14,7 @@ public final class TableReport {
     private long written;
     private final Map<String, Reason> skipped = new LinkedHashMap<>();
     private final Map<String, Reason> repaired = new LinkedHashMap<>();
+    private final Map<String, Reason> merged = new LinkedHashMap<>();
 
     public TableReport(String table) {
         this.table = table;
@@ -35,6 +36,19 @@ public final class TableReport {
         skipped.computeIfAbsent(reason, Reason::new).add(rowId);
     }
 
+    /** A row not written because it was folded into an existing one (--merge-accounts), reported apart from skips. */
+    public synchronized void merged(String reason, String rowId) {
+        merged.computeIfAbsent(reason, Reason::new).add(rowId);
+    }
+
+    public synchronized long mergedCount() {
+        return merged.values().stream().mapToLong(Reason::count).sum();
+    }
+
+    public synchronized Map<String, Reason> mergedReasons() {
+        return Map.copyOf(merged);
+    }
+
     /** A value was changed or dropped so that the row could be written. */
     public synchronized void repair(String reason, String rowId) {
         repaired.computeIfAbsent(reason, Reason::new).add(rowId);
@@ -54,7 +68,7 @@ public final class TableReport {
 
     /** Rows that were read and not skipped but already in the target (an earlier run wrote them). */
     public synchronized long presentCount() {
-        return Math.max(0, read - written - skippedCount());
+        return Math.max(0, read - written - skippedCount() - mergedCount());
     }
 
     public synchronized long skippedCount(String reason) {

@@ -128,8 +128,14 @@ public final class SourceDatabase implements AutoCloseable {
 
     private Object read(ResultSet rs, int i, String typeName) throws SQLException {
         if (sqlite) {
-            // the driver's typed getters would coerce by declared type; take the stored value as is
-            return rs.getObject(i);
+            // the driver's typed getters would coerce by declared type; take the stored value as is,
+            // except 0/1 in a BOOLEAN column, which is what PostgreSQL's boolean holds
+            Object value = rs.getObject(i);
+            if (value instanceof Number n && typeName != null && typeName.toUpperCase(Locale.ROOT).contains("BOOL")
+                    && (n.longValue() == 0 || n.longValue() == 1) && n.doubleValue() == n.longValue()) {
+                return n.longValue() == 1;
+            }
+            return value;
         }
         String t = typeName.toLowerCase(Locale.ROOT);
         return switch (t) {

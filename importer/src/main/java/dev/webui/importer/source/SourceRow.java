@@ -13,6 +13,11 @@ public record SourceRow(Map<String, Object> values) {
         return values.containsKey(column);
     }
 
+    /** Sets a column (the newer-schema adapter fills 0.6.32 columns from their new places). */
+    public void put(String column, Object value) {
+        values.put(column, value);
+    }
+
     /** The row's id as text, for reports. */
     public String id() {
         Object id = values.get("id");

@@ -45,7 +45,7 @@ public final class GroupImport extends NamedImport {
             for (JsonNode id : ids) {
                 context.report().table("group_member").read();
                 if (id.isTextual() && !id.textValue().isEmpty()) {
-                    if (!members.add(id.textValue())) {
+                    if (!members.add(context.owner(id.textValue()))) {
                         context.report().table("group_member").skip("listed twice in the group", row.id());
                     }
                 } else {
@@ -54,7 +54,8 @@ public final class GroupImport extends NamedImport {
             }
         }
         for (String member : members) {
-            inserts.add(new Insert("group_member", MEMBER_SQL, List.of(row.id(), member, since)));
+            Long joined = context.newer() == null ? null : context.newer().memberSince(row.id(), member);
+            inserts.add(new Insert("group_member", MEMBER_SQL, List.of(row.id(), member, joined != null ? joined : since)));
         }
         return inserts;
     }

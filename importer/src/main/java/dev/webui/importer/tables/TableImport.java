@@ -18,6 +18,11 @@ public interface TableImport {
     /** Source columns to read in (those a vintage lacks are ignored). */
     List<String> orderBy();
 
+    /** False for imports that read and write everything in {@link #prepare} and {@link #finish}. */
+    default boolean streamed() {
+        return true;
+    }
+
     default int batchSize() {
         return 500;
     }

@@ -23,6 +23,7 @@ public final class Tables {
                 tag(),
                 folder(),
                 new ChatImport(),
+                new SharedChatImport(),
                 new FileImport(),
                 new MappedImport("knowledge", Columns.of("knowledge")
                         .text("id").text("user_id", "").text("name", "").text("description")
@@ -88,6 +89,9 @@ public final class Tables {
                 .text("password")
                 .bool("active", true);
         return new MappedImport("auth", "auth", columns, r -> {
+            if (!context.owner(r.id()).equals(r.id())) {
+                return "account merged onto " + context.owner(r.id()) + ", which keeps its own password";
+            }
             if (context.userEmail(r.id()) == null) {
                 return "no such user (missing, pseudo user or skipped)";
             }

@@ -25,6 +25,10 @@ public final class UserImport extends NamedImport {
     private String primaryAdmin;
     /** lower(e-mail) → id of accounts already in the target. */
     private final Map<String, String> targetEmails = new HashMap<>();
+    /** target id → its e-mail as written, for the conflict message. */
+    private final Map<String, String> targetAddress = new HashMap<>();
+    /** lower(e-mail) → source id. */
+    private final Map<String, String> sourceIds = new HashMap<>();
     private boolean targetHasPrimaryAdmin;
 
     private final Columns columns = Columns.of("user")
@@ -57,6 +61,7 @@ public final class UserImport extends NamedImport {
 
     @Override
     public void prepare(SourceDatabase source, Connection target, ImportContext context) throws Exception {
+        sourceIds.clear();
         Map<String, List<String>> byEmail = new TreeMap<>();
         long[] earliest = {Long.MAX_VALUE};
         source.stream("user", List.of("id"), row -> {
@@ -65,8 +70,9 @@ public final class UserImport extends NamedImport {
             if (id.startsWith(PSEUDO_PREFIX) || email == null) {
                 return;
             }
-            byEmail.computeIfAbsent(Text.stripNul(email.toString()).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
-                    .add(id + " <" + email + ">");
+            String lower = Text.stripNul(email.toString()).trim().toLowerCase(Locale.ROOT);
+            byEmail.computeIfAbsent(lower, k -> new ArrayList<>()).add(id + " <" + email + ">");
+            sourceIds.put(lower, id);
             long created = createdAt(row.get("created_at"));
             if (primaryAdmin == null || created < earliest[0] || created == earliest[0] && id.compareTo(primaryAdmin) < 0) {
                 earliest[0] = created;
@@ -78,16 +84,35 @@ public final class UserImport extends NamedImport {
             throw new DuplicateEmailsException(duplicates);
         }
         if (target != null) {
-            try (PreparedStatement ps = target.prepareStatement("SELECT id, lower(email), is_primary_admin FROM \"user\"");
+            try (PreparedStatement ps = target.prepareStatement("SELECT id, lower(email), is_primary_admin, email FROM \"user\"");
                  ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     targetEmails.put(rs.getString(2), rs.getString(1));
+                    targetAddress.put(rs.getString(1), rs.getString(4));
                     if (rs.getBoolean(3) && !rs.getString(1).equals(primaryAdmin)) {
                         targetHasPrimaryAdmin = true;
                     }
                 }
             }
             target.rollback();
+            conflicts(byEmail, context);
+        }
+    }
+
+    /** Same e-mail, different id in the target: refused before anything is written, or merged on request. */
+    private void conflicts(Map<String, List<String>> byEmail, ImportContext context) throws AccountConflictException {
+        List<String> pairs = new ArrayList<>();
+        byEmail.forEach((email, accounts) -> {
+            String owner = targetEmails.get(email);
+            String sourceId = sourceIds.get(email);
+            if (owner != null && !owner.equals(sourceId)) {
+                pairs.add("source " + accounts.get(0) + " → existing " + owner + " <" + targetAddress.get(owner) + ">");
+                context.merge(sourceId, owner);
+                context.userAccepted(owner, targetAddress.get(owner));
+            }
+        });
+        if (!pairs.isEmpty() && !context.mergeAccounts()) {
+            throw new AccountConflictException(pairs);
         }
     }
 
@@ -115,7 +140,9 @@ public final class UserImport extends NamedImport {
         } else {
             String owner = targetEmails.get(row.text("email").trim().toLowerCase(Locale.ROOT));
             if (owner != null && !owner.equals(id)) {
-                skip = "e-mail already used by another account in the target (" + owner + ")";
+                context.report().table("user").merged("merged onto the existing account with the same e-mail (--merge-accounts): "
+                        + "its chats, files, tags, memories... now belong to " + owner + ", which keeps its password and role", id);
+                return List.of();
             }
         }
         if (skip != null) {

@@ -17,12 +17,21 @@ public final class TargetDatabase {
 
     /** Applies db/migration (a no-op when the services already did); returns the schema version. */
     public String migrate() {
-        var result = Flyway.configure()
+        var result = flyway().migrate();
+        return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+    }
+
+    /** Whether the schema is at this build's version (a dry run compares only then, since it writes no schema). */
+    public boolean schemaCurrent() {
+        var info = flyway().info();
+        return info.current() != null && info.pending().length == 0;
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure()
                 .dataSource(connection.jdbcUrl(), connection.user(), connection.password())
                 .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        return result.targetSchemaVersion != null ? result.targetSchemaVersion : result.initialSchemaVersion;
+                .load();
     }
 
     public Connection open() throws SQLException {
