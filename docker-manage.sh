@@ -155,12 +155,32 @@ cmd_build() {
     docker_engine_answers || die "$EXIT_PREREQ" "building images needs a running Docker engine (Jib builds into it; the frontend is a docker build) and none answers here. Without Docker: ./docker-manage.sh build --jars, then start --local"
     local tag=${WEBUI_VERSION:-$(suite_version)} prefix=${IMAGE_PREFIX:-open-webui-java}
     step "Building the service images ($prefix/*:$tag)"
-    (cd "$ROOT" && ./mvnw -B package -DskipTests -Dquarkus.container-image.build=true \
-        -Dquarkus.container-image.group="$prefix" -Dquarkus.container-image.tag="$tag") || die "$EXIT_FAILURE" "the image build failed"
+    local base modules from
+    # one Maven run per base image: Jib takes a base the engine already holds from the engine
+    # (docker://), so an offline machine or a locally built base works; any other is pulled
+    while read -r base modules; do
+        from=$base
+        if docker image inspect "$base" >/dev/null 2>&1; then
+            from=docker://$base
+            info "Jib base for $modules: $base, from the engine"
+        fi
+        (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$modules" -am -Dquarkus.container-image.build=true \
+            -Dquarkus.jib.base-jvm-image="$from" \
+            -Dquarkus.container-image.group="$prefix" -Dquarkus.container-image.tag="$tag") || die "$EXIT_FAILURE" "the image build failed"
+    done < <(jib_base_images)
     step "Building the frontend image"
     mkdir -p "$ROOT/frontend/dist"
     docker build -t "$prefix/frontend:$tag" -f "$ROOT/frontend/nginx/Dockerfile" "$ROOT/frontend" || die "$EXIT_FAILURE" "the frontend image build failed"
     info "${C_GREEN}Images built.${C_OFF}"
+}
+
+# "base-image module,module" lines: the services grouped by their quarkus.jib.base-jvm-image
+jib_base_images() {
+    local svc base
+    for svc in "${SERVICES[@]}"; do
+        base=$(sed -n 's/^quarkus\.jib\.base-jvm-image=//p' "$ROOT/$svc/src/main/resources/application.properties")
+        echo "${base:?$svc names no quarkus.jib.base-jvm-image} $svc"
+    done | awk '{m[$1] = m[$1] ? m[$1] "," $2 : $2} END {for (b in m) print b, m[b]}' | sort
 }
 
 cmd_shell() {
@@ -212,6 +232,7 @@ cmd_version() {
     have java && info "java: $(java -version 2>&1 | head -1)"
     { have nginx || [[ -x /usr/sbin/nginx ]]; } && info "nginx: $("$(nginx_bin)" -v 2>&1)"
     have docker && info "docker: $(docker --version)"
+    docker_engine_answers && info "compose: $(compose_description)"
     return 0
 }
 

@@ -3,11 +3,22 @@
 compose() {
     local cmd
     docker_engine_answers || die "$EXIT_PREREQ" "no Docker engine answers (docker info failed): start Docker, or use local mode (--local)"
-    cmd=$(compose_cmd) || die "$EXIT_PREREQ" "Docker Compose is missing: install the docker-compose-plugin package"
+    cmd=$(compose_cmd) || die "$EXIT_PREREQ" "Docker Compose is missing: install the docker-compose-plugin package (Compose v2) or docker-compose (v1)"
     local files=(-f "$ROOT/docker-compose.yaml")
     [[ ${COMPOSE_PUBLISH_PORTS:-false} == true ]] && files+=(-f "$ROOT/deploy/compose/ports.yaml")
+    # the project name is given here, not in docker-compose.yaml: Compose v1 refuses a top-level `name`
     # shellcheck disable=SC2086 # "docker compose" is two words
-    $cmd --env-file "$ENV_FILE" --project-directory "$ROOT" "${files[@]}" "$@"
+    $cmd --env-file "$ENV_FILE" --project-directory "$ROOT" -p "${COMPOSE_PROJECT_NAME:-open-webui-java}" "${files[@]}" "$@"
+}
+
+# "service state" lines, one per container of the given services: the health when the container has a
+# healthcheck, else its status. `ps -q` and `docker inspect` because Compose v1 has no `ps --format`.
+compose_states() {
+    local ids
+    ids=$(compose ps -q "$@" 2>/dev/null) || return 0
+    [[ -n $ids ]] || return 0
+    # shellcheck disable=SC2086 # a list of container ids
+    docker inspect --format '{{index .Config.Labels "com.docker.compose.service"}} {{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' $ids 2>/dev/null || true
 }
 
 # -T when stdin is not a terminal, so that piped input and scripts work
@@ -18,7 +29,7 @@ compose_tty_flag() { [[ -t 0 ]] || echo "-T"; }
 compose_wait_healthy() {
     local deadline=$((SECONDS + ${START_TIMEOUT:-180})) states pending
     while :; do
-        states=$(compose ps --format '{{.Service}} {{.Health}}' postgres redis "${SERVICES[@]}" frontend 2>/dev/null || true)
+        states=$(compose_states postgres redis "${SERVICES[@]}" frontend)
         pending=$(awk '$2 != "healthy" {print $1}' <<<"$states" | sort -u | tr '\n' ' ')
         [[ -n $states && -z $pending ]] && return 0
         if ((SECONDS >= deadline)); then
@@ -34,6 +45,7 @@ compose_wait_healthy() {
 
 compose_start() {
     step "Starting the suite with Docker Compose"
+    info "Compose: $(compose_description)"
     local svc var scale=()
     for svc in "${SERVICES[@]}"; do
         var=$(replicas_var "$svc")
@@ -55,7 +67,7 @@ compose_health() {
     local failed=0 svc state
     step "Health (compose)"
     for svc in postgres redis "${SERVICES[@]}" frontend; do
-        state=$(compose ps --format '{{.Health}}' "$svc" 2>/dev/null | sort -u | tr '\n' ' ')
+        state=$(compose_states "$svc" | cut -d' ' -f2 | sort -u | tr '\n' ' ')
         if [[ -n $state && $state != *unhealthy* && $state != *starting* && $state == *healthy* ]]; then
             ok "$svc ($state)"
         else
@@ -86,4 +98,10 @@ compose_migrate() {
 compose_scale() {
     compose up -d --no-recreate --scale "$1=$2" "$1" || die "$EXIT_FAILURE" "docker compose could not scale $1"
     compose_wait_healthy
+    # nginx re-resolves the service names within 10 s by itself (1.27.3 and later); a reload makes the
+    # gateway use the new replicas now, and is what an older nginx needs to see them at all
+    if [[ -n $(compose ps -q frontend 2>/dev/null) ]]; then
+        compose kill -s SIGHUP frontend >/dev/null 2>&1 && info "The gateway re-read its upstreams."
+    fi
+    info "$1: $2 replica(s)"
 }
