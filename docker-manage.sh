@@ -46,7 +46,8 @@ command_help() {
 setup [--local]
   Copies env.example to .env (if there is none) and fills WEBUI_SECRET_KEY, POSTGRES_PASSWORD and
   REDIS_PASSWORD with random values; existing values are kept. Then checks the prerequisites:
-  compose mode: docker, a running engine and the compose plugin;
+  compose mode: docker, a running engine (Docker, or Podman's socket) and Compose (the v2 plugin, or
+  docker-compose v1), and says which;
   local mode: java 17+, nginx, envsubst, curl, psql/pg_dump, redis-cli. As root on Debian it installs
   the missing ones with apt-get; otherwise it names them. It also creates the PostgreSQL role and
   database of DATABASE_URL (or POSTGRES_USER/POSTGRES_DB on LOCAL_POSTGRES_HOST) when an administrator
@@ -57,8 +58,9 @@ EOF
 build [--jars]
   Builds the four service images with Jib (./mvnw package -DskipTests -Dquarkus.container-image.build=true)
   and the frontend image (docker build -f frontend/nginx/Dockerfile frontend), tagged
-  $IMAGE_PREFIX/<name>:$WEBUI_VERSION. Needs a running Docker engine and access to the base images
-  (eclipse-temurin:17-jre-alpine, nginx:1.28-alpine). --jars builds only the jars (what local mode runs).
+  $IMAGE_PREFIX/<name>:$WEBUI_VERSION. Needs a running Docker engine (or Podman's socket) and the base
+  images (eclipse-temurin:17-jre-alpine, eclipse-temurin:17-jre, nginx:1.28-alpine): one the engine
+  holds is taken from it, any other is pulled. --jars builds only the jars (what local mode runs).
 EOF
         ;;
         start) cat <<'EOF'
@@ -164,7 +166,7 @@ cmd_build() {
             from=docker://$base
             info "Jib base for $modules: $base, from the engine"
         fi
-        (cd "$ROOT" && ./mvnw -B -q package -DskipTests -pl "$modules" -am -Dquarkus.container-image.build=true \
+        (cd "$ROOT" && ./mvnw -B package -DskipTests -pl "$modules" -am -Dquarkus.container-image.build=true \
             -Dquarkus.jib.base-jvm-image="$from" \
             -Dquarkus.container-image.group="$prefix" -Dquarkus.container-image.tag="$tag") || die "$EXIT_FAILURE" "the image build failed"
     done < <(jib_base_images)

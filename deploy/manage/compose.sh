@@ -46,17 +46,26 @@ compose_wait_healthy() {
 compose_start() {
     step "Starting the suite with Docker Compose"
     info "Compose: $(compose_description)"
-    local svc var scale=()
+    # the counts *_REPLICAS ask for, else those `scale` remembered: `up` alone would go back to one each
+    local svc scale=()
+    mkdir -p "$RUN_DIR/replicas"
+    apply_replica_variables
     for svc in "${SERVICES[@]}"; do
-        var=$(replicas_var "$svc")
-        [[ -n ${!var:-} ]] || continue
-        [[ ${!var} =~ ^[1-9][0-9]?$ ]] || die "$EXIT_USAGE" "$var must be a number from 1 to 99, not '${!var}'"
-        scale+=(--scale "$svc=${!var}")
+        [[ -f $RUN_DIR/replicas/$svc ]] && scale+=(--scale "$svc=$(replicas_of "$svc")")
     done
     import_on_start_compose
     compose up -d --remove-orphans "${scale[@]}" || die "$EXIT_FAILURE" "docker compose up failed (see above)"
     compose_wait_healthy
+    compose_reload_gateway
     info "The suite is up: http://localhost:$(port_of WEBUI_PORT)"
+}
+
+# nginx 1.27.3 and later re-resolve the service names within 10 s by themselves; a reload makes the
+# gateway use replicas that were added or restarted (new addresses) at once, and is what an older
+# nginx needs to see them at all.
+compose_reload_gateway() {
+    [[ -n $(compose ps -q frontend 2>/dev/null) ]] || return 0
+    compose kill -s SIGHUP frontend >/dev/null 2>&1 && info "The gateway re-read its upstreams."
 }
 
 compose_stop() { compose down; }
@@ -67,7 +76,7 @@ compose_health() {
     local failed=0 svc state
     step "Health (compose)"
     for svc in postgres redis "${SERVICES[@]}" frontend; do
-        state=$(compose_states "$svc" | cut -d' ' -f2 | sort -u | tr '\n' ' ')
+        state=$(compose_states "$svc" | cut -d' ' -f2 | sort -u | paste -sd' ')
         if [[ -n $state && $state != *unhealthy* && $state != *starting* && $state == *healthy* ]]; then
             ok "$svc ($state)"
         else
@@ -97,11 +106,9 @@ compose_migrate() {
 
 compose_scale() {
     compose up -d --no-recreate --scale "$1=$2" "$1" || die "$EXIT_FAILURE" "docker compose could not scale $1"
+    mkdir -p "$RUN_DIR/replicas"
+    echo "$2" >"$RUN_DIR/replicas/$1"
     compose_wait_healthy
-    # nginx re-resolves the service names within 10 s by itself (1.27.3 and later); a reload makes the
-    # gateway use the new replicas now, and is what an older nginx needs to see them at all
-    if [[ -n $(compose ps -q frontend 2>/dev/null) ]]; then
-        compose kill -s SIGHUP frontend >/dev/null 2>&1 && info "The gateway re-read its upstreams."
-    fi
-    info "$1: $2 replica(s)"
+    compose_reload_gateway
+    info "$1: $2 replica(s) (remembered for the next start)"
 }

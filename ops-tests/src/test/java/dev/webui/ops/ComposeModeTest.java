@@ -116,6 +116,9 @@ class ComposeModeTest {
         String log = Files.readString(calls);
         assertTrue(log.contains("-f " + Repo.file("deploy/compose/ports.yaml") + " up -d --no-recreate --scale api-service=3 api-service"), log);
         assertTrue(log.contains(" kill -s SIGHUP frontend"), "the gateway re-reads its upstreams: " + log);
+        ManageScript.Result start = script.run(QUICK, "start");
+        assertEquals(0, start.exit(), start.toString());
+        assertTrue(Files.readString(calls).contains(" up -d --remove-orphans --scale api-service=3"), "start keeps the scaled count: " + Files.readString(calls));
         ManageScript.Result migrate = script.run(QUICK, "migrate");
         assertEquals(0, migrate.exit(), migrate.toString());
         assertTrue(Files.readString(calls).contains("run --rm --no-deps -e WEBUI_MIGRATE_ONLY=true -e QUARKUS_HTTP_PORT=0 api-service"));
