@@ -46,7 +46,8 @@ command_help() {
 setup [--local]
   Copies env.example to .env (if there is none) and fills WEBUI_SECRET_KEY, POSTGRES_PASSWORD and
   REDIS_PASSWORD with random values; existing values are kept. Then checks the prerequisites:
-  compose mode: docker, a running engine and the compose plugin;
+  compose mode: docker, a running engine (Docker, or Podman's socket) and Compose (the v2 plugin, or
+  docker-compose v1), and says which;
   local mode: java 17+, nginx, envsubst, curl, psql/pg_dump, redis-cli. As root on Debian it installs
   the missing ones with apt-get; otherwise it names them. It also creates the PostgreSQL role and
   database of DATABASE_URL (or POSTGRES_USER/POSTGRES_DB on LOCAL_POSTGRES_HOST) when an administrator
@@ -57,8 +58,9 @@ EOF
 build [--jars]
   Builds the four service images with Jib (./mvnw package -DskipTests -Dquarkus.container-image.build=true)
   and the frontend image (docker build -f frontend/nginx/Dockerfile frontend), tagged
-  $IMAGE_PREFIX/<name>:$WEBUI_VERSION. Needs a running Docker engine and access to the base images
-  (eclipse-temurin:17-jre-alpine, nginx:1.28-alpine). --jars builds only the jars (what local mode runs).
+  $IMAGE_PREFIX/<name>:$WEBUI_VERSION. Needs a running Docker engine (or Podman's socket) and the base
+  images (eclipse-temurin:17-jre-alpine, eclipse-temurin:17-jre, nginx:1.28-alpine): one the engine
+  holds is taken from it, any other is pulled. --jars builds only the jars (what local mode runs).
 EOF
         ;;
         start) cat <<'EOF'
@@ -160,12 +162,32 @@ cmd_build() {
     docker_engine_answers || die "$EXIT_PREREQ" "building images needs a running Docker engine (Jib builds into it; the frontend is a docker build) and none answers here. Without Docker: ./docker-manage.sh build --jars, then start --local"
     local tag=${WEBUI_VERSION:-$(suite_version)} prefix=${IMAGE_PREFIX:-open-webui-java}
     step "Building the service images ($prefix/*:$tag)"
-    (cd "$ROOT" && ./mvnw -B package -DskipTests -Dquarkus.container-image.build=true \
-        -Dquarkus.container-image.group="$prefix" -Dquarkus.container-image.tag="$tag") || die "$EXIT_FAILURE" "the image build failed"
+    local base modules from
+    # one Maven run per base image: Jib takes a base the engine already holds from the engine
+    # (docker://), so an offline machine or a locally built base works; any other is pulled
+    while read -r base modules; do
+        from=$base
+        if docker image inspect "$base" >/dev/null 2>&1; then
+            from=docker://$base
+            info "Jib base for $modules: $base, from the engine"
+        fi
+        (cd "$ROOT" && ./mvnw -B package -DskipTests -pl "$modules" -am -Dquarkus.container-image.build=true \
+            -Dquarkus.jib.base-jvm-image="$from" \
+            -Dquarkus.container-image.group="$prefix" -Dquarkus.container-image.tag="$tag") || die "$EXIT_FAILURE" "the image build failed"
+    done < <(jib_base_images)
     step "Building the frontend image"
     mkdir -p "$ROOT/frontend/dist"
     docker build -t "$prefix/frontend:$tag" -f "$ROOT/frontend/nginx/Dockerfile" "$ROOT/frontend" || die "$EXIT_FAILURE" "the frontend image build failed"
     info "${C_GREEN}Images built.${C_OFF}"
+}
+
+# "base-image module,module" lines: the services grouped by their quarkus.jib.base-jvm-image
+jib_base_images() {
+    local svc base
+    for svc in "${SERVICES[@]}"; do
+        base=$(sed -n 's/^quarkus\.jib\.base-jvm-image=//p' "$ROOT/$svc/src/main/resources/application.properties")
+        echo "${base:?$svc names no quarkus.jib.base-jvm-image} $svc"
+    done | awk '{m[$1] = m[$1] ? m[$1] "," $2 : $2} END {for (b in m) print b, m[b]}' | sort
 }
 
 cmd_shell() {
@@ -217,6 +239,7 @@ cmd_version() {
     have java && info "java: $(java -version 2>&1 | head -1)"
     { have nginx || [[ -x /usr/sbin/nginx ]]; } && info "nginx: $("$(nginx_bin)" -v 2>&1)"
     have docker && info "docker: $(docker --version)"
+    docker_engine_answers && info "compose: $(compose_description)"
     return 0
 }
 

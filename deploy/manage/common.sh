@@ -139,9 +139,25 @@ suite_version() {
 
 ## Mode: compose when a Docker engine answers, local otherwise (or as asked).
 docker_engine_answers() {
+    use_podman_socket
     have docker && timeout 10 docker info >/dev/null 2>&1
 }
 
+# Without DOCKER_HOST and without Docker's socket, Podman's Docker-compatible socket (podman system
+# service, or the podman.socket unit) serves as the engine.
+use_podman_socket() {
+    [[ -z ${DOCKER_HOST:-} && ! -S /var/run/docker.sock ]] || return 0
+    local socket
+    for socket in /run/podman/podman.sock "${XDG_RUNTIME_DIR:-/nonexistent}/podman/podman.sock"; do
+        if [[ -S $socket ]]; then
+            export DOCKER_HOST=unix://$socket
+            return 0
+        fi
+    done
+}
+
+# Compose v2 (the docker CLI plugin) when it is there, else the standalone v1 `docker-compose`
+# (Debian's 1.29 works against Docker and against Podman's socket).
 compose_cmd() {
     if docker compose version >/dev/null 2>&1; then
         echo "docker compose"
@@ -150,6 +166,20 @@ compose_cmd() {
     else
         return 1
     fi
+}
+
+# One line naming the compose tool and the engine it talks to.
+compose_description() {
+    local cmd tool engine
+    cmd=$(compose_cmd) || return 1
+    if [[ $cmd == docker-compose ]]; then
+        tool="docker-compose $(docker-compose version --short 2>/dev/null) (Compose v1)"
+    else
+        tool="docker compose $(docker compose version --short 2>/dev/null) (Compose v2)"
+    fi
+    engine=$(docker version --format '{{range .Server.Components}}{{.Name}} {{.Version}}{{break}}{{end}}' 2>/dev/null || true)
+    [[ -n $engine ]] || engine=$(docker version --format 'Docker Engine {{.Server.Version}}' 2>/dev/null || echo "an unknown engine")
+    echo "$tool with $engine${DOCKER_HOST:+ at $DOCKER_HOST}"
 }
 
 local_running() {

@@ -3,11 +3,22 @@
 compose() {
     local cmd
     docker_engine_answers || die "$EXIT_PREREQ" "no Docker engine answers (docker info failed): start Docker, or use local mode (--local)"
-    cmd=$(compose_cmd) || die "$EXIT_PREREQ" "Docker Compose is missing: install the docker-compose-plugin package"
+    cmd=$(compose_cmd) || die "$EXIT_PREREQ" "Docker Compose is missing: install the docker-compose-plugin package (Compose v2) or docker-compose (v1)"
     local files=(-f "$ROOT/docker-compose.yaml")
     [[ ${COMPOSE_PUBLISH_PORTS:-false} == true ]] && files+=(-f "$ROOT/deploy/compose/ports.yaml")
+    # the project name is given here, not in docker-compose.yaml: Compose v1 refuses a top-level `name`
     # shellcheck disable=SC2086 # "docker compose" is two words
-    $cmd --env-file "$ENV_FILE" --project-directory "$ROOT" "${files[@]}" "$@"
+    $cmd --env-file "$ENV_FILE" --project-directory "$ROOT" -p "${COMPOSE_PROJECT_NAME:-open-webui-java}" "${files[@]}" "$@"
+}
+
+# "service state" lines, one per container of the given services: the health when the container has a
+# healthcheck, else its status. `ps -q` and `docker inspect` because Compose v1 has no `ps --format`.
+compose_states() {
+    local ids
+    ids=$(compose ps -q "$@" 2>/dev/null) || return 0
+    [[ -n $ids ]] || return 0
+    # shellcheck disable=SC2086 # a list of container ids
+    docker inspect --format '{{index .Config.Labels "com.docker.compose.service"}} {{if .State.Health}}{{.State.Health.Status}}{{else}}{{.State.Status}}{{end}}' $ids 2>/dev/null || true
 }
 
 # -T when stdin is not a terminal, so that piped input and scripts work
@@ -18,7 +29,7 @@ compose_tty_flag() { [[ -t 0 ]] || echo "-T"; }
 compose_wait_healthy() {
     local deadline=$((SECONDS + ${START_TIMEOUT:-180})) states pending
     while :; do
-        states=$(compose ps --format '{{.Service}} {{.Health}}' postgres redis "${SERVICES[@]}" frontend 2>/dev/null || true)
+        states=$(compose_states postgres redis "${SERVICES[@]}" frontend)
         pending=$(awk '$2 != "healthy" {print $1}' <<<"$states" | sort -u | tr '\n' ' ')
         [[ -n $states && -z $pending ]] && return 0
         if ((SECONDS >= deadline)); then
@@ -34,17 +45,27 @@ compose_wait_healthy() {
 
 compose_start() {
     step "Starting the suite with Docker Compose"
-    local svc var scale=()
+    info "Compose: $(compose_description)"
+    # the counts *_REPLICAS ask for, else those `scale` remembered: `up` alone would go back to one each
+    local svc scale=()
+    mkdir -p "$RUN_DIR/replicas"
+    apply_replica_variables
     for svc in "${SERVICES[@]}"; do
-        var=$(replicas_var "$svc")
-        [[ -n ${!var:-} ]] || continue
-        [[ ${!var} =~ ^[1-9][0-9]?$ ]] || die "$EXIT_USAGE" "$var must be a number from 1 to 99, not '${!var}'"
-        scale+=(--scale "$svc=${!var}")
+        [[ -f $RUN_DIR/replicas/$svc ]] && scale+=(--scale "$svc=$(replicas_of "$svc")")
     done
     import_on_start_compose
     compose up -d --remove-orphans "${scale[@]}" || die "$EXIT_FAILURE" "docker compose up failed (see above)"
     compose_wait_healthy
+    compose_reload_gateway
     info "The suite is up: http://localhost:$(port_of WEBUI_PORT)"
+}
+
+# nginx 1.27.3 and later re-resolve the service names within 10 s by themselves; a reload makes the
+# gateway use replicas that were added or restarted (new addresses) at once, and is what an older
+# nginx needs to see them at all.
+compose_reload_gateway() {
+    [[ -n $(compose ps -q frontend 2>/dev/null) ]] || return 0
+    compose kill -s SIGHUP frontend >/dev/null 2>&1 && info "The gateway re-read its upstreams."
 }
 
 compose_stop() { compose down; }
@@ -55,7 +76,7 @@ compose_health() {
     local failed=0 svc state
     step "Health (compose)"
     for svc in postgres redis "${SERVICES[@]}" frontend; do
-        state=$(compose ps --format '{{.Health}}' "$svc" 2>/dev/null | sort -u | tr '\n' ' ')
+        state=$(compose_states "$svc" | cut -d' ' -f2 | sort -u | paste -sd' ')
         if [[ -n $state && $state != *unhealthy* && $state != *starting* && $state == *healthy* ]]; then
             ok "$svc ($state)"
         else
@@ -85,5 +106,9 @@ compose_migrate() {
 
 compose_scale() {
     compose up -d --no-recreate --scale "$1=$2" "$1" || die "$EXIT_FAILURE" "docker compose could not scale $1"
+    mkdir -p "$RUN_DIR/replicas"
+    echo "$2" >"$RUN_DIR/replicas/$1"
     compose_wait_healthy
+    compose_reload_gateway
+    info "$1: $2 replica(s) (remembered for the next start)"
 }

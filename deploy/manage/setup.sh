@@ -122,12 +122,12 @@ SQL
 setup_compose() {
     step "Prerequisites (compose)"
     report_prerequisites <<'EOF' || die "$EXIT_PREREQ" "install what is missing, then run setup again (without Docker: ./docker-manage.sh setup --local)"
-docker|install Docker Engine and the compose plugin (docs.docker.com/engine/install)
+docker|install Docker Engine and the compose plugin (docs.docker.com/engine/install), or podman with its Docker-compatible socket and docker-compose
 curl|apt-get install curl
 EOF
     docker_engine_answers || die "$EXIT_PREREQ" "the docker client is installed but no Docker engine answers: start the Docker service (or use --local)"
-    compose_cmd >/dev/null || die "$EXIT_PREREQ" "Docker Compose is missing: install the docker-compose-plugin package"
-    ok "Docker engine and compose"
+    compose_cmd >/dev/null || die "$EXIT_PREREQ" "Docker Compose is missing: install the docker-compose-plugin package (Compose v2) or docker-compose (v1)"
+    ok "$(compose_description)"
 }
 
 setup_local() {

@@ -5,8 +5,9 @@
 # Upstreams are lists of host:port (comma or space separated), one entry per replica:
 #   API_UPSTREAM (api-service:8080)  AUTH_UPSTREAM (auth-service:8082)
 #   FILES_UPSTREAM (file-service:8083)  SOCKET_UPSTREAM (socketio-bridge:8081)
-# GATEWAY_RESOLVER (e.g. 127.0.0.11, Docker's DNS) makes nginx re-resolve every name, so that
-# `docker compose up --scale api-service=3` puts all three replicas behind the gateway.
+# GATEWAY_RESOLVER (e.g. 127.0.0.11, Docker's DNS, or `auto`: the one in /etc/resolv.conf) makes nginx
+# re-resolve every name, so that `docker compose up --scale api-service=3` puts all three replicas
+# behind the gateway.
 # Usage: render-gateway.sh [template] [output]
 set -eu
 
@@ -38,8 +39,27 @@ server_lines() {
     done
 }
 
-if [ -n "$GATEWAY_RESOLVER" ]; then
+# "auto": the container's own DNS server, from /etc/resolv.conf (Docker: 127.0.0.11; Podman: the
+# network's aardvark-dns address)
+if [ "$GATEWAY_RESOLVER" = auto ]; then
+    GATEWAY_RESOLVER=$(awk '$1 == "nameserver" {print $2; exit}' /etc/resolv.conf 2>/dev/null || true)
+    [ -n "$GATEWAY_RESOLVER" ] || { echo "render-gateway: GATEWAY_RESOLVER=auto but /etc/resolv.conf names no nameserver" >&2; exit 2; }
+    case "$GATEWAY_RESOLVER" in *:*) GATEWAY_RESOLVER="[$GATEWAY_RESOLVER]" ;; esac
+fi
+
+# `resolve` on an upstream server needs nginx 1.27.3 or later; the nginx image names its version in
+# NGINX_VERSION. An older one resolves the names once, when it (re)loads its configuration.
+resolve_supported() {
+    [ -n "${NGINX_VERSION:-}" ] || return 0
+    [ "$(printf '%s\n1.27.3\n' "$NGINX_VERSION" | sort -V | head -1)" = 1.27.3 ]
+}
+
+if [ -n "$GATEWAY_RESOLVER" ] && resolve_supported; then
     resolve=" resolve max_fails=0"
+    GATEWAY_RESOLVER_LINE="resolver $GATEWAY_RESOLVER valid=10s ipv6=off;"
+elif [ -n "$GATEWAY_RESOLVER" ]; then
+    echo "render-gateway: nginx $NGINX_VERSION cannot re-resolve upstream names (1.27.3 can): replicas added later are used after a reload (nginx -s reload)" >&2
+    resolve=" max_fails=1 fail_timeout=5s"
     GATEWAY_RESOLVER_LINE="resolver $GATEWAY_RESOLVER valid=10s ipv6=off;"
 else
     resolve=" max_fails=1 fail_timeout=5s"

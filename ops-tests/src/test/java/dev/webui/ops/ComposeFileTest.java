@@ -2,11 +2,15 @@ package dev.webui.ops;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.webui.ops.YamlDocs.at;
 import static dev.webui.ops.YamlDocs.list;
@@ -91,11 +95,24 @@ class ComposeFileTest {
         for (String name : Layout.SERVICES) {
             Map<String, Object> environment = map(services, name, "environment");
             assertEquals("k".repeat(64), value(environment, "WEBUI_SECRET_KEY", env), name);
-            assertEquals("postgresql://webui:pgpass@postgres:5432/webui", value(environment, "DATABASE_URL", env), name);
-            assertEquals("redis://:redispass@redis:6379/0", value(environment, "REDIS_URL", env), name);
+            assertEquals("", value(environment, "DATABASE_URL", env), name + ": the split form below applies");
+            assertEquals(List.of("postgresql", "postgres", "5432", "webui", "pgpass", "webui"),
+                    List.of(value(environment, "DATABASE_TYPE", env), value(environment, "DATABASE_HOST", env), value(environment, "DATABASE_PORT", env),
+                            value(environment, "DATABASE_USER", env), value(environment, "DATABASE_PASSWORD", env), value(environment, "DATABASE_NAME", env)), name);
+            assertEquals("redis://redis:6379/0", value(environment, "REDIS_URL", env), name);
+            assertEquals("redispass", value(environment, "QUARKUS_REDIS_PASSWORD", env), name);
+            env.put("DATABASE_URL", "postgresql://u:p@db.example.com:5432/w");
+            assertEquals("postgresql://u:p@db.example.com:5432/w", value(environment, "DATABASE_URL", env), name + ": an external database wins");
+            env.remove("DATABASE_URL");
         }
         assertEquals("redispass", ComposeInterpolation.apply(string(services, "redis", "command", 4), env));
         assertEquals("pgpass", value(map(services, "postgres", "environment"), "POSTGRES_PASSWORD", env));
+    }
+
+    @Test
+    void noDefaultNestsAnotherVariableBecauseComposeV1CannotReadThat() throws IOException {
+        Matcher nested = Pattern.compile("\\$\\{[A-Za-z0-9_]+:?[-?][^}]*\\$\\{").matcher(Files.readString(Repo.file("docker-compose.yaml")));
+        assertFalse(nested.find(), () -> "Compose v1 reads ${A:-${B}} wrongly: " + nested.group());
     }
 
     @Test
@@ -113,7 +130,7 @@ class ComposeFileTest {
     @Test
     void theGatewayReachesEveryReplicaThroughDockerDns() {
         Map<String, Object> environment = map(services, "frontend", "environment");
-        assertEquals("127.0.0.11", string(environment, "GATEWAY_RESOLVER"));
+        assertEquals("auto", string(environment, "GATEWAY_RESOLVER"), "the container's own DNS server: Docker's and Podman's differ");
         assertEquals("api-service:8080", string(environment, "API_UPSTREAM"));
         assertEquals("auth-service:8082", string(environment, "AUTH_UPSTREAM"));
         assertEquals("file-service:8083", string(environment, "FILES_UPSTREAM"));

@@ -52,8 +52,26 @@ class ComposeModeTest {
         assertEquals(0, start.exit(), start.toString());
         String log = Files.readString(calls);
         assertTrue(log.contains("compose --env-file " + work.resolve(".env") + " --project-directory " + Repo.root()
-                + " -f " + Repo.file("docker-compose.yaml") + " up -d --remove-orphans"), log);
-        assertTrue(log.contains("ps --format {{.Service}} {{.Health}}"), log);
+                + " -p open-webui-java -f " + Repo.file("docker-compose.yaml") + " up -d --remove-orphans"), log);
+        // ps -q and docker inspect: Compose v1 has no ps --format
+        assertTrue(log.contains("ps -q postgres redis api-service auth-service file-service socketio-bridge frontend"), log);
+        assertTrue(log.contains("inspect --format {{index .Config.Labels \"com.docker.compose.service\"}}"), log);
+    }
+
+    @Test
+    void thePluginIsPreferredAndWithoutItTheStandaloneComposeV1RunsTheSameCommands() throws IOException {
+        writeStates("healthy");
+        ManageScript.Result v2 = script.run(QUICK, "start");
+        assertEquals(0, v2.exit(), v2.toString());
+        assertTrue(v2.out().contains("Compose: docker compose 2.29.0 (Compose v2) with Fake Engine 1.0"), v2.out());
+
+        Files.writeString(calls, "");
+        ManageScript.Result v1 = script.run(Map.of("FAKE_COMPOSE_V1", "1"), QUICK, "start");
+        assertEquals(0, v1.exit(), v1.toString());
+        assertTrue(v1.out().contains("Compose: docker-compose 1.29.2 (Compose v1) with Fake Engine 1.0"), v1.out());
+        String log = Files.readString(calls);
+        assertTrue(log.contains("v1 --env-file " + work.resolve(".env") + " --project-directory " + Repo.root()
+                + " -p open-webui-java -f " + Repo.file("docker-compose.yaml") + " up -d --remove-orphans"), log);
     }
 
     @Test
@@ -97,6 +115,10 @@ class ComposeModeTest {
         assertEquals(0, scale.exit(), scale.toString());
         String log = Files.readString(calls);
         assertTrue(log.contains("-f " + Repo.file("deploy/compose/ports.yaml") + " up -d --no-recreate --scale api-service=3 api-service"), log);
+        assertTrue(log.contains(" kill -s SIGHUP frontend"), "the gateway re-reads its upstreams: " + log);
+        ManageScript.Result start = script.run(QUICK, "start");
+        assertEquals(0, start.exit(), start.toString());
+        assertTrue(Files.readString(calls).contains(" up -d --remove-orphans --scale api-service=3"), "start keeps the scaled count: " + Files.readString(calls));
         ManageScript.Result migrate = script.run(QUICK, "migrate");
         assertEquals(0, migrate.exit(), migrate.toString());
         assertTrue(Files.readString(calls).contains("run --rm --no-deps -e WEBUI_MIGRATE_ONLY=true -e QUARKUS_HTTP_PORT=0 api-service"));

@@ -47,7 +47,12 @@ final class FakeOpenAi implements AutoCloseable {
     private volatile boolean slowHungUp;
 
     FakeOpenAi() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        this("127.0.0.1");
+    }
+
+    /** Listening on one address of this machine (the containers' network reaches it at its gateway address). */
+    FakeOpenAi(String address) throws IOException {
+        server = HttpServer.create(new InetSocketAddress(address, 0), 0);
         server.createContext("/v1/models", this::models);
         server.createContext("/v1/chat/completions", this::chat);
         server.setExecutor(threads);
@@ -56,7 +61,7 @@ final class FakeOpenAi implements AutoCloseable {
 
     /** The base URL for OPENAI_API_BASE_URLS. */
     String baseUrl() {
-        return "http://127.0.0.1:" + server.getAddress().getPort() + "/v1";
+        return "http://" + server.getAddress().getHostString() + ":" + server.getAddress().getPort() + "/v1";
     }
 
     /** Every completion request received, in order of arrival. */

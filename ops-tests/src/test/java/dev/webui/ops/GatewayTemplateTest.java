@@ -34,7 +34,7 @@ class GatewayTemplateTest {
         int major = Integer.parseInt(base.group(1));
         int minor = Integer.parseInt(base.group(2));
         assertTrue(major > 1 || minor >= 28, "open-source nginx re-resolves upstream names from 1.27.3 on (stable 1.28): " + base.group());
-        assertTrue(dockerfile.contains("GATEWAY_RESOLVER=127.0.0.11"), "the image asks Docker's DNS");
+        assertTrue(dockerfile.contains("GATEWAY_RESOLVER=auto"), "the image asks the engine's DNS (Docker's 127.0.0.11, Podman's aardvark-dns)");
 
         String conf = render(Map.of("GATEWAY_RESOLVER", "127.0.0.11"));
         assertTrue(conf.contains("resolver 127.0.0.11 valid=10s"), conf);
@@ -43,6 +43,24 @@ class GatewayTemplateTest {
             assertTrue(upstream.contains("zone " + block.getKey()), "resolve needs a shared zone: " + upstream);
             assertEquals(List.of("server " + block.getValue() + " resolve max_fails=0;"), serverLines(upstream));
         }
+    }
+
+    @Test
+    void autoAsksTheNameServerOfResolvConf() throws Exception {
+        String nameserver = Files.readAllLines(Path.of("/etc/resolv.conf")).stream()
+                .map(String::trim).filter(line -> line.startsWith("nameserver")).map(line -> line.split("\\s+")[1])
+                .findFirst().orElseThrow();
+        String conf = render(Map.of("GATEWAY_RESOLVER", "auto"));
+        assertTrue(conf.contains("resolver " + (nameserver.contains(":") ? "[" + nameserver + "]" : nameserver) + " valid=10s"), conf);
+    }
+
+    @Test
+    void anNginxOlderThan1273ResolvesTheNamesAtEachReload() throws Exception {
+        // the nginx image names its version in NGINX_VERSION; 1.22 refuses `resolve` on a server line
+        String conf = render(Map.of("GATEWAY_RESOLVER", "127.0.0.11", "NGINX_VERSION", "1.22.1"));
+        assertEquals(List.of("server api-service:8080 max_fails=1 fail_timeout=5s;"), serverLines(upstreamBlock(conf, "api_service")));
+        String current = render(Map.of("GATEWAY_RESOLVER", "127.0.0.11", "NGINX_VERSION", "1.28.0"));
+        assertEquals(List.of("server api-service:8080 resolve max_fails=0;"), serverLines(upstreamBlock(current, "api_service")));
     }
 
     @Test

@@ -33,7 +33,7 @@ final class ManageScript {
     static Map<String, String> cleanEnvironment() {
         Map<String, String> env = new HashMap<>(System.getenv());
         for (String name : List.of("DATABASE_URL", "REDIS_URL", "WEBUI_SECRET_KEY", "WEBUI_MODE", "POSTGRES_PASSWORD",
-                "UPLOAD_DIR", "COMPOSE_PUBLISH_PORTS")) {
+                "UPLOAD_DIR", "COMPOSE_PUBLISH_PORTS", "COMPOSE_PROJECT_NAME")) {
             env.remove(name);
         }
         env.put("NO_COLOR", "1");
