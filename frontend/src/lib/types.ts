@@ -41,7 +41,7 @@ export interface ModelEntry {
   id: string;
   name: string;
   owned_by?: string;
-  info?: { meta?: { description?: string; profile_image_url?: string; capabilities?: Record<string, boolean>; suggestion_prompts?: { content: string; title?: [string, string] }[] } };
+  info?: { meta?: { description?: string; profile_image_url?: string; hidden?: boolean; capabilities?: Record<string, boolean>; suggestion_prompts?: { content: string; title?: [string, string] }[] } };
 }
 
 export interface Message {
