@@ -3,14 +3,15 @@
 // socket connecting). Runs against the e2e stand-in backend, so it measures the SPA, not the services.
 // The stand-in serves the precompressed files like the gateway (gzip on): the bytes reported are
 // what the browser received for the first load.
-// Usage: npm run build && node bench/tti.js [runs]
+// Usage: npm run build && node bench/tti.js [runs]   (BENCH_DIST=/path/to/dist/ for another build)
 import { gzipSync } from 'node:zlib';
 import { readdirSync, readFileSync } from 'node:fs';
 import { launch } from '../e2e/browser.js';
 import { startStandIn } from '../e2e/stand-in-backend.js';
 
 const runs = Number(process.argv[2] ?? 10);
-const dist = new URL('../dist/', import.meta.url).pathname;
+// BENCH_DIST measures another build (e.g. of an older commit) with the same stand-in and browser.
+const dist = process.env.BENCH_DIST ?? new URL('../dist/', import.meta.url).pathname;
 const backend = await startStandIn({ staticDir: dist });
 const chrome = await launch({ viewport: { width: 1280, height: 820 } });
 try {

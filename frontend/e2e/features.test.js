@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from './browser.js';
-import { startStandIn } from './stand-in-backend.js';
+import { SECOND_MODEL, startStandIn } from './stand-in-backend.js';
 import { eventually, pageFor, signUp } from './support.js';
 
 const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
@@ -256,6 +256,82 @@ describe('admin: day-two work', () => {
 
     const signIn = await fetch(`${backend.url}/api/v1/auths/signin`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ email: 'carol@example.com', password: 'second-pass' }) });
     assert.equal(signIn.status, 200, 'she signs in with the new password');
+    await page.context().close();
+  });
+});
+
+describe('admin: tasks and feedback', () => {
+  test('task switches and the task model are saved; the feedback users gave is listed and can be deleted', async () => {
+    const page = await openPage();
+    await ask(page, 'rate this answer');
+    await page.getByTestId('assistant-message').getByRole('button', { name: 'Bad response' }).click();
+    const details = page.getByRole('form', { name: 'Rating details' });
+    await details.getByRole('button', { name: 'Not factual' }).click();
+    await details.getByLabel('Feedback comment').fill('Wrong year');
+    await details.getByRole('button', { name: 'Submit' }).click();
+    await details.waitFor({ state: 'detached' });
+
+    await page.goto(`${backend.url}/admin`);
+    await page.getByRole('tab', { name: 'Tasks' }).click();
+    const tasks = page.getByRole('form', { name: 'Tasks' });
+    await tasks.getByLabel('Suggest follow-up questions').uncheck();
+    await tasks.getByLabel('Task model (external models)').selectOption(SECOND_MODEL.id);
+    await tasks.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Task settings saved').waitFor();
+    assert.equal(backend.state.taskConfig.ENABLE_FOLLOW_UP_GENERATION, false);
+    assert.equal(backend.state.taskConfig.TASK_MODEL_EXTERNAL, SECOND_MODEL.id);
+    assert.equal(backend.state.taskConfig.ENABLE_TITLE_GENERATION, true, 'unchanged switches stay');
+    assert.equal(backend.state.taskConfig.TOOLS_FUNCTION_CALLING_PROMPT_TEMPLATE, '', 'keys the tab does not show go back unchanged');
+
+    await page.getByRole('tab', { name: 'Feedback' }).click();
+    const table = page.getByRole('table', { name: 'Feedback' });
+    const row = table.getByRole('row').filter({ hasText: 'Wrong year' });
+    await row.waitFor();
+    assert.match(await row.innerText(), /Bad[\s\S]*stand-in\/model:1[\s\S]*Ada Admin[\s\S]*Not factual[\s\S]*Wrong year/);
+    await row.getByRole('button', { name: 'Delete feedback of Ada Admin' }).click();
+    await row.waitFor({ state: 'detached' });
+    assert.equal(backend.state.feedbacks.size, 0);
+    await page.context().close();
+  });
+});
+
+describe('admin: model settings', () => {
+  test('a model is renamed, described, given parameters, hidden from the picker, and the order is saved', async () => {
+    const page = await openPage();
+    await page.goto(`${backend.url}/admin`);
+    await page.getByRole('tab', { name: 'Models' }).click();
+    await page.getByRole('button', { name: `Edit ${SECOND_MODEL.name}` }).click();
+    const form = page.getByRole('form', { name: 'Model settings' });
+    await form.getByLabel('Name').fill('Helpful Second');
+    await form.getByLabel('Description').fill('Small and quick');
+    await form.getByLabel('System prompt').fill('Be brief.');
+    await form.getByLabel('Temperature').fill('3');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').getByText(/Temperature is a number from 0 to 2/).waitFor();
+    await form.getByLabel('Temperature').fill('0.2');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Helpful Second saved').waitFor();
+    const preset = backend.state.presets.get(SECOND_MODEL.id);
+    assert.equal(preset.name, 'Helpful Second');
+    assert.equal(preset.meta.description, 'Small and quick');
+    assert.deepEqual(preset.params, { system: 'Be brief.', temperature: 0.2 });
+    assert.deepEqual(preset.access_control, {}, 'editing does not make a model available to users');
+
+    const models = page.getByRole('list', { name: 'Models' });
+    await models.getByRole('button', { name: 'Move Helpful Second up' }).click();
+    await page.getByRole('button', { name: 'Save order' }).click();
+    await page.getByText('Model order saved').waitFor();
+    assert.deepEqual(backend.state.modelOrder, [SECOND_MODEL.id, 'stand-in/model:1']);
+
+    await page.getByRole('button', { name: 'Edit Helpful Second' }).click();
+    await form.getByLabel('Hidden from the model picker').check();
+    await form.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Helpful Second saved').first().waitFor();
+    await eventually(() => backend.state.presets.get(SECOND_MODEL.id).meta.hidden === true, 'the model to be hidden');
+    await page.getByRole('button', { name: 'Back to chat' }).click();
+    await page.getByRole('button', { name: 'Select a model' }).click();
+    await page.getByRole('option', { name: /Stand-in Model/ }).waitFor();
+    assert.equal(await page.getByRole('option', { name: /Helpful Second/ }).count(), 0, 'hidden from the picker');
     await page.context().close();
   });
 });

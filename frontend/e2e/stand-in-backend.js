@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { Server } from 'socket.io';
 import { makeAccess } from './stand-in/access.js';
+import { adminFeature } from './stand-in/admin.js';
 import { channelsFeature } from './stand-in/channels.js';
 import { chatFilesFeature } from './stand-in/chat-files.js';
 import { miscFeature } from './stand-in/misc.js';
@@ -366,7 +367,14 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
         return user.role === 'admin' || (preset && preset.is_active && preset.access_control === null);
       };
       const custom = [...state.presets.values()].filter((p) => p.base_model_id && p.is_active && (user.role === 'admin' || p.user_id === user.id || p.access_control === null));
-      return { data: [...MODELS.filter(visible), ...custom.map((p) => ({ id: p.id, name: p.name, object: 'model', created: p.created_at, owned_by: 'openai', preset: true, info: p, actions: [], filters: [], tags: [] }))] };
+      // A base model's preset row renames it and carries its meta (hidden, description); the admin's order sorts the list.
+      const base = MODELS.filter(visible).map((m) => {
+        const preset = state.presets.get(m.id);
+        return preset ? { ...m, name: preset.name, info: preset } : m;
+      });
+      const all = [...base, ...custom.map((p) => ({ id: p.id, name: p.name, object: 'model', created: p.created_at, owned_by: 'openai', preset: true, info: p, actions: [], filters: [], tags: [] }))];
+      const rank = (id) => { const i = (state.modelOrder ?? []).indexOf(id); return i < 0 ? Infinity : i; };
+      return { data: all.sort((a, b) => rank(a.id) - rank(b.id)) };
     }],
     ['GET', /^\/api\/v1\/models\/$/, (req) => (need(req, 'admin'), [...state.presets.values()])],
     ['DELETE', /^\/api\/v1\/models\/model\/delete$/, (req, _m, _b, _r, q) => {
@@ -636,7 +644,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   const nowNs = () => (lastNs = Math.max(lastNs + 1000, Date.now() * 1e6));
   const userOf = (socket) => state.users.find((u) => u.id === sockets.get(socket.id));
   const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, ownChat, allowed: makeAccess(state) };
-  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx)];
+  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx)];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));
 

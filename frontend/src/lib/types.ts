@@ -42,7 +42,7 @@ export interface ModelEntry {
   name: string;
   owned_by?: string;
   arena?: boolean;
-  info?: { meta?: { description?: string; profile_image_url?: string; capabilities?: Record<string, boolean>; suggestion_prompts?: { content: string; title?: [string, string] }[] } };
+  info?: { meta?: { description?: string; profile_image_url?: string; hidden?: boolean; capabilities?: Record<string, boolean>; suggestion_prompts?: { content: string; title?: [string, string] }[] } };
 }
 
 export interface Message {

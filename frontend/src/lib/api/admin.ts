@@ -63,6 +63,21 @@ export const presets = {
 };
 
 /** Retrieval settings are an opaque object of UPPER_CASE keys (api.md §4.14); the UI edits a few. */
+export interface ModelsConfig {
+  DEFAULT_MODELS: string | null;
+  MODEL_ORDER_LIST: string[] | null;
+}
+
+export const modelsConfig = {
+  get: () => get<ModelsConfig>('/api/v1/configs/models'),
+  save: (c: ModelsConfig) => post<ModelsConfig>('/api/v1/configs/models', c)
+};
+
+export const tasks = {
+  config: () => get<Record<string, unknown>>('/api/v1/tasks/config'),
+  save: (config: Record<string, unknown>) => post<Record<string, unknown>>('/api/v1/tasks/config/update', config)
+};
+
 export const retrieval = {
   config: () => get<Record<string, unknown>>('/api/v1/retrieval/config'),
   save: (config: Record<string, unknown>) => post<Record<string, unknown>>('/api/v1/retrieval/config/update', config)

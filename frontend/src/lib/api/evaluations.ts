@@ -1,5 +1,5 @@
 // Message ratings (api.md §4.19): one feedback row per rated answer, its id kept as message.feedbackId.
-import { get, post } from './http';
+import { del, get, post } from './http';
 
 export interface FeedbackForm {
   type: 'rating';
@@ -15,7 +15,15 @@ export interface Feedback extends FeedbackForm {
 
 const base = '/api/v1/evaluations/feedback';
 
+/** A feedback as the admin list shows it: with who gave it. */
+export interface FeedbackWithUser extends Omit<Feedback, 'snapshot'> {
+  created_at: number;
+  user: { id: string; name: string; email: string } | null;
+}
+
 export const feedback = {
+  all: () => get<FeedbackWithUser[]>('/api/v1/evaluations/feedbacks/all'),
+  remove: (id: string) => del<boolean>(`${base}/${encodeURIComponent(id)}`),
   create: (form: FeedbackForm) => post<Feedback>(base, form),
   get: (id: string) => get<Feedback>(`${base}/${encodeURIComponent(id)}`),
   update: (id: string, form: FeedbackForm) => post<Feedback>(`${base}/${encodeURIComponent(id)}`, form)
