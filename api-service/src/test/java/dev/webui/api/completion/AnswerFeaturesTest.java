@@ -2,6 +2,7 @@ package dev.webui.api.completion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.webui.api.support.Chats;
 import dev.webui.api.support.CompletionFixture;
 import dev.webui.api.support.Poll;
@@ -135,6 +136,34 @@ class AnswerFeaturesTest extends CompletionTestBase {
         arenaModels(List.of(arena("nobody", List.of("no-such-model"), null)));
         as(user).body(requestBody("nobody", "x", null, false)).post("/api/chat/completions").then().statusCode(400)
                 .body("detail", org.hamcrest.Matchers.containsString("no model to hand the message to"));
+    }
+
+    /**
+     * What the stock UI's chat-events handler reads, for every event of an answer: the envelope,
+     * and for chat:completion only the fields it knows, each with the type it expects.
+     */
+    @Test
+    void everyChatEventOfAnArenaAnswerHasTheShapeTheStockUiReads() {
+        arenaModels(List.of(arena("shape-arena", List.of(), null)));
+        String chatId = Chats.create(user, "shapes", 1);
+        as(user).body(requestBody("shape-arena", "think:field", chatId, true)).post("/api/chat/completions").then().statusCode(200);
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+        Map<String, JsonNodeType> completionFields = Map.of("selected_model_id", JsonNodeType.STRING, "sources", JsonNodeType.ARRAY,
+                "content", JsonNodeType.STRING, "usage", JsonNodeType.OBJECT, "done", JsonNodeType.BOOLEAN, "title", JsonNodeType.STRING);
+        for (JsonNode event : events) {
+            assertEquals(chatId, event.path("chat_id").textValue(), event.toString());
+            assertEquals("m1", event.path("message_id").textValue(), event.toString());
+            String type = event.path("data").path("type").textValue();
+            assertEquals("chat:completion", type, "an answer without files or tasks sends only chat:completion: " + event);
+            JsonNode data = data(event);
+            assertTrue(data.isObject() && !data.isEmpty(), event.toString());
+            data.fieldNames().forEachRemaining(field -> assertEquals(completionFields.get(field), data.get(field).getNodeType(),
+                    field + " in " + event));
+        }
+        assertTrue(data(events.get(0)).has("selected_model_id"), "the pick comes first");
+        JsonNode done = data(events.get(events.size() - 1));
+        assertTrue(done.path("done").booleanValue() && done.has("content") && done.has("title"), done.toString());
+        assertTrue(events.stream().anyMatch(e -> data(e).has("usage")), "usage is reported");
     }
 
     @Test
