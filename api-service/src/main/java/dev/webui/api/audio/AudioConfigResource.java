@@ -9,7 +9,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-/** GET /api/v1/audio/config and POST /config/update: the Audio page's settings. */
+/** The Audio page's endpoints under /api/v1/audio: its settings and the speech models and voices it offers. */
 @Path("/api/v1/audio")
 @RolesAllowed(Roles.ADMIN)
 public class AudioConfigResource {
@@ -29,5 +29,19 @@ public class AudioConfigResource {
     @Path("/config/update")
     public Uni<ObjectNode> update(JsonNode body) {
         return config.update(body);
+    }
+
+    @GET
+    @Path("/models")
+    @RolesAllowed(Roles.VERIFIED)
+    public ObjectNode models() {
+        return config.models();
+    }
+
+    @GET
+    @Path("/voices")
+    @RolesAllowed(Roles.VERIFIED)
+    public ObjectNode voices() {
+        return config.voices();
     }
 }

@@ -163,10 +163,18 @@ class AdminPagesTest {
         as(TestUsers.create(Roles.USER)).get("/api/config").then().body("audio.tts.engine", equalTo("openai"))
                 .body("audio.stt.engine", equalTo("web"));
 
+        // the page lists the engine's models and voices once an engine other than the browser's is chosen
+        as(TestUsers.create(Roles.USER)).get("/api/v1/audio/models").then().statusCode(200)
+                .body("models.id", equalTo(List.of("tts-1", "tts-1-hd")));
+        as(admin).get("/api/v1/audio/voices").then().statusCode(200)
+                .body("voices.id", equalTo(List.of("alloy", "echo", "fable", "onyx", "nova", "shimmer")))
+                .body("voices[0].name", equalTo("alloy"));
         as(admin).body(Map.of("tts", Map.of("ENGINE", 3))).post("/api/v1/audio/config/update").then().statusCode(400)
                 .body("detail", containsString("ENGINE"));
         as(admin).body(Map.of("stt", "web")).post("/api/v1/audio/config/update").then().statusCode(400).body("detail", containsString("stt"));
         as(admin).get("/api/v1/audio/config").then().body("tts.ENGINE", equalTo("openai"));
+        as(admin).body(Map.of("tts", Map.of("ENGINE", "azure"))).post("/api/v1/audio/config/update").then().statusCode(200);
+        as(admin).get("/api/v1/audio/voices").then().statusCode(200).body("voices", hasSize(0));
     }
 
     @Test
