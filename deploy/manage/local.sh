@@ -200,6 +200,18 @@ gateway_upstream() {
     )
 }
 
+# Open files for the gateway's worker: 65536, or the hard limit of this shell when lower (an
+# unprivileged nginx cannot raise it past that).
+gateway_open_files() {
+    local hard
+    hard=$(ulimit -Hn)
+    if [[ $hard == unlimited || $hard -gt 65536 ]]; then
+        echo 65536
+    else
+        echo "$hard"
+    fi
+}
+
 write_gateway_config() {
     local dir="$RUN_DIR/nginx" static="$ROOT/frontend/dist"
     mkdir -p "$dir/tmp"
@@ -210,12 +222,16 @@ write_gateway_config() {
         GATEWAY_PORT=$(port_of WEBUI_PORT) GATEWAY_RESOLVER='' GATEWAY_STATIC_ROOT="$static" \
         GATEWAY_ACCESS_LOG="$(log_file gateway)" \
         sh "$ROOT/frontend/nginx/render-gateway.sh" "$ROOT/frontend/nginx/gateway.conf.template" "$dir/gateway.conf"
+    # each proxied socket holds two connections (browser and service): the open-files limit bounds them
+    local files
+    files=$(gateway_open_files)
     cat >"$dir/nginx.conf" <<EOF
 # written by docker-manage.sh (local mode); the routing is in gateway.conf
 worker_processes 1;
+worker_rlimit_nofile $files;
 pid $(pid_file gateway);
 error_log $(log_file gateway-error) warn;
-events { worker_connections 1024; }
+events { worker_connections $((files - 32)); }
 http {
     include /etc/nginx/mime.types;
     default_type application/octet-stream;

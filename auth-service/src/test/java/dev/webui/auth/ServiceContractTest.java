@@ -8,7 +8,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTest
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 class ServiceContractTest extends ServiceContract {
-    ServiceContractTest() {
-        super("auth-service");
-    }
 }

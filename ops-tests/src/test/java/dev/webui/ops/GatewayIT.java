@@ -232,6 +232,34 @@ class GatewayIT {
         assertTrue(plain.headers().firstValue("Content-Encoding").isEmpty(), plain.headers().toString());
     }
 
+    @Test
+    void everyResponseCarriesTheSecurityHeaders() throws Exception {
+        Files.writeString(work.resolve("index.html"), "<!doctype html><title>app</title>");
+        Files.createDirectories(work.resolve("assets"));
+        Files.writeString(work.resolve("assets/app-1234.js"), "console.log(1)");
+        Map<String, String> cacheControl = new java.util.LinkedHashMap<>();
+        cacheControl.put("/", "no-cache");
+        cacheControl.put("/c/some-chat", "no-cache"); // a client-side route answered by index.html
+        cacheControl.put("/assets/app-1234.js", "public, max-age=31536000, immutable");
+        cacheControl.put("/assets/missing.js", null); // 404
+        cacheControl.put("/api/v1/anything", null); // the service's own answer (404 here)
+        cacheControl.put("/api/v1/auths/", null); // service unreachable: the gateway's 503
+        cacheControl.put("/gateway/health", null);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (Map.Entry<String, String> path : cacheControl.entrySet()) {
+            java.net.http.HttpResponse<String> response = http.send(java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create("http://127.0.0.1:" + gatewayPort + path.getKey())).timeout(WAIT).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            var headers = response.headers();
+            String where = path.getKey() + " (" + response.statusCode() + ") " + headers.map();
+            assertEquals(List.of("SAMEORIGIN"), headers.allValues("X-Frame-Options"), where);
+            assertEquals(List.of("nosniff"), headers.allValues("X-Content-Type-Options"), where);
+            assertEquals(List.of("strict-origin-when-cross-origin"), headers.allValues("Referrer-Policy"), where);
+            assertTrue(headers.firstValue("Content-Security-Policy").orElse("").contains("frame-ancestors 'self'"), where);
+            assertEquals(path.getValue(), headers.firstValue("Cache-Control").orElse(null), where);
+        }
+    }
+
     private static String readHead(InputStream in) throws IOException {
         return readUntil(in, "\r\n\r\n");
     }

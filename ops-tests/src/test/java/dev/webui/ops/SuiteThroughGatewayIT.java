@@ -634,4 +634,10 @@ class SuiteThroughGatewayIT {
     void writersOnBothBridgesAndThroughTheGatewayEditANoteTogetherAReaderCannotAndTheTextIsSaved() throws Exception {
         new CollaborativeNoteStep(suite, sockets, admin, bob).run();
     }
+
+    @Test
+    @Order(30)
+    void theGatewayHoldsTwoThousandSocketsAtOnce() throws Exception {
+        new ManySocketsStep(suite.gatewayUrl(), 2_000).run(Duration.ofSeconds(90));
+    }
 }

@@ -10,7 +10,4 @@ import io.quarkus.test.junit.QuarkusTest;
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = BridgeTestResource.class, restrictToAnnotatedClass = true)
 class ServiceContractTest extends ServiceContract {
-    ServiceContractTest() {
-        super("socketio-bridge");
-    }
 }

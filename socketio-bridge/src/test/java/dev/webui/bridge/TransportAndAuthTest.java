@@ -149,4 +149,20 @@ class TransportAndAuthTest extends BridgeTestSupport {
         assertTrue(response.body().contains("\"sid\""), response.body());
         assertEquals(Optional.of("*"), response.headers().firstValue("Access-Control-Allow-Origin"));
     }
+
+    @Test
+    void aPollingRequestForAnUnknownSessionIsAnsweredAtOnce() throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(java.time.Duration.ofSeconds(2)).build();
+        for (String sid : List.of(java.util.UUID.randomUUID().toString(), "not-a-session-id")) {
+            for (String method : List.of("POST", "GET")) {
+                HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+                                URI.create("http://127.0.0.1:" + port() + "/ws/socket.io/?EIO=4&transport=polling&sid=" + sid))
+                        .timeout(java.time.Duration.ofSeconds(5))
+                        .method(method, method.equals("POST") ? HttpRequest.BodyPublishers.ofString("40") : HttpRequest.BodyPublishers.noBody())
+                        .build(), HttpResponse.BodyHandlers.ofString());
+                assertEquals(400, response.statusCode(), method + " " + sid + ": " + response.body());
+                assertEquals("{\"code\":1,\"message\":\"Session ID unknown\"}", response.body(), method + " " + sid);
+            }
+        }
+    }
 }

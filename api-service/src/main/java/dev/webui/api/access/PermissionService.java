@@ -2,6 +2,7 @@ package dev.webui.api.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
@@ -39,6 +40,18 @@ public class PermissionService {
                 throw new ApiException(401, "You do not have permission to access this resource. Please ask your administrator for access.");
             }
         }).replaceWithVoid();
+    }
+
+    /**
+     * The access_control to store for an object a user shares: null means public, which needs
+     * {@code sharing.<flag>} (admins always may); without it the object is kept private ({@code {}}).
+     */
+    public Uni<JsonNode> shareable(AuthenticatedUser user, String flag, JsonNode requested) {
+        if (requested != null || user.isAdmin()) {
+            return Uni.createFrom().item(requested);
+        }
+        return effective(user.id()).map(permissions -> permissions.path("sharing").path(flag).asBoolean(false)
+                ? null : JsonNodeFactory.instance.objectNode());
     }
 
     private static void mergeTrue(ObjectNode target, JsonNode source) {

@@ -13,6 +13,10 @@ public record ModelPreset(String id, String userId, String baseModelId, String n
     public record PresetOwner(String id, String name, String email, String role, String profileImageUrl) {
     }
 
+    ModelPreset withAccessControl(JsonNode acl) {
+        return new ModelPreset(id, userId, baseModelId, name, params, meta, acl, isActive, updatedAt, createdAt, user);
+    }
+
     ModelPreset withoutUser() {
         return new ModelPreset(id, userId, baseModelId, name, params, meta, accessControl, isActive, updatedAt, createdAt, null);
     }

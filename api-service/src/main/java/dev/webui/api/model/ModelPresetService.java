@@ -69,23 +69,26 @@ public class ModelPresetService {
     }
 
     public Uni<ModelPreset> create(AuthenticatedUser user, JsonNode body) {
-        ModelPreset preset = fromBody(body, user.id(), null);
+        ModelPreset requested = fromBody(body, user.id(), null);
         return permissions.require(user, "workspace", "models")
-                .chain(() -> models.insert(pool, preset))
-                .invoke(inserted -> {
-                    if (!inserted) {
-                        throw ApiException.badRequest("A model with the id '" + preset.id() + "' already exists");
-                    }
-                })
-                .call(catalog::changed)
-                .replaceWith(preset);
+                .invoke(() -> requireBaseModelOrAdmin(user, requested, null))
+                .chain(() -> shareable(user, requested))
+                .chain(preset -> models.insert(pool, preset)
+                        .invoke(inserted -> {
+                            if (!inserted) {
+                                throw ApiException.badRequest("A model with the id '" + preset.id() + "' already exists");
+                            }
+                        })
+                        .call(catalog::changed)
+                        .replaceWith(preset));
     }
 
     public Uni<ModelPreset> update(AuthenticatedUser user, String id, JsonNode body) {
         return writable(user, id).chain(existing -> {
-            ModelPreset updated = fromBody(body, existing.userId(), existing);
-            return models.upsert(pool, updated).call(catalog::changed).replaceWith(updated);
-        });
+            ModelPreset requested = fromBody(body, existing.userId(), existing);
+            requireBaseModelOrAdmin(user, requested, existing);
+            return shareable(user, requested);
+        }).chain(updated -> models.upsert(pool, updated).call(catalog::changed).replaceWith(updated));
     }
 
     public Uni<ModelPreset> toggle(AuthenticatedUser user, String id) {
@@ -119,6 +122,21 @@ public class ModelPresetService {
             }
             return chain;
         }).call(catalog::changed).chain(models::all);
+    }
+
+    /**
+     * A preset without a base model configures a provider model itself, for every user: only an
+     * admin may create one or turn a preset into one.
+     */
+    private static void requireBaseModelOrAdmin(AuthenticatedUser user, ModelPreset preset, ModelPreset existing) {
+        boolean configuresProviderModel = preset.baseModelId() == null && (existing == null || existing.baseModelId() != null);
+        if (configuresProviderModel && !user.isAdmin()) {
+            throw ApiException.forbidden("Only an administrator may configure a provider model: set 'base_model_id' to the model this preset builds on");
+        }
+    }
+
+    private Uni<ModelPreset> shareable(AuthenticatedUser user, ModelPreset preset) {
+        return permissions.shareable(user, "public_models", preset.accessControl()).map(preset::withAccessControl);
     }
 
     private Uni<ModelPreset> found(String id) {

@@ -64,18 +64,16 @@ public class NoteService {
     public Uni<Note> create(AuthenticatedUser user, JsonNode body) {
         long now = nanos();
         Note note = fromBody(body, UUID.randomUUID().toString(), user.id(), now, now);
-        return allowed(user).chain(() -> notes.save(note)).replaceWith(note);
+        return allowed(user).chain(() -> shareable(user, note)).chain(shared -> notes.save(shared).replaceWith(shared));
     }
 
     public Uni<Note> update(AuthenticatedUser user, String id, JsonNode body) {
         return allowed(user).chain(() -> notes.find(id))
                 .chain(n -> access.requireWrite(user, n, Note::userId, Note::accessControl, NOT_FOUND))
-                .chain(existing -> {
-                    Note updated = fromBody(body, id, existing.userId(), existing.createdAt(), nanos());
-                    return notes.save(updated)
-                            .chain(() -> events.emit(new EmitRequest("note-events", updated, EmitRequest.Target.room("note:" + id))))
-                            .replaceWith(updated);
-                });
+                .chain(existing -> shareable(user, fromBody(body, id, existing.userId(), existing.createdAt(), nanos())))
+                .chain(updated -> notes.save(updated)
+                        .chain(() -> events.emit(new EmitRequest("note-events", updated, EmitRequest.Target.room("note:" + id))))
+                        .replaceWith(updated));
     }
 
     /**
@@ -98,6 +96,10 @@ public class NoteService {
         return allowed(user).chain(() -> notes.find(id))
                 .chain(n -> access.requireWrite(user, n, Note::userId, Note::accessControl, NOT_FOUND))
                 .chain(n -> notes.delete(id)).replaceWith(true);
+    }
+
+    private Uni<Note> shareable(AuthenticatedUser user, Note note) {
+        return permissions.shareable(user, "public_notes", note.accessControl()).map(note::withAccessControl);
     }
 
     private static Note fromBody(JsonNode body, String id, String owner, long created, long updated) {

@@ -8,4 +8,7 @@ import dev.webui.api.access.OwnerSummary;
 public record Prompt(String command, String userId, String title, String content, long timestamp,
                      @JsonInclude(JsonInclude.Include.ALWAYS) JsonNode accessControl,
                      @JsonInclude(JsonInclude.Include.NON_NULL) OwnerSummary user) {
+    Prompt withAccessControl(JsonNode acl) {
+        return new Prompt(command, userId, title, content, timestamp, acl, user);
+    }
 }

@@ -45,27 +45,31 @@ public class PromptService {
 
     public Uni<Prompt> create(AuthenticatedUser user, JsonNode body) {
         Prompt prompt = fromBody(body, user.id(), slash(Bodies.requiredText(body, "command")));
-        return permissions.require(user, "workspace", "prompts").chain(() -> prompts.insert(prompt)).map(inserted -> {
-            if (!inserted) {
-                throw ApiException.badRequest("The command " + prompt.command() + " is already taken");
-            }
-            return prompt;
-        });
+        return permissions.require(user, "workspace", "prompts")
+                .chain(() -> shareable(user, prompt))
+                .chain(shared -> prompts.insert(shared).map(inserted -> {
+                    if (!inserted) {
+                        throw ApiException.badRequest("The command " + shared.command() + " is already taken");
+                    }
+                    return shared;
+                }));
     }
 
     public Uni<Prompt> update(AuthenticatedUser user, String command, JsonNode body) {
         return prompts.find(slash(command))
                 .chain(p -> access.requireWrite(user, p, Prompt::userId, Prompt::accessControl, NOT_FOUND))
-                .chain(existing -> {
-                    Prompt updated = fromBody(body, existing.userId(), existing.command());
-                    return prompts.update(updated).replaceWith(updated);
-                });
+                .chain(existing -> shareable(user, fromBody(body, existing.userId(), existing.command())))
+                .chain(updated -> prompts.update(updated).replaceWith(updated));
     }
 
     public Uni<Boolean> delete(AuthenticatedUser user, String command) {
         return prompts.find(slash(command))
                 .chain(p -> access.requireWrite(user, p, Prompt::userId, Prompt::accessControl, NOT_FOUND))
                 .chain(p -> prompts.delete(p.command())).replaceWith(true);
+    }
+
+    private Uni<Prompt> shareable(AuthenticatedUser user, Prompt prompt) {
+        return permissions.shareable(user, "public_prompts", prompt.accessControl()).map(prompt::withAccessControl);
     }
 
     private static Prompt fromBody(JsonNode body, String owner, String command) {

@@ -212,6 +212,23 @@ class ModelsTest {
     }
 
     @Test
+    void onlyAdminsConfigureAProviderModelItself() {
+        TestUser maker = TestUsers.create(Roles.USER);
+        String group = UUID.randomUUID().toString();
+        TestUsers.execute("INSERT INTO \"group\" (id, user_id, name, permissions, created_at, updated_at) "
+                + "VALUES (?, ?, 'makers', '{\"workspace\":{\"models\":true}}'::jsonb, 1, 1)", group, admin().id());
+        TestUsers.execute("INSERT INTO group_member (group_id, user_id, created_at) VALUES (?, ?, 1)", group, maker.id());
+        as(maker).body(preset("mini", null, Map.of())).post("/api/v1/models/create").then().statusCode(403)
+                .body("detail", containsString("base_model_id"));
+        as(admin()).queryParam("id", "mini").get("/api/v1/models/model").then().statusCode(404);
+        as(maker).body(preset("maker-model", "mini", Map.of())).post("/api/v1/models/create").then().statusCode(200);
+        as(maker).body(preset("maker-model", null, Map.of())).queryParam("id", "maker-model")
+                .post("/api/v1/models/model/update").then().statusCode(403);
+        as(admin()).queryParam("id", "maker-model").get("/api/v1/models/model").then().body("base_model_id", equalTo("mini"));
+        as(admin()).queryParam("id", "maker-model").delete("/api/v1/models/model/delete").then().statusCode(200);
+    }
+
+    @Test
     void verifyPassesTheProviderAnswerThrough() {
         as(admin()).body(Map.of("url", first.baseUrl(), "key", "sk-first", "config", Map.of()))
                 .post("/openai/verify").then().statusCode(200).body("object", equalTo("list")).body("data.id", hasItem("gpt-4o"));

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static dev.webui.api.support.Api.anonymous;
 import static dev.webui.api.support.Api.as;
@@ -51,6 +52,49 @@ class WorkspaceTest {
         as(admin).get("/api/v1/prompts/command/summarize").then().statusCode(404);
         anonymous().get("/api/v1/prompts/").then().statusCode(403);
         as(TestUsers.create(Roles.PENDING)).get("/api/v1/prompts/").then().statusCode(401);
+    }
+
+    @Test
+    void makingAnObjectPublicNeedsTheSharingPermission() {
+        TestUser maker = TestUsers.create(Roles.USER);
+        TestUser sharer = TestUsers.create(Roles.USER);
+        TestUser reader = TestUsers.create(Roles.USER);
+        grant(maker, "{\"workspace\":{\"prompts\":true,\"models\":true}}");
+        grant(sharer, "{\"workspace\":{\"prompts\":true,\"models\":true},"
+                + "\"sharing\":{\"public_prompts\":true,\"public_models\":true,\"public_notes\":true}}");
+        for (TestUser author : List.of(maker, sharer)) {
+            boolean mayShare = author == sharer;
+            String suffix = mayShare ? "shared" : "private";
+            Map<String, Object> prompt = new HashMap<>(Map.of("command", "/p-" + suffix, "title", "t", "content", "c"));
+            prompt.put("access_control", null);
+            as(author).body(prompt).post("/api/v1/prompts/create").then().statusCode(200)
+                    .body("access_control", mayShare ? nullValue() : equalTo(Map.of()));
+            as(reader).get("/api/v1/prompts/command/p-" + suffix).then().statusCode(mayShare ? 200 : 404);
+            as(author).body(prompt).post("/api/v1/prompts/command/p-" + suffix + "/update").then().statusCode(200)
+                    .body("access_control", mayShare ? nullValue() : equalTo(Map.of()));
+
+            Map<String, Object> model = new HashMap<>(Map.of("id", "m-" + suffix, "base_model_id", "gpt-4o", "name", "m",
+                    "meta", Map.of(), "params", Map.of()));
+            model.put("access_control", null);
+            as(author).body(model).post("/api/v1/models/create").then().statusCode(200)
+                    .body("access_control", mayShare ? nullValue() : equalTo(Map.of()));
+            as(reader).queryParam("id", "m-" + suffix).get("/api/v1/models/model").then().statusCode(mayShare ? 200 : 404);
+
+            Map<String, Object> note = new HashMap<>(Map.of("title", "n"));
+            note.put("access_control", null);
+            String id = as(author).body(note).post("/api/v1/notes/create").then().statusCode(200)
+                    .body("access_control", mayShare ? nullValue() : equalTo(Map.of())).extract().path("id");
+            as(reader).get("/api/v1/notes/" + id).then().statusCode(mayShare ? 200 : 404);
+            as(author).body(note).post("/api/v1/notes/" + id + "/update").then().statusCode(200)
+                    .body("access_control", mayShare ? nullValue() : equalTo(Map.of()));
+        }
+    }
+
+    private static void grant(TestUser user, String permissions) {
+        String group = UUID.randomUUID().toString();
+        TestUsers.execute("INSERT INTO \"group\" (id, user_id, name, description, permissions, created_at, updated_at) "
+                + "VALUES (?, ?, 'makers', '', ?::jsonb, 0, 0)", group, user.id(), permissions);
+        TestUsers.execute("INSERT INTO group_member (group_id, user_id, created_at) VALUES (?, ?, 0)", group, user.id());
     }
 
     @Test

@@ -1,7 +1,9 @@
 package dev.webui.common.error;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import dev.webui.common.db.DatabaseFailures;
 import dev.webui.common.http.RequestIds;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -13,7 +15,8 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
-import java.util.stream.Collectors;
+import java.io.IOException;
+
 
 /**
  * Every failure leaves a service as {@code {"detail": "..."}} with the contract's status; stack
@@ -24,6 +27,14 @@ public class ErrorMappers {
     static final String NOT_AUTHENTICATED = "Not authenticated";
     static final String ACCESS_PROHIBITED = "You do not have permission to access this resource. Please ask your administrator for access.";
 
+    private static final String MULTIPART_PARSER = "org.jboss.resteasy.reactive.server.core.multipart.";
+
+    private final DatabaseFailures database;
+
+    public ErrorMappers(DatabaseFailures database) {
+        this.database = database;
+    }
+
     @ServerExceptionMapper
     public Response api(ApiException e) {
         return body(e.status(), e.detail());
@@ -33,6 +44,9 @@ public class ErrorMappers {
     public Response authenticationFailed(AuthenticationFailedException e) {
         if (e.getCause() instanceof ApiException api) {
             return api(api);
+        }
+        if (database.unavailable(e)) {
+            return body(503, DatabaseFailures.UNAVAILABLE); // the token may be fine: its user could not be looked up
         }
         return body(401, e.getMessage() == null ? "Your session has expired or the token is invalid. Please sign in again." : e.getMessage());
     }
@@ -49,22 +63,29 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response mismatchedInput(MismatchedInputException e) {
-        String field = e.getPath().stream()
-                .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                .collect(Collectors.joining("."));
-        return body(400, field.isEmpty() ? "Invalid request body: " + e.getOriginalMessage()
-                : "Invalid value for '" + field + "': " + e.getOriginalMessage());
+        return body(400, JsonErrors.mismatch(e));
+    }
+
+    @ServerExceptionMapper
+    public Response tooMuchJson(StreamConstraintsException e) {
+        return body(JsonErrors.constraintStatus(e), JsonErrors.constraint(e));
     }
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        return body(400, "Malformed JSON in the request body: " + e.getOriginalMessage());
+        if (e instanceof StreamConstraintsException limit) {
+            return tooMuchJson(limit);
+        }
+        return body(400, JsonErrors.malformed(e));
     }
 
     @ServerExceptionMapper
     public Response webApplication(WebApplicationException e) {
         if (e.getCause() instanceof MismatchedInputException mismatch) {
             return mismatchedInput(mismatch);
+        }
+        if (e.getCause() instanceof StreamConstraintsException limit) {
+            return tooMuchJson(limit);
         }
         if (e.getCause() instanceof JsonProcessingException malformed) {
             return malformedJson(malformed);
@@ -83,9 +104,26 @@ public class ErrorMappers {
         });
     }
 
+    /** The multipart parser fails with a bare IOException when the body does not match its declared length or boundaries. */
+    @ServerExceptionMapper
+    public Response unreadableBody(IOException e, HttpServerRequest request) {
+        StackTraceElement[] origin = e.getStackTrace();
+        if (origin.length > 0 && origin[0].getClassName().startsWith(MULTIPART_PARSER)) {
+            return body(400, "The request body is incomplete or malformed: its length and content do not match what was declared");
+        }
+        return unexpected(e, request);
+    }
+
     @ServerExceptionMapper
     public Response unexpected(Throwable e, HttpServerRequest request) {
         String requestId = RequestIds.of(request);
+        if (database.unavailable(e)) {
+            LOG.warnf("%s %s failed: the database is unavailable (%s; request id %s)", request.method(), request.path(), e, requestId);
+            return body(503, DatabaseFailures.UNAVAILABLE);
+        }
+        if (database.nulRefused(e)) {
+            return body(400, DatabaseFailures.NUL_REFUSED);
+        }
         LOG.errorf(e, "Unexpected failure of %s %s (request id %s)", request.method(), request.path(), requestId);
         return body(500, "Internal server error (request id " + requestId + ")");
     }

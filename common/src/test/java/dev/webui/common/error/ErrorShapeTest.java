@@ -36,6 +36,48 @@ class ErrorShapeTest {
     }
 
     @Test
+    void wrongTypeIsNamedInWordsNotJavaTypes() {
+        given().contentType(ContentType.JSON).body("{\"name\":{\"x\":1},\"count\":2}")
+                .post("/probe/echo").then().statusCode(400)
+                .body("detail", equalTo("Invalid value for 'name': expected a string"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"a\",\"tags\":\"x\",\"count\":[1]}")
+                .post("/probe/echo").then().statusCode(400).body("detail", not(containsString("java.")))
+                .body("detail", not(containsString("`")));
+        given().contentType(ContentType.JSON).body("{\"name\": tru}")
+                .post("/probe/echo").then().statusCode(400).body("detail", equalTo("Malformed JSON in the request body at line 1, column 10"));
+    }
+
+    @Test
+    void textWithNulIsRefusedAsBadInputNotAFailure() {
+        given().queryParam("text", "plain").get("/probe/db").then().statusCode(200).body("echoed", equalTo("plain"));
+        given().urlEncodingEnabled(false).get("/probe/db?text=a%00b").then().statusCode(400)
+                .body("detail", equalTo("Text may not contain the NUL character (\\u0000)"));
+    }
+
+    @Test
+    void deepNestingIsRefused() {
+        String deep = "[".repeat(300) + "]".repeat(300);
+        given().contentType(ContentType.JSON).body("{\"name\":\"a\",\"unknown\":" + deep + "}")
+                .post("/probe/echo").then().statusCode(400)
+                .body("detail", equalTo("The request body nests objects and lists too deeply"));
+    }
+
+    @Test
+    void tooManyValuesAreRefusedBeforeTheTreeIsBuilt() {
+        String many = "\"x\",".repeat(600_000);
+        given().contentType(ContentType.JSON).body("{\"name\":\"a\",\"unknown\":[" + many + "\"x\"]}")
+                .post("/probe/echo").then().statusCode(413)
+                .body("detail", equalTo("The request body holds too many JSON values"));
+    }
+
+    @Test
+    void aBodyDeclaredLargerThanTheRouteTakesIsRefusedUnread() {
+        given().contentType(ContentType.JSON).body("{\"name\":\"" + "a".repeat(9 * 1024 * 1024) + "\"}")
+                .post("/probe/echo").then().statusCode(413)
+                .body("detail", containsString("The request body is too large"));
+    }
+
+    @Test
     void wrongContentTypeIs415() {
         given().contentType(ContentType.TEXT).body("name=a")
                 .post("/probe/echo").then().statusCode(415).contentType(ContentType.JSON)

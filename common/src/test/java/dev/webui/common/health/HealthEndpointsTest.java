@@ -28,9 +28,9 @@ class HealthEndpointsTest {
     }
 
     @Test
-    void apiDocsAndMetricsAreServed() {
-        given().get("/api/openapi.json").then().statusCode(200);
-        given().redirects().follow(true).get("/api/docs").then().statusCode(200);
+    void metricsAreServedAndApiDocsOnlyWhenEnabled() {
+        given().get("/api/openapi.json").then().statusCode(404);
+        given().redirects().follow(true).get("/api/docs").then().statusCode(404);
         given().get("/q/metrics").then().statusCode(200);
     }
 }

@@ -13,6 +13,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
@@ -25,9 +28,12 @@ public class ProbeResource {
     private final SecurityIdentity identity;
     private final OptionalCaller caller;
 
-    public ProbeResource(SecurityIdentity identity, OptionalCaller caller) {
+    private final Pool pool;
+
+    public ProbeResource(SecurityIdentity identity, OptionalCaller caller, Pool pool) {
         this.identity = identity;
         this.caller = caller;
+        this.pool = pool;
     }
 
     public record Sample(String name, int count, List<String> tags) {
@@ -67,6 +73,15 @@ public class ProbeResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Sample echo(Sample sample) {
         return sample;
+    }
+
+    /** Sends the text to PostgreSQL as a parameter and answers it back. */
+    @GET
+    @Path("/db")
+    @PermitAll
+    public Uni<Map<String, String>> database(@QueryParam("text") String text) {
+        return pool.preparedQuery("SELECT $1::text AS echoed").execute(Tuple.of(text))
+                .map(rows -> Map.of("echoed", rows.iterator().next().getString("echoed")));
     }
 
     @GET

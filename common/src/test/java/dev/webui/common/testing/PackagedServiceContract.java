@@ -65,14 +65,14 @@ public abstract class PackagedServiceContract {
                 "WEBUI_SECRET_KEY=from-dotenv-" + UUID.randomUUID(),
                 "DATABASE_URL=postgresql://postgres@127.0.0.1:5432/no_such_database_here",
                 "REDIS_KEY_PREFIX=test-" + UUID.randomUUID().toString().substring(0, 8),
-                "ENABLE_API_DOCS=false", ""));
+                "ENABLE_API_DOCS=true", ""));
         Map<String, String> env = baseEnv(port);
         env.put("DATABASE_URL", db.url());
         Path log = Files.createTempFile("service", ".log");
         Process process = start(env, log, cwd);
         try {
             awaitStatus(port, "/q/health/ready", 200, Duration.ofSeconds(60), process, log);
-            assertEquals(404, get(port, "/api/openapi.json").statusCode(), "ENABLE_API_DOCS=false from .env turns the docs off");
+            assertEquals(200, get(port, "/api/openapi.json").statusCode(), "ENABLE_API_DOCS=true from .env turns the docs on");
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);

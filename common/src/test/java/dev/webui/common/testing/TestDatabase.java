@@ -26,6 +26,16 @@ public record TestDatabase(String name) {
         return "postgresql://" + USER + "@" + HOST + ":" + PORT + "/" + name;
     }
 
+    /** DATABASE_URL through a relay that a test can cut. */
+    public String urlVia(TcpRelay relay) {
+        return "postgresql://" + USER + "@127.0.0.1:" + relay.port() + "/" + name;
+    }
+
+    /** A relay to the machine's PostgreSQL server. */
+    public static TcpRelay relayToServer() throws java.io.IOException {
+        return new TcpRelay(HOST, Integer.parseInt(PORT));
+    }
+
     public String jdbcUrl() {
         return "jdbc:postgresql://" + HOST + ":" + PORT + "/" + name;
     }

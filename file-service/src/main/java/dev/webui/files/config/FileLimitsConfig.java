@@ -39,4 +39,14 @@ public interface FileLimitsConfig {
     @WithName("FILE_PROCESSING_WAIT_SECONDS")
     @WithDefault("240")
     int fileProcessingWaitSeconds();
+
+    /** FILE_MAX_UNPACKED_SIZE: MB an archive-based document (docx, xlsx, pptx, odt...) may unpack to; extraction fails beyond it. */
+    @WithName("FILE_MAX_UNPACKED_SIZE")
+    @WithDefault("100")
+    long fileMaxUnpackedSize();
+
+    /** FILE_MAX_ARCHIVE_ENTRIES: most entries such a document may hold. */
+    @WithName("FILE_MAX_ARCHIVE_ENTRIES")
+    @WithDefault("10000")
+    int fileMaxArchiveEntries();
 }

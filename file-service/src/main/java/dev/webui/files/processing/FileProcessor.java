@@ -151,6 +151,13 @@ public class FileProcessor {
         } catch (RuntimeException e) {
             LOG.errorf(e, "Processing file %s failed", fileId);
             fail(fileId, "Processing failed unexpectedly");
+        } catch (OutOfMemoryError e) {
+            // the worker's allocations are garbage now; the file is marked so that nobody waits for it
+            LOG.errorf(e, "Processing file %s ran out of memory", fileId);
+            fail(fileId, "The file needs more memory to process than this server has");
+        } catch (StackOverflowError e) {
+            LOG.errorf(e, "Processing file %s nests too deeply", fileId);
+            fail(fileId, "The file nests too deeply to process");
         }
     }
 

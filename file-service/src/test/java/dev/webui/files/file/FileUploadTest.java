@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -191,24 +192,39 @@ class FileUploadTest {
     void anOversizedDeclaredBodyIsRefusedBeforeItIsSent() throws Exception {
         given().auth().oauth2(admin.token()).contentType("application/json").body(Map.of("FILE_MAX_SIZE", 1))
                 .post("/api/v1/retrieval/config/update").then().statusCode(200);
-        int port = io.restassured.RestAssured.port;
-        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+        // nothing but the start of the body is sent: the answer must come from the headers alone
+        String response = rawUpload("50000000", "--xyz\r\n");
+        assertTrue(response.startsWith("HTTP/1.1 413"), response);
+        assertTrue(response.contains("File size exceeds the limit of 1 MB"), response);
+        assertTrue(Uploads.awaitNoIncomingFiles());
+    }
+
+    @Test
+    void aMultipartBodyLongerThanItsDeclaredLengthIsABadRequest() throws Exception {
+        String body = "--xyz\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.txt\"\r\nContent-Type: text/plain\r\n\r\n"
+                + "hello there, this part is cut short by the declared length\r\n--xyz--\r\n";
+        String response = rawUpload(String.valueOf(body.length() - 40), body);
+        assertTrue(response.startsWith("HTTP/1.1 400"), response);
+        assertTrue(response.contains("{\"detail\":\"The request body is incomplete or malformed"), response);
+        assertTrue(Uploads.awaitNoIncomingFiles());
+    }
+
+    /** Sends a multipart upload over a plain socket with the given Content-Length and reads the answer up to its JSON body. */
+    private String rawUpload(String contentLength, String body) throws IOException {
+        try (java.net.Socket socket = new java.net.Socket("127.0.0.1", io.restassured.RestAssured.port)) {
             socket.setSoTimeout(10_000);
-            String head = "POST /api/v1/files/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + owner.token()
-                    + "\r\nContent-Type: multipart/form-data; boundary=xyz\r\nContent-Length: 50000000\r\n\r\n--xyz\r\n";
-            socket.getOutputStream().write(head.getBytes(StandardCharsets.US_ASCII));
+            String request = "POST /api/v1/files/ HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + owner.token()
+                    + "\r\nContent-Type: multipart/form-data; boundary=xyz\r\nContent-Length: " + contentLength + "\r\n\r\n" + body;
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
-            // nothing more is sent: the answer must come from the headers alone
             StringBuilder response = new StringBuilder();
             java.io.InputStream in = socket.getInputStream();
             int b;
             while (!response.toString().contains("}") && (b = in.read()) >= 0) {
                 response.append((char) b);
             }
-            assertTrue(response.toString().startsWith("HTTP/1.1 413"), response.toString());
-            assertTrue(response.toString().contains("File size exceeds the limit of 1 MB"), response.toString());
+            return response.toString();
         }
-        assertTrue(Uploads.awaitNoIncomingFiles());
     }
 
     @Test
@@ -267,5 +283,7 @@ class FileUploadTest {
                 .body("id", hasItem(id));
         given().auth().oauth2(owner.token()).get("/api/v1/files/search?filename=nothing-like-this*").then().statusCode(404);
         given().auth().oauth2(owner.token()).get("/api/v1/files/search?filename=%25").then().statusCode(404);
+        given().auth().oauth2(owner.token()).urlEncodingEnabled(false).get("/api/v1/files/search?filename=a%00b").then()
+                .statusCode(400).body("detail", containsString("NUL"));
     }
 }

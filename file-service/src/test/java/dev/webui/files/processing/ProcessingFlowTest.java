@@ -66,9 +66,9 @@ class ProcessingFlowTest {
                 .then().statusCode(200).extract().asString();
         assertTrue(stream.contains("\"status\":\"failed\"") && stream.contains("error"), stream);
 
-        String bomb = Uploads.uploadOk(user.token(), "bomb.docx", Fixtures.zipBombDocx(), "application/octet-stream");
+        String bomb = Uploads.uploadOk(user.token(), "bomb.docx", Fixtures.zipBombDocx(200), "application/octet-stream");
         assertEquals("failed", Uploads.awaitProcessed(user.token(), bomb));
-        given().auth().oauth2(user.token()).get("/api/v1/files/" + bomb).then().body("data.error", org.hamcrest.Matchers.notNullValue());
+        given().auth().oauth2(user.token()).get("/api/v1/files/" + bomb).then().body("data.error", containsString("FILE_MAX_UNPACKED_SIZE"));
 
         String blank = Uploads.uploadOk(user.token(), "blank.txt", Fixtures.utf8("   \n\n  "), "text/plain");
         assertEquals("failed", Uploads.awaitProcessed(user.token(), blank));

@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class TextExtractorTest {
     static final String MARKER = "Quokka marker sentence 4711";
-    final TextExtractor extractor = new TextExtractor();
+    final TextExtractor extractor = new TextExtractor(100L * 1024 * 1024, 10_000);
 
     String extract(byte[] bytes, String name, String type) throws Exception {
         return extractor.extract(new ByteArrayInputStream(bytes), name, type, 1_000_000);
@@ -52,8 +52,26 @@ class TextExtractorTest {
     }
 
     @Test
-    void aZipBombIsRefused() {
-        assertThrows(TextExtractor.ExtractionException.class, () -> extract(Fixtures.zipBombDocx(), "bomb.docx",
+    void aZipBombIsRefusedBeforeItIsParsed() {
+        byte[] bomb = Fixtures.zipBombDocx(200);
+        assertTrue(bomb.length < 1024 * 1024, "the bomb is small: " + bomb.length);
+        TextExtractor.ExtractionException e = assertThrows(TextExtractor.ExtractionException.class, () -> extract(bomb, "bomb.docx",
                 "application/vnd.openxmlformats-officedocument.wordprocessingml.document"));
+        assertTrue(e.getMessage().contains("FILE_MAX_UNPACKED_SIZE"), e.getMessage());
+    }
+
+    @Test
+    void anArchiveWithTooManyEntriesIsRefused() throws Exception {
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.ZipOutputStream zip = new java.util.zip.ZipOutputStream(bytes)) {
+            for (int i = 0; i < 20; i++) {
+                zip.putNextEntry(new java.util.zip.ZipEntry("part" + i + ".xml"));
+                zip.write(utf8("<x/>"));
+            }
+        }
+        TextExtractor.ExtractionException e = assertThrows(TextExtractor.ExtractionException.class, () -> new TextExtractor(1024 * 1024, 10)
+                .extract(new ByteArrayInputStream(bytes.toByteArray()), "many.docx",
+                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", 1000));
+        assertTrue(e.getMessage().contains("FILE_MAX_ARCHIVE_ENTRIES"), e.getMessage());
     }
 }

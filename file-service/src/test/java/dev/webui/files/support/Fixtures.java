@@ -76,17 +76,28 @@ public final class Fixtures {
     }
 
     /** A .docx-shaped zip whose main part inflates from ~100 KB to 100 MB. */
-    public static byte[] zipBombDocx() {
+    /**
+     * A well-formed Word document of a few hundred KB whose document.xml unpacks to {@code megabytes}
+     * of paragraphs: a parser that builds it as a tree runs out of memory.
+     */
+    public static byte[] zipBombDocx(int megabytes) {
         try (ByteArrayOutputStream bytes = new ByteArrayOutputStream(); ZipOutputStream zip = new ZipOutputStream(bytes)) {
+            zip.setLevel(9);
             zip.putNextEntry(new ZipEntry("[Content_Types].xml"));
             zip.write(utf8("<?xml version=\"1.0\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+                    + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
+                    + "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
                     + "<Override PartName=\"/word/document.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/></Types>"));
+            zip.putNextEntry(new ZipEntry("_rels/.rels"));
+            zip.write(utf8("<?xml version=\"1.0\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+                    + "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument\" Target=\"word/document.xml\"/></Relationships>"));
             zip.putNextEntry(new ZipEntry("word/document.xml"));
-            byte[] block = new byte[1024 * 1024];
-            java.util.Arrays.fill(block, (byte) ' ');
-            for (int i = 0; i < 100; i++) {
-                zip.write(block);
+            zip.write(utf8("<?xml version=\"1.0\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>"));
+            byte[] paragraphs = utf8("<w:p><w:r><w:t>bomb</w:t></w:r></w:p>".repeat(30_000));
+            for (long written = 0; written < megabytes * 1024L * 1024; written += paragraphs.length) {
+                zip.write(paragraphs);
             }
+            zip.write(utf8("</w:body></w:document>"));
             zip.closeEntry();
             zip.finish();
             return bytes.toByteArray();

@@ -8,9 +8,10 @@ import dev.webui.bridge.config.BridgeSettings;
 
 /**
  * Builds the netty-socketio server with every default that matters set on purpose:
- * the stock UI's path, frame limits large enough for whole chat replies, session ids that never
+ * the stock UI's path, frame limits large enough for whole chat replies, JSON read limits, session ids that never
  * come from the client's {@code io} cookie, CORS that never reflects arbitrary origins, and manual
- * acks (handlers answer after asynchronous work; automatic acks would answer empty first).
+ * acks (handlers answer after asynchronous work; automatic acks would answer empty first), and an
+ * immediate Engine.IO error for requests naming an unknown session.
  */
 public final class SocketServerFactory {
     public static final String PATH = "/ws/socket.io";
@@ -36,7 +37,10 @@ public final class SocketServerFactory {
         config.setAckMode(AckMode.MANUAL);
         config.setAddVersionHeader(false);
         config.setExceptionListener(new SocketExceptionLogger());
+        config.setJsonSupport(new LimitedJsonSupport());
         config.getSocketConfig().setReuseAddress(true);
-        return new SocketIOServer(config);
+        SocketIOServer server = new SocketIOServer(config);
+        server.setPipelineFactory(new UnknownSessionGuard(PATH));
+        return server;
     }
 }
