@@ -182,7 +182,7 @@ start_alone() { # service -> seconds from start to ready
     [[ $s == socketio-bridge ]] && extra+=(BRIDGE_SOCKET_PORT="$(free_port)")
     (cd "$WORK/run" && exec env -i "${environ[@]}" "${extra[@]}" "${cmd[@]}" >> "$WORK/alone-$s.log" 2>&1) & ALONE=$!
     t0=$(uptime_s)
-    deadline=$((SECONDS + 60))
+    deadline=$((SECONDS + 180))
     until ready "$port"; do
         kill -0 "$ALONE" 2>/dev/null && ((SECONDS < deadline)) || { tail -20 "$WORK/alone-$s.log" >&2; die "$s did not start alone"; }
         sleep 0.05
