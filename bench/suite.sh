@@ -173,7 +173,7 @@ sleep 5
 for s in "${SVC[@]}"; do RSS_LOADED[$s]=$(rss_mb "${PID[$s]}"); done
 
 say "ready time of each service started alone, twice (same command line and environment, another port)"
-start_alone() { # service -> seconds from start to ready
+start_alone() { # service; sets ALONE_SECONDS (no subshell, so that cleanup knows ALONE)
     local s=$1 port cmd environ extra t0 deadline
     port=$(free_port)
     mapfile -d '' cmd < "/proc/${PID[$s]}/cmdline"
@@ -182,17 +182,17 @@ start_alone() { # service -> seconds from start to ready
     [[ $s == socketio-bridge ]] && extra+=(BRIDGE_SOCKET_PORT="$(free_port)")
     (cd "$WORK/run" && exec env -i "${environ[@]}" "${extra[@]}" "${cmd[@]}" >> "$WORK/alone-$s.log" 2>&1) & ALONE=$!
     t0=$(uptime_s)
-    deadline=$((SECONDS + 60))
+    deadline=$((SECONDS + 180))
     until ready "$port"; do
         kill -0 "$ALONE" 2>/dev/null && ((SECONDS < deadline)) || { tail -20 "$WORK/alone-$s.log" >&2; die "$s did not start alone"; }
         sleep 0.05
     done
-    awk -v now="$(uptime_s)" -v t0="$t0" 'BEGIN {printf "%.2f", now - t0}'
+    ALONE_SECONDS=$(awk -v now="$(uptime_s)" -v t0="$t0" 'BEGIN {printf "%.2f", now - t0}')
     kill "$ALONE"; wait "$ALONE" 2>/dev/null || true; ALONE=
 }
 for s in "${SVC[@]}"; do
-    READY_ALONE[$s]=$(start_alone "$s")
-    READY_AGAIN[$s]=$(start_alone "$s")
+    start_alone "$s"; READY_ALONE[$s]=$ALONE_SECONDS
+    start_alone "$s"; READY_AGAIN[$s]=$ALONE_SECONDS
     say "  $s ready ${READY_ALONE[$s]} s, then ${READY_AGAIN[$s]} s after start"
 done
 

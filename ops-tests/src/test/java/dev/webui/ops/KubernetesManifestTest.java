@@ -149,10 +149,7 @@ class KubernetesManifestTest {
 
     @Test
     void secretsComeFromAGeneratedSecretThatEveryServiceReads() throws IOException {
-        Map<String, Object> kustomization = YamlDocs.read(DIR.resolve("kustomization.yaml"));
-        Map<String, Object> generator = map(list(kustomization, "secretGenerator"), 0);
-        assertEquals("webui-secrets", string(generator, "name"));
-        assertEquals(List.of("secrets.env"), list(generator, "envs"));
+        assertGenerated("secretGenerator", "webui-secrets", "secrets.env");
         assertEquals(Set.of("WEBUI_SECRET_KEY", "DATABASE_URL", "REDIS_URL"),
                 EnvFile.read(DIR.resolve("secrets.env.example")).keySet());
         assertTrue(Files.readString(Repo.file(".gitignore")).contains("deploy/kubernetes/secrets.env"), "the filled-in secrets stay out of git");
@@ -162,6 +159,13 @@ class KubernetesManifestTest {
         }
     }
 
+    /** kustomization.yaml's first entry of a generator makes the named object from that env file. */
+    private static void assertGenerated(String generatorKind, String name, String envFile) {
+        Map<String, Object> generator = map(list(YamlDocs.read(DIR.resolve("kustomization.yaml")), generatorKind), 0);
+        assertEquals(name, string(generator, "name"));
+        assertEquals(List.of(envFile), list(generator, "envs"));
+    }
+
     /** The envFrom entries of a service's Deployment, as text. */
     private List<String> envSources(String deployment) {
         return list(container(object("Deployment", deployment)), "envFrom").stream().map(ref -> String.valueOf(ref)).toList();
@@ -169,10 +173,7 @@ class KubernetesManifestTest {
 
     @Test
     void jvmSettingsLiveInOneFileThatKubernetesComposeAndLocalModeRead() throws IOException {
-        Map<String, Object> kustomization = YamlDocs.read(DIR.resolve("kustomization.yaml"));
-        Map<String, Object> generator = map(list(kustomization, "configMapGenerator"), 0);
-        assertEquals("webui-jvm", string(generator, "name"));
-        assertEquals(List.of("jvm.env"), list(generator, "envs"));
+        assertGenerated("configMapGenerator", "webui-jvm", "jvm.env");
         String options = EnvFile.read(DIR.resolve("jvm.env")).get("JDK_JAVA_OPTIONS");
         assertNotNull(options, "jvm.env sets JDK_JAVA_OPTIONS");
         assertTrue(options.contains("-Xmx") && options.contains("-XX:+ExitOnOutOfMemoryError"), options);
