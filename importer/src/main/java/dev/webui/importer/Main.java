@@ -18,7 +18,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.function.Function;
 
-/** {@code java -jar importer.jar sqlite <webui.db> | postgres <url> [--uploads DIR] [--dry-run]}. */
+/** {@code java -jar importer.jar sqlite <webui.db> | postgres <url> [--uploads DIR] [--dry-run] [...]}, see USAGE_TEXT. */
 public final class Main {
     static final int OK = 0;
     static final int USAGE = 1;
@@ -29,8 +29,9 @@ public final class Main {
             Imports an Open WebUI database (0.1.x to 0.11.0) into open-webui-java.
 
             Usage:
-              java -jar importer.jar sqlite <webui.db> [--uploads DIR] [--dry-run]
-              java -jar importer.jar postgres <postgresql://user:password@host:5432/db> [--uploads DIR] [--dry-run]
+              java -jar importer.jar sqlite <webui.db> [--uploads DIR] [--dry-run] [--merge-accounts]
+                  [--settings source|target] [--assume-version X]
+              java -jar importer.jar postgres <postgresql://user:password@host:5432/db> [same options]
               java -jar importer.jar on-start
 
             Options:
@@ -59,7 +60,8 @@ public final class Main {
 
             The import is safe to repeat: rows already present are left as they are, so a run that was
             interrupted is finished by running the same command again. Exit status: 0 done, 1 usage or
-            configuration error, 2 source refused (nothing written), 3 failed part-way (run again to resume).
+            configuration error, 2 source refused (unknown version, damaged, duplicate or taken e-mails;
+            nothing written), 3 failed part-way (run again to resume).
             """;
 
     /** Held so the level sticks: Flyway's per-step INFO lines would drown the import's progress. */

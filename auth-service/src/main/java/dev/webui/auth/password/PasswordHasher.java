@@ -15,14 +15,16 @@ import java.util.function.Supplier;
 
 /**
  * bcrypt as Open WebUI uses it: new hashes are $2b$ with BCRYPT_COST; $2a$, $2b$ and $2y$ hashes
- * from Open WebUI, htpasswd or elsewhere verify. bcrypt reads at most 72 bytes, so longer
- * passwords are refused instead of being silently cut. Hashing runs on a worker thread, never on
- * the event loop.
+ * from Open WebUI, htpasswd or elsewhere verify, and so do the argon2 hashes of accounts imported
+ * from an Open WebUI that ran with PASSWORD_HASH_ALGORITHM=argon2 ({@link Argon2Hashes}). bcrypt
+ * reads at most 72 bytes, so longer passwords are refused instead of being silently cut. Hashing
+ * runs on a worker thread, never on the event loop.
  */
 @ApplicationScoped
 @Startup // builds the decoy hash at start, not lazily on an event-loop thread
 public class PasswordHasher {
     public static final int MAX_BYTES = 72;
+    private static final int MAX_ARGON2_CHARS = 4096;
 
     private final BCrypt.Hasher hasher = BCrypt.with(BCrypt.Version.VERSION_2B);
     private final BCrypt.Verifyer verifyer = BCrypt.verifyer();
@@ -60,6 +62,11 @@ public class PasswordHasher {
      * check), an over-long password or a malformed hash.
      */
     public Uni<Boolean> matches(String password, Optional<String> hash) {
+        if (password != null && hash.isPresent() && Argon2Hashes.isArgon2(hash.get())) {
+            // argon2 has no 72-byte limit; the bound only keeps a request from hashing megabytes
+            return password.length() > MAX_ARGON2_CHARS ? Uni.createFrom().item(false)
+                    : onWorker(() -> Argon2Hashes.verify(password, hash.get()));
+        }
         if (password == null || password.getBytes(StandardCharsets.UTF_8).length > MAX_BYTES) {
             return Uni.createFrom().item(false);
         }

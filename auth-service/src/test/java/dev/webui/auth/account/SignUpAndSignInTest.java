@@ -139,6 +139,33 @@ class SignUpAndSignInTest {
     }
 
     @Test
+    void argon2HashesOfImportedAccountsSignInAndANewPasswordIsBcrypt() {
+        Api.admin();
+        // made with the reference implementation (Debian package argon2), as argon2-cffi writes them for Open WebUI:
+        //   echo -n 'Correct horse battery staple!' | argon2 somesaltvalue16 -id -t 3 -m 16 -p 4 -l 32 -e
+        //   echo -n 'Correct horse battery staple!' | argon2 anothersalt12345 -i -t 2 -m 12 -p 1 -l 32 -e
+        String[] hashes = {"$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHR2YWx1ZTE2$UVE1isM6xokhTUZrSIHz3+PRF33i6IGg+TtFgz1j+dI",
+                "$argon2i$v=19$m=4096,t=2,p=1$YW5vdGhlcnNhbHQxMjM0NQ$YfTPSqiqGs/YioK6i0hcAF5bLE+tB6LRi5iJ9LSMmtU"};
+        for (String hash : hashes) {
+            String email = email().toLowerCase();
+            String id = UUID.randomUUID().toString();
+            TestUsers.execute("INSERT INTO \"user\" (id, name, email, role, created_at, updated_at, last_active_at) VALUES (?, 'Imported', ?, 'user', 0, 0, 0)",
+                    id, email);
+            TestUsers.execute("INSERT INTO auth (id, email, password) VALUES (?, ?, ?)", id, email, hash);
+            Api.signIn(email, "Correct horse battery staple").then().statusCode(400);
+            String token = Api.signIn(email, "Correct horse battery staple!").then().statusCode(200).extract().path("token");
+            // a malformed or absurd argon2 hash never signs in (nor allocates what it asks for)
+            TestUsers.execute("UPDATE auth SET password = ? WHERE id = ?", hash.replaceFirst("m=\\d+", "m=99999999"), id);
+            Api.signIn(email, "Correct horse battery staple!").then().statusCode(400);
+            TestUsers.execute("UPDATE auth SET password = ? WHERE id = ?", hash, id);
+            as(token).body(Map.of("password", "Correct horse battery staple!", "new_password", "a new one"))
+                    .post("/api/v1/auths/update/password").then().statusCode(200);
+            assertTrue(((String) Api.queryOne("SELECT password FROM auth WHERE id = ?", id)).startsWith("$2b$12$"));
+            Api.signIn(email, "a new one").then().statusCode(200);
+        }
+    }
+
+    @Test
     void liveHtpasswdHashSignsInWhenAvailable() throws Exception {
         Api.admin();
         Process p;
