@@ -397,3 +397,20 @@ describe('settings: memory', () => {
     await page.context().close();
   });
 });
+
+describe('folders', () => {
+  test('a new folder takes the keyboard: typing names it and Enter saves it without making another', async () => {
+    const page = await openPage();
+    await page.getByRole('button', { name: 'New folder' }).click();
+    const box = page.getByLabel('Folder name');
+    await box.waitFor();
+    await eventually(() => box.evaluate((el) => el === document.activeElement), 'the name box to have the focus');
+    await page.keyboard.type('Projects');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Projects', exact: true }).waitFor();
+    await page.waitForTimeout(300); // a second folder would have been asked for by now
+    const mine = [...backend.state.folders.values()].filter((f) => f.user_id === session.id);
+    assert.deepEqual(mine.map((f) => f.name), ['Projects']);
+    await page.context().close();
+  });
+});
