@@ -335,3 +335,82 @@ describe('admin: model settings', () => {
     await page.context().close();
   });
 });
+
+describe('settings: profile picture and data controls', () => {
+  const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+
+  test('a profile picture is uploaded; all chats are archived, then all deleted', async () => {
+    const page = await openPage();
+    await ask(page, 'keep me around');
+    const me = () => backend.state.users.find((u) => u.id === session.id);
+    await page.locator('nav .user').click();
+    await page.getByRole('menuitem', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('tab', { name: 'Account' }).click();
+    await dialog.getByLabel('Profile picture file').setInputFiles({ name: 'me.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByText('Profile updated').waitFor();
+    assert.match(me().profile_image_url, /^data:image\/png;base64,/);
+    await eventually(async () => (await page.locator('nav .user img').getAttribute('src')) === me().profile_image_url, 'the sidebar to show the new picture');
+
+    await dialog.getByRole('tab', { name: 'Data controls' }).click();
+    await dialog.getByRole('button', { name: 'Archive all chats' }).click();
+    await page.getByRole('dialog', { name: 'Archive all chats?' }).getByRole('button', { name: 'Archive all' }).click();
+    await page.getByText('All chats archived').waitFor();
+    const mine = () => [...backend.state.chats.values()].filter((c) => c.user_id === session.id);
+    assert.ok(mine().length > 0 && mine().every((c) => c.archived));
+    await page.getByRole('link', { name: 'Keep me around' }).waitFor({ state: 'detached' });
+
+    await dialog.getByRole('button', { name: 'Delete all chats' }).click();
+    await page.getByRole('dialog', { name: 'Delete all chats?' }).getByRole('button', { name: 'Delete all' }).click();
+    await page.getByText('All chats deleted').waitFor();
+    assert.equal(mine().length, 0);
+    await page.context().close();
+  });
+});
+
+describe('settings: memory', () => {
+  test('memories are added, edited and deleted; with memory on, completions ask for it', async () => {
+    const page = await openPage();
+    await page.locator('nav .user').click();
+    await page.getByRole('menuitem', { name: 'Settings' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Settings' });
+    await dialog.getByRole('tab', { name: 'Personalization' }).click();
+    await dialog.getByLabel('Let models use my memories').check();
+    await eventually(() => backend.state.users.find((u) => u.id === session.id).settings?.ui?.memory === true, 'memory to be switched on');
+    for (const text of ['I live in Lyon', 'I prefer short answers']) {
+      await dialog.getByLabel('New memory').fill(text);
+      await dialog.getByRole('button', { name: 'Add', exact: true }).click();
+      await page.getByText('Memory added').first().waitFor();
+      await dialog.getByRole('list', { name: 'Memories' }).getByText(text).waitFor();
+    }
+    await dialog.getByRole('button', { name: 'Edit memory I live in Lyon' }).click();
+    await dialog.getByLabel('Edit memory', { exact: true }).fill('I live in Paris');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('list', { name: 'Memories' }).getByText('I live in Paris').waitFor();
+    await dialog.getByRole('button', { name: 'Delete memory I prefer short answers' }).click();
+    await dialog.getByRole('list', { name: 'Memories' }).getByText('I prefer short answers').waitFor({ state: 'detached' });
+    assert.deepEqual([...backend.state.memories.values()].map((m) => m.content), ['I live in Paris']);
+    await page.keyboard.press('Escape');
+
+    await ask(page, 'what do you remember');
+    assert.equal(backend.state.lastCompletion.features.memory, true);
+    await page.context().close();
+  });
+});
+
+describe('folders', () => {
+  test('a new folder takes the keyboard: typing names it and Enter saves it without making another', async () => {
+    const page = await openPage();
+    await page.getByRole('button', { name: 'New folder' }).click();
+    const box = page.getByLabel('Folder name');
+    await box.waitFor();
+    await eventually(() => box.evaluate((el) => el === document.activeElement), 'the name box to have the focus');
+    await page.keyboard.type('Projects');
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Projects', exact: true }).waitFor();
+    await page.waitForTimeout(300); // a second folder would have been asked for by now
+    const mine = [...backend.state.folders.values()].filter((f) => f.user_id === session.id);
+    assert.deepEqual(mine.map((f) => f.name), ['Projects']);
+    await page.context().close();
+  });
+});

@@ -12,6 +12,7 @@ import { makeAccess } from './stand-in/access.js';
 import { adminFeature } from './stand-in/admin.js';
 import { channelsFeature } from './stand-in/channels.js';
 import { chatFilesFeature } from './stand-in/chat-files.js';
+import { memoriesFeature } from './stand-in/memories.js';
 import { miscFeature } from './stand-in/misc.js';
 import { notesFeature } from './stand-in/notes.js';
 
@@ -644,7 +645,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   const nowNs = () => (lastNs = Math.max(lastNs + 1000, Date.now() * 1e6));
   const userOf = (socket) => state.users.find((u) => u.id === sockets.get(socket.id));
   const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, ownChat, allowed: makeAccess(state) };
-  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx)];
+  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), memoriesFeature(ctx)];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));
 

@@ -1,4 +1,5 @@
-// Chats in and out for the stand-in (api.md §3): export all, import, clone, revoke a share link.
+// Chats in and out for the stand-in (api.md §3): export all, import, clone, revoke a share link,
+// archive all, delete all.
 import { randomUUID } from 'node:crypto';
 
 export function chatFilesFeature({ state, need, HttpError, now, ownChat }) {
@@ -13,6 +14,16 @@ export function chatFilesFeature({ state, need, HttpError, now, ownChat }) {
     ['GET', /^\/api\/v1\/chats\/all$/, (req) => {
       const user = need(req, 'verified');
       return [...state.chats.values()].filter((c) => c.user_id === user.id);
+    }],
+    ['POST', /^\/api\/v1\/chats\/archive\/all$/, (req) => {
+      const user = need(req, 'verified');
+      for (const c of state.chats.values()) if (c.user_id === user.id) c.archived = true;
+      return true;
+    }],
+    ['DELETE', /^\/api\/v1\/chats\/$/, (req) => {
+      const user = need(req, 'verified');
+      for (const c of [...state.chats.values()]) if (c.user_id === user.id) state.chats.delete(c.id);
+      return true;
     }],
     ['POST', /^\/api\/v1\/chats\/import$/, (req, _m, body) => {
       const user = need(req, 'verified');

@@ -195,7 +195,7 @@ async function startCompletion(reply: Message, firstExchange: boolean): Promise<
       params: { ...(session.settings.params ?? {}) },
       ...(filesFor(reply) ? { files: filesFor(reply) } : {}),
       tool_servers: [],
-      features: { image_generation: false, code_interpreter: false, web_search: false },
+      features: { image_generation: false, code_interpreter: false, web_search: false, ...(session.settings.memory === true ? { memory: true } : {}) },
       variables: variables(),
       model_item: model,
       session_id: sessionId,
