@@ -515,6 +515,42 @@ class SuiteThroughGatewayIT {
         assertFalse(anonymous.withCookie("token=" + token).get("/api/config").json().path("features").has("enable_channels"),
                 "the old cookie gets the anonymous /api/config: " + anonymous.withCookie("token=" + token).get("/api/config"));
         assertEquals(200, admin.get("/api/v1/auths/").status(), "the admin's other session is untouched");
+
+        // the same token spelled differently (base64 spare bits, padding) is the same signed-out token
+        String last = token.substring(token.length() - 1);
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+        String spareBits = token.substring(0, token.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+        for (String respelled : List.of(spareBits, token + "=")) {
+            Gateway again = anonymous.as(respelled);
+            assertEquals(401, again.get("/api/v1/auths/").status(), "auth-service refuses " + respelled);
+            assertEquals(401, again.get("/api/models").status(), "api-service refuses " + respelled);
+            assertEquals(401, again.get("/api/v1/files/").status(), "file-service refuses " + respelled);
+            for (int replica = 1; replica <= 2; replica++) {
+                assertEquals(401, again.at(suite.apiInstanceUrl(replica)).get("/api/models").status(), "api replica " + replica);
+            }
+        }
+    }
+
+    /**
+     * Last, because it locks the test's own address out of sign-in: a client that forges a new
+     * X-Forwarded-For on every wrong password is still counted at its real address, and forging
+     * another person's address does not lock that person out.
+     */
+    @Test
+    @Order(30)
+    void passwordSprayingWithForgedAddressesIsThrottledAtTheRealAddressOnly() throws Exception {
+        int limit = 20; // SIGNIN_MAX_FAILURES_PER_ADDRESS; step 2's wrong password from this address counts too
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i <= limit; i++) {
+            String forged = i % 2 == 0 ? "127.0.0.2" : "198.51.100." + (i + 1);
+            statuses.add(RawHttp.postJson("127.0.0.1", suite.gatewayUrl(), "/api/v1/auths/signin",
+                    "{\"email\": \"spray-" + i + "@example.com\", \"password\": \"guess\"}", Map.of("X-Forwarded-For", forged)));
+        }
+        assertEquals(List.of(400), statuses.subList(0, limit - 5).stream().distinct().toList(), "plain wrong passwords first: " + statuses);
+        assertEquals(429, statuses.get(limit), "the sprayer's real address is throttled whatever it forges: " + statuses);
+        int victim = RawHttp.postJson("127.0.0.2", suite.gatewayUrl(), "/api/v1/auths/signin",
+                "{\"email\": \"bob@example.com\", \"password\": \"b0b-builds\"}", Map.of());
+        assertEquals(200, victim, "the person at the forged address signs in as usual");
     }
 
     private List<JsonNode> savedSources(String chat) {
