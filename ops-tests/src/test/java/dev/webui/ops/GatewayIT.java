@@ -238,6 +238,10 @@ class GatewayIT {
         Files.writeString(work.resolve("index.html"), "<!doctype html><title>app</title>");
         Files.createDirectories(work.resolve("assets"));
         Files.writeString(work.resolve("assets/app-1234.js"), "console.log(1)");
+        for (Path path : List.of(work, work.resolve("assets"), work.resolve("index.html"), work.resolve("assets/app-1234.js"))) {
+            path.toFile().setReadable(true, false); // nginx's workers run as another user when the test runs as root
+            path.toFile().setExecutable(Files.isDirectory(path), false);
+        }
         Map<String, String> cacheControl = new java.util.LinkedHashMap<>();
         cacheControl.put("/", "no-cache");
         cacheControl.put("/c/some-chat", "no-cache"); // a client-side route answered by index.html

@@ -45,9 +45,6 @@ public class ErrorMappers {
         if (e.getCause() instanceof ApiException api) {
             return api(api);
         }
-        if (database.unavailable(e)) {
-            return body(503, DatabaseFailures.UNAVAILABLE); // the token may be fine: its user could not be looked up
-        }
         return body(401, e.getMessage() == null ? "Your session has expired or the token is invalid. Please sign in again." : e.getMessage());
     }
 
