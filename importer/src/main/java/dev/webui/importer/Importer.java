@@ -104,7 +104,7 @@ public final class Importer {
             for (TableImport table : tables) {
                 imported.add(table.source());
                 if (!source.hasTable(table.source())) {
-                    progress.printf("%-18s not in this Open WebUI version, nothing to import%n", table.target());
+                    progress.printf("%-18s not in this Open WebUI version, nothing to import%n", table.source());
                     continue;
                 }
                 importTable(table, connection, context, importTime, true);

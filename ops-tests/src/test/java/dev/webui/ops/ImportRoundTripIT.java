@@ -36,17 +36,23 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * An Open WebUI installation moved over and used. Its DATA_DIR (webui.db of 0.6.32 with an
- * uploads folder) is imported by two packaged importers started together in automatic mode, as
- * two replicas would be; then the packaged services run on the result: a user signs in through
- * auth-service with the bcrypt password Open WebUI stored, reads the chat through api-service
- * and downloads the file through file-service, field by field; the other user's chat and file
- * stay out of reach. Own database, Redis prefix, ports and folders.
+ * An Open WebUI installation moved over and used. Its DATA_DIR (webui.db of 0.11.0, the newest
+ * release, with an uploads folder) is imported by two packaged importers started together in
+ * automatic mode, as two replicas would be; then the packaged services run on the result: a user
+ * signs in through auth-service with the bcrypt password Open WebUI stored, another with the
+ * argon2 hash Open WebUI wrote with PASSWORD_HASH_ALGORITHM=argon2; the API key (kept by 0.11.0 in
+ * its api_key table) authenticates, the group lists its members (group_member), the knowledge base
+ * its file (knowledge_file); the chat is read through api-service and the file downloaded through
+ * file-service, field by field; the other user's chat and file stay out of reach. Own database,
+ * Redis prefix, ports and folders.
  */
 class ImportRoundTripIT {
     /** "correct horse battery staple" hashed as Open WebUI (passlib) does: $2b$, cost 12. */
     private static final String PASSWORD = "correct horse battery staple";
     private static final String BCRYPT = "$2b$12$orT4Dh4LCbG7aXWdpeius.JiH.HU3zKaeZBgsXdSOGBRNmXy3dRDe";
+    /** "Correct horse battery staple!" by the reference argon2 (argon2 somesaltvalue16 -id -t 3 -m 16 -p 4 -l 32 -e). */
+    private static final String ARGON2 = "$argon2id$v=19$m=65536,t=3,p=4$c29tZXNhbHR2YWx1ZTE2$UVE1isM6xokhTUZrSIHz3+PRF33i6IGg+TtFgz1j+dI";
+    private static final String API_KEY = "sk-ada0123456789abcdef0123456789ab";
     private static final String SECRET = "import-round-trip-secret-" + UUID.randomUUID();
     private static final byte[] NOTES = "Timetable\n08:15 Zurich\n\u00e9t\u00e9\n".getBytes(StandardCharsets.UTF_8);
     private static final Duration READY = Duration.ofMinutes(4);
@@ -122,7 +128,16 @@ class ImportRoundTripIT {
         assertEquals("ada@example.com", adaUser.get("email"));
         assertEquals("Ada", adaUser.get("name"));
         assertEquals("admin", adaUser.get("role"));
-        String bob = token(signIn(auth, "bob@example.com", PASSWORD));
+        assertNotEquals(200, signIn(auth, "bob@example.com", PASSWORD).statusCode());
+        String bob = token(signIn(auth, "bob@example.com", "Correct horse battery staple!"));
+
+        // the API key 0.11.0 kept in its api_key table, the group's members and the knowledge base's file
+        assertEquals(List.of("c-1"), ids(get(api, "/api/v1/chats/pinned", API_KEY, 200)), "the imported API key signs requests");
+        Map<String, Object> group = json(get(auth, "/api/v1/groups/id/g-1", ada, 200));
+        assertEquals(List.of("u-ada", "u-bob"), ((List<?>) group.get("user_ids")).stream().map(Object::toString).sorted().toList());
+        Map<String, Object> knowledge = json(get(files, "/api/v1/knowledge/k-1", ada, 200));
+        assertEquals(List.of("f-1"), ((List<?>) map(knowledge.get("data")).get("file_ids")));
+        assertEquals("f-1", map(((List<?>) knowledge.get("files")).get(0)).get("id"));
 
         // the chat, field by field
         Map<String, Object> chat = json(get(api, "/api/v1/chats/c-1", ada, 200));
@@ -168,7 +183,11 @@ class ImportRoundTripIT {
         assertOutOfReach(get(files, "/api/v1/files/f-1/content", bob, -1), "bob cannot download ada's file");
     }
 
-    /** A 0.6.32 DATA_DIR: webui.db made with Open WebUI's DDL, uploads named {@code <id>_<name>}. */
+    /**
+     * A 0.11.0 DATA_DIR: webui.db made with Open WebUI's 0.6.32 DDL and the changes of the later
+     * releases that move what is checked here (shared/spec/schema-after-0.6.34.md §2: group_member,
+     * api_key, knowledge_file, access_grant, per-key config), uploads named {@code <id>_<name>}.
+     */
     private void openWebuiDataDir(Path dataDir) throws Exception {
         String ddl = Files.readString(Repo.file("importer/src/test/resources/openwebui/sqlite-0.6.32.sql"));
         String chat = """
@@ -181,11 +200,11 @@ class ImportRoundTripIT {
                  "messages": [{"id": "m1", "role": "user", "content": "Which train to Zurich?"},
                               {"id": "m2", "role": "assistant", "content": "The 08:15."}]}""".replace("'", "''");
         String rows = """
-                INSERT INTO alembic_version VALUES ('a5c220713937');
+                INSERT INTO alembic_version VALUES ('f0bd01a18a3d');
                 INSERT INTO "user" (id, name, email, role, profile_image_url, created_at, updated_at, last_active_at, settings, info)
                   VALUES ('u-ada', 'Ada', 'ada@example.com', 'admin', '/user.png', 1700000000, 1700000000, 1700000000, '{}', null),
                          ('u-bob', 'Bob', 'bob@example.com', 'user', '/user.png', 1700000100, 1700000100, 1700000100, null, null);
-                INSERT INTO auth VALUES ('u-ada', 'ada@example.com', '%1$s', 1), ('u-bob', 'bob@example.com', '%1$s', 1);
+                INSERT INTO auth VALUES ('u-ada', 'ada@example.com', '%1$s', 1), ('u-bob', 'bob@example.com', '%4$s', 1);
                 INSERT INTO chat (id, user_id, title, share_id, archived, created_at, updated_at, chat, pinned, meta, folder_id)
                   VALUES ('c-1', 'u-ada', 'Trains', null, 0, 1700001000, 1700001500, '%2$s', 1, '{"tags": ["travel"]}', null),
                          ('c-bob', 'u-bob', 'Bob''s', null, 0, 1700002000, 1700002000, '{"history": {"currentId": null, "messages": {}}}', 0, '{}', null);
@@ -193,7 +212,32 @@ class ImportRoundTripIT {
                   VALUES ('f-1', 'u-ada', 'notes.txt', '{"name": "notes.txt", "content_type": "text/plain", "size": %3$d}', 1700003000,
                           'openwebui-text-hash', '{"status": "completed", "content": "Timetable"}', 1700003000,
                           '/app/backend/data/uploads/f-1_notes.txt', null);
-                """.formatted(BCRYPT, chat, NOTES.length);
+                INSERT INTO knowledge (id, user_id, name, description, data, meta, created_at, updated_at, access_control)
+                  VALUES ('k-1', 'u-ada', 'Timetables', 'Trains', null, null, 1700004000, 1700004000, null);
+                INSERT INTO "group" (id, user_id, name, description, data, meta, permissions, user_ids, created_at, updated_at)
+                  VALUES ('g-1', 'u-ada', 'Travellers', '', null, null, '{}', null, 1700005000, 1700005000);
+                ALTER TABLE "group" DROP COLUMN user_ids;
+                CREATE TABLE group_member (id TEXT NOT NULL PRIMARY KEY, group_id TEXT NOT NULL, user_id TEXT NOT NULL,
+                  created_at BIGINT, updated_at BIGINT);
+                INSERT INTO group_member VALUES ('gm-1', 'g-1', 'u-ada', 1700005000, 1700005000),
+                                                ('gm-2', 'g-1', 'u-bob', 1700005100, 1700005100);
+                CREATE TABLE api_key (id TEXT NOT NULL PRIMARY KEY, user_id TEXT, "key" TEXT NOT NULL UNIQUE, data JSON,
+                  expires_at BIGINT, last_used_at BIGINT, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL);
+                INSERT INTO api_key VALUES ('key_u-ada', 'u-ada', '%5$s', null, null, null, 1760000000, 1760000000);
+                DROP INDEX user_api_key;
+                ALTER TABLE "user" DROP COLUMN api_key;
+                ALTER TABLE knowledge DROP COLUMN data;
+                ALTER TABLE knowledge DROP COLUMN access_control;
+                ALTER TABLE file DROP COLUMN access_control;
+                CREATE TABLE knowledge_file (id TEXT NOT NULL PRIMARY KEY, user_id TEXT NOT NULL, knowledge_id TEXT NOT NULL,
+                  file_id TEXT NOT NULL, created_at BIGINT NOT NULL, updated_at BIGINT NOT NULL, directory_id TEXT);
+                INSERT INTO knowledge_file VALUES ('kf-1', 'u-ada', 'k-1', 'f-1', 1700004100, 1700004100, null);
+                CREATE TABLE access_grant (id TEXT NOT NULL PRIMARY KEY, resource_type TEXT NOT NULL, resource_id TEXT NOT NULL,
+                  principal_type TEXT NOT NULL, principal_id TEXT NOT NULL, permission TEXT NOT NULL, created_at BIGINT NOT NULL);
+                ALTER TABLE config RENAME TO config_old;
+                CREATE TABLE config ("key" TEXT NOT NULL PRIMARY KEY, value JSON NOT NULL, updated_at BIGINT);
+                INSERT INTO config VALUES ('version', '0', 1772000000), ('ui.enable_signup', 'false', 1772000000);
+                """.formatted(BCRYPT, chat, NOTES.length, ARGON2, API_KEY);
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + dataDir.resolve("webui.db"));
              Statement sql = db.createStatement()) {
             for (String statement : (ddl + "\n" + rows).split(";\\s*\n")) {
