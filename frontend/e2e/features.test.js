@@ -445,3 +445,26 @@ describe('keyboard', () => {
     await page.context().close();
   });
 });
+
+describe('phone width', () => {
+  test('at 390 px the model name is readable and opening a chat from the sidebar closes it', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    await context.addInitScript((t) => localStorage.setItem('token', t), session.token);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10000);
+    await page.goto(`${backend.url}/`);
+    await page.getByRole('button', { name: 'Open sidebar' }).first().waitFor();
+    await ask(page, 'a chat on the phone with a long enough title');
+    const name = page.getByRole('button', { name: 'Select a model' }).locator('span').first();
+    const fits = () => name.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 60);
+    assert.equal(await fits(), true, 'the model name is not cut (tags and title make room)');
+    assert.equal((await name.innerText()).trim(), 'Stand-in Model');
+
+    await page.getByRole('button', { name: 'Open sidebar' }).first().click();
+    await page.getByRole('link', { name: 'A chat on the', exact: false }).click();
+    await page.getByRole('button', { name: 'Close sidebar' }).first().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Open sidebar' }).first().waitFor();
+    assert.equal(await fits(), true);
+    await page.context().close();
+  });
+});
