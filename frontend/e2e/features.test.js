@@ -414,3 +414,57 @@ describe('folders', () => {
     await page.context().close();
   });
 });
+
+describe('keyboard', () => {
+  test('the message box has the focus on load; shortcuts open a new chat, toggle the sidebar, focus the box and copy the answer', async () => {
+    const page = await openPage();
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: backend.url });
+    const boxFocused = () => page.evaluate(() => document.activeElement?.id === 'chat-input');
+    await eventually(boxFocused, 'the message box to have the focus after load');
+    await page.keyboard.type('typed right away');
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
+    await page.waitForSelector('[data-testid="assistant-message"][aria-busy="true"]', { state: 'detached', timeout: 15000 });
+
+    await page.keyboard.press('Control+Shift+C');
+    await eventually(async () => (await page.evaluate(() => navigator.clipboard.readText())).startsWith('You said: **typed right away**'), 'the answer on the clipboard');
+
+    await page.getByPlaceholder('Search').focus();
+    await page.keyboard.press('Shift+Escape');
+    assert.equal(await boxFocused(), true);
+
+    await page.keyboard.press('Control+Shift+S');
+    await page.getByRole('button', { name: 'Open sidebar' }).first().waitFor();
+    await page.keyboard.press('Control+Shift+S');
+    await page.getByPlaceholder('Search').waitFor();
+
+    await page.keyboard.press('Control+Shift+O');
+    await page.waitForURL(`${backend.url}/`);
+    await page.getByRole('heading', { name: 'Hello, Ada' }).waitFor();
+    await eventually(boxFocused, 'the message box to have the focus in the new chat');
+    await page.context().close();
+  });
+});
+
+describe('phone width', () => {
+  test('at 390 px the model name is readable and opening a chat from the sidebar closes it', async () => {
+    const context = await browser.newContext({ viewport: { width: 390, height: 800 } });
+    await context.addInitScript((t) => localStorage.setItem('token', t), session.token);
+    const page = await context.newPage();
+    page.setDefaultTimeout(10000);
+    await page.goto(`${backend.url}/`);
+    await page.getByRole('button', { name: 'Open sidebar' }).first().waitFor();
+    await ask(page, 'a chat on the phone with a long enough title');
+    const name = page.getByRole('button', { name: 'Select a model' }).locator('span').first();
+    const fits = () => name.evaluate((el) => el.scrollWidth <= el.clientWidth && el.clientWidth > 60);
+    assert.equal(await fits(), true, 'the model name is not cut (tags and title make room)');
+    assert.equal((await name.innerText()).trim(), 'Stand-in Model');
+
+    await page.getByRole('button', { name: 'Open sidebar' }).first().click();
+    await page.getByRole('link', { name: 'A chat on the', exact: false }).click();
+    await page.getByRole('button', { name: 'Close sidebar' }).first().waitFor({ state: 'detached' });
+    await page.getByRole('button', { name: 'Open sidebar' }).first().waitFor();
+    assert.equal(await fits(), true);
+    await page.context().close();
+  });
+});

@@ -21,13 +21,15 @@ export function parseRoute(path: string): Route {
   return { name: 'notfound' };
 }
 
-export const location$ = $state({ path: window.location.pathname, search: window.location.search });
+/** `visits` counts navigations, also to the path already shown (a click on the open chat's link). */
+export const location$ = $state({ path: window.location.pathname, search: window.location.search, visits: 0 });
 
 export function navigate(url: string, replace = false): void {
   if (replace) history.replaceState({}, '', url);
   else history.pushState({}, '', url);
   location$.path = window.location.pathname;
   location$.search = window.location.search;
+  location$.visits++;
 }
 
 window.addEventListener('popstate', () => {
