@@ -399,7 +399,7 @@ describe('settings: memory', () => {
 });
 
 describe('folders', () => {
-  test('a new folder takes the keyboard: typing names it and Enter saves it without making another', async () => {
+  test('a new folder takes the keyboard: typing names it and Enter saves it without making another; chats move by menu', async () => {
     const page = await openPage();
     await page.getByRole('button', { name: 'New folder' }).click();
     const box = page.getByLabel('Folder name');
@@ -411,6 +411,17 @@ describe('folders', () => {
     await page.waitForTimeout(300); // a second folder would have been asked for by now
     const mine = [...backend.state.folders.values()].filter((f) => f.user_id === session.id);
     assert.deepEqual(mine.map((f) => f.name), ['Projects']);
+
+    // "Move to folder" from the chat's menu, no dragging needed (phones, keyboards)
+    await ask(page, 'file me away');
+    const id = new URL(page.url()).pathname.split('/').pop();
+    await page.getByRole('link', { name: 'File me away', exact: true }).hover();
+    await page.getByRole('button', { name: 'Chat options for File me away', exact: true }).click();
+    await page.getByRole('menuitem', { name: 'Move to folder' }).click();
+    await page.getByRole('dialog').getByRole('group', { name: 'Folders' }).getByRole('button', { name: 'Projects' }).click();
+    await page.getByText('Moved to Projects').waitFor();
+    assert.equal(backend.state.chats.get(id).folder_id, mine[0].id);
+    await page.getByRole('group', { name: 'Folder Projects' }).getByRole('link', { name: 'File me away' }).waitFor();
     await page.context().close();
   });
 });

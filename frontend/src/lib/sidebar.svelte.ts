@@ -124,11 +124,21 @@ export async function createFolder(parentId: string | null): Promise<Folder> {
 export async function dropOnto(data: DataTransfer | null, folderId: string | null): Promise<void> {
   const chatId = data?.getData('text/chat-id');
   const movedFolder = data?.getData('text/folder-id');
-  if (chatId) await chats.moveToFolder(chatId, folderId);
-  else if (movedFolder) {
-    if (folderId && isWithin(sidebar.folders, folderId, movedFolder)) throw new Error('A folder cannot be moved into itself');
-    await foldersApi.setParent(movedFolder, folderId);
-  } else return;
+  if (chatId) return moveChat(chatId, folderId);
+  if (!movedFolder) return;
+  if (folderId && isWithin(sidebar.folders, folderId, movedFolder)) throw new Error('A folder cannot be moved into itself');
+  await foldersApi.setParent(movedFolder, folderId);
+  await showMoved(folderId);
+}
+
+/** Moves a chat into a folder (null = out of any folder), dropped there or picked from its menu. */
+export async function moveChat(chatId: string, folderId: string | null): Promise<void> {
+  await chats.moveToFolder(chatId, folderId);
+  await showMoved(folderId);
+}
+
+/** The folder that received something opens, so the user sees it arrive. */
+async function showMoved(folderId: string | null): Promise<void> {
   if (folderId && !sidebar.folders.find((f) => f.id === folderId)?.is_expanded) await foldersApi.setExpanded(folderId, true);
   await refreshSidebar();
 }
