@@ -70,8 +70,9 @@ public class ErrorMappers {
 
     @ServerExceptionMapper
     public Response malformedJson(JsonProcessingException e) {
-        if (e instanceof StreamConstraintsException limit) {
-            return tooMuchJson(limit);
+        StreamConstraintsException limit = JsonErrors.limitCrossed(e);
+        if (limit != null) {
+            return tooMuchJson(limit); // also when data binding wrapped it in a JsonMappingException
         }
         return body(400, JsonErrors.malformed(e));
     }
@@ -80,9 +81,6 @@ public class ErrorMappers {
     public Response webApplication(WebApplicationException e) {
         if (e.getCause() instanceof MismatchedInputException mismatch) {
             return mismatchedInput(mismatch);
-        }
-        if (e.getCause() instanceof StreamConstraintsException limit) {
-            return tooMuchJson(limit);
         }
         if (e.getCause() instanceof JsonProcessingException malformed) {
             return malformedJson(malformed);

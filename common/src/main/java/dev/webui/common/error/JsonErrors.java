@@ -32,6 +32,16 @@ final class JsonErrors {
         return "Malformed JSON in the request body" + where;
     }
 
+    /** The read limit behind a parsing failure, or null when it is something else. */
+    static StreamConstraintsException limitCrossed(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StreamConstraintsException limit) {
+                return limit;
+            }
+        }
+        return null;
+    }
+
     /** Which read limit a body crossed; nesting is a malformed body (400), the others a too large one (413). */
     static int constraintStatus(StreamConstraintsException e) {
         return e.getMessage() != null && e.getMessage().contains("nesting depth") ? 400 : 413;

@@ -68,6 +68,9 @@ class ErrorShapeTest {
         given().contentType(ContentType.JSON).body("{\"name\":\"a\",\"unknown\":[" + many + "\"x\"]}")
                 .post("/probe/echo").then().statusCode(413)
                 .body("detail", equalTo("The request body holds too many JSON values"));
+        given().contentType(ContentType.JSON).body("{\"name\":\"a\",\"tags\":[" + many + "\"x\"]}") // bound to a list field
+                .post("/probe/echo").then().statusCode(413)
+                .body("detail", equalTo("The request body holds too many JSON values"));
     }
 
     @Test
