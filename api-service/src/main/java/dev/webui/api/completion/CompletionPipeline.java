@@ -98,7 +98,7 @@ public class CompletionPipeline {
         String query = RagTemplate.lastUserText(request.body().path("messages"));
         JsonNode files = PresetKnowledge.withFiles(request.body().get("files"), model.presetMeta());
         Future<RetrievedContext> retrieved = retrieval.retrieve(authorization, files, query);
-        Uni<String> remembered = memories.forPrompt(user, request, query).onFailure().recoverWithItem(e -> {
+        Uni<String> remembered = memories.forPrompt(user, request, query, authorization).onFailure().recoverWithItem(e -> {
             LOG.warnf("Memories not added to the prompt: %s", e.getMessage());
             return null;
         });

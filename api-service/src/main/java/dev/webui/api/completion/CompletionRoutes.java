@@ -2,6 +2,7 @@ package dev.webui.api.completion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.webui.api.http.ForwardedAuthorization;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
 import dev.webui.common.error.ErrorResponse;
@@ -75,22 +76,12 @@ public class CompletionRoutes {
         }
         Context context = Vertx.currentContext();
         try {
-            pipeline.prepare(user, body, authorization(rc)).subscribe().with(
+            pipeline.prepare(user, body, ForwardedAuthorization.of(rc.request())).subscribe().with(
                     ready -> context.runOnContext(v -> dispatch(rc, user, ready)),
                     e -> context.runOnContext(v -> fail(rc, e)));
         } catch (RuntimeException e) {
             fail(rc, e);
         }
-    }
-
-    /** The credentials file-service must see: the bearer header, or the session cookie the browser sent instead. */
-    private static String authorization(RoutingContext rc) {
-        String header = rc.request().getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && !header.isBlank()) {
-            return header;
-        }
-        io.vertx.core.http.Cookie cookie = rc.request().getCookie("token");
-        return cookie == null ? null : "Bearer " + cookie.getValue();
     }
 
     private void dispatch(RoutingContext rc, AuthenticatedUser user, CompletionPipeline.Prepared prepared) {

@@ -15,7 +15,7 @@ import java.util.List;
 /**
  * The user's memories for the prompt, when the memory feature is on: the request's
  * {@code features.memory} when it says so (the stock UI sends it only when on), else the user's
- * {@code ui.memory} setting. The three most relevant memories become a "User Context" list
+ * {@code ui.memory} setting. The three most relevant memories (see {@link MemorySearch}) become a "User Context" list
  * appended to the system message, each with the date it was saved.
  */
 @ApplicationScoped
@@ -30,14 +30,15 @@ public class MemoryContext {
     }
 
     /** The text to add to the system message, or null when memory is off or nothing is relevant. */
-    public Uni<String> forPrompt(AuthenticatedUser user, CompletionRequest request, String query) {
+    public Uni<String> forPrompt(AuthenticatedUser user, CompletionRequest request, String query, String authorization) {
         if (user == null || query.isBlank()) {
             return Uni.createFrom().nullItem();
         }
         JsonNode asked = request.body().path("features").get("memory");
         Uni<Boolean> enabled = asked != null && asked.isBoolean() ? Uni.createFrom().item(asked.booleanValue())
                 : search.enabledFor(user);
-        return enabled.chain(on -> on ? search.relevant(user.id(), query, LIMIT).map(MemoryContext::format)
+        return enabled.chain(on -> on ? search.relevant(user.id(), authorization, query, LIMIT)
+                .map(found -> format(found.stream().map(MemorySearch.Match::memory).toList()))
                 : Uni.createFrom().nullItem());
     }
 

@@ -26,6 +26,12 @@ public class MemoryRepository {
                 .execute(Tuple.of(userId)).map(MemoryRepository::read);
     }
 
+    /** The user's most recently updated memories, newest first. */
+    public Uni<List<Memory>> newest(String userId, int limit) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM memory WHERE user_id = $1 ORDER BY updated_at DESC, id LIMIT $2")
+                .execute(Tuple.of(userId, limit)).map(MemoryRepository::read);
+    }
+
     /** The user's memories containing any of the words, best (most words matched) first. */
     public Uni<List<Memory>> matching(String userId, String[] words, int limit) {
         return pool.preparedQuery("SELECT " + COLUMNS + ", (SELECT count(*) FROM unnest($2::text[]) w "

@@ -1,12 +1,14 @@
 package dev.webui.api.memory;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.api.http.ForwardedAuthorization;
 import dev.webui.api.json.Bodies;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.error.ApiException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 
 import java.time.Instant;
@@ -22,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** /api/v1/memories (§4.15); /query ranks as {@link MemorySearch} does, answering in the vector-query shape. */
+/** /api/v1/memories (§4.15); /query ranks as {@link MemorySearch} does, answering in the vector-query shape (distances are similarities, best first). */
 @Path("/api/v1/memories")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -93,8 +96,8 @@ public class MemoryResource {
     }
 
     /**
-     * Open WebUI answers with the embedding of "hello world". api-service has no embedding
-     * function (memories are matched by their words, see /query), so the vector is empty.
+     * Open WebUI answers with the embedding of "hello world". Embeddings are file-service's (it
+     * ranks memories for /query), api-service has none, so the vector is empty.
      */
     @GET
     @Path("/ef")
@@ -104,14 +107,14 @@ public class MemoryResource {
 
     @POST
     @Path("/query")
-    public Uni<Map<String, Object>> query(JsonNode body) {
+    public Uni<Map<String, Object>> query(JsonNode body, @Context HttpServerRequest request) {
         String content = Bodies.requiredText(body, "content");
         JsonNode k = body.get("k");
         int limit = k != null && k.isIntegralNumber() && k.intValue() > 0 ? Math.min(k.intValue(), 100) : 1;
-        return search.relevant(userId(), content, limit).map(found -> Map.of(
-                "ids", List.of(found.stream().map(Memory::id).toList()),
-                "documents", List.of(found.stream().map(Memory::content).toList()),
-                "metadatas", List.of(found.stream().map(m -> Map.of("created_at", m.createdAt())).toList()),
-                "distances", List.of(found.stream().map(m -> 0.0).toList())));
+        return search.relevant(userId(), ForwardedAuthorization.of(request), content, limit).map(found -> Map.of(
+                "ids", List.of(found.stream().map(m -> m.memory().id()).toList()),
+                "documents", List.of(found.stream().map(m -> m.memory().content()).toList()),
+                "metadatas", List.of(found.stream().map(m -> Map.of("created_at", m.memory().createdAt())).toList()),
+                "distances", List.of(found.stream().map(MemorySearch.Match::score).toList())));
     }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import dev.webui.api.support.Chats;
 import dev.webui.api.support.CompletionFixture;
+import dev.webui.api.support.FakeFileService;
 import dev.webui.api.support.Poll;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
@@ -35,8 +36,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTest
 @TestProfile(CompletionTestProfile.class)
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = FakeFileServiceResource.class, restrictToAnnotatedClass = true)
 class AnswerFeaturesTest extends CompletionTestBase {
     private static final ObjectMapper JSON = new ObjectMapper();
+    FakeFileService files;
     private static final String HELPER_SYSTEM = "You are the helper.";
     private static final Pattern DONE_BLOCK = Pattern.compile(
             "<details type=\"reasoning\" done=\"true\" duration=\"(\\d+)\">\n<summary>Thought for \\1 seconds</summary>\n"
@@ -211,26 +214,56 @@ class AnswerFeaturesTest extends CompletionTestBase {
     }
 
     @Test
-    void relevantMemoriesReachThePromptOnlyWhenMemoryIsOn() {
+    void memoriesRankedByMeaningReachThePromptOnlyWhenMemoryIsOn() {
+        files.down = false;
+        files.similarity.putAll(Map.of("My dog is called Bruno.", 0.8, "I live in Lisbon and love the sea.", 0.3,
+                "I prefer tea to coffee.", 0.1, "I work as a nurse.", 0.05));
         as(user).body(Map.of("content", "My dog is called Bruno.")).post("/api/v1/memories/add").then().statusCode(200);
         as(user).body(Map.of("content", "I live in Lisbon and love the sea.")).post("/api/v1/memories/add").then().statusCode(200);
         as(user).body(Map.of("content", "I prefer tea to coffee.")).post("/api/v1/memories/add").then().statusCode(200);
+        as(user).body(Map.of("content", "I work as a nurse.")).post("/api/v1/memories/add").then().statusCode(200);
         as(other).body(Map.of("content", "Another user's dog is called Rex.")).post("/api/v1/memories/add").then().statusCode(200);
 
         // off by default: neither the request nor the settings turn it on
         as(user).body(requestBody(CompletionFixture.PRESET, "What is my dog called?", null, false)).post("/api/chat/completions")
                 .then().statusCode(200);
         assertFalse(system(lastUpstream("What is my dog called?")).contains("User Context"));
+        assertTrue(files.ranks.isEmpty(), "nothing is ranked when memory is off");
 
-        // the stock UI's features.memory
-        Map<String, Object> asked = requestBody(CompletionFixture.PRESET, "Which dog do I have, and where do I live?", null, false);
+        // the stock UI's features.memory: the three closest in meaning, though none shares a word with the message
+        Map<String, Object> asked = requestBody(CompletionFixture.PRESET, "What's my pet's name?", null, false);
         asked.put("features", Map.of("memory", true));
         as(user).body(asked).post("/api/chat/completions").then().statusCode(200);
-        String system = system(lastUpstream("Which dog do I have, and where do I live?"));
-        assertTrue(system.startsWith(HELPER_SYSTEM + "\nUser Context:\n1. ["), system);
-        assertTrue(system.contains("] My dog is called Bruno.\n") && system.contains("] I live in Lisbon and love the sea.\n"), system);
-        assertFalse(system.contains("tea"), "a memory sharing no word with the message stays out: " + system);
+        String system = system(lastUpstream("What's my pet's name?"));
+        String dated = system.replaceAll("\\[\\d{4}-\\d{2}-\\d{2}] ", "[date] ");
+        assertTrue(dated.startsWith(HELPER_SYSTEM + "\nUser Context:\n1. [date] My dog is called Bruno.\n"
+                + "2. [date] I live in Lisbon and love the sea.\n3. [date] I prefer tea to coffee.\n"), system);
+        assertFalse(system.contains("nurse"), "only the three closest: " + system);
         assertFalse(system.contains("Rex"), "another user's memories never: " + system);
+        JsonObject ranked = files.ranks.get(files.ranks.size() - 1);
+        assertEquals("What's my pet's name?", ranked.getString("query"));
+        assertEquals(4, ranked.getJsonArray("texts").size(), "only the caller's own memories are sent: " + ranked);
+        assertEquals("Bearer " + user.token(), files.rankAuthorizations.get(files.rankAuthorizations.size() - 1));
+
+        // /api/v1/memories/query ranks the same way, with the similarities as distances
+        as(user).body(Map.of("content", "What's my pet's name?", "k", 2)).post("/api/v1/memories/query").then().statusCode(200)
+                .body("documents[0]", org.hamcrest.Matchers.contains("My dog is called Bruno.", "I live in Lisbon and love the sea."))
+                .body("distances[0]", org.hamcrest.Matchers.contains(0.8f, 0.3f));
+
+        // file-service down: the memories sharing words with the message, and the chat still answers
+        files.down = true;
+        try {
+            Map<String, Object> fallback = requestBody(CompletionFixture.PRESET, "Which dog do I have, and where do I live?", null, false);
+            fallback.put("features", Map.of("memory", true));
+            as(user).body(fallback).post("/api/chat/completions").then().statusCode(200);
+            String lexical = system(lastUpstream("Which dog do I have, and where do I live?"));
+            assertTrue(lexical.contains("] My dog is called Bruno.\n") && lexical.contains("] I live in Lisbon and love the sea.\n"), lexical);
+            assertFalse(lexical.contains("tea") || lexical.contains("nurse"), "a memory sharing no word stays out: " + lexical);
+            as(user).body(Map.of("content", "Where do I live?", "k", 1)).post("/api/v1/memories/query").then().statusCode(200)
+                    .body("documents[0]", org.hamcrest.Matchers.contains("I live in Lisbon and love the sea."));
+        } finally {
+            files.down = false;
+        }
 
         // the user's own setting (ui.memory) when the request does not say
         TestUsers.execute("UPDATE \"user\" SET settings = '{\"ui\": {\"memory\": true}}' WHERE id = ?", user.id());

@@ -6,17 +6,21 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 
 /**
  * file-service's retrieval endpoint as docs/files.md describes it: {@code POST
  * /api/v1/retrieval/query/collection} answers {@code {distances, documents, metadatas}} with one
- * inner list; collections the caller's token may not read are skipped (empty lists). With
- * {@link #down} set, every connection is closed before an answer (file-service unreachable).
+ * inner list; collections the caller's token may not read are skipped (empty lists). {@code POST
+ * /api/v1/retrieval/rank} answers the k texts with the highest {@link #similarity} (0 for a text
+ * not in it), best first, as the embedding ranking would. With {@link #down} set, every
+ * connection is closed before an answer (file-service unreachable).
  */
 public final class FakeFileService implements AutoCloseable {
     /** A collection's chunks and the Authorization header allowed to read them. */
@@ -28,6 +32,11 @@ public final class FakeFileService implements AutoCloseable {
     public final Map<String, Collection> collections = new ConcurrentHashMap<>();
     public final List<JsonObject> queries = new CopyOnWriteArrayList<>();
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
+    /** How similar in meaning each text is to any query, for /rank. */
+    public final Map<String, Double> similarity = new ConcurrentHashMap<>();
+    /** The bodies /rank received, with the Authorization header of each. */
+    public final List<JsonObject> ranks = new CopyOnWriteArrayList<>();
+    public final List<String> rankAuthorizations = new CopyOnWriteArrayList<>();
     public volatile boolean down;
 
     public FakeFileService() throws Exception {
@@ -42,6 +51,10 @@ public final class FakeFileService implements AutoCloseable {
     private void handle(HttpServerRequest request) {
         if (down) {
             request.connection().close();
+            return;
+        }
+        if (request.path().equals("/api/v1/retrieval/rank")) {
+            rank(request);
             return;
         }
         if (!request.path().equals("/api/v1/retrieval/query/collection")) {
@@ -74,6 +87,22 @@ public final class FakeFileService implements AutoCloseable {
             request.response().putHeader("Content-Type", "application/json").end(new JsonObject()
                     .put("distances", new JsonArray().add(distances)).put("documents", new JsonArray().add(documents))
                     .put("metadatas", new JsonArray().add(metadatas)).encode());
+        });
+    }
+
+    private void rank(HttpServerRequest request) {
+        String authorization = String.valueOf(request.getHeader("Authorization"));
+        request.body().onSuccess(bytes -> {
+            JsonObject body = bytes.toJsonObject();
+            ranks.add(body);
+            rankAuthorizations.add(authorization);
+            JsonArray texts = body.getJsonArray("texts");
+            JsonArray results = new JsonArray();
+            IntStream.range(0, texts.size()).boxed()
+                    .sorted(Comparator.comparingDouble((Integer i) -> similarity.getOrDefault(texts.getString(i), 0.0)).reversed())
+                    .limit(body.getInteger("k", 3))
+                    .forEach(i -> results.add(new JsonObject().put("index", i).put("score", similarity.getOrDefault(texts.getString(i), 0.0))));
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("results", results).encode());
         });
     }
 

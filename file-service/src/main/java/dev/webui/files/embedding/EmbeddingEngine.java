@@ -8,4 +8,9 @@ public interface EmbeddingEngine {
     String model();
 
     List<float[]> embed(List<String> texts);
+
+    /** What makes two engines' vectors comparable: the model, and for a remote engine where it runs. */
+    default String identity() {
+        return getClass().getSimpleName() + " " + model();
+    }
 }

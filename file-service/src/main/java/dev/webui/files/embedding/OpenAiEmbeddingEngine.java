@@ -15,8 +15,10 @@ public class OpenAiEmbeddingEngine implements EmbeddingEngine {
     private final OpenAiEmbeddingsApi api;
     private final String authorization;
     private final String model;
+    private final String baseUrl;
 
     public OpenAiEmbeddingEngine(String baseUrl, String apiKey, String model) {
+        this.baseUrl = baseUrl;
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(baseUrl.replaceAll("/+$", "")))
                 .connectTimeout(10, TimeUnit.SECONDS)
@@ -29,6 +31,11 @@ public class OpenAiEmbeddingEngine implements EmbeddingEngine {
     @Override
     public String model() {
         return model;
+    }
+
+    @Override
+    public String identity() {
+        return baseUrl + " " + model;
     }
 
     @Override

@@ -18,10 +18,12 @@ import java.util.List;
 public class RetrievalResource {
     private final QueryService queries;
     private final ProcessService processing;
+    private final RankService ranking;
     private final SecurityIdentity identity;
 
-    public RetrievalResource(QueryService queries, ProcessService processing, SecurityIdentity identity) {
+    public RetrievalResource(QueryService queries, ProcessService processing, RankService ranking, SecurityIdentity identity) {
         this.queries = queries;
+        this.ranking = ranking;
         this.processing = processing;
         this.identity = identity;
     }
@@ -36,6 +38,12 @@ public class RetrievalResource {
     }
 
     public record ProcessTextForm(String name, String content, String collectionName) {
+    }
+
+    public record RankForm(String query, List<String> texts, Integer k) {
+    }
+
+    public record RankResult(List<RankService.Ranked> results) {
     }
 
     public record ProcessResult(boolean status, String collectionName, String filename, String content) {
@@ -57,6 +65,16 @@ public class RetrievalResource {
             throw ApiException.badRequest("collection_names is required");
         }
         return queries.query(caller(), new Query(form.collectionNames(), form.query(), form.k(), form.r(), form.hybrid()), false);
+    }
+
+    /** Ours (not Open WebUI's): api-service ranks a user's memories here, with the configured embedding engine. */
+    @POST
+    @Path("/rank")
+    public RankResult rank(RankForm form) {
+        if (form == null) {
+            throw ApiException.badRequest("query is required");
+        }
+        return new RankResult(ranking.rank(form.query(), form.texts(), form.k()));
     }
 
     @POST

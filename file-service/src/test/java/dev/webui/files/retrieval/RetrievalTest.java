@@ -254,6 +254,62 @@ class RetrievalTest {
         given().auth().oauth2(user.token()).get("/api/v1/files/" + late).then().body("data.error", containsString("embeddings endpoint"));
     }
 
+    Map<String, Object> rank(String query, List<String> texts, int k) {
+        return given().auth().oauth2(user.token()).contentType("application/json")
+                .body(Map.of("query", query, "texts", texts, "k", k))
+                .post("/api/v1/retrieval/rank").then().statusCode(200).extract().path("");
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rankOrdersTextsByMeaningWithTheInProcessModel() {
+        // no word in common with the question, yet the dog is the pet
+        List<String> memories = List.of("I work as a nurse", "My dog is called Rex", "I prefer tea to coffee", "I live in Lisbon");
+        List<Map<String, Object>> results = (List<Map<String, Object>>) rank("What's my pet's name?", memories, 3).get("results");
+        assertEquals(3, results.size());
+        assertEquals(1, results.get(0).get("index"), results.toString());
+        for (int i = 1; i < results.size(); i++) {
+            assertTrue(((Number) results.get(i - 1).get("score")).doubleValue() >= ((Number) results.get(i).get("score")).doubleValue());
+        }
+        assertEquals(List.of(), rank("anything", List.of(), 3).get("results"));
+
+        given().contentType("application/json").body(Map.of("query", "q", "texts", memories))
+                .post("/api/v1/retrieval/rank").then().statusCode(403);
+        given().auth().oauth2(user.token()).contentType("application/json").body(Map.of("texts", memories))
+                .post("/api/v1/retrieval/rank").then().statusCode(400).body("detail", equalTo("query is required"));
+        given().auth().oauth2(user.token()).contentType("application/json")
+                .body(Map.of("query", "q", "texts", java.util.Collections.nCopies(RankService.MAX_TEXTS + 1, "x")))
+                .post("/api/v1/retrieval/rank").then().statusCode(400).body("detail", containsString("At most 500 texts"));
+        given().auth().oauth2(user.token()).contentType("application/json")
+                .body(Map.of("query", "q", "texts", List.of("x".repeat(RankService.MAX_CHARACTERS))))
+                .post("/api/v1/retrieval/rank").then().statusCode(400).body("detail", containsString("at most 1000000 characters"));
+        given().auth().oauth2(user.token()).contentType("application/json").body(Map.of("query", "q", "texts", memories, "k", 0))
+                .post("/api/v1/retrieval/rank").then().statusCode(400).body("detail", containsString("k must be"));
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void rankUsesTheConfiguredEngineAndEmbedsEachTextOnce() throws Exception {
+        try (FakeEmbeddingsServer upstream = new FakeEmbeddingsServer()) {
+            given().auth().oauth2(admin.token()).contentType("application/json")
+                    .body(Map.of("embedding_engine", "openai", "embedding_model", "text-embedding-3-small",
+                            "openai_config", Map.of("url", upstream.baseUrl(), "key", "sk-upstream")))
+                    .post("/api/v1/retrieval/embedding/update").then().statusCode(200);
+            List<String> texts = List.of("aaaa bbbb", "zzzz yyyy", "zzzz");
+            List<Map<String, Object>> first = (List<Map<String, Object>>) rank("zz", texts, 2).get("results");
+            assertEquals(List.of(2, 1), first.stream().map(r -> r.get("index")).toList());
+            assertEquals(List.of("zz", "aaaa bbbb", "zzzz yyyy", "zzzz"), upstream.inputs);
+
+            upstream.inputs.clear();
+            rank("zzzz again", List.of("zzzz", "a new one"), 1);
+            assertEquals(List.of("zzzz again", "a new one"), upstream.inputs, "cached vectors are not asked for again");
+        }
+        // the engine is gone: a clear bad gateway, which api-service turns into its lexical ranking
+        given().auth().oauth2(user.token()).contentType("application/json")
+                .body(Map.of("query", "zz", "texts", List.of("something never embedded")))
+                .post("/api/v1/retrieval/rank").then().statusCode(502).body("detail", containsString("embeddings endpoint"));
+    }
+
     List<String> queryDocuments(String collection, String query) {
         return given().auth().oauth2(user.token()).contentType("application/json")
                 .body(Map.of("collection_names", List.of(collection), "query", query, "k", 5))

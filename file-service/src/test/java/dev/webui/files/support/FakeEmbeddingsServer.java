@@ -23,6 +23,8 @@ public final class FakeEmbeddingsServer implements AutoCloseable {
     private final HttpServer server;
     public final List<String> authorizations = new CopyOnWriteArrayList<>();
     public final List<String> models = new CopyOnWriteArrayList<>();
+    /** Every text it was asked to embed, in order. */
+    public final List<String> inputs = new CopyOnWriteArrayList<>();
 
     public FakeEmbeddingsServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -35,6 +37,7 @@ public final class FakeEmbeddingsServer implements AutoCloseable {
             response.put("model", request.path("model").asText());
             ArrayNode data = response.putArray("data");
             JsonNode input = request.get("input");
+            input.forEach(text -> inputs.add(text.asText()));
             for (int i = input.size() - 1; i >= 0; i--) { // out of order on purpose: clients must use "index"
                 ObjectNode item = data.addObject();
                 item.put("object", "embedding");

@@ -4,14 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.vertx.core.Future;
-import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpHeaders;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -30,19 +23,12 @@ public class RetrievalClient {
     private static final Logger LOG = Logger.getLogger(RetrievalClient.class);
     static final String QUERY_PATH = "/api/v1/retrieval/query/collection";
 
-    private final HttpClient http;
-    private final RetrievalConfig config;
+    private final FileServiceClient fileService;
     private final ObjectMapper mapper;
 
-    public RetrievalClient(Vertx vertx, RetrievalConfig config, ObjectMapper mapper) {
-        this.http = vertx.createHttpClient(new HttpClientOptions());
-        this.config = config;
+    public RetrievalClient(FileServiceClient fileService, ObjectMapper mapper) {
+        this.fileService = fileService;
         this.mapper = mapper;
-    }
-
-    @PreDestroy
-    void close() {
-        http.close();
     }
 
     /** @param files the completion's {@code files}; null or empty → {@link RetrievedContext#NONE} */
@@ -93,25 +79,16 @@ public class RetrievalClient {
         ObjectNode body = mapper.createObjectNode();
         body.putArray("collection_names").add(collection(item));
         body.put("query", query);
-        RequestOptions options = new RequestOptions().setMethod(HttpMethod.POST)
-                .setAbsoluteURI(config.fileServiceUrl().replaceAll("/+$", "") + QUERY_PATH)
-                .setIdleTimeout(config.timeoutSeconds() * 1000L)
-                .setConnectTimeout(config.timeoutSeconds() * 1000L)
-                .putHeader(HttpHeaders.CONTENT_TYPE, "application/json");
-        if (authorization != null) {
-            options.putHeader(HttpHeaders.AUTHORIZATION, authorization);
-        }
-        return http.request(options)
-                .compose(request -> request.send(Buffer.buffer(body.toString())))
-                .compose(response -> response.body().compose(bytes -> {
-                    int status = response.statusCode();
+        return fileService.post(QUERY_PATH, authorization, body.toString())
+                .compose(answer -> {
+                    int status = answer.status();
                     if (status == 200) {
-                        return Future.succeededFuture(source(item, bytes));
+                        return Future.succeededFuture(source(item, answer.body()));
                     }
                     String detail = "file-service answered " + status;
                     LOG.warnf("Retrieval for %s: %s", collection(item), detail);
                     return Future.failedFuture(status >= 500 ? new RuntimeException(detail) : new Refused(detail));
-                }))
+                })
                 .recover(e -> Future.failedFuture(e instanceof Refused || e.getMessage() != null && e.getMessage().startsWith("file-service")
                         ? e : new RuntimeException("file-service is unreachable (" + e.getMessage() + ")")));
     }
