@@ -66,6 +66,28 @@ compose_start() {
 compose_reload_gateway() {
     [[ -n $(compose ps -q frontend 2>/dev/null) ]] || return 0
     compose kill -s SIGHUP frontend >/dev/null 2>&1 && info "The gateway re-read its upstreams."
+    compose_wait_routed
+}
+
+# A healthy container is not yet a route: the reload replaces nginx's workers in the background, and
+# an engine may report the health of a restarted container from before its restart. Waits until the
+# gateway reaches api-service, auth-service and file-service (any answer but its own 502/503/504;
+# a gateway that does not answer at all was already reported by the health wait).
+compose_wait_routed() {
+    local base="http://127.0.0.1:$(port_of WEBUI_PORT)" deadline=$((SECONDS + ${START_TIMEOUT:-180})) path code waiting
+    while :; do
+        waiting=""
+        for path in /health /api/v1/auths/ /api/v1/files/; do
+            code=$(curl -s -m 5 -o /dev/null -w '%{http_code}' "$base$path" || true)
+            [[ $code =~ ^(502|503|504)$ ]] && waiting+=" $path"
+        done
+        [[ -z $waiting ]] && return 0
+        if ((SECONDS >= deadline)); then
+            err "the gateway on $base still cannot reach:$waiting (see ./docker-manage.sh logs)"
+            exit "$EXIT_FAILURE"
+        fi
+        sleep 1
+    done
 }
 
 compose_stop() { compose down; }
