@@ -191,7 +191,9 @@ class ComposeStackIT {
         Gateway.Response configured = admin.post("/openai/config/update", Map.of("ENABLE_OPENAI_API", true,
                 "OPENAI_API_BASE_URLS", List.of(upstream.baseUrl()), "OPENAI_API_KEYS", List.of(FakeOpenAi.KEY), "OPENAI_API_CONFIGS", Map.of()));
         assertEquals(200, configured.status(), configured.toString());
-        for (int i = 0; i < 4; i++) { // both replicas list the upstream's models
+        // both replicas list the upstream's models once the change reached them (Redis pub/sub: well within a second)
+        Thread.sleep(1_000);
+        for (int i = 0; i < 4; i++) {
             JsonNode models = admin.get("/api/models").json().path("data");
             assertTrue(models.toString().contains(FakeOpenAi.ECHO), "the models of the upstream, request " + i + ": " + models);
         }

@@ -76,11 +76,12 @@ public class ModelCatalog {
 
     public Uni<Snapshot> snapshot(boolean refresh) {
         Snapshot snapshot = current.get();
-        if (refresh || snapshot == null) {
+        // after a change (here, on another replica, or to the connections) callers wait for the new list;
+        // an expired list is only refreshed in the background
+        if (refresh || snapshot == null || stale || snapshot.settingsGeneration() != settings.generation()) {
             return load();
         }
-        if (stale || snapshot.settingsGeneration() != settings.generation()
-                || snapshot.fetchedAt().plus(ttl).isBefore(Instant.now())) {
+        if (snapshot.fetchedAt().plus(ttl).isBefore(Instant.now())) {
             load().subscribe().with(s -> { }, e -> LOG.warnf("Model list refresh failed: %s", e.getMessage()));
         }
         return Uni.createFrom().item(snapshot);
