@@ -3,7 +3,7 @@ package dev.webui.api.app;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.NullNode;
-import dev.webui.common.settings.DocumentPaths;
+import dev.webui.core.settings.DocumentPaths;
 import dev.webui.common.settings.SettingsDocument;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

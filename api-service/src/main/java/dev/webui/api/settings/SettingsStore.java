@@ -6,7 +6,7 @@ import dev.webui.api.app.AppConfig;
 import dev.webui.api.json.JsonSanitizer;
 import dev.webui.api.json.JsonText;
 import dev.webui.common.config.InvalidConfigurationException;
-import dev.webui.common.settings.DocumentPaths;
+import dev.webui.core.settings.DocumentPaths;
 import dev.webui.common.settings.SettingsDocument;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package dev.webui.common.settings;
 
+import dev.webui.core.settings.DocumentPaths;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

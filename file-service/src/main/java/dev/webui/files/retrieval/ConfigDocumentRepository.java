@@ -2,7 +2,7 @@ package dev.webui.files.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.webui.common.settings.DocumentPaths;
+import dev.webui.core.settings.DocumentPaths;
 import dev.webui.common.settings.SettingsDocument;
 import jakarta.enterprise.context.ApplicationScoped;
 

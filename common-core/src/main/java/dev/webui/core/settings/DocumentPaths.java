@@ -1,4 +1,4 @@
-package dev.webui.common.settings;
+package dev.webui.core.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
