@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
-/** App-level endpoints the UI calls on page load (§4.1). */
+/** App-level endpoints the UI calls on page load (docs/contract.md, "Startup sequence"). */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class AppResource {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Publishes {@code channel-events} (realtime.md §5.2) to the room {@code channel:<id>}; a new
+ * Publishes {@code channel-events} (docs/channels.md, "Events") to the room {@code channel:<id>}; a new
  * message also reaches the readers' sockets that are not in that room (a channel created or shared
  * after they connected), which the UI shows as a notification.
  */

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * The contract's channel message with its author, quoted message, thread summary and reactions
- * (realtime.md §5.2); timestamps in nanoseconds.
+ * (docs/channels.md, "Events"); timestamps in nanoseconds.
  */
 @JsonInclude(JsonInclude.Include.ALWAYS)
 public record ChannelMessage(String id, String userId, String channelId, String replyToId, String parentId, String content,

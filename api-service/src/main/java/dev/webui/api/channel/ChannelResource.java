@@ -18,7 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** /api/v1/channels (§4.17); changes reach the browsers as channel-events, not through these answers. */
+/** /api/v1/channels; changes reach the browsers as channel-events, not through these answers. */
 @Path("/api/v1/channels")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -17,7 +17,7 @@ import java.util.UUID;
 
 /**
  * Channels: on with ENABLE_CHANNELS, managed by admins, read by access_control (null = everyone).
- * Posting needs write access in the non-strict sense of schema.md §1.5: a public channel lets
+ * Posting needs write access in Open WebUI's non-strict sense for channels: a public channel lets
  * every reader post, an explicit rule only the owner and the write grants; admins always may.
  */
 @ApplicationScoped

@@ -2,7 +2,7 @@ package dev.webui.api.channel;
 
 import java.time.Instant;
 
-/** Channels, messages and reactions carry epoch nanoseconds (schema.md §1.3). */
+/** Channels, messages and reactions carry epoch nanoseconds, on the wire and in the database. */
 final class Nanos {
     private Nanos() {
     }

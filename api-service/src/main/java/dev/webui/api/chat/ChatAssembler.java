@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Puts a chat back together from its blob and message rows (docs/schema.md §4, "Reassembly"). */
+/** Puts a chat back together from its blob and message rows (docs/schema.md, "The chat split", reassembly). */
 public final class ChatAssembler {
     private ChatAssembler() {
     }

@@ -24,7 +24,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Map;
 
-/** /api/v1/chats (§4.5). Every per-chat operation acts on the caller's chats only. */
+/** /api/v1/chats. Every per-chat operation acts on the caller's chats only. */
 @Path("/api/v1/chats")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

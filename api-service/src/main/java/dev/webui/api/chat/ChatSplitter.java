@@ -15,7 +15,7 @@ import java.util.UUID;
 
 /**
  * Splits a conversation object into the blob kept in {@code chat.chat} and one row per node of
- * {@code history.messages}, following docs/schema.md §4 ("Splitting a node").
+ * {@code history.messages}, following docs/schema.md, "The chat split".
  */
 public final class ChatSplitter {
     private ChatSplitter() {

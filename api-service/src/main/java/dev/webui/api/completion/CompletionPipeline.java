@@ -23,7 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * The completion rules (api.md §3.1, realtime.md §7): resolve the model among those the caller may
+ * The completion rules (docs/contract.md, "Chat flow"; docs/completions.md): resolve the model among those the caller may
  * use, refuse a chat that is not theirs, build the upstream body, then run one of the three modes.
  */
 @ApplicationScoped

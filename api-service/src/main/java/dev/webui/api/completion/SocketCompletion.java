@@ -18,7 +18,7 @@ import java.util.concurrent.CompletionStage;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One socket-mode answer (realtime.md §7.3): streams from the provider, emits chat-events to the
+ * One socket-mode answer (docs/completions.md, "Socket mode"): streams from the provider, emits chat-events to the
  * user's sockets, saves the text as it grows and at the end, and ends exactly once: completed,
  * failed (error stored and emitted, text so far kept) or stopped.
  */
@@ -85,7 +85,7 @@ final class SocketCompletion {
     }
 
     /**
-     * realtime.md §7.3: the sources first (the UI shows them as citations), or a status saying the
+     * As in Open WebUI: the sources first (the UI shows them as citations), or a status saying the
      * files could not be searched; a preset's own knowledge is announced as a knowledge search.
      */
     private void announceRetrieval() {

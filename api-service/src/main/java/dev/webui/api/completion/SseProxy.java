@@ -12,7 +12,7 @@ import io.vertx.core.json.Json;
 import java.util.Map;
 
 /**
- * SSE mode (api.md §3.3): each upstream event is written to the caller as soon as it is complete,
+ * SSE mode (docs/completions.md, "SSE mode"): each upstream event is written to the caller as soon as it is complete,
  * never the whole body; a slow caller pauses the upstream. Failures before the first byte are a
  * {@code {"detail"}} answer with a status; later ones an {@code {"error"}} event and the end marker.
  * The provider's events pass unchanged (thinking stays in {@code reasoning_content}); an arena

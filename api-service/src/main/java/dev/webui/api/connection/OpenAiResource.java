@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** /openai: connection settings, verification and model lists (§4.8). */
+/** /openai: connection settings, verification and model lists. */
 @Path("/openai")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -29,7 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** /api/v1/evaluations (§4.19): message ratings; the leaderboard is computed by the UI from /feedbacks/all. */
+/** /api/v1/evaluations: message ratings; the leaderboard is computed by the UI from /feedbacks/all. */
 @Path("/api/v1/evaluations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

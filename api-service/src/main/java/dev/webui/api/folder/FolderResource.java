@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** /api/v1/folders (§4.6). */
+/** /api/v1/folders. */
 @Path("/api/v1/folders")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -25,7 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** /api/v1/memories (§4.15); /query ranks as {@link MemorySearch} does, answering in the vector-query shape (distances are similarities, best first). */
+/** /api/v1/memories; /query ranks as {@link MemorySearch} does, answering in the vector-query shape (distances are similarities, best first). */
 @Path("/api/v1/memories")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

@@ -15,7 +15,7 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The /api/models aggregation rules (§4.1): raw connection models, overlaid by base presets
+ * The /api/models aggregation rules (docs/api.md, "Models"): raw connection models, overlaid by base presets
  * (rename/annotate, inactive hides), custom presets after them, arena models last. The providers'
  * order is kept unless the admin saved a model order (MODEL_ORDER_LIST): then the listed ids come
  * first in that order and the rest follow by name.

@@ -20,7 +20,7 @@ import java.net.URI;
 import java.util.Base64;
 import java.util.List;
 
-/** /api/v1/models/ (with the slash): model presets (§4.7). Ids go in ?id= because they may contain '/'. */
+/** /api/v1/models/ (with the slash): model presets. Ids go in ?id= because they may contain '/'. */
 @Path("/api/v1/models")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

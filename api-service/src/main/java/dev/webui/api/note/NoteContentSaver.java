@@ -19,7 +19,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Saves the content of collaboratively edited notes (realtime.md §5.4). The bridge keeps the Yjs
+ * Saves the content of collaboratively edited notes (docs/channels.md, "Collaborative notes"). The bridge keeps the Yjs
  * document and forwards each update's rendered content on the client-events channel; this saves
  * the last one of a burst 0.5 s after it (each update restarts the wait), after re-checking that
  * the sender may write the note. Every replica hears every event and writes the same last content,

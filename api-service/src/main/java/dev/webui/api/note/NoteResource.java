@@ -19,7 +19,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** /api/v1/notes (§4.16). */
+/** /api/v1/notes. */
 @Path("/api/v1/notes")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

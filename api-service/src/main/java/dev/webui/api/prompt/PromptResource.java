@@ -17,7 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 
 import java.util.List;
 
-/** /api/v1/prompts (§4.11). */
+/** /api/v1/prompts. */
 @Path("/api/v1/prompts")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)

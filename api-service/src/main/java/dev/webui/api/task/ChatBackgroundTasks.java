@@ -21,7 +21,7 @@ import java.util.function.Supplier;
 
 /**
  * After a socket-mode answer, the tasks the request asked for in {@code background_tasks}, in
- * Open WebUI's order (realtime.md §7.3 step 7): follow-ups, title, tags; each saved into the chat
+ * Open WebUI's order (docs/completions.md, "Background tasks"): follow-ups, title, tags; each saved into the chat
  * (never for temporary chats) and announced with its chat-event. One failing does not stop the next.
  * A task model whose answer has no usable value (unparsable, the prompt's placeholders, an echo of
  * the prompt) gives no follow-ups and no tags, and the title falls back to the user's message.

@@ -21,7 +21,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * /api/v1/tasks (api.md §4.10): the task settings and the generation endpoints the UI calls. Each
+ * /api/v1/tasks (docs/completions.md): the task settings and the generation endpoints the UI calls. Each
  * answers the provider's non-streamed chat.completion; a disabled task answers 200 with a detail,
  * as Open WebUI does.
  */

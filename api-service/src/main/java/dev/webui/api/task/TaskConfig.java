@@ -14,7 +14,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** GET/POST /api/v1/tasks/config: the task settings under their Open WebUI names (api.md §4.10). */
+/** GET/POST /api/v1/tasks/config: the task settings under their Open WebUI names. */
 @ApplicationScoped
 public class TaskConfig {
     private static final Map<String, Setting> FIELDS = new LinkedHashMap<>();

@@ -15,7 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** /api/tasks (realtime.md §7.4–7.5), scoped to the user who started each task, on every replica. */
+/** /api/tasks (docs/completions.md, "Tasks registry"), scoped to the user who started each task, on every replica. */
 @Path("/api/tasks")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed(Roles.VERIFIED)

@@ -14,7 +14,7 @@ import static dev.webui.api.support.Api.as;
 import static io.restassured.RestAssured.given;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** The calls of §2 that api-service owns answer 200 for a fresh admin and a fresh user of a fresh install. */
+/** The startup calls (docs/contract.md, "Startup sequence") that api-service owns answer 200 for a fresh admin and a fresh user of a fresh install. */
 @QuarkusTest
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 class StartupSequenceTest {
