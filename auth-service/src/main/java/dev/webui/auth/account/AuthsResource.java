@@ -26,7 +26,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 
 
-/** Sign-up, sign-in, sessions and the caller's own account (§4.2). */
+/** Sign-up, sign-in, sessions and the caller's own account (/api/v1/auths). */
 @Path("/api/v1/auths")
 public class AuthsResource {
     private final AccountService accounts;

@@ -13,7 +13,7 @@ import jakarta.ws.rs.PathParam;
 
 import java.util.List;
 
-/** Groups (§4.4). */
+/** Groups (/api/v1/groups). */
 @Path("/api/v1/groups")
 public class GroupResource {
     private final GroupService groups;

@@ -3,7 +3,7 @@ package dev.webui.auth.permission;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-/** Open WebUI's built-in USER_PERMISSIONS (§1.6 of the contract), used where an admin stored none. */
+/** Open WebUI's built-in USER_PERMISSIONS (docs/contract.md, "Permissions"), used where an admin stored none. */
 final class DefaultPermissions {
     private DefaultPermissions() {
     }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Permissions (§1.6): the admin's default permissions (config path {@code user.permissions} over
+ * Permissions (docs/contract.md, "Permissions"): the admin's default permissions (config path {@code user.permissions} over
  * the built-in defaults), and a user's effective permissions, where any group granting a flag wins.
  */
 @ApplicationScoped

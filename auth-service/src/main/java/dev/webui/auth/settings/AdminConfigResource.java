@@ -10,7 +10,7 @@ import jakarta.ws.rs.Path;
 
 import java.util.Map;
 
-/** The admin's sign-in settings (§4.2 /auths/admin/config). */
+/** The admin's sign-in settings (/api/v1/auths/admin/config). */
 @Path("/api/v1/auths/admin/config")
 @RolesAllowed(Roles.ADMIN)
 public class AdminConfigResource {

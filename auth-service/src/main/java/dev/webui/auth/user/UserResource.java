@@ -23,7 +23,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
 
-/** Users (§4.3). */
+/** Users (/api/v1/users). */
 @Path("/api/v1/users")
 public class UserResource {
     private final UserService users;
