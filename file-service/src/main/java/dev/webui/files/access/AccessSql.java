@@ -1,7 +1,7 @@
 package dev.webui.files.access;
 
 /**
- * SQL conditions of the access policy (api.md §1.5) over a row's {@code access_control}: null is
+ * SQL conditions of the access policy (docs/contract.md, "Access control") over a row's {@code access_control}: null is
  * public read, {@code {}} private, otherwise explicit user and group grants. Owner and admins are
  * checked by the caller of these fragments.
  */

@@ -108,7 +108,7 @@ public class KnowledgeRepository {
         return out;
     }
 
-    /** Whether the user's default or group permissions grant {@code section.key} (api.md §1.6). */
+    /** Whether the user's default or group permissions grant {@code section.key} (docs/contract.md, "Permissions"). */
     public boolean permitted(String userId, String section, String key) {
         return sql.one("SELECT coalesce((SELECT (data #>> ARRAY['user','permissions',$2,$3])::boolean FROM config ORDER BY id DESC LIMIT 1), false) "
                         + "OR EXISTS (SELECT 1 FROM group_member gm JOIN \"group\" g ON g.id = gm.group_id "
