@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Event calls with acks (realtime.md §6.3) and the bridge's meters. */
+/** Event calls with acks (docs/realtime.md, "Delivery from the services") and the bridge's meters. */
 @QuarkusTest
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = BridgeTestResource.class, restrictToAnnotatedClass = true)

@@ -66,7 +66,7 @@ class ChannelsAndNotesTest extends BridgeTestSupport {
         clients.emitWithAck(client, "user-join", Map.of("auth", Map.of("token", user.token())));
     }
 
-    /** A channel-events payload as api-service builds it (realtime.md §5.2). */
+    /** A channel-events payload as api-service builds it (docs/channels.md, "Events"). */
     private static Map<String, Object> change(String channel, String type, String messageId, Map<String, Object> message, TestUser actor) {
         Map<String, Object> payload = new HashMap<>();
         payload.put("channel_id", channel);

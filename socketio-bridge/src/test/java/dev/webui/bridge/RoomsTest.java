@@ -21,7 +21,7 @@ import java.util.Map;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Channel and note rooms (realtime.md §3–4): who joins which, typing fan-out, usage, disconnect bookkeeping. */
+/** Channel and note rooms (docs/realtime.md, "Rooms" and "Client events"): who joins which, typing fan-out, usage, disconnect bookkeeping. */
 @QuarkusTest
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = BridgeTestResource.class, restrictToAnnotatedClass = true)

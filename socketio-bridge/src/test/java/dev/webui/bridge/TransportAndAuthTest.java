@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Transports, the handshake and authentication (realtime.md §1–2) with the real socket.io-client. */
+/** Transports, the handshake and authentication (docs/realtime.md, "The protocol" and "Authentication") with the real socket.io-client. */
 @QuarkusTest
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = BridgeTestResource.class, restrictToAnnotatedClass = true)

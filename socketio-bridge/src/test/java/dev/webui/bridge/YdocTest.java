@@ -26,7 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** Collaborative notes over ydoc:* (realtime.md §5.4): access on join, write access on update, state in Redis. */
+/** Collaborative notes over ydoc:* (docs/channels.md, "Collaborative notes"): access on join, write access on update, state in Redis. */
 @QuarkusTest
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = BridgeTestResource.class, restrictToAnnotatedClass = true)

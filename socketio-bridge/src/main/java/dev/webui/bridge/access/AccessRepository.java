@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * Reads the access rules of channels and notes straight from their tables (owned by api-service;
- * the bridge only reads), with the rules of api.md §1.5: null access_control is public read, the
+ * the bridge only reads), with the rules of docs/contract.md, "Access control": null access_control is public read, the
  * owner may write, grants by user id or group, admins bypass when BYPASS_ADMIN_ACCESS_CONTROL.
  * Pending users get nothing.
  */

@@ -17,7 +17,7 @@ import org.jboss.logging.Logger;
 import java.util.UUID;
 
 /**
- * Runs an event call (realtime.md §6.3) when this instance holds the socket: emits with an ack
+ * Runs an event call (docs/realtime.md, "Delivery from the services") when this instance holds the socket: emits with an ack
  * callback and publishes the client's answer, or a timeout, on the caller's reply channel.
  * Instances that do not hold the socket stay silent.
  */

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * {@code user-join} and {@code join-channels} (realtime.md §2, §4): bind the socket to the token's
+ * {@code user-join} and {@code join-channels} (docs/realtime.md, "Authentication" and "Client events"): bind the socket to the token's
  * user, then join the room of every channel the user may read. user-join acks {id, name}.
  */
 public final class SessionEvents {

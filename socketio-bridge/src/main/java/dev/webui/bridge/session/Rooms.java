@@ -1,6 +1,6 @@
 package dev.webui.bridge.session;
 
-/** Names of the Socket.IO rooms (realtime.md §3); only authenticated sockets ever join one. */
+/** Names of the Socket.IO rooms (docs/realtime.md, "Rooms"); only authenticated sockets ever join one. */
 public final class Rooms {
     private Rooms() {
     }

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 /**
  * Turns the token of a handshake or event payload ({@code {"token": ...}} or {@code {"auth": {"token": ...}}})
- * into a user, as realtime.md §2 says: JWTs only (no sk- keys), signature, expiry and revocation
+ * into a user, as docs/realtime.md, "Authentication", says: JWTs only (no sk- keys), signature, expiry and revocation
  * checked, user must still exist. Anything else yields empty, never an error.
  */
 public final class SocketAuthenticator {

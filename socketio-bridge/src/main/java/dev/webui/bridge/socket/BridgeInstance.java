@@ -119,7 +119,7 @@ public final class BridgeInstance implements AutoCloseable {
     }
 
     /**
-     * Never refuses the CONNECT (realtime.md §2): a valid auth.token binds the socket asynchronously.
+     * Never refuses the CONNECT (docs/realtime.md, "Authentication"): a valid auth.token binds the socket asynchronously.
      * This runs in the connect listener, not in an auth-token listener, because netty-socketio calls
      * those before the socket is connected and in its rooms: a bind finishing first would be undone.
      */

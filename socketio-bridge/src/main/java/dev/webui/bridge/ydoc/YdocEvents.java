@@ -26,7 +26,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The {@code ydoc:*} events of collaborative notes (realtime.md §5.4). Joining needs read access to
+ * The {@code ydoc:*} events of collaborative notes (docs/realtime.md, "Client events"). Joining needs read access to
  * the note, updates need write access (checked at join, remembered per socket and document);
  * identities in fan-outs come from the session, not the payload. Updates carrying {@code data}
  * (the note's content) are forwarded to the services, which save the note.

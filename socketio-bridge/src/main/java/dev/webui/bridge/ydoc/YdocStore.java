@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The state of collaborative documents in Redis, in upstream's layout (realtime.md §8.2): the list
+ * The state of collaborative documents in Redis, in upstream's layout (docs/redis.md): the list
  * of Yjs updates and the set of sockets editing; the log is dropped when the last socket leaves.
  * Each socket's documents are remembered too, so a pruned or disconnected socket leaves them all.
  */
