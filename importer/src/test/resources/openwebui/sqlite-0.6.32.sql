@@ -1,4 +1,4 @@
--- Open WebUI v0.6.32 webui.db schema: shared/spec/schema.md Appendix A with the SQLite declared types of §3/§5.
+-- Open WebUI v0.6.32 webui.db schema: the tables of a fresh 0.6.32 database, with the column types SQLite declares.
 CREATE TABLE migratehistory (id INTEGER NOT NULL PRIMARY KEY, name VARCHAR(255) NOT NULL, migrated_at DATETIME NOT NULL);
 CREATE TABLE alembic_version (version_num VARCHAR(32) NOT NULL, CONSTRAINT alembic_version_pkc PRIMARY KEY (version_num));
 CREATE TABLE "user" (id VARCHAR(255) NOT NULL, name VARCHAR(255) NOT NULL, email VARCHAR(255) NOT NULL, role VARCHAR(255) NOT NULL,

@@ -14,7 +14,7 @@ import java.util.Set;
 
 /**
  * Splits Open WebUI's {@code chat.chat} object into our blob and {@code chat_message} rows,
- * exactly as docs/schema.md §4 prescribes, so that reassembly gives each node back.
+ * exactly as docs/schema.md, "The chat split", prescribes, so that reassembly gives each node back.
  */
 public final class ChatSplitter {
     private static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);

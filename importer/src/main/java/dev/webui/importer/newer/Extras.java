@@ -24,7 +24,7 @@ import java.util.TreeMap;
 public final class Extras {
     static final String SQL = "INSERT INTO import_extra (source_table, source_id, data) VALUES (?, ?, ?::jsonb) ON CONFLICT DO NOTHING";
 
-    /** The columns of Open WebUI 0.6.32 that the table imports map (shared/spec/schema.md Appendix A). */
+    /** The columns of Open WebUI 0.6.32 that the table imports map (a fresh 0.6.32 database's DDL). */
     private static final Map<String, Set<String>> MAPPED = Map.ofEntries(
             Map.entry("auth", Set.of("id", "email", "password", "active")),
             Map.entry("channel", Set.of("id", "user_id", "name", "description", "data", "meta", "access_control", "created_at", "updated_at", "type")),

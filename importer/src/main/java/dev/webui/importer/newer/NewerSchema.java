@@ -19,8 +19,8 @@ import java.util.Set;
  * Reads the data Open WebUI releases after 0.6.34 moved out of the 0.6.32 columns (group members,
  * API keys, knowledge files, access grants, OAuth subjects, the new prompt shape) and puts it back
  * into those columns of each source row before the table imports map it
- * (schema-after-0.6.34.md §4). Where a half-migrated SQLite file has both the old column and the
- * new table, both are read and merged (§5.1 rule 3).
+ * (docs/importer.md, "Supported releases"). Where a half-migrated SQLite file has both the old column and the
+ * new table, both are read and merged.
  */
 public final class NewerSchema {
     /** Tables whose access_control moved to access_grant (resource_type = table name). */
@@ -195,7 +195,7 @@ public final class NewerSchema {
         row.put("timestamp", row.get("updated_at") != null ? row.get("updated_at") : row.get("created_at"));
     }
 
-    /** 0.6.32's access_control from access_grant rows (§4.4); channels of group/dm type from their members. */
+    /** 0.6.32's access_control from access_grant rows (public read is null, no grant is {}); channels of group/dm type from their members. */
     private String accessControl(String table, SourceRow row) {
         Object type = row.get("type");
         if (table.equals("channel") && ("group".equals(type) || "dm".equals(type))) {

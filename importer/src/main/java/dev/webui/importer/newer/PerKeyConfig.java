@@ -14,7 +14,7 @@ import java.util.TreeMap;
 /**
  * Open WebUI 0.10+ keeps its settings as one {@code config} row per dotted key; the suite, like
  * 0.6.32, keeps one document. Rebuilds the document with the keys renamed back
- * (schema-after-0.6.34.md §4.8).
+ * (`web.*` back to `rag.web.*`, the `oauth.*` and `rag.*` renames, see docs/importer.md).
  */
 public final class PerKeyConfig {
     /** 0.10 key prefix → 0.6.32 key prefix, longest first. */

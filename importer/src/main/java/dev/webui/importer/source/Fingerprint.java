@@ -5,7 +5,7 @@ import java.util.List;
 
 /**
  * The newest Open WebUI release whose tables and columns a database has, read from the database
- * itself (schema-after-0.6.34.md §5.1): for unknown revisions, forks and 0.1.x files.
+ * itself (docs/importer.md, "Supported releases"): for unknown revisions, forks and 0.1.x files.
  */
 public final class Fingerprint {
     private record Feature(String release, String table, String column, String what) {

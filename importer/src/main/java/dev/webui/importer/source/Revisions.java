@@ -5,7 +5,7 @@ import java.util.List;
 /**
  * Open WebUI's alembic revisions in chain order, each with the first release that carries it and
  * a label ("(inside X)" revisions are never a release head: an interrupted upgrade or a
- * pre-release build). Facts from shared/spec/schema.md §6 and schema-after-0.6.34.md §1, §5.1.
+ * pre-release build). Read from Open WebUI's migrations; the table is in docs/importer.md, "Supported releases".
  */
 final class Revisions {
     record Revision(String id, String firstRelease, String label) {

@@ -23,7 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** {@code chat}, split into the blob and its {@code chat_message} rows (docs/schema.md §4). */
+/** {@code chat}, split into the blob and its {@code chat_message} rows (docs/schema.md, "The chat split"). */
 public final class ChatImport extends NamedImport {
     private static final String CHAT_SQL = "INSERT INTO chat (id, user_id, title, share_id, archived, pinned, meta, folder_id,"
             + " created_at, updated_at, chat) VALUES (?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING";

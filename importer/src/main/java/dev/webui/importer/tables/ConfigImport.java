@@ -23,7 +23,7 @@ import java.util.List;
  * take the highest, as Open WebUI does) and the sequence is moved past them. A target that already
  * has settings takes the source's newest document only when it holds nothing but what the first
  * sign-up writes, or with {@code --settings source}; otherwise it keeps its own. Open WebUI 0.10+
- * keeps one row per key: the document is rebuilt from them (schema-after-0.6.34.md §4.8).
+ * keeps one row per key: the document is rebuilt from them ({@link dev.webui.importer.newer.PerKeyConfig}).
  */
 public final class ConfigImport extends NamedImport {
     private record Document(int id, String data, int version, LocalDateTime createdAt, LocalDateTime updatedAt) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Function;
 
 /**
- * A table copied column by column under the general rules of docs/schema.md §3, with an optional
+ * A table copied column by column under the general rules of docs/schema.md ("Conventions"), with an optional
  * check that skips a row (returning the reason).
  */
 public final class MappedImport implements TableImport {

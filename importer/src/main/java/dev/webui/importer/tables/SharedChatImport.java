@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * Open WebUI 0.9+ keeps share snapshots in {@code shared_chat}; the suite, like 0.6.32, keeps them
  * as chats owned by the pseudo user {@code shared-<chat id>} with the share id as chat id
- * (schema-after-0.6.34.md §4.2). The sharer and the share's grants stay in import_extra.
+ * (see docs/importer.md, "Supported releases"). The sharer and the share's grants stay in import_extra.
  */
 public final class SharedChatImport implements TableImport {
     private final ChatImport chats = new ChatImport();

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-/** Every table the importer brings over, in dependency order (docs/schema.md §5). */
+/** Every table the importer brings over, in dependency order (docs/schema.md, "Import procedure outline"). */
 public final class Tables {
     private static final Set<String> FUNCTION_TYPES = Set.of("filter", "pipe", "action");
 
