@@ -185,7 +185,7 @@ class ImportRoundTripIT {
 
     /**
      * A 0.11.0 DATA_DIR: webui.db made with Open WebUI's 0.6.32 DDL and the changes of the later
-     * releases that move what is checked here (shared/spec/schema-after-0.6.34.md §2: group_member,
+     * releases that move what is checked here (docs/importer.md, "Supported releases": group_member,
      * api_key, knowledge_file, access_grant, per-key config), uploads named {@code <id>_<name>}.
      */
     private void openWebuiDataDir(Path dataDir) throws Exception {

@@ -4,7 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The agreed layout of shared/ARCHITECTURE.md: services, ports, and which service owns which paths. */
+/** The layout of docs/architecture.md: services, ports, and which service owns which paths. */
 final class Layout {
     static final List<String> SERVICES = List.of("api-service", "auth-service", "file-service", "socketio-bridge");
 
