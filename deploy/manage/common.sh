@@ -56,7 +56,7 @@ load_env() {
     done <"$ENV_FILE"
 }
 
-## The services and their ports (shared/ARCHITECTURE.md); each may be overridden for local mode.
+## The services and their ports (docs/architecture.md); each may be overridden for local mode.
 SERVICES=(api-service auth-service file-service socketio-bridge)
 
 # The variable holding a service's HTTP port (for the bridge: its health/metrics port).
