@@ -1,7 +1,7 @@
 // STAND-IN BACKEND FOR THIS ROUND ONLY. The Java services are not merged yet, so the browser
 // tests run the built SPA against this in-memory server. It answers the endpoints our UI calls
-// with the shapes of shared/spec/api.md and emits the Socket.IO `chat-events` of
-// shared/spec/realtime.md §6–7. It is not a backend: no persistence, no real auth (opaque tokens).
+// with the shapes of docs/contract.md and emits the Socket.IO `chat-events` of
+// docs/completions.md (Chat events). It is not a backend: no persistence, no real auth (opaque tokens).
 // Once the suite runs in local mode, the browser tests point at the gateway instead.
 import { randomUUID } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
@@ -55,7 +55,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   const sockets = new Map(); // socket id -> user id
 
   const publicUser = (u) => ({ id: u.id, name: u.name, email: u.email, role: u.role, profile_image_url: u.profile_image_url });
-  // Effective permissions: defaults merged with the user's groups, any true wins (api.md §1.6).
+  // Effective permissions: defaults merged with the user's groups, any true wins (docs/contract.md, Permissions).
   function permissionsOf(u) {
     const merged = structuredClone(state.defaultPermissions);
     for (const g of state.groups.values()) {
@@ -361,7 +361,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       return user.settings;
     }],
     ['GET', /^\/api\/models$/, (req) => {
-      // Non-admins see a model only through a readable preset row (api.md §4.1).
+      // Non-admins see a model only through a readable preset row (docs/api.md, Models).
       const user = need(req, 'verified');
       const visible = (m) => {
         const preset = state.presets.get(m.id);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { grantsOf, levelOf, privateAccess, setLevel } from '../src/lib/access';
 
-describe('access_control editing (api.md §1.5)', () => {
+describe('access_control editing (docs/contract.md, Access control)', () => {
   it('treats null as public and {} as owner-only with no grants', () => {
     expect(levelOf(null, 'user_ids', 'u1')).toBeNull();
     expect(grantsOf({})).toEqual(privateAccess());

@@ -7,7 +7,7 @@ const msg = (id: string, parent_id: string | null = null, extra: Partial<Channel
 });
 const ev = (type: string, data: unknown): ChannelEvent => ({ channel_id: 'c1', message_id: null, data: { type, data } });
 
-describe('channel-events applied to a message list (realtime.md §5.2)', () => {
+describe('channel-events applied to a message list (docs/channels.md, Events)', () => {
   it('adds new top-level messages to the channel, thread replies only to their thread', () => {
     const list = [msg('a')];
     expect(applyChannelEvent(list, ev('message', msg('b')), null).map((m) => m.id)).toEqual(['a', 'b']);

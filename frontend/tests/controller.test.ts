@@ -1,4 +1,4 @@
-// The socket-mode chat flow of api.md §3.1 with the HTTP layer and socket faked at their edges.
+// The socket-mode chat flow (docs/contract.md, Chat flow) with the HTTP layer and socket faked at their edges.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { ChatEventEnvelope } from '../src/lib/types';
 

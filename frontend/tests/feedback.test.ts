@@ -5,7 +5,7 @@ import type { Message } from '../src/lib/types';
 
 const m = (id: string, parentId: string | null, role: Message['role'], model?: string): Message => ({ id, parentId, childrenIds: [], role, content: id, timestamp: 1, model });
 
-describe('rating body (api.md §4.19)', () => {
+describe('rating body (/api/v1/evaluations)', () => {
   it('names the rated model, the other models that answered the same question, and the chat', () => {
     const h = emptyHistory();
     append(h, m('u', null, 'user'));

@@ -1,5 +1,5 @@
 // Two editors of one note, connected through a relay that follows the server algorithm of
-// realtime.md §5.4 (state on join, updates to the others), so the client side is tested end to end.
+// the bridge (docs/channels.md, Collaborative notes: state on join, updates to the others), so the client side is tested end to end.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { isEmptyState, NoteCollab, type Transport } from '../src/lib/notes/collab';

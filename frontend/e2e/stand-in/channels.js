@@ -1,4 +1,4 @@
-// Channels (api.md §4.17) and their channel-events (realtime.md §5.2) for the stand-in.
+// Channels (/api/v1/channels) and their channel-events (docs/channels.md, Events) for the stand-in.
 import { randomUUID } from 'node:crypto';
 
 export function channelsFeature({ state, need, HttpError, allowed, nowNs, userOf, io }) {

@@ -1,4 +1,4 @@
-// Chats in and out for the stand-in (api.md §3): export all, import, clone, revoke a share link,
+// Chats in and out for the stand-in (/api/v1/chats): export all, import, clone, revoke a share link,
 // archive all, delete all.
 import { randomUUID } from 'node:crypto';
 

@@ -1,5 +1,5 @@
-// Smaller contract pieces for the stand-in: ratings (api.md §4.19), user search and the caller's
-// groups (§4.3/4.4), folder parents (§4.6), knowledge update (§4.13).
+// Smaller contract pieces for the stand-in: ratings (/api/v1/evaluations), user search and the caller's
+// groups (/api/v1/users, /api/v1/groups), folder parents, knowledge update.
 import { randomUUID } from 'node:crypto';
 
 export function miscFeature({ state, need, HttpError, now, withFiles }) {

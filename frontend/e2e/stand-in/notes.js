@@ -1,4 +1,4 @@
-// Notes (api.md §4.16) and the Yjs document relay of realtime.md §5.4 for the stand-in.
+// Notes (/api/v1/notes) and the Yjs document relay (docs/channels.md, Collaborative notes) for the stand-in.
 import { randomUUID } from 'node:crypto';
 import * as Y from 'yjs';
 

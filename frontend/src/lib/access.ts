@@ -1,4 +1,4 @@
-// access_control of api.md §1.5: null = every verified user may read; {} or empty lists = owner
+// access_control (docs/contract.md, Access control): null = every verified user may read; {} or empty lists = owner
 // only; otherwise explicit read/write grants for groups and users.
 
 export interface Grants {

@@ -7,7 +7,7 @@ function startOfDay(d: Date): number {
   return new Date(d.getFullYear(), d.getMonth(), d.getDate()).getTime();
 }
 
-/** `updatedAt` is unix seconds (api.md §1.4). */
+/** `updatedAt` is unix seconds (docs/contract.md, Identifiers and timestamps). */
 export function dateGroup(updatedAt: number, now: Date = new Date()): string {
   const when = new Date(updatedAt * 1000);
   const days = Math.round((startOfDay(now) - startOfDay(when)) / 86_400_000);

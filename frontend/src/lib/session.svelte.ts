@@ -1,4 +1,4 @@
-// App-wide state and the startup sequence of api.md §2.
+// App-wide state and the startup sequence of docs/contract.md.
 import { app } from './api/app';
 import { auths } from './api/auths';
 import { ApiError, token } from './api/http';
@@ -15,7 +15,7 @@ export const session = $state({
   settings: {} as UiSettings
 });
 
-/** Admins may do everything; users follow their effective permissions (api.md §1.6), defaulting to allowed. */
+/** Admins may do everything; users follow their effective permissions (docs/contract.md, Permissions), defaulting to allowed. */
 export function can(section: string, flag: string): boolean {
   const u = session.user;
   if (!u) return false;

@@ -1,4 +1,4 @@
-// Sidebar lists (api.md §2 step 8): pinned, folders, and the paged main list (page=N until empty).
+// Sidebar lists (docs/contract.md, Startup sequence): pinned, folders, and the paged main list (page=N until empty).
 import { chats, folders as foldersApi } from './api/chats';
 import type { ChatListItem, Folder } from './types';
 

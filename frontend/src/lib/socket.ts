@@ -1,4 +1,4 @@
-// The Socket.IO connection of realtime.md §1–2: same origin, path /ws/socket.io, handshake token,
+// The Socket.IO connection of docs/realtime.md, The protocol and Authentication: same origin, path /ws/socket.io, handshake token,
 // `user-join` on every connect. `chat-events` are fanned out to the subscribers.
 import { io, type Socket } from 'socket.io-client';
 import { token } from './api/http';
@@ -61,7 +61,7 @@ export function emitSocket(event: string, payload: unknown): void {
   socket?.emit(event, payload);
 }
 
-/** The current token in the `auth` shape the join events carry (realtime.md §4). */
+/** The current token in the `auth` shape the join events carry (docs/realtime.md, Client events). */
 export function authPayload(): { token: string } {
   return { token: token.get() ?? '' };
 }

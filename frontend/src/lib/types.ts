@@ -1,4 +1,4 @@
-// Wire shapes of shared/spec/api.md §1.7 and §4 (only the fields this UI reads or writes).
+// Wire shapes (docs/contract.md; only the fields this UI reads or writes).
 
 export type Role = 'admin' | 'user' | 'pending';
 

@@ -1,4 +1,4 @@
-// Who can be granted access (api.md §1.5): the caller's visible groups and a user search.
+// Who can be granted access (docs/contract.md, Access control): the caller's visible groups and a user search.
 import { get } from './http';
 
 export interface GroupRef {

@@ -62,7 +62,7 @@ export const presets = {
   update: (p: ModelPreset) => post<ModelPreset>('/api/v1/models/model/update', p, { query: { id: p.id } })
 };
 
-/** Retrieval settings are an opaque object of UPPER_CASE keys (api.md §4.14); the UI edits a few. */
+/** Retrieval settings are an opaque object of UPPER_CASE keys (docs/files.md, Retrieval settings); the UI edits a few. */
 export interface ModelsConfig {
   DEFAULT_MODELS: string | null;
   MODEL_ORDER_LIST: string[] | null;

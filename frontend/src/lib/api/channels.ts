@@ -1,4 +1,4 @@
-// Channels (api.md §4.17). Timestamps are nanoseconds; new messages arrive only as channel-events.
+// Channels (/api/v1/channels). Timestamps are nanoseconds; new messages arrive only as channel-events.
 import type { AccessControl } from '../access';
 import { del, get, post } from './http';
 

@@ -28,7 +28,7 @@ export interface CompletedRequest {
 }
 
 export const completions = {
-  /** Socket mode (realtime.md §7.2): the answer streams as `chat-events`; HTTP returns a task ticket. */
+  /** Socket mode (docs/completions.md, Socket mode): the answer streams as `chat-events`; HTTP returns a task ticket. */
   start: (body: CompletionRequest) => post<{ status: boolean; task_id: string }>('/api/chat/completions', body),
   completed: (body: CompletedRequest) => post<{ messages?: { id: string; content?: string }[] }>('/api/chat/completed', body),
   stop: (taskId: string) => post<{ status: boolean; message: string }>(`/api/tasks/stop/${encodeURIComponent(taskId)}`),

@@ -1,4 +1,4 @@
-// Message ratings (api.md §4.19): one feedback row per rated answer, its id kept as message.feedbackId.
+// Message ratings (/api/v1/evaluations): one feedback row per rated answer, its id kept as message.feedbackId.
 import { del, get, post } from './http';
 
 export interface FeedbackForm {

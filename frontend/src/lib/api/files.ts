@@ -1,5 +1,5 @@
 import type { AccessControl } from '../access';
-// Uploads (file-service, api.md §4.12/4.13): multipart POST with progress, then the processing
+// Uploads (file-service, docs/files.md): multipart POST with progress, then the processing
 // status stream that the stock upload helper also waits on.
 import { ApiError, del, errorDetail, get, post, token } from './http';
 

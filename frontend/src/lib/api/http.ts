@@ -18,7 +18,7 @@ export class ApiError extends Error {
   }
 }
 
-/** Extracts a human-readable message from the error bodies of api.md §1.3. */
+/** Extracts a human-readable message from the error bodies of docs/contract.md, Errors. */
 export function errorDetail(body: unknown, status: number): string {
   if (body && typeof body === 'object') {
     const b = body as Record<string, any>;

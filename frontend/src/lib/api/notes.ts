@@ -1,4 +1,4 @@
-// Notes (api.md §4.16). Timestamps are nanoseconds.
+// Notes (/api/v1/notes). Timestamps are nanoseconds.
 import type { AccessControl } from '../access';
 import { del, get, post } from './http';
 

@@ -1,4 +1,4 @@
-// Prompts (api.md §4.11): `command` carries the leading slash in bodies, not in paths.
+// Prompts (/api/v1/prompts): `command` carries the leading slash in bodies, not in paths.
 import { del, get, post } from './http';
 
 export interface Prompt {

@@ -1,4 +1,4 @@
-// Applies channel-events (realtime.md §5.2) to a displayed message list (pure). Lists are oldest
+// Applies channel-events (docs/channels.md, Events) to a displayed message list (pure). Lists are oldest
 // first; `rootId` is null for the channel itself, or the thread root for a thread's replies.
 import type { ChannelMessage } from '../api/channels';
 

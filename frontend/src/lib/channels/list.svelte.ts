@@ -1,4 +1,4 @@
-// The sidebar's channels (api.md §4.17), shared with the channel view (rename/delete refresh it).
+// The sidebar's channels (/api/v1/channels), shared with the channel view (rename/delete refresh it).
 import { channels as api, type Channel } from '../api/channels';
 import { session } from '../session.svelte';
 import { authPayload, emitSocket } from '../socket';

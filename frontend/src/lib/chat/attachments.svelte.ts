@@ -1,4 +1,4 @@
-// Files and knowledge bases attached to the next message, as FileItems (api.md §1.7).
+// Files and knowledge bases attached to the next message, as FileItems (docs/contract.md, Wire shapes).
 import { knowledge as knowledgeApi, uploadFile, waitForProcessing, type Knowledge } from '../api/files';
 import { session } from '../session.svelte';
 import { readImage } from './images';

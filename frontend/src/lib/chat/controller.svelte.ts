@@ -1,5 +1,5 @@
 // The open chat: loads and saves the chat JSON, runs the socket-mode completion flow of
-// api.md §3 / realtime.md §7, and applies incoming `chat-events` to the history tree.
+// docs/contract.md, Chat flow, and applies incoming `chat-events` to the history tree.
 import { chats } from '../api/chats';
 import { completions } from '../api/completions';
 import { navigate } from '../router.svelte';

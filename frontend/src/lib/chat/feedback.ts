@@ -1,4 +1,4 @@
-// Builds the rating body of api.md §4.19 for one assistant message (pure).
+// Builds the rating body of /api/v1/evaluations for one assistant message (pure).
 import type { FeedbackForm } from '../api/evaluations';
 import type { Annotation, History, Message } from '../types';
 

@@ -1,4 +1,4 @@
-// The chat history tree of the chat JSON blob (api.md §1.7): messages keyed by id, linked by
+// The chat history tree of the chat JSON blob (docs/contract.md, Wire shapes): messages keyed by id, linked by
 // parentId/childrenIds; `currentId` is the leaf of the branch on screen.
 import type { History, Message } from '../types';
 

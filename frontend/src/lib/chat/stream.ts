@@ -1,4 +1,4 @@
-// Applies one `chat-events` payload (realtime.md §6.2, §6.5) to the assistant message it targets.
+// Applies one `chat-events` payload (docs/completions.md, Chat events) to the assistant message it targets.
 import type { Message } from '../types';
 
 export interface EventOutcome {

@@ -1,4 +1,4 @@
-// Live editing of one note over the `ydoc:*` events of realtime.md §4–5.4: a Y.Doc holding the
+// Live editing of one note over the `ydoc:*` events (docs/channels.md, Collaborative notes): a Y.Doc holding the
 // Markdown as a Y.Text, joined as document `note:<id>`, updates sent as byte arrays with the
 // rendered content so the server can save it, remote updates applied as they arrive.
 import * as Y from 'yjs';
@@ -35,7 +35,7 @@ const REMOTE = 'remote';
 const SEED = 'seed';
 const COLORS = ['#e11d48', '#2563eb', '#16a34a', '#d97706', '#7c3aed', '#0891b2'];
 
-/** A Yjs state of at most two bytes is an empty document (realtime.md §5.4). */
+/** A Yjs state of at most two bytes is an empty document (docs/channels.md, Collaborative notes). */
 export const isEmptyState = (state: ArrayLike<number>) => state.length <= 2;
 
 export class NoteCollab {
