@@ -2,10 +2,11 @@ package dev.webui.auth;
 
 import dev.webui.common.testing.ServiceContract;
 import dev.webui.common.testing.TestEnvironment;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = TestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ServiceContractTest extends ServiceContract {
 }

@@ -1,11 +1,12 @@
 package dev.webui.files;
 
 import dev.webui.common.testing.ServiceContract;
-import dev.webui.common.testing.TestEnvironment;
-import io.quarkus.test.common.QuarkusTestResource;
+import dev.webui.files.support.FilesTestEnvironment;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FilesTestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ServiceContractTest extends ServiceContract {
 }

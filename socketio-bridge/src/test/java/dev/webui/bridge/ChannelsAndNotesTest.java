@@ -12,7 +12,8 @@ import dev.webui.common.events.EmitRequest;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.inject.Inject;
@@ -37,8 +38,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * in order; two Yjs editors converge and a late joiner gets the whole document.
  */
 @QuarkusTest
-@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = BridgeTestResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = TestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = BridgeTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ChannelsAndNotesTest extends BridgeTestSupport {
     private static final Duration QUIET = Duration.ofMillis(700);
     private static final List<String> CHANGES = List.of("message", "message", "message:reply", "message:reaction:add",

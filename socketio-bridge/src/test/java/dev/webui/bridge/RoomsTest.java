@@ -10,7 +10,8 @@ import dev.webui.common.events.EmitRequest;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -23,8 +24,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Channel and note rooms (docs/realtime.md, "Rooms" and "Client events"): who joins which, typing fan-out, usage, disconnect bookkeeping. */
 @QuarkusTest
-@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = BridgeTestResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = TestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = BridgeTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class RoomsTest extends BridgeTestSupport {
     private static final Duration QUIET = Duration.ofMillis(700);
 

@@ -10,7 +10,8 @@ import dev.webui.common.auth.Roles;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
@@ -28,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Collaborative notes over ydoc:* (docs/channels.md, "Collaborative notes"): access on join, write access on update, state in Redis. */
 @QuarkusTest
-@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
-@QuarkusTestResource(value = BridgeTestResource.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = TestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
+@WithTestResource(value = BridgeTestResource.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class YdocTest extends BridgeTestSupport {
     private static final Duration QUIET = Duration.ofMillis(700);
 

@@ -4,7 +4,8 @@ import dev.webui.common.auth.Roles;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
@@ -16,7 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The startup calls (docs/contract.md, "Startup sequence") that api-service owns answer 200 for a fresh admin and a fresh user of a fresh install. */
 @QuarkusTest
-@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = TestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class StartupSequenceTest {
     private static final List<String> PAGE_LOAD = List.of("/api/config", "/api/models", "/api/v1/configs/banners",
             "/api/v1/tools/", "/api/v1/chats/all/tags", "/api/v1/chats/pinned", "/api/v1/folders/", "/api/v1/chats/?page=1",

@@ -3,19 +3,20 @@ package dev.webui.api.note;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webui.api.support.EmitListener;
+import dev.webui.api.support.Poll;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.redis.RedisKeys;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -30,7 +31,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * as note-events.
  */
 @QuarkusTest
-@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = TestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class NoteCollaborationTest {
     @Inject
     ReactiveRedisDataSource redis;
@@ -57,14 +58,8 @@ class NoteCollaborationTest {
         return as(user).get("/api/v1/notes/" + noteId).then().statusCode(200).extract().path("data.content.md");
     }
 
-    private static void awaitContent(TestUser user, String noteId, String expected) throws InterruptedException {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (!expected.equals(md(user, noteId))) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new AssertionError("note " + noteId + " never got content " + expected + "; has " + md(user, noteId));
-            }
-            Thread.sleep(100);
-        }
+    private static void awaitContent(TestUser user, String noteId, String expected) {
+        Poll.until("note " + noteId + " has content " + expected, Duration.ofSeconds(20), () -> expected.equals(md(user, noteId)));
     }
 
     @Test

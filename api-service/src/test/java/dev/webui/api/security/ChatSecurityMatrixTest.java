@@ -5,7 +5,8 @@ import dev.webui.common.auth.Roles;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * owner (200). Admins may read any chat (ENABLE_ADMIN_CHAT_ACCESS) but never change another's.
  */
 @QuarkusTest
-@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = TestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ChatSecurityMatrixTest {
     record Call(String method, String path, Object body, boolean adminMayRead) {
     }

@@ -4,7 +4,8 @@ import dev.webui.auth.Api;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TokenSpellings;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.Cookie;
 import io.restassured.response.Response;
@@ -27,7 +28,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 @QuarkusTest
-@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = TestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class SignUpAndSignInTest {
     private static final Set<String> SESSION_USER = Set.of("token", "token_type", "expires_at", "id", "email", "name", "role",
             "profile_image_url", "permissions");

@@ -1,7 +1,8 @@
 package dev.webui.auth.oauth;
 
 import dev.webui.common.testing.TestEnvironment;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ import static org.hamcrest.Matchers.containsString;
 
 /** Without OIDC settings the SSO paths say so in the contract's shape instead of an empty 401. */
 @QuarkusTest
-@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = TestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class OidcNotConfiguredTest {
     @Test
     void loginAndCallbackExplainWhatIsMissing() {

@@ -5,7 +5,8 @@ import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
 import dev.webui.files.support.FilesTestEnvironment;
 import dev.webui.files.support.Uploads;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.specification.RequestSpecification;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Every file endpoint driven as anonymous, pending, owner, another user and admin. */
 @QuarkusTest
-@QuarkusTestResource(value = FilesTestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FilesTestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class FileAccessMatrixTest {
     static final byte[] TEXT = "matrix test content".getBytes(StandardCharsets.UTF_8);
 

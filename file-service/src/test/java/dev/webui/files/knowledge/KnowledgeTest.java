@@ -7,7 +7,8 @@ import dev.webui.files.support.Fixtures;
 import dev.webui.files.support.FilesTestEnvironment;
 import dev.webui.files.support.Permissions;
 import dev.webui.files.support.Uploads;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 @QuarkusTest
-@QuarkusTestResource(value = FilesTestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FilesTestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class KnowledgeTest {
     static final Map<String, Object> PRIVATE = Map.of();
 

@@ -6,7 +6,8 @@ import dev.webui.common.testing.TestUsers.TestUser;
 import dev.webui.files.support.Fixtures;
 import dev.webui.files.support.FilesTestEnvironment;
 import dev.webui.files.support.Uploads;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Uploads through the service and what background processing records on each file. */
 @QuarkusTest
-@QuarkusTestResource(value = FilesTestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FilesTestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ProcessingFlowTest {
     static final String MARKER = "Aardvark burrow survey 2031";
 

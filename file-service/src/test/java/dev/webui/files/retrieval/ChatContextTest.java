@@ -7,7 +7,8 @@ import dev.webui.files.support.Fixtures;
 import dev.webui.files.support.FilesTestEnvironment;
 import dev.webui.files.support.Permissions;
 import dev.webui.files.support.Uploads;
-import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.TestResourceScope;
+import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -25,7 +26,7 @@ import static org.hamcrest.Matchers.hasSize;
 
 /** The calls the completion pipeline makes with the chatting user's token (docs/files.md, "For the completion pipeline"). */
 @QuarkusTest
-@QuarkusTestResource(value = FilesTestEnvironment.class, restrictToAnnotatedClass = true)
+@WithTestResource(value = FilesTestEnvironment.class, scope = TestResourceScope.MATCHING_RESOURCES)
 class ChatContextTest {
     TestUser owner;
     TestUser stranger;
