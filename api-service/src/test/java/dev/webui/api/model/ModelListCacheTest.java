@@ -1,6 +1,7 @@
 package dev.webui.api.model;
 
 import dev.webui.api.support.FakeOpenAi;
+import dev.webui.api.support.Poll;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.redis.RedisKeys;
 import dev.webui.common.testing.TestEnvironment;
@@ -83,17 +84,7 @@ class ModelListCacheTest {
     }
 
     private static void awaitVisible(TestUser user, String id) {
-        long deadline = System.currentTimeMillis() + 15_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (as(user).get("/api/models").then().statusCode(200).extract().jsonPath().getList("data.id").contains(id)) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError(id + " never became visible to " + user.id());
+        Poll.until(id + " visible to " + user.id(), Duration.ofSeconds(15),
+                () -> as(user).get("/api/models").then().statusCode(200).extract().jsonPath().getList("data.id").contains(id));
     }
 }

@@ -1,6 +1,7 @@
 package dev.webui.api.model;
 
 import dev.webui.api.support.FakeOpenAi;
+import dev.webui.api.support.Poll;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -141,18 +143,8 @@ class ModelsTest {
     }
 
     private static void awaitVisible(TestUser user, String id) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (System.currentTimeMillis() < deadline) {
-            if (as(user).get("/api/models").then().extract().jsonPath().getList("data.id").contains(id)) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-        throw new AssertionError(id + " never became visible");
+        Poll.until(id + " visible", Duration.ofSeconds(10),
+                () -> as(user).get("/api/models").then().extract().jsonPath().getList("data.id").contains(id));
     }
 
     @Test

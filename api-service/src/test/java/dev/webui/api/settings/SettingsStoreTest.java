@@ -1,5 +1,6 @@
 package dev.webui.api.settings;
 
+import dev.webui.api.support.Poll;
 import dev.webui.api.support.RedisCli;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.testing.TestEnvironment;
@@ -11,7 +12,6 @@ import io.restassured.path.json.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -21,7 +21,6 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
@@ -78,14 +77,8 @@ class SettingsStoreTest {
         TestUsers.execute("UPDATE config SET data = jsonb_set(data, '{direct,enable}', 'true') "
                 + "WHERE id = (SELECT max(id) FROM config)");
         RedisCli.run("PUBLISH", RedisCli.prefix() + ":config:changed", "changed");
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            if (as(admin).get("/api/v1/configs/connections").then().extract().jsonPath().getBoolean("ENABLE_DIRECT_CONNECTIONS")) {
-                return;
-            }
-            sleep();
-        }
-        fail("the replica did not pick up the change");
+        Poll.until("the replica picks up the change", Duration.ofSeconds(10),
+                () -> as(admin).get("/api/v1/configs/connections").then().extract().jsonPath().getBoolean("ENABLE_DIRECT_CONNECTIONS"));
     }
 
     @Test
@@ -96,13 +89,5 @@ class SettingsStoreTest {
                 .body("ui.pending_user_overlay_title", equalTo("Wait please"));
         as(TestUsers.create(Roles.PENDING)).get("/api/config").then().body("ui.pending_user_overlay_title", equalTo("Wait please"));
         as(admin).body("{\"config\": 5}").post("/api/v1/configs/import").then().statusCode(400);
-    }
-
-    private static void sleep() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

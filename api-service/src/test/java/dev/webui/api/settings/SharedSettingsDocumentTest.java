@@ -18,6 +18,7 @@ import io.restassured.path.json.JsonPath;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,7 +30,6 @@ import java.util.function.Predicate;
 import static dev.webui.api.support.Api.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** The config table's document is one store for every service: what one writes, the others read. */
 @QuarkusTest
@@ -109,16 +109,7 @@ class SharedSettingsDocumentTest {
     }
 
     private static JsonPath await(TestUser user, Predicate<JsonPath> condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        JsonPath last = null;
-        while (System.nanoTime() < deadline) {
-            last = as(user).get("/api/config").then().statusCode(200).extract().jsonPath();
-            if (condition.test(last)) {
-                return last;
-            }
-            Thread.onSpinWait();
-        }
-        fail("/api/config did not show the change: " + (last == null ? null : last.prettify()));
-        return last;
+        return Awaitility.await("/api/config shows the change").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(25))
+                .until(() -> as(user).get("/api/config").then().statusCode(200).extract().jsonPath(), condition::test);
     }
 }

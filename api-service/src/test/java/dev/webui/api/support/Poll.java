@@ -1,5 +1,7 @@
 package dev.webui.api.support;
 
+import org.awaitility.Awaitility;
+
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 
@@ -9,18 +11,7 @@ public final class Poll {
     }
 
     public static void until(String what, Duration timeout, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("Timed out waiting for: " + what);
-            }
-            try {
-                Thread.sleep(25);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("Interrupted waiting for: " + what);
-            }
-        }
+        Awaitility.await(what).atMost(timeout).pollInterval(Duration.ofMillis(25)).until(condition::getAsBoolean);
     }
 
     public static void until(String what, BooleanSupplier condition) {

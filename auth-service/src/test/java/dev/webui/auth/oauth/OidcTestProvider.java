@@ -2,6 +2,7 @@ package dev.webui.auth.oauth;
 
 import dev.webui.common.testing.TestRedis;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import org.awaitility.core.ConditionTimeoutException;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * A real OpenID provider for the tests: npm's oidc-provider (installed into target/ on first use)
@@ -74,24 +76,26 @@ public class OidcTestProvider implements QuarkusTestResourceLifecycleManager {
             node = new ProcessBuilder("node", DIR.resolve("provider.mjs").toString(), Integer.toString(providerPort), CLIENT_ID, CLIENT_SECRET, redirect)
                     .directory(DIR.toFile()).redirectErrorStream(true).redirectOutput(DIR.resolve("provider.log").toFile()).start();
             awaitPort(providerPort);
-        } catch (IOException | InterruptedException e) {
+        } catch (IOException e) {
             throw new IllegalStateException("Could not start oidc-provider: " + e.getMessage(), e);
         }
     }
 
-    private static void awaitPort(int port) throws InterruptedException, IOException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (Instant.now().isBefore(deadline)) {
-            if (!node.isAlive()) {
-                throw new IllegalStateException("oidc-provider exited: " + Files.readString(DIR.resolve("provider.log")));
-            }
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
+    private static void awaitPort(int port) throws IOException {
+        try {
+            await("oidc-provider listening").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() -> {
+                if (!node.isAlive()) {
+                    throw new IllegalStateException("oidc-provider exited: " + Files.readString(DIR.resolve("provider.log")));
+                }
+                try (Socket ignored = new Socket("127.0.0.1", port)) {
+                    return true;
+                } catch (IOException notYet) {
+                    return false;
+                }
+            });
+        } catch (ConditionTimeoutException e) {
+            throw new IllegalStateException("oidc-provider did not start: " + Files.readString(DIR.resolve("provider.log")), e);
         }
-        throw new IllegalStateException("oidc-provider did not start: " + Files.readString(DIR.resolve("provider.log")));
     }
 
     @Override

@@ -3,24 +3,26 @@ package dev.webui.auth.settings;
 import dev.webui.auth.Api;
 import dev.webui.common.redis.RedisKeys;
 import dev.webui.common.testing.TestEnvironment;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import jakarta.inject.Inject;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import dev.webui.common.testing.TestUsers;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
 
 import static dev.webui.auth.Api.PASSWORD;
 import static dev.webui.auth.Api.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
@@ -62,9 +64,13 @@ class AdminConfigTest {
         BlockingQueue<String> announcements = new LinkedBlockingQueue<>();
         var subscription = redis.pubsub(String.class).subscribe(keys.settingsChangedChannel()).subscribe().with(announcements::add);
         try {
-            Thread.sleep(200); // let SUBSCRIBE reach Redis
+            // Redis confirms SUBSCRIBE asynchronously: publish probes until one comes back
+            await("the subscription to the settings channel").atMost(Duration.ofSeconds(20)).until(() -> {
+                redis.pubsub(String.class).publish(keys.settingsChangedChannel(), "probe").await().atMost(Duration.ofSeconds(5));
+                return "probe".equals(announcements.poll(100, TimeUnit.MILLISECONDS));
+            });
             save(Map.of("ENABLE_CHANNELS", true)).then().statusCode(200);
-            assertEquals("changed", announcements.poll(5, TimeUnit.SECONDS));
+            await("the announcement").atMost(Duration.ofSeconds(10)).until(() -> announcements.contains("changed"));
         } finally {
             subscription.cancel();
         }
@@ -134,10 +140,7 @@ class AdminConfigTest {
         save(Map.of("ENABLE_API_KEY", false)).then().statusCode(200);
         as(s.token()).post("/api/v1/auths/api_key").then().statusCode(403);
         // the save is announced on Redis, so every replica's policy refuses existing keys within moments
-        long deadline = System.currentTimeMillis() + 5000;
-        while (as(key).get("/api/v1/auths/").statusCode() != 403 && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
+        await("the key is refused").atMost(Duration.ofSeconds(5)).until(() -> as(key).get("/api/v1/auths/").statusCode() == 403);
         as(key).get("/api/v1/auths/").then().statusCode(403).body("detail", containsString("disabled"));
     }
 
@@ -175,11 +178,8 @@ class AdminConfigTest {
                 + "'{\"show\": \"not a boolean\"}') WHERE id = (SELECT max(id) FROM config)");
         // a writer outside the suite: announced here, else replicas see it within SettingsDocument's maximum age
         redis.pubsub(String.class).publish(keys.settingsChangedChannel(), "changed").await().indefinitely();
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (!"user".equals(as(Api.admin().token()).get("/api/v1/auths/admin/config").jsonPath().getString("DEFAULT_USER_ROLE"))
-                && System.currentTimeMillis() < deadline) {
-            Thread.onSpinWait();
-        }
+        await("the outside write is seen").atMost(Duration.ofSeconds(10))
+                .until(() -> "user".equals(as(Api.admin().token()).get("/api/v1/auths/admin/config").jsonPath().getString("DEFAULT_USER_ROLE")));
         as(Api.admin().token()).get("/api/v1/auths/admin/config").then().body("DEFAULT_USER_ROLE", equalTo("user"))
                 .body("SHOW_ADMIN_DETAILS", equalTo(true));
     }

@@ -7,11 +7,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 
 import static dev.webui.auth.Api.PASSWORD;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Without Redis the failed sign-in counters cannot be kept: sign-in says so with a 503, never a 500 or an unthrottled try. */
 @QuarkusTest
@@ -27,12 +26,7 @@ class SignInWithoutRedisTest {
         } finally {
             PrivateRedisEnvironment.redis().start();
         }
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(20));
-        while (Api.signIn(s.email(), PASSWORD).statusCode() != 200) {
-            if (Instant.now().isAfter(deadline)) {
-                fail("sign-in did not recover once Redis was back");
-            }
-            Thread.sleep(200);
-        }
+        await("sign-in recovers once Redis is back").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200))
+                .until(() -> Api.signIn(s.email(), PASSWORD).statusCode() == 200);
     }
 }

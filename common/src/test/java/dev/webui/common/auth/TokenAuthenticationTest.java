@@ -2,21 +2,23 @@ package dev.webui.common.auth;
 
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
-import dev.webui.common.testing.TokenSpellings;
 import dev.webui.common.testing.TestUsers.TestUser;
+import dev.webui.common.testing.TokenSpellings;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.not;
-import static org.hamcrest.Matchers.emptyOrNullString;
 
 @QuarkusTest
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
@@ -118,16 +120,9 @@ class TokenAuthenticationTest {
     }
 
     private static void await403(String apiKey) {
-        long deadline = System.currentTimeMillis() + 5000;
-        int status = 0;
-        while (System.currentTimeMillis() < deadline) {
-            status = given().auth().oauth2(apiKey).get("/probe/verified").statusCode();
-            if (status == 403) {
-                given().auth().oauth2(apiKey).get("/probe/verified").then().body("detail", containsString("disabled"));
-                return;
-            }
-        }
-        org.junit.jupiter.api.Assertions.fail("API key still accepted (last status " + status + ")");
+        await("the API key is refused").atMost(Duration.ofSeconds(5))
+                .until(() -> given().auth().oauth2(apiKey).get("/probe/verified").statusCode() == 403);
+        given().auth().oauth2(apiKey).get("/probe/verified").then().body("detail", containsString("disabled"));
     }
 
     @Test

@@ -16,6 +16,7 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -39,7 +40,12 @@ class EventPublisherTest {
         var subscription = redis.pubsub(String.class).subscribe(keys.emitChannel())
                 .subscribe().with(received::add);
         try {
-            Thread.sleep(200); // let SUBSCRIBE reach Redis before publishing
+            // Redis confirms SUBSCRIBE asynchronously: publish probes until one comes back
+            await("the subscription to the emit channel").atMost(Duration.ofSeconds(20)).until(() -> {
+                redis.pubsub(String.class).publish(keys.emitChannel(), "probe").await().atMost(Duration.ofSeconds(5));
+                return "probe".equals(received.poll(100, TimeUnit.MILLISECONDS));
+            });
+            received.removeIf("probe"::equals);
             publisher.emit(new EmitRequest("chat-events", Map.of("chat_id", "c1", "data", Map.of("type", "status")),
                     EmitRequest.Target.users("u1", "u2"))).await().atMost(Duration.ofSeconds(5));
             publisher.emit(new EmitRequest("channel-events", Map.of("x", 1), EmitRequest.Target.room("channel:abc")))

@@ -9,12 +9,11 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /** Readiness turns DOWN while a (private) Redis is stopped and UP again when it returns, without a restart. */
 @QuarkusTest
@@ -40,20 +39,7 @@ class ReadinessFollowsRedisTest {
     }
 
     private static void awaitReady(int status) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        int last = -1;
-        while (Instant.now().isBefore(deadline)) {
-            last = given().get("/q/health/ready").statusCode();
-            if (last == status) {
-                return;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
-        }
-        fail("readiness stayed at " + last + ", expected " + status);
+        await("readiness " + status).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().get("/q/health/ready").statusCode() == status);
     }
 }

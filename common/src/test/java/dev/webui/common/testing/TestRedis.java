@@ -6,8 +6,9 @@ import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
 
 /** Redis for tests: the machine's shared server, or a private redis-server a test starts and stops itself. */
 public final class TestRedis implements AutoCloseable {
@@ -78,25 +79,16 @@ public final class TestRedis implements AutoCloseable {
     }
 
     private void awaitPort(boolean open) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(10));
-        while (Instant.now().isBefore(deadline)) {
-            boolean isOpen;
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                isOpen = true;
-            } catch (IOException e) {
-                isOpen = false;
-            }
-            if (isOpen == open) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            }
+        await("redis-server on port " + port + (open ? " started" : " stopped")).atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(50)).until(() -> isOpen() == open);
+    }
+
+    private boolean isOpen() {
+        try (Socket ignored = new Socket("127.0.0.1", port)) {
+            return true;
+        } catch (IOException e) {
+            return false;
         }
-        throw new IllegalStateException("redis-server on port " + port + " did not " + (open ? "start" : "stop"));
     }
 
     public static int freePort() throws IOException {

@@ -17,12 +17,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -80,11 +80,7 @@ class FileLimitsConfigTest {
             assertFalse(at("/ui/enable_signup").asBoolean(true), "other keys of the document are kept");
             assertEquals(9, at("/rag/top_k").asInt());
             assertFalse(ragConfig.load().has("FILE_MAX_SIZE"), "not duplicated in rag_config");
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-            while (announcements.isEmpty() && Instant.now().isBefore(deadline)) {
-                Thread.onSpinWait();
-            }
-            assertFalse(announcements.isEmpty(), "config:changed announced");
+            await("config:changed announced").atMost(Duration.ofSeconds(30)).until(() -> !announcements.isEmpty());
         } finally {
             subscriber.unsubscribe();
         }
@@ -105,7 +101,7 @@ class FileLimitsConfigTest {
     }
 
     @Test
-    void aLimitWrittenToTheDocumentByAnotherServiceIsEnforced() throws InterruptedException {
+    void aLimitWrittenToTheDocumentByAnotherServiceIsEnforced() {
         TestUsers.execute("INSERT INTO config (data, version) SELECT '{\"version\": 0, \"ui\": {}}'::jsonb, 0 "
                 + "WHERE NOT EXISTS (SELECT 1 FROM config)");
         TestUsers.execute("UPDATE config SET data = jsonb_set(data, '{rag}', coalesce(data->'rag', '{}'::jsonb) "
@@ -113,15 +109,9 @@ class FileLimitsConfigTest {
         announceChange(); // what the other service's settings write does after it commits
         byte[] big = new byte[1024 * 1024 + 1];
         java.util.Arrays.fill(big, (byte) 'a');
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-        int status = 0;
-        while (status != 413 && Instant.now().isBefore(deadline)) {
-            status = Uploads.upload(user.token(), "big.txt", big, "text/plain").extract().statusCode();
-            if (status != 413) {
-                Thread.sleep(100); // the announcement reaches the service asynchronously
-            }
-        }
-        assertEquals(413, status);
+        // the announcement reaches the service asynchronously
+        await("the limit is enforced").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Uploads.upload(user.token(), "big.txt", big, "text/plain").extract().statusCode() == 413);
         Uploads.upload(user.token(), "big.txt", big, "text/plain").statusCode(413).body("detail", containsString("1 MB"));
         given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().statusCode(200).body("FILE_MAX_SIZE", equalTo(1));
 
@@ -129,14 +119,8 @@ class FileLimitsConfigTest {
         TestUsers.execute("UPDATE config SET data = jsonb_set(data, '{rag,file,max_size}', '\"![x](file:///etc/passwd)\"') "
                 + "WHERE id = (SELECT max(id) FROM config)");
         announceChange();
-        deadline = Instant.now().plus(Duration.ofSeconds(60));
-        while (status != 200 && Instant.now().isBefore(deadline)) {
-            status = Uploads.upload(user.token(), "big.txt", big, "text/plain").extract().statusCode();
-            if (status != 200) {
-                Thread.sleep(100);
-            }
-        }
-        assertEquals(200, status);
+        await("the unusable limit is ignored").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> Uploads.upload(user.token(), "big.txt", big, "text/plain").extract().statusCode() == 200);
         given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().statusCode(200)
                 .body("FILE_MAX_SIZE", org.hamcrest.Matchers.nullValue());
     }

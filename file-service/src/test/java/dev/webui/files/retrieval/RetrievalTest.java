@@ -4,8 +4,8 @@ import dev.webui.common.auth.Roles;
 import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
 import dev.webui.files.support.FakeEmbeddingsServer;
-import dev.webui.files.support.Fixtures;
 import dev.webui.files.support.FilesTestEnvironment;
+import dev.webui.files.support.Fixtures;
 import dev.webui.files.support.Uploads;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -14,11 +14,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
@@ -228,15 +228,12 @@ class RetrievalTest {
             // vectors of the old model are not compared with the new model's
             assertTrue(queryDocuments("file-" + file, "fruit").isEmpty());
             given().auth().oauth2(admin.token()).post("/api/v1/knowledge/reindex").then().statusCode(200);
-            Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
-            String status = "running";
-            while (!"completed".equals(status) && Instant.now().isBefore(deadline)) {
-                Thread.sleep(100);
-                status = given().auth().oauth2(admin.token()).get("/api/v1/knowledge/reindex/status").then().statusCode(200)
-                        .extract().path("status");
-                assertFalse("failed".equals(status));
-            }
-            assertEquals("completed", status);
+            await("the reindex completes").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> given().auth().oauth2(admin.token()).get("/api/v1/knowledge/reindex/status").then().statusCode(200)
+                            .extract().<String>path("status"), status -> {
+                        assertFalse("failed".equals(status));
+                        return "completed".equals(status);
+                    });
             List<String> found = queryDocuments("file-" + file, "fruit");
             assertEquals(1, found.size());
             assertTrue(upstream.models.stream().allMatch("text-embedding-3-small"::equals));

@@ -13,7 +13,10 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Properties;
+
+import static org.awaitility.Awaitility.await;
 
 /** The same contract against S3Proxy, a real S3 server implementation, on a free local port. */
 class S3FileStorageTest extends StorageContract {
@@ -28,9 +31,8 @@ class S3FileStorageTest extends StorageContract {
         server = S3Proxy.builder().blobStore(BlobStores.create("filesystem", properties)).endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, "access", "secret").build();
         server.start();
-        while (!server.getState().equals("STARTED")) {
-            Thread.sleep(10);
-        }
+        await("s3proxy started").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(10))
+                .until(() -> server.getState().equals("STARTED"));
         client = S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()).region(Region.US_EAST_1)
                 .endpointOverride(URI.create("http://127.0.0.1:" + server.getPort())).forcePathStyle(true)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("access", "secret"))).build();

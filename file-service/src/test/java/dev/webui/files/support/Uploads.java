@@ -1,6 +1,7 @@
 package dev.webui.files.support;
 
 import io.restassured.response.ValidatableResponse;
+import org.awaitility.core.ConditionTimeoutException;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import java.io.IOException;
@@ -8,11 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 
 /** Helpers for tests that upload files and look at what the service left behind. */
 public final class Uploads {
@@ -70,34 +71,19 @@ public final class Uploads {
      * uploads when the request ends, which may be just after the client has read the response.
      */
     public static boolean awaitNoIncomingFiles() {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        while (!incomingFiles().isEmpty() && Instant.now().isBefore(deadline)) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        try {
+            await("no in-flight uploads").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100))
+                    .until(() -> incomingFiles().isEmpty());
+            return true;
+        } catch (ConditionTimeoutException e) {
+            return false;
         }
-        return incomingFiles().isEmpty();
     }
 
     /** Polls the file until processing has finished and returns its final status. */
     public static String awaitProcessed(String token, String id) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
-        while (Instant.now().isBefore(deadline)) {
-            String status = given().auth().oauth2(token).get("/api/v1/files/" + id).then().statusCode(200)
-                    .extract().path("data.status");
-            if (!"pending".equals(status)) {
-                return status;
-            }
-            try {
-                Thread.sleep(200);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("file " + id + " still pending after 120 s");
+        return await("file " + id + " processed").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(200))
+                .until(() -> given().auth().oauth2(token).get("/api/v1/files/" + id).then().statusCode(200)
+                        .extract().<String>path("data.status"), status -> !"pending".equals(status));
     }
 }

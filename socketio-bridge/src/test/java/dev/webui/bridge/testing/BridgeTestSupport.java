@@ -10,10 +10,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
-import static org.junit.jupiter.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 /** What the bridge's tests share: the running instance's port, Redis, the emit publisher and a Node driver per test. */
 public abstract class BridgeTestSupport {
@@ -57,17 +56,6 @@ public abstract class BridgeTestSupport {
     }
 
     protected static void awaitTrue(BooleanSupplier condition, Duration timeout, String what) {
-        Instant end = Instant.now().plus(timeout);
-        while (!condition.getAsBoolean()) {
-            if (Instant.now().isAfter(end)) {
-                fail("Timed out waiting until " + what);
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                fail(e);
-            }
-        }
+        await(what).atMost(timeout).pollInterval(Duration.ofMillis(50)).until(condition::getAsBoolean);
     }
 }
