@@ -10,10 +10,12 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static dev.webui.api.support.Api.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
@@ -83,19 +85,13 @@ class GenerationTasksTest extends CompletionTestBase {
         // tags run last: once the provider answered their prompt, give the answer a moment to be handled
         Poll.until("the tags prompt", () -> upstream.requests.stream().anyMatch(r -> r.encode().contains("echo-model")
                 && r.encode().contains("tags")));
-        sleep(300);
+        // nothing may follow the tags prompt's answer: watch the events for a while
+        await("no follow-ups or tags event").during(Duration.ofMillis(300)).atMost(Duration.ofSeconds(5))
+                .until(() -> tap.chatEvents(chatId, "m1").stream().noneMatch(e -> EmitTap.isType(e, "chat:tags")));
         List<JsonNode> all = tap.chatEvents(chatId, "m1");
         assertTrue(all.stream().noneMatch(e -> EmitTap.isType(e, "chat:message:follow_ups")), "no \"...\" follow-ups: " + all);
         assertTrue(all.stream().noneMatch(e -> EmitTap.isType(e, "chat:tags")), "no \"...\" tags: " + all);
         assertTrue(all.stream().noneMatch(e -> data(e).toString().contains("\"...\"")), all.toString());
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     @Test
