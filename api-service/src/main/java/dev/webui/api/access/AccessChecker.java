@@ -4,13 +4,19 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.app.AppConfig;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.access.AccessRule;
+import dev.webui.core.access.Caller;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.List;
 import java.util.function.Function;
 
-/** Read/write decisions on objects with an owner and access_control (prompts, notes, models). */
+/**
+ * Read/write decisions on objects with an owner and access_control (prompts, notes, models,
+ * tools, channels) by the one rule of common-core ({@link AccessRule}), with the caller's groups
+ * and the admin bypass of BYPASS_ADMIN_ACCESS_CONTROL.
+ */
 @ApplicationScoped
 public class AccessChecker {
     private final GroupMembership groups;
@@ -22,13 +28,17 @@ public class AccessChecker {
     }
 
     /** What the user may do with objects, given their group ids. */
-    public record Rights(AuthenticatedUser user, List<String> groupIds, boolean adminBypass) {
+    public record Rights(AuthenticatedUser user, List<String> groupIds, boolean adminBypass, Caller caller) {
+        public Rights(AuthenticatedUser user, List<String> groupIds, boolean adminBypass) {
+            this(user, groupIds, adminBypass, Caller.of(user.id(), groupIds, adminBypass && user.isAdmin()));
+        }
+
         public boolean canRead(String ownerId, JsonNode accessControl) {
-            return AccessControl.canRead(accessControl, ownerId, user, groupIds, adminBypass);
+            return AccessRule.canRead(accessControl, ownerId, caller);
         }
 
         public boolean canWrite(String ownerId, JsonNode accessControl) {
-            return AccessControl.canWrite(accessControl, ownerId, user, groupIds, adminBypass);
+            return AccessRule.canWrite(accessControl, ownerId, caller);
         }
     }
 

@@ -1,6 +1,6 @@
 package dev.webui.bridge.access;
 
-/** What a user may do with a note or channel (api.md §1.5). */
+/** What a user may do with a note or channel. */
 public enum Access {
     NONE, READ, WRITE;
 
