@@ -42,8 +42,17 @@ public class AccessChecker {
         }
     }
 
+    /** Rights for lists and the model list: admins bypass only with BYPASS_ADMIN_ACCESS_CONTROL. */
     public Uni<Rights> rights(AuthenticatedUser user) {
         return groups.of(user.id()).map(m -> new Rights(user, m.groupIds(), app.bypassAdminAccessControl()));
+    }
+
+    /**
+     * Rights on one note or prompt opened, changed or deleted by id: admins always pass there,
+     * whatever BYPASS_ADMIN_ACCESS_CONTROL says, as in Open WebUI.
+     */
+    public Uni<Rights> rightsOnOne(AuthenticatedUser user) {
+        return groups.of(user.id()).map(m -> new Rights(user, m.groupIds(), true));
     }
 
     /**
@@ -52,7 +61,7 @@ public class AccessChecker {
      */
     public <T> Uni<T> requireWrite(AuthenticatedUser user, T object, Function<T, String> owner, Function<T, JsonNode> access,
                                    String notFound) {
-        return rights(user).map(rights -> {
+        return rightsOnOne(user).map(rights -> {
             if (object == null || !rights.canRead(owner.apply(object), access.apply(object))) {
                 throw ApiException.notFound(notFound);
             }
@@ -65,7 +74,7 @@ public class AccessChecker {
 
     public <T> Uni<T> requireRead(AuthenticatedUser user, T object, Function<T, String> owner, Function<T, JsonNode> access,
                                   String notFound) {
-        return rights(user).map(rights -> {
+        return rightsOnOne(user).map(rights -> {
             if (object == null || !rights.canRead(owner.apply(object), access.apply(object))) {
                 throw ApiException.notFound(notFound);
             }

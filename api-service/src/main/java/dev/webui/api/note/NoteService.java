@@ -82,7 +82,7 @@ public class NoteService {
         if (!settings.bool(Settings.ENABLE_NOTES)) {
             return Uni.createFrom().voidItem();
         }
-        return notes.find(id).chain(n -> n == null ? Uni.createFrom().voidItem() : access.rights(user).chain(rights -> {
+        return notes.find(id).chain(n -> n == null ? Uni.createFrom().voidItem() : access.rightsOnOne(user).chain(rights -> {
             if (!rights.canWrite(n.userId(), n.accessControl())) {
                 return Uni.createFrom().voidItem();
             }

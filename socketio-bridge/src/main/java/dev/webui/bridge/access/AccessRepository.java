@@ -12,8 +12,9 @@ import java.util.List;
 
 /**
  * Reads the access of channels and notes straight from their tables (owned by api-service; the
- * bridge only reads) with the one access rule of common-core ({@link AccessSql}); admins bypass
- * when BYPASS_ADMIN_ACCESS_CONTROL. Pending users get nothing.
+ * bridge only reads) with the one access rule of common-core ({@link AccessSql}). Admins join every
+ * channel's room when BYPASS_ADMIN_ACCESS_CONTROL, and open every note always (as Open WebUI's
+ * note sockets do). Pending users get nothing.
  */
 public final class AccessRepository {
     // $1 caller, $2 the admin bypass applies
@@ -34,7 +35,7 @@ public final class AccessRepository {
         if (!user.isVerified()) {
             return Uni.createFrom().item(List.of());
         }
-        return pool.preparedQuery(READABLE_CHANNELS).execute(Tuple.of(user.id(), bypass(user))).map(set -> {
+        return pool.preparedQuery(READABLE_CHANNELS).execute(Tuple.of(user.id(), user.isAdmin() && bypassAdmin)).map(set -> {
             List<String> ids = new ArrayList<>();
             set.forEach(row -> ids.add(row.getString("id")));
             return ids;
@@ -45,7 +46,7 @@ public final class AccessRepository {
         if (!user.isVerified()) {
             return Uni.createFrom().item(Access.NONE);
         }
-        return pool.preparedQuery(NOTE_ACCESS).execute(Tuple.of(user.id(), bypass(user), noteId)).map(set -> {
+        return pool.preparedQuery(NOTE_ACCESS).execute(Tuple.of(user.id(), user.isAdmin(), noteId)).map(set -> {
             var it = set.iterator();
             if (!it.hasNext()) {
                 return Access.NONE;
@@ -56,9 +57,5 @@ public final class AccessRepository {
             }
             return row.getBoolean("reader") ? Access.READ : Access.NONE;
         });
-    }
-
-    private boolean bypass(AuthenticatedUser user) {
-        return user.isAdmin() && bypassAdmin;
     }
 }
