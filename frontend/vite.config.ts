@@ -16,7 +16,7 @@ export default defineConfig({
   },
   test: {
     environment: 'jsdom',
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'tests/**/*.test.js'],
     setupFiles: ['tests/setup.ts']
   },
   resolve: process.env.VITEST ? { conditions: ['browser'] } : undefined

@@ -109,10 +109,11 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     return chatTags(c);
   }
 
+  const allowed = makeAccess(state);
   const withFiles = (k) => ({ ...k, files: k.data.file_ids.map((id) => state.files.get(id)).filter(Boolean).map((f) => ({ id: f.id, meta: f.meta, created_at: f.created_at, updated_at: f.updated_at })) });
   function ownKnowledge(user, id, readOnly = false) {
     const k = state.knowledge.get(id);
-    if (!k || (k.user_id !== user.id && !(readOnly && k.access_control === null))) throw new HttpError(404, 'Knowledge not found');
+    if (!k || !allowed(user, k, readOnly ? 'read' : 'write')) throw new HttpError(404, 'Knowledge not found');
     return k;
   }
 
@@ -365,9 +366,9 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       const user = need(req, 'verified');
       const visible = (m) => {
         const preset = state.presets.get(m.id);
-        return user.role === 'admin' || (preset && preset.is_active && preset.access_control === null);
+        return user.role === 'admin' || (preset && preset.is_active && allowed(user, preset, 'read'));
       };
-      const custom = [...state.presets.values()].filter((p) => p.base_model_id && p.is_active && (user.role === 'admin' || p.user_id === user.id || p.access_control === null));
+      const custom = [...state.presets.values()].filter((p) => p.base_model_id && p.is_active && allowed(user, p, 'read'));
       // A base model's preset row renames it and carries its meta (hidden, description); the admin's order sorts the list.
       const base = MODELS.filter(visible).map((m) => {
         const preset = state.presets.get(m.id);
@@ -568,7 +569,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     }],
     ['GET', /^\/api\/v1\/knowledge\/?$/, (req) => {
       const user = need(req, 'verified');
-      return [...state.knowledge.values()].filter((k) => k.user_id === user.id || k.access_control === null).map(withFiles);
+      return [...state.knowledge.values()].filter((k) => allowed(user, k, 'read')).map(withFiles);
     }],
     ['GET', /^\/api\/v1\/knowledge\/list$/, (req) => {
       const user = need(req, 'verified');
@@ -601,7 +602,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     }],
     ['GET', /^\/api\/v1\/prompts\/(?:list)?$/, (req) => {
       const user = need(req, 'verified');
-      return [...state.prompts.values()].filter((p) => p.user_id === user.id || p.access_control === null);
+      return [...state.prompts.values()].filter((p) => allowed(user, p, 'read'));
     }],
     ['POST', /^\/api\/v1\/prompts\/create$/, (req, _m, body) => {
       const user = need(req, 'verified');
@@ -644,7 +645,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   let lastNs = 0;
   const nowNs = () => (lastNs = Math.max(lastNs + 1000, Date.now() * 1e6));
   const userOf = (socket) => state.users.find((u) => u.id === sockets.get(socket.id));
-  const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, ownChat, allowed: makeAccess(state) };
+  const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, ownChat, allowed };
   const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), memoriesFeature(ctx)];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));

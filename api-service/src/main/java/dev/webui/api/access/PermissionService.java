@@ -1,17 +1,16 @@
 package dev.webui.api.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.BooleanNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.permission.Permissions;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
-/** Effective permissions: the admin defaults merged with every group of the user, any true wins. */
+/** Effective permissions by the one merge of common-core ({@link Permissions}) over the stored admin defaults. */
 @ApplicationScoped
 public class PermissionService {
     private final SettingsStore settings;
@@ -23,11 +22,8 @@ public class PermissionService {
     }
 
     public Uni<JsonNode> effective(String userId) {
-        return groups.of(userId).map(memberships -> {
-            ObjectNode merged = (ObjectNode) settings.get(Settings.USER_PERMISSIONS).deepCopy();
-            memberships.permissions().forEach(permissions -> mergeTrue(merged, permissions));
-            return merged;
-        });
+        return groups.of(userId).map(memberships -> Permissions.effective(settings.get(Settings.USER_PERMISSIONS),
+                memberships.permissions()));
     }
 
     /** Completes when the user may do {@code section.flag}; admins always may. Else 401 as stock answers. */
@@ -36,7 +32,7 @@ public class PermissionService {
             return Uni.createFrom().voidItem();
         }
         return effective(user.id()).invoke(permissions -> {
-            if (!permissions.path(section).path(flag).asBoolean(false)) {
+            if (!Permissions.allows(permissions, section, flag)) {
                 throw new ApiException(401, "You do not have permission to access this resource. Please ask your administrator for access.");
             }
         }).replaceWithVoid();
@@ -50,22 +46,7 @@ public class PermissionService {
         if (requested != null || user.isAdmin()) {
             return Uni.createFrom().item(requested);
         }
-        return effective(user.id()).map(permissions -> permissions.path("sharing").path(flag).asBoolean(false)
+        return effective(user.id()).map(permissions -> Permissions.allows(permissions, "sharing", flag)
                 ? null : JsonNodeFactory.instance.objectNode());
-    }
-
-    private static void mergeTrue(ObjectNode target, JsonNode source) {
-        source.properties().forEach(entry -> {
-            JsonNode value = entry.getValue();
-            if (value.isObject()) {
-                JsonNode existing = target.get(entry.getKey());
-                ObjectNode child = existing instanceof ObjectNode object ? object : target.putObject(entry.getKey());
-                mergeTrue(child, value);
-            } else if (value.isBoolean() && value.booleanValue()) {
-                target.set(entry.getKey(), BooleanNode.TRUE);
-            } else if (!target.has(entry.getKey())) {
-                target.set(entry.getKey(), value);
-            }
-        });
     }
 }

@@ -1,6 +1,7 @@
 package dev.webui.api.channel;
 
 import dev.webui.api.json.JsonText;
+import dev.webui.core.access.AccessSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -18,12 +19,9 @@ import java.util.List;
 public class ChannelRepository {
     private static final String SELECT = "SELECT id, user_id, type, name, description, data::text AS data, meta::text AS meta, "
             + "access_control::text AS access_control, created_at, updated_at FROM channel";
-    private static final String GRANT = "coalesce($2::text::jsonb #> '{%1$s,user_ids}', '[]') ? u.id OR EXISTS (SELECT 1 FROM group_member g "
-            + "WHERE g.user_id = u.id AND coalesce($2::text::jsonb #> '{%1$s,group_ids}', '[]') ? g.group_id)";
     // $1 owner, $2 access_control (null = public), $3 admins bypass, $4 user to leave out
-    private static final String READERS = "SELECT u.id FROM \"user\" u WHERE u.role IN ('user', 'admin') AND u.id <> $4 AND ("
-            + "$2::text IS NULL OR $2::text = 'null' OR u.id = $1 OR ($3 AND u.role = 'admin') OR "
-            + GRANT.formatted("read") + " OR " + GRANT.formatted("write") + ")";
+    private static final String READERS = "SELECT u.id FROM \"user\" u WHERE u.role IN ('user', 'admin') AND u.id <> $4 AND "
+            + AccessSql.of("$2::text::jsonb", "$1").caller("u.id").bypass("$3 AND u.role = 'admin'").read();
 
     private final Pool pool;
     private final JsonText json;

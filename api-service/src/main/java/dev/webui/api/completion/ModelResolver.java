@@ -3,8 +3,7 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.webui.api.access.AccessControl;
-import dev.webui.api.access.GroupMembership;
+import dev.webui.api.access.AccessChecker;
 import dev.webui.api.app.AppConfig;
 import dev.webui.api.connection.Connection;
 import dev.webui.api.connection.OpenAiSettings;
@@ -32,14 +31,14 @@ public class ModelResolver {
     static final String NOT_FOUND = "Model not found";
 
     private final ModelCatalog catalog;
-    private final GroupMembership groups;
+    private final AccessChecker access;
     private final OpenAiSettings openai;
     private final SettingsStore settings;
     private final AppConfig app;
 
-    public ModelResolver(ModelCatalog catalog, GroupMembership groups, OpenAiSettings openai, SettingsStore settings, AppConfig app) {
+    public ModelResolver(ModelCatalog catalog, AccessChecker access, OpenAiSettings openai, SettingsStore settings, AppConfig app) {
         this.catalog = catalog;
-        this.groups = groups;
+        this.access = access;
         this.openai = openai;
         this.settings = settings;
         this.app = app;
@@ -59,13 +58,11 @@ public class ModelResolver {
             if (user.isAdmin() && bypass) {
                 allowed = Uni.createFrom().item(true);
             } else if (arena) {
-                allowed = groups.of(user.id()).map(m -> AccessControl.canRead(ArenaModels.accessControl(found.entry()), null, user,
-                        m.groupIds(), bypass));
+                allowed = access.rights(user).map(rights -> rights.canRead(null, ArenaModels.accessControl(found.entry())));
             } else if (preset == null) {
                 allowed = Uni.createFrom().item(false);
             } else {
-                allowed = groups.of(user.id()).map(m -> AccessControl.canRead(preset.accessControl(), preset.userId(), user,
-                        m.groupIds(), bypass));
+                allowed = access.rights(user).map(rights -> rights.canRead(preset.userId(), preset.accessControl()));
             }
             return allowed.map(ok -> {
                 if (!ok) {

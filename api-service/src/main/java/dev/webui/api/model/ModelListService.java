@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.webui.api.access.AccessControl;
-import dev.webui.api.access.GroupMembership;
-import dev.webui.api.app.AppConfig;
+import dev.webui.api.access.AccessChecker;
 import dev.webui.api.json.JsonText;
 import dev.webui.api.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
@@ -26,40 +24,36 @@ import java.util.List;
 public class ModelListService {
     private final ModelCatalog catalog;
     private final SettingsStore settings;
-    private final GroupMembership groups;
-    private final AppConfig app;
+    private final AccessChecker access;
     private final JsonText json;
 
-    public ModelListService(ModelCatalog catalog, SettingsStore settings, GroupMembership groups, AppConfig app, JsonText json) {
+    public ModelListService(ModelCatalog catalog, SettingsStore settings, AccessChecker access, JsonText json) {
         this.catalog = catalog;
         this.settings = settings;
-        this.groups = groups;
-        this.app = app;
+        this.access = access;
         this.json = json;
     }
 
     public Uni<ObjectNode> visible(AuthenticatedUser user, boolean refresh) {
-        return catalog.snapshot(refresh).chain(snapshot -> groups.of(user.id()).map(memberships -> {
+        return catalog.snapshot(refresh).chain(snapshot -> access.rights(user).map(rights -> {
             List<String> order = new ArrayList<>();
             settings.get(Settings.MODEL_ORDER_LIST).forEach(id -> order.add(id.asText()));
-            boolean bypass = app.bypassAdminAccessControl();
-            boolean seesAll = user.isAdmin() && bypass;
+            boolean seesAll = rights.caller().bypass();
             ArrayNode data = JsonNodeFactory.instance.arrayNode();
             for (ModelAssembly.Assembled item : ModelAssembly.assemble(snapshot.base(), snapshot.presets(),
                     ArenaModels.entries(settings), order)) {
                 ModelPreset preset = item.preset();
                 boolean arena = preset == null && item.entry().path("arena").asBoolean(false);
                 if (!seesAll && arena) {
-                    if (!AccessControl.canRead(ArenaModels.accessControl(item.entry()), null, user, memberships.groupIds(), bypass)) {
+                    if (!rights.canRead(null, ArenaModels.accessControl(item.entry()))) {
                         continue;
                     }
-                } else if (!seesAll && (preset == null || !AccessControl.canRead(preset.accessControl(), preset.userId(), user,
-                        memberships.groupIds(), bypass))) {
+                } else if (!seesAll && (preset == null || !rights.canRead(preset.userId(), preset.accessControl()))) {
                     continue;
                 }
                 ObjectNode entry = item.entry();
                 if (preset != null) {
-                    boolean editor = AccessControl.canWrite(preset.accessControl(), preset.userId(), user, memberships.groupIds(), bypass);
+                    boolean editor = rights.canWrite(preset.userId(), preset.accessControl());
                     entry.set("info", info(preset, editor));
                 }
                 data.add(entry);

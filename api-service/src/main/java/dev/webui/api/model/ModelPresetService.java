@@ -3,10 +3,8 @@ package dev.webui.api.model;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.webui.api.access.AccessControl;
-import dev.webui.api.access.GroupMembership;
+import dev.webui.api.access.AccessChecker;
 import dev.webui.api.access.PermissionService;
-import dev.webui.api.app.AppConfig;
 import dev.webui.api.json.Bodies;
 import dev.webui.api.json.JsonSanitizer;
 import dev.webui.common.auth.AuthenticatedUser;
@@ -28,23 +26,21 @@ public class ModelPresetService {
     private final ModelRepository models;
     private final ModelCatalog catalog;
     private final PermissionService permissions;
-    private final GroupMembership groups;
-    private final AppConfig app;
+    private final AccessChecker access;
 
     public ModelPresetService(Pool pool, ModelRepository models, ModelCatalog catalog, PermissionService permissions,
-                              GroupMembership groups, AppConfig app) {
+                              AccessChecker access) {
         this.pool = pool;
         this.models = models;
         this.catalog = catalog;
         this.permissions = permissions;
-        this.groups = groups;
-        this.app = app;
+        this.access = access;
     }
 
     /** Admins: all presets; others: their own and those they may write. */
     public Uni<List<ModelPreset>> list(AuthenticatedUser user) {
-        return models.all().chain(all -> groups.of(user.id()).map(m -> all.stream()
-                .filter(p -> AccessControl.canWrite(p.accessControl(), p.userId(), user, m.groupIds(), app.bypassAdminAccessControl()))
+        return models.all().chain(all -> access.rights(user).map(rights -> all.stream()
+                .filter(p -> rights.canWrite(p.userId(), p.accessControl()))
                 .toList()));
     }
 
@@ -53,12 +49,11 @@ public class ModelPresetService {
     }
 
     public Uni<ModelPreset> get(AuthenticatedUser user, String id) {
-        return found(id).chain(p -> groups.of(user.id()).map(m -> {
-            boolean bypass = app.bypassAdminAccessControl();
-            if (!AccessControl.canRead(p.accessControl(), p.userId(), user, m.groupIds(), bypass)) {
+        return found(id).chain(p -> access.rights(user).map(rights -> {
+            if (!rights.canRead(p.userId(), p.accessControl())) {
                 throw ApiException.notFound(NOT_FOUND);
             }
-            if (AccessControl.canWrite(p.accessControl(), p.userId(), user, m.groupIds(), bypass)) {
+            if (rights.canWrite(p.userId(), p.accessControl())) {
                 return p.withoutUser();
             }
             ObjectNode params = p.params() instanceof ObjectNode o ? o.deepCopy() : JsonNodeFactory.instance.objectNode();
@@ -152,10 +147,9 @@ public class ModelPresetService {
     }
 
     private Uni<ModelPreset> writable(AuthenticatedUser user, String id) {
-        return found(id).chain(p -> groups.of(user.id()).map(m -> {
-            boolean bypass = app.bypassAdminAccessControl();
-            if (!AccessControl.canWrite(p.accessControl(), p.userId(), user, m.groupIds(), bypass)) {
-                throw AccessControl.canRead(p.accessControl(), p.userId(), user, m.groupIds(), bypass)
+        return found(id).chain(p -> access.rights(user).map(rights -> {
+            if (!rights.canWrite(p.userId(), p.accessControl())) {
+                throw rights.canRead(p.userId(), p.accessControl())
                         ? new ApiException(401, "You may not change this model")
                         : ApiException.notFound(NOT_FOUND);
             }

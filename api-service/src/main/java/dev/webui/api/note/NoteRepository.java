@@ -3,6 +3,7 @@ package dev.webui.api.note;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.access.OwnerSummary;
 import dev.webui.api.json.JsonText;
+import dev.webui.core.access.AccessSql;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -20,6 +21,8 @@ public class NoteRepository {
     private static final String SELECT = "SELECT n.id, n.user_id, n.title, n.data::text AS data, n.meta::text AS meta, "
             + "n.access_control::text AS access_control, n.created_at, n.updated_at, " + OwnerSummary.COLUMNS
             + " FROM note n LEFT JOIN \"user\" u ON u.id = n.user_id";
+    private static final String READABLE = SELECT + " WHERE " + AccessSql.on("n").caller("$1").bypass("$2").read()
+            + " ORDER BY n.updated_at DESC NULLS LAST, n.id";
 
     private final Pool pool;
     private final JsonText json;
@@ -29,13 +32,9 @@ public class NoteRepository {
         this.json = json;
     }
 
-    /** Notes the user owns, or that are public or shared with the user or their groups; newest first. */
-    public Uni<List<Note>> candidates(String userId, List<String> groupIds, boolean all) {
-        String where = all ? "" : " WHERE n.user_id = $1 OR n.access_control IS NULL OR n.access_control = 'null'::jsonb "
-                + "OR n.access_control -> 'read' -> 'user_ids' ? $1 OR n.access_control -> 'write' -> 'user_ids' ? $1 "
-                + "OR n.access_control -> 'read' -> 'group_ids' ?| $2 OR n.access_control -> 'write' -> 'group_ids' ?| $2";
-        return pool.preparedQuery(SELECT + where + " ORDER BY n.updated_at DESC NULLS LAST, n.id")
-                .execute(all ? Tuple.tuple() : Tuple.of(userId, groupIds.toArray(String[]::new))).map(this::read);
+    /** Notes the user may read (all of them with the admin bypass); newest first. */
+    public Uni<List<Note>> readable(String userId, boolean bypass) {
+        return pool.preparedQuery(READABLE).execute(Tuple.of(userId, bypass)).map(this::read);
     }
 
     public Uni<Note> find(String id) {

@@ -47,9 +47,7 @@ public class NoteService {
     }
 
     public Uni<List<Note>> readable(AuthenticatedUser user) {
-        return allowed(user).chain(() -> access.rights(user)).chain(rights -> notes
-                .candidates(user.id(), rights.groupIds(), user.isAdmin() && rights.adminBypass())
-                .map(list -> list.stream().filter(n -> rights.canRead(n.userId(), n.accessControl())).toList()));
+        return allowed(user).chain(() -> access.rights(user)).chain(rights -> notes.readable(user.id(), rights.caller().bypass()));
     }
 
     public Uni<List<Note>> page(AuthenticatedUser user, int page) {
@@ -84,7 +82,7 @@ public class NoteService {
         if (!settings.bool(Settings.ENABLE_NOTES)) {
             return Uni.createFrom().voidItem();
         }
-        return notes.find(id).chain(n -> n == null ? Uni.createFrom().voidItem() : access.rights(user).chain(rights -> {
+        return notes.find(id).chain(n -> n == null ? Uni.createFrom().voidItem() : access.rightsOnOne(user).chain(rights -> {
             if (!rights.canWrite(n.userId(), n.accessControl())) {
                 return Uni.createFrom().voidItem();
             }

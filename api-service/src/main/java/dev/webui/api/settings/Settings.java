@@ -2,6 +2,7 @@ package dev.webui.api.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.webui.core.permission.DefaultPermissions;
 
 import java.util.List;
 
@@ -76,14 +77,8 @@ public final class Settings {
     public static final Setting ONEDRIVE_SHAREPOINT_TENANT_ID = of("onedrive.sharepoint_tenant_id", "ONEDRIVE_SHAREPOINT_TENANT_ID", SettingType.TEXT, "\"\"");
     public static final Setting ENABLE_ARENA_MODELS = of("evaluation.arena.enable", "ENABLE_EVALUATION_ARENA_MODELS", SettingType.BOOL, "true");
     public static final Setting ARENA_MODELS = of("evaluation.arena.models", "EVALUATION_ARENA_MODELS", SettingType.JSON, "[]");
-    public static final Setting USER_PERMISSIONS = of("user.permissions", "USER_PERMISSIONS", SettingType.JSON, """
-            {"workspace":{"models":false,"knowledge":false,"prompts":false,"tools":false},
-             "sharing":{"public_models":false,"public_knowledge":false,"public_prompts":false,"public_tools":false,"public_notes":false},
-             "chat":{"controls":true,"valves":true,"system_prompt":true,"params":true,"file_upload":true,"delete":true,
-                     "delete_message":true,"continue_response":true,"regenerate_response":true,"rate_response":true,"edit":true,
-                     "share":true,"export":true,"stt":true,"tts":true,"call":true,"multiple_models":true,"temporary":true,
-                     "temporary_enforced":false},
-             "features":{"direct_tool_servers":false,"web_search":true,"image_generation":true,"code_interpreter":true,"notes":true}}""");
+    public static final Setting USER_PERMISSIONS = of("user.permissions", "USER_PERMISSIONS", SettingType.JSON,
+            DefaultPermissions.JSON);
     // Audio (the Audio page): stored and answered; speech engines are not built yet (docs/api.md).
     public static final Setting TTS_OPENAI_URL = of("audio.tts.openai.api_base_url", "AUDIO_TTS_OPENAI_API_BASE_URL", SettingType.TEXT, "\"https://api.openai.com/v1\"");
     public static final Setting TTS_OPENAI_KEY = of("audio.tts.openai.api_key", "AUDIO_TTS_OPENAI_API_KEY", SettingType.TEXT, "\"\"");

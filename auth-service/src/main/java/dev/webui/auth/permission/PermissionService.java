@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.auth.db.JsonColumns;
 import dev.webui.auth.settings.StoredConfigRepository;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.permission.Permissions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -16,8 +17,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Permissions (docs/contract.md, "Permissions"): the admin's default permissions (config path {@code user.permissions} over
- * the built-in defaults), and a user's effective permissions, where any group granting a flag wins.
+ * Feature permissions: the admin's default permissions (config path {@code user.permissions}) and
+ * a user's effective permissions, merged by the one rule of common-core ({@link Permissions}).
  */
 @ApplicationScoped
 public class PermissionService {
@@ -32,14 +33,7 @@ public class PermissionService {
     }
 
     public Uni<ObjectNode> defaults() {
-        return stored.load().map(data -> {
-            ObjectNode result = DefaultPermissions.create();
-            Object saved = StoredConfigRepository.get(data, PATH);
-            if (saved instanceof JsonObject json) {
-                overlay(result, JsonColumns.read(json.encode()), false);
-            }
-            return result;
-        });
+        return storedDefaults().map(Permissions::defaults);
     }
 
     public Uni<ObjectNode> saveDefaults(JsonNode permissions) {
@@ -48,10 +42,12 @@ public class PermissionService {
     }
 
     public Uni<ObjectNode> effective(String userId) {
-        return defaults().chain(result -> groupPermissions(userId).map(groups -> {
-            groups.forEach(group -> overlay(result, group, true));
-            return result;
-        }));
+        return storedDefaults().chain(saved -> groupPermissions(userId).map(groups -> Permissions.effective(saved, groups)));
+    }
+
+    private Uni<JsonNode> storedDefaults() {
+        return stored.load().map(data -> StoredConfigRepository.get(data, PATH) instanceof JsonObject json
+                ? JsonColumns.read(json.encode()) : null);
     }
 
     private Uni<List<JsonNode>> groupPermissions(String userId) {
@@ -67,22 +63,6 @@ public class PermissionService {
                     });
                     return out;
                 });
-    }
-
-    /** Copies boolean flags of {@code source} onto {@code target}; with {@code grantOnly} only true flags. */
-    private static void overlay(ObjectNode target, JsonNode source, boolean grantOnly) {
-        source.fields().forEachRemaining(category -> {
-            if (!category.getValue().isObject()) {
-                return;
-            }
-            JsonNode existing = target.get(category.getKey());
-            ObjectNode into = existing instanceof ObjectNode o ? o : target.putObject(category.getKey());
-            category.getValue().fields().forEachRemaining(flag -> {
-                if (flag.getValue().isBoolean() && (!grantOnly || flag.getValue().booleanValue())) {
-                    into.put(flag.getKey(), flag.getValue().booleanValue());
-                }
-            });
-        });
     }
 
     /** Permissions are an object of categories, each an object of true/false flags. */

@@ -13,6 +13,7 @@ import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.auth.UserChangeNotifier;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.permission.Permissions;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,7 +158,7 @@ public class UserService {
         }
         ObjectNode copy = ((ObjectNode) settings).deepCopy();
         Uni<Boolean> mayUseToolServers = caller.isAdmin() ? Uni.createFrom().item(true)
-                : permissions.effective(caller.id()).map(p -> p.path("features").path("direct_tool_servers").asBoolean(false));
+                : permissions.effective(caller.id()).map(p -> Permissions.allows(p, "features", "direct_tool_servers"));
         return mayUseToolServers.chain(allowed -> {
             if (!allowed && copy.get("ui") instanceof ObjectNode ui) {
                 ui.remove("toolServers");

@@ -1,6 +1,6 @@
 package dev.webui.files.file;
 
-import dev.webui.files.access.AccessSql;
+import dev.webui.core.access.AccessSql;
 import dev.webui.files.db.Json;
 import dev.webui.files.db.Sql;
 import io.smallrye.mutiny.Uni;
@@ -16,9 +16,9 @@ import java.util.Optional;
 public class FileRepository {
     /** $2 = caller id, $3 = caller is admin. Owner, admin, or read access to a knowledge base holding the file. */
     private static final String READABLE = "($3 OR f.user_id = $2 OR EXISTS (SELECT 1 FROM knowledge k "
-            + "WHERE k.data->'file_ids' @> jsonb_build_array(f.id) AND " + AccessSql.readable("k", "$2") + "))";
+            + "WHERE k.data->'file_ids' @> jsonb_build_array(f.id) AND " + AccessSql.on("k").caller("$2").read() + "))";
     private static final String WRITABLE = "($3 OR f.user_id = $2 OR EXISTS (SELECT 1 FROM knowledge k "
-            + "WHERE k.data->'file_ids' @> jsonb_build_array(f.id) AND " + AccessSql.writable("k", "$2") + "))";
+            + "WHERE k.data->'file_ids' @> jsonb_build_array(f.id) AND " + AccessSql.on("k").caller("$2").write() + "))";
 
     private final Sql sql;
 

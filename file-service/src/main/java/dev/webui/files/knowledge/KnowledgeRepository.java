@@ -1,6 +1,8 @@
 package dev.webui.files.knowledge;
 
-import dev.webui.files.access.AccessSql;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.core.access.AccessSql;
+import dev.webui.core.permission.Permissions;
 import dev.webui.files.db.Json;
 import dev.webui.files.db.Sql;
 import dev.webui.files.knowledge.KnowledgeModels.FileMetadata;
@@ -8,6 +10,7 @@ import dev.webui.files.knowledge.KnowledgeModels.UserSummary;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,8 +19,9 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class KnowledgeRepository {
-    private static final String READABLE = "($2 OR " + AccessSql.readable("k", "$1") + ")";
-    private static final String WRITABLE = "($2 OR " + AccessSql.writable("k", "$1") + ")";
+    // $1 caller, $2 caller is an admin (the admin bypass applies to knowledge)
+    private static final String READABLE = AccessSql.on("k").caller("$1").bypass("$2").read();
+    private static final String WRITABLE = AccessSql.on("k").caller("$1").bypass("$2").write();
 
     private final Sql sql;
 
@@ -45,8 +49,7 @@ public class KnowledgeRepository {
 
     /** Empty when no knowledge base has this id, else whether the user may read it (one query). */
     public Optional<Boolean> readability(String id, String userId, boolean admin) {
-        // a grant missing from access_control makes the condition NULL, which means no
-        return sql.one("SELECT coalesce(" + READABLE + ", false) FROM knowledge k WHERE k.id = $3", Tuple.of(userId, admin, id),
+        return sql.one("SELECT " + READABLE + " FROM knowledge k WHERE k.id = $3", Tuple.of(userId, admin, id),
                 r -> r.getBoolean(0));
     }
 
@@ -108,11 +111,15 @@ public class KnowledgeRepository {
         return out;
     }
 
-    /** Whether the user's default or group permissions grant {@code section.key} (docs/contract.md, "Permissions"). */
+    /** Whether the user's effective feature permissions grant {@code section.key}: stored defaults and groups, one query. */
     public boolean permitted(String userId, String section, String key) {
-        return sql.one("SELECT coalesce((SELECT (data #>> ARRAY['user','permissions',$2,$3])::boolean FROM config ORDER BY id DESC LIMIT 1), false) "
-                        + "OR EXISTS (SELECT 1 FROM group_member gm JOIN \"group\" g ON g.id = gm.group_id "
-                        + "WHERE gm.user_id = $1 AND (g.permissions #>> ARRAY[$2,$3]) = 'true')",
-                Tuple.of(userId, section, key), row -> row.getBoolean(0)).orElse(false);
+        return sql.one("SELECT (SELECT c.data #> '{user,permissions}' FROM config c ORDER BY c.id DESC LIMIT 1)::text, "
+                        + "coalesce((SELECT jsonb_agg(g.permissions) FROM group_member gm JOIN \"group\" g ON g.id = gm.group_id "
+                        + "WHERE gm.user_id = $1), '[]'::jsonb)::text",
+                Tuple.of(userId), row -> {
+                    List<JsonNode> groups = new ArrayList<>();
+                    Json.parse(row.getString(1)).forEach(groups::add);
+                    return Permissions.allows(Permissions.effective(Json.parse(row.getString(0)), groups), section, key);
+                }).orElse(false);
     }
 }

@@ -1,6 +1,6 @@
 package dev.webui.bridge.access;
 
-/** What a user may do with a note or channel (docs/contract.md, "Access control"). */
+/** What a user may do with a note or channel. */
 public enum Access {
     NONE, READ, WRITE;
 
