@@ -8,7 +8,7 @@ import dev.webui.api.access.AccessControl;
 import dev.webui.api.access.GroupMembership;
 import dev.webui.api.app.AppConfig;
 import dev.webui.api.json.JsonText;
-import dev.webui.api.settings.Settings;
+import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.AuthenticatedUser;
 import io.smallrye.mutiny.Uni;
