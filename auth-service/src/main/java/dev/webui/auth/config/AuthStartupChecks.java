@@ -23,7 +23,7 @@ public class AuthStartupChecks {
         if (!Set.of("lax", "strict", "none").contains(core.webuiAuthCookieSameSite().toLowerCase())) {
             throw new InvalidConfigurationException("WEBUI_AUTH_COOKIE_SAME_SITE must be lax, strict or none, not '" + core.webuiAuthCookieSameSite() + "'");
         }
-        JwtExpiry.parse(core.jwtExpiresIn());
+        JwtExpiry.parse(settings.environment(Settings.JWT_EXPIRES_IN).asText());
         if (auth.bcryptCost() < 10 || auth.bcryptCost() > 16) {
             throw new InvalidConfigurationException("BCRYPT_COST must be between 10 and 16, not " + auth.bcryptCost());
         }

@@ -95,7 +95,8 @@ public final class Settings {
     public static final Setting ONEDRIVE_SHAREPOINT_TENANT_ID = of("onedrive.sharepoint_tenant_id", "ONEDRIVE_SHAREPOINT_TENANT_ID", TEXT, "\"\"", API);
     public static final Setting ENABLE_ARENA_MODELS = of("evaluation.arena.enable", "ENABLE_EVALUATION_ARENA_MODELS", BOOL, "true", API);
     public static final Setting ARENA_MODELS = of("evaluation.arena.models", "EVALUATION_ARENA_MODELS", JSON, "[]", API);
-    // Default permissions of users (Open WebUI DEFAULT_USER_PERMISSIONS); auth-service's PermissionService holds its own copy of these defaults for now.
+    // Open WebUI's DEFAULT_USER_PERMISSIONS. The same defaults are also in auth-service's dev.webui.auth.permission.DefaultPermissions
+    // until the permission defaults move to common-core; this default should then refer to them.
     public static final Setting USER_PERMISSIONS = of("user.permissions", "USER_PERMISSIONS", JSON, """
             {"workspace":{"models":false,"knowledge":false,"prompts":false,"tools":false},
              "sharing":{"public_models":false,"public_knowledge":false,"public_prompts":false,"public_tools":false,"public_notes":false},

@@ -8,7 +8,6 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.webui.common.config.InvalidConfigurationException;
 import dev.webui.common.error.ApiException;
-import dev.webui.files.config.FileLimitsConfig;
 import dev.webui.files.config.RagConfig;
 import dev.webui.common.settings.SettingsReader;
 import dev.webui.core.settings.DefaultRagTemplate;
@@ -56,7 +55,6 @@ public class SettingsService {
             "FILE_IMAGE_COMPRESSION_HEIGHT", Settings.IMAGE_COMPRESSION_HEIGHT);
 
     private final RagConfig rag;
-    private final FileLimitsConfig limits;
     private final SettingsRepository repository;
     private final ConfigDocumentRepository document;
     private final Config config;
@@ -64,12 +62,11 @@ public class SettingsService {
     private final LoadingCache<String, RetrievalSettings> cache;
     private volatile RetrievalSettings last;
 
-    public SettingsService(RagConfig rag, FileLimitsConfig limits, SettingsRepository repository, ConfigDocumentRepository document,
+    public SettingsService(RagConfig rag, SettingsRepository repository, ConfigDocumentRepository document,
                            Config config, SettingsReader settings) {
         this.config = config;
         this.settings = settings;
         this.rag = rag;
-        this.limits = limits;
         this.repository = repository;
         this.document = document;
         this.cache = Caffeine.newBuilder().expireAfterWrite(REFRESH).build(key -> resolve(stored()));
@@ -221,10 +218,9 @@ public class SettingsService {
         out.put("RELEVANCE_THRESHOLD", rag.ragRelevanceThreshold());
         out.put("ENABLE_RAG_HYBRID_SEARCH", rag.enableRagHybridSearch());
         out.put("RAG_TEMPLATE", settings.environment(Settings.RAG_TEMPLATE).asText(DefaultRagTemplate.TEXT));
-        limits.fileMaxSize().ifPresentOrElse(v -> out.put("FILE_MAX_SIZE", v), () -> out.putNull("FILE_MAX_SIZE"));
-        limits.fileMaxCount().ifPresentOrElse(v -> out.put("FILE_MAX_COUNT", v), () -> out.putNull("FILE_MAX_COUNT"));
-        ArrayNode extensions = out.putArray("ALLOWED_FILE_EXTENSIONS");
-        limits.allowedFileExtensions().orElse(List.of()).forEach(extensions::add);
+        out.set("FILE_MAX_SIZE", settings.environment(Settings.FILE_MAX_SIZE));
+        out.set("FILE_MAX_COUNT", settings.environment(Settings.FILE_MAX_COUNT));
+        out.set("ALLOWED_FILE_EXTENSIONS", settings.environment(Settings.ALLOWED_FILE_EXTENSIONS));
         out.put("RAG_EMBEDDING_ENGINE", rag.ragEmbeddingEngine().orElse(""));
         out.put("RAG_EMBEDDING_MODEL", rag.ragEmbeddingModel());
         out.put("RAG_EMBEDDING_BATCH_SIZE", rag.ragEmbeddingBatchSize());
