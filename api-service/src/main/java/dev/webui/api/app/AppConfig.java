@@ -53,11 +53,6 @@ public interface AppConfig {
     @WithDefault("true")
     boolean bypassAdminAccessControl();
 
-    /** ENABLE_PERSISTENT_CONFIG: values saved by admins override the environment. */
-    @WithName("ENABLE_PERSISTENT_CONFIG")
-    @WithDefault("true")
-    boolean enablePersistentConfig();
-
     /** OAUTH_CLIENT_ID: with OPENID_PROVIDER_URL, auth-service offers OIDC sign-in (as auth-service reads it). */
     @WithName("OAUTH_CLIENT_ID")
     Optional<String> oauthClientId();
@@ -70,14 +65,6 @@ public interface AppConfig {
     @WithName("OAUTH_PROVIDER_NAME")
     @WithDefault("SSO")
     String oauthProviderName();
-
-    /** FILE_MAX_SIZE: largest upload in MB, unless an admin saved another in file-service's retrieval settings. */
-    @WithName("FILE_MAX_SIZE")
-    Optional<Long> fileMaxSize();
-
-    /** FILE_MAX_COUNT: most files per upload batch, unless an admin saved another in file-service's retrieval settings. */
-    @WithName("FILE_MAX_COUNT")
-    Optional<Integer> fileMaxCount();
 
     /** ONEDRIVE_CLIENT_ID_PERSONAL: OneDrive picker client id for personal accounts. */
     @WithName("ONEDRIVE_CLIENT_ID_PERSONAL")

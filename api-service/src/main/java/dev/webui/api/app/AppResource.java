@@ -1,6 +1,6 @@
 package dev.webui.api.app;
 
-import dev.webui.api.settings.Settings;
+import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.OptionalCaller;
 import dev.webui.common.auth.Roles;

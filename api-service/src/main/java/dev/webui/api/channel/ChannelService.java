@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.access.AccessChecker;
 import dev.webui.api.access.AccessChecker.Rights;
 import dev.webui.api.json.Bodies;
-import dev.webui.api.settings.Settings;
+import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.access.AccessChecker;
 import dev.webui.api.json.JsonText;
-import dev.webui.api.settings.Settings;
+import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.AuthenticatedUser;
 import io.smallrye.mutiny.Uni;

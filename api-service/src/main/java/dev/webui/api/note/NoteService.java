@@ -5,7 +5,7 @@ import dev.webui.api.access.AccessChecker;
 import dev.webui.api.access.PermissionService;
 import dev.webui.api.json.Bodies;
 import dev.webui.api.json.JsonSanitizer;
-import dev.webui.api.settings.Settings;
+import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;

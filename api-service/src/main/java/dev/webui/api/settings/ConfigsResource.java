@@ -1,5 +1,7 @@
 package dev.webui.api.settings;
 
+import dev.webui.core.settings.Setting;
+import dev.webui.core.settings.Settings;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.BooleanNode;

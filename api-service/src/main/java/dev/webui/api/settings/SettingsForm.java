@@ -1,5 +1,6 @@
 package dev.webui.api.settings;
 
+import dev.webui.core.settings.Setting;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.DoubleNode;
@@ -12,6 +13,7 @@ import dev.webui.common.error.ApiException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A group of settings an admin page reads and saves as one object, keyed by environment names
@@ -22,14 +24,21 @@ import java.util.Map;
 public final class SettingsForm {
     private final Map<String, Setting> fields;
     private final Map<Setting, List<String>> choices;
+    private final Set<Setting> signed;
 
     SettingsForm(List<Setting> fields, Map<Setting, List<String>> choices) {
-        this(byEnv(fields), choices);
+        this(byEnv(fields), choices, Set.of());
     }
 
-    private SettingsForm(Map<String, Setting> fields, Map<Setting, List<String>> choices) {
+    private SettingsForm(Map<String, Setting> fields, Map<Setting, List<String>> choices, Set<Setting> signed) {
         this.fields = fields;
         this.choices = choices;
+        this.signed = signed;
+    }
+
+    /** This form, where the given whole-number settings also take zero and negative numbers (-1: no limit). */
+    public SettingsForm signed(Setting... settings) {
+        return new SettingsForm(fields, choices, Set.of(settings));
     }
 
     /** A form whose keys are the page's names: pairs of name and setting, in the page's order. */
@@ -38,7 +47,7 @@ public final class SettingsForm {
         for (int i = 0; i + 1 < nameThenSetting.length; i += 2) {
             fields.put((String) nameThenSetting[i], (Setting) nameThenSetting[i + 1]);
         }
-        return new SettingsForm(fields, Map.of());
+        return new SettingsForm(fields, Map.of(), Set.of());
     }
 
     private static Map<String, Setting> byEnv(List<Setting> settings) {
@@ -88,7 +97,11 @@ public final class SettingsForm {
                 yield value;
             }
             case INT -> {
-                if (!value.isNull() && !(value.isIntegralNumber() && value.canConvertToLong() && value.longValue() > 0)) {
+                boolean whole = value.isIntegralNumber() && value.canConvertToLong();
+                if (signed.contains(setting) && !whole) {
+                    throw ApiException.badRequest("Invalid value for '" + name + "': expected a whole number");
+                }
+                if (!value.isNull() && !(whole && (signed.contains(setting) || value.longValue() > 0))) {
                     throw ApiException.badRequest("Invalid value for '" + name + "': expected a positive whole number or null");
                 }
                 yield value;

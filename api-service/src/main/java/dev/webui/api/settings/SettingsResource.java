@@ -1,5 +1,6 @@
 package dev.webui.api.settings;
 
+import dev.webui.core.settings.EffectiveSetting;
 import dev.webui.common.auth.Roles;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.completion.UpstreamFault;
 import dev.webui.api.json.Bodies;
-import dev.webui.api.settings.Settings;
+import dev.webui.core.settings.Settings;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.error.ApiException;

@@ -1,7 +1,7 @@
 package dev.webui.api.task;
 
-import dev.webui.api.settings.Setting;
-import dev.webui.api.settings.Settings;
+import dev.webui.core.settings.Setting;
+import dev.webui.core.settings.Settings;
 
 /**
  * The generation tasks: their enable switch, prompt template setting, built-in prompt and the JSON

@@ -1,7 +1,7 @@
 package dev.webui.api.app;
 
 import com.fasterxml.jackson.databind.node.TextNode;
-import dev.webui.api.settings.Settings;
+import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.api.support.RedisCli;
 import dev.webui.common.auth.Roles;

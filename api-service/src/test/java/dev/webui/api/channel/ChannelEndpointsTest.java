@@ -3,7 +3,7 @@ package dev.webui.api.channel;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.BooleanNode;
-import dev.webui.api.settings.Settings;
+import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.api.support.Channels;
 import dev.webui.api.support.EmitListener;

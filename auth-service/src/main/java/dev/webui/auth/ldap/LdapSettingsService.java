@@ -1,12 +1,13 @@
 package dev.webui.auth.ldap;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webui.auth.account.Inputs;
-import dev.webui.auth.config.AuthConfig;
-import dev.webui.auth.config.LdapConfig;
-import dev.webui.auth.settings.StoredConfigRepository;
 import dev.webui.common.error.ApiException;
+import dev.webui.common.settings.SettingsReader;
+import dev.webui.core.settings.Setting;
+import dev.webui.core.settings.Settings;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.HashMap;
@@ -15,20 +16,16 @@ import java.util.Map;
 /** The effective LDAP server settings: admin-saved values at {@code ldap.server.*} over the LDAP_* variables. */
 @ApplicationScoped
 public class LdapSettingsService {
-    private static final String P = "ldap.server.";
+    private final SettingsReader settings;
+    private final ObjectMapper mapper;
 
-    private final StoredConfigRepository stored;
-    private final LdapConfig env;
-    private final AuthConfig auth;
-
-    public LdapSettingsService(StoredConfigRepository stored, LdapConfig env, AuthConfig auth) {
-        this.stored = stored;
-        this.env = env;
-        this.auth = auth;
+    public LdapSettingsService(SettingsReader settings, ObjectMapper mapper) {
+        this.settings = settings;
+        this.mapper = mapper;
     }
 
     public Uni<LdapServer> current() {
-        return (auth.enablePersistentConfig() ? stored.load() : Uni.createFrom().item(new JsonObject())).map(this::resolve);
+        return settings.reload().map(ignored -> resolve());
     }
 
     /** Saves a complete server definition; 400 when a required field is empty. */
@@ -45,48 +42,50 @@ public class LdapSettingsService {
         if (form.searchFilters() != null && !form.searchFilters().isBlank()) {
             LdapSignIn.extraFilter(form.searchFilters());
         }
-        Map<String, Object> values = new HashMap<>();
-        values.put(P + "label", form.label());
-        values.put(P + "host", form.host());
-        values.put(P + "port", form.port());
-        values.put(P + "attribute_for_mail", form.attributeForMail());
-        values.put(P + "attribute_for_username", form.attributeForUsername());
-        values.put(P + "app_dn", form.appDn());
-        values.put(P + "app_password", form.appDnPassword());
-        values.put(P + "users_dn", form.searchBase());
-        values.put(P + "search_filter", form.searchFilters());
-        values.put(P + "use_tls", form.useTls() == null ? Boolean.TRUE : form.useTls());
-        values.put(P + "ca_cert_file", form.certificatePath());
-        values.put(P + "validate_cert", form.validateCert() == null ? Boolean.TRUE : form.validateCert());
-        values.put(P + "ciphers", form.ciphers());
-        return stored.write(values).chain(this::current);
+        Map<Setting, JsonNode> values = new HashMap<>();
+        values.put(Settings.LDAP_SERVER_LABEL, mapper.valueToTree(form.label()));
+        values.put(Settings.LDAP_SERVER_HOST, mapper.valueToTree(form.host()));
+        values.put(Settings.LDAP_SERVER_PORT, mapper.valueToTree(form.port()));
+        values.put(Settings.LDAP_ATTRIBUTE_FOR_MAIL, mapper.valueToTree(form.attributeForMail()));
+        values.put(Settings.LDAP_ATTRIBUTE_FOR_USERNAME, mapper.valueToTree(form.attributeForUsername()));
+        values.put(Settings.LDAP_APP_DN, mapper.valueToTree(form.appDn()));
+        values.put(Settings.LDAP_APP_PASSWORD, mapper.valueToTree(form.appDnPassword()));
+        values.put(Settings.LDAP_SEARCH_BASE, mapper.valueToTree(form.searchBase()));
+        values.put(Settings.LDAP_SEARCH_FILTERS, mapper.valueToTree(form.searchFilters()));
+        values.put(Settings.LDAP_USE_TLS, mapper.valueToTree(form.useTls() == null ? Boolean.TRUE : form.useTls()));
+        values.put(Settings.LDAP_CA_CERT_FILE, mapper.valueToTree(form.certificatePath()));
+        values.put(Settings.LDAP_VALIDATE_CERT, mapper.valueToTree(form.validateCert() == null ? Boolean.TRUE : form.validateCert()));
+        values.put(Settings.LDAP_CIPHERS, mapper.valueToTree(form.ciphers()));
+        return settings.save(values).chain(this::current);
     }
 
-    private LdapServer resolve(JsonObject data) {
+    private LdapServer resolve() {
         return new LdapServer(
-                text(data, "label", env.serverLabel()),
-                text(data, "host", env.serverHost()),
-                value(data, "port", Number.class, env.serverPort()).intValue(),
-                text(data, "attribute_for_mail", env.attributeForMail()),
-                text(data, "attribute_for_username", env.attributeForUsername()),
-                text(data, "app_dn", env.appDn().orElse(null)),
-                text(data, "app_password", env.appPassword().orElse(null)),
-                text(data, "users_dn", env.searchBase().orElse(null)),
-                text(data, "search_filter", env.searchFilters().orElse(null)),
-                value(data, "use_tls", Boolean.class, env.useTls()),
-                text(data, "ca_cert_file", env.caCertFile().orElse(null)),
-                value(data, "validate_cert", Boolean.class, env.validateCert()),
-                text(data, "ciphers", null));
+                text(Settings.LDAP_SERVER_LABEL),
+                text(Settings.LDAP_SERVER_HOST),
+                value(Settings.LDAP_SERVER_PORT, JsonNode::isNumber).intValue(),
+                text(Settings.LDAP_ATTRIBUTE_FOR_MAIL),
+                text(Settings.LDAP_ATTRIBUTE_FOR_USERNAME),
+                text(Settings.LDAP_APP_DN),
+                text(Settings.LDAP_APP_PASSWORD),
+                text(Settings.LDAP_SEARCH_BASE),
+                text(Settings.LDAP_SEARCH_FILTERS),
+                value(Settings.LDAP_USE_TLS, JsonNode::isBoolean).booleanValue(),
+                text(Settings.LDAP_CA_CERT_FILE),
+                value(Settings.LDAP_VALIDATE_CERT, JsonNode::isBoolean).booleanValue(),
+                text(Settings.LDAP_CIPHERS));
     }
 
-    private static String text(JsonObject data, String key, String fallback) {
-        String value = value(data, key, String.class, null);
-        return value == null || value.isBlank() ? fallback : value;
+    /** A saved non-blank text, else the environment's (null when unset). */
+    private String text(Setting setting) {
+        JsonNode value = value(setting, node -> node.isTextual() && !node.asText().isBlank());
+        return value.isNull() ? null : value.asText();
     }
 
-    private static <T> T value(JsonObject data, String key, Class<T> type, T fallback) {
-        Object value = StoredConfigRepository.get(data, P + key);
-        return type.isInstance(value) ? type.cast(value) : fallback;
+    /** The effective value when it has the expected kind (an empty or malformed save counts as unset), else the environment's. */
+    private JsonNode value(Setting setting, java.util.function.Predicate<JsonNode> usable) {
+        JsonNode value = settings.get(setting);
+        return usable.test(value) ? value : settings.environment(setting);
     }
 
     private static void require(String field, String value) {

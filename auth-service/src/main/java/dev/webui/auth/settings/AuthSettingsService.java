@@ -1,50 +1,40 @@
 package dev.webui.auth.settings;
 
-import dev.webui.auth.config.AuthConfig;
-import dev.webui.auth.config.LdapConfig;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webui.common.auth.Roles;
-import dev.webui.common.config.ApiKeyConfig;
-import dev.webui.common.config.CoreConfig;
 import dev.webui.common.config.InvalidConfigurationException;
 import dev.webui.common.config.JwtExpiry;
 import dev.webui.common.error.ApiException;
+import dev.webui.common.settings.SettingsReader;
+import dev.webui.core.settings.Setting;
 import io.smallrye.mutiny.Uni;
-import io.vertx.core.json.JsonObject;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * Resolves the effective sign-in settings. They are read from the database on each use (sign-in,
- * sign-up, key creation), so a change an admin saves on one replica holds on every replica at once.
+ * The effective sign-in settings, read through the suite's settings reader (saved value, else
+ * environment, else default); a saved value of the wrong kind (written by another program) is
+ * ignored in favour of the environment's. A save on one replica is announced to every replica.
  */
 @ApplicationScoped
 public class AuthSettingsService {
     static final Set<String> ROLES = Set.of(Roles.PENDING, Roles.USER, Roles.ADMIN);
 
-    private final StoredConfigRepository stored;
-    private final AuthConfig auth;
-    private final CoreConfig core;
-    private final ApiKeyConfig apiKeys;
-    private final LdapConfig ldap;
+    private final SettingsReader settings;
+    private final ObjectMapper mapper;
 
-    public AuthSettingsService(StoredConfigRepository stored, AuthConfig auth, CoreConfig core, ApiKeyConfig apiKeys, LdapConfig ldap) {
-        this.stored = stored;
-        this.auth = auth;
-        this.core = core;
-        this.apiKeys = apiKeys;
-        this.ldap = ldap;
+    public AuthSettingsService(SettingsReader settings, ObjectMapper mapper) {
+        this.settings = settings;
+        this.mapper = mapper;
     }
 
     public Uni<AuthSettings> current() {
-        if (!auth.enablePersistentConfig()) {
-            return Uni.createFrom().item(resolve(new JsonObject()));
-        }
-        return stored.load().map(this::resolve);
+        return settings.reload().map(ignored -> resolve());
     }
 
     /**
@@ -52,10 +42,10 @@ public class AuthSettingsService {
      * new effective settings. Every value is checked before anything is written.
      */
     public Uni<AuthSettings> update(Map<String, Object> body) {
-        Map<String, Object> writes = new LinkedHashMap<>();
+        Map<Setting, JsonNode> writes = new LinkedHashMap<>();
         for (AuthSetting setting : AuthSetting.values()) {
             if (setting.adminConfig() && body.containsKey(setting.name())) {
-                writes.put(setting.path(), validated(setting, body.get(setting.name())));
+                writes.put(setting.setting(), mapper.valueToTree(validated(setting, body.get(setting.name()))));
             }
         }
         return write(writes);
@@ -63,11 +53,11 @@ public class AuthSettingsService {
 
     /** Stores one setting (used by the first sign-up, which closes sign-up, and by the LDAP switch). */
     public Uni<AuthSettings> set(AuthSetting setting, Object value) {
-        return write(Map.of(setting.path(), validated(setting, value)));
+        return write(Map.of(setting.setting(), mapper.valueToTree(validated(setting, value))));
     }
 
-    private Uni<AuthSettings> write(Map<String, Object> writes) {
-        return stored.write(writes).chain(this::current);
+    private Uni<AuthSettings> write(Map<Setting, JsonNode> writes) {
+        return settings.save(writes).chain(this::current);
     }
 
     static Object validated(AuthSetting setting, Object value) {
@@ -105,13 +95,17 @@ public class AuthSettingsService {
         };
     }
 
-    private AuthSettings resolve(JsonObject data) {
+    private AuthSettings resolve() {
         EnumMap<AuthSetting, Object> values = new EnumMap<>(AuthSetting.class);
         for (AuthSetting setting : AuthSetting.values()) {
-            Object value = StoredConfigRepository.get(data, setting.path());
-            values.put(setting, usable(setting, value) ? value : environment(setting));
+            Object value = plain(settings.get(setting.setting()));
+            values.put(setting, usable(setting, value) ? value : plain(settings.environment(setting.setting())));
         }
         return new AuthSettings(values);
+    }
+
+    private Object plain(JsonNode node) {
+        return node == null || node.isNull() ? null : mapper.convertValue(node, Object.class);
     }
 
     /** Stored values come from admins or an imported Open WebUI database; ignore any of the wrong kind. */
@@ -121,29 +115,5 @@ public class AuthSettingsService {
         } catch (ApiException e) {
             return false;
         }
-    }
-
-    private Object environment(AuthSetting setting) {
-        return switch (setting) {
-            case SHOW_ADMIN_DETAILS -> auth.showAdminDetails();
-            case WEBUI_URL -> core.webuiUrl().orElse("");
-            case ENABLE_SIGNUP -> auth.enableSignup();
-            case ENABLE_API_KEY -> apiKeys.enableApiKey();
-            case ENABLE_API_KEY_ENDPOINT_RESTRICTIONS -> apiKeys.enableApiKeyEndpointRestrictions();
-            case API_KEY_ALLOWED_ENDPOINTS -> String.join(",", apiKeys.apiKeyAllowedEndpoints().orElse(List.of()));
-            case DEFAULT_USER_ROLE -> auth.defaultUserRole();
-            case JWT_EXPIRES_IN -> core.jwtExpiresIn();
-            case ENABLE_COMMUNITY_SHARING -> auth.enableCommunitySharing();
-            case ENABLE_MESSAGE_RATING -> auth.enableMessageRating();
-            case ENABLE_CHANNELS -> auth.enableChannels();
-            case ENABLE_NOTES -> auth.enableNotes();
-            case ENABLE_USER_WEBHOOKS -> auth.enableUserWebhooks();
-            case PENDING_USER_OVERLAY_TITLE -> auth.pendingUserOverlayTitle().orElse("");
-            case PENDING_USER_OVERLAY_CONTENT -> auth.pendingUserOverlayContent().orElse("");
-            case RESPONSE_WATERMARK -> auth.responseWatermark().orElse("");
-            case ADMIN_EMAIL -> auth.adminEmail().orElse("");
-            case ENABLE_LOGIN_FORM -> auth.enableLoginForm();
-            case ENABLE_LDAP -> ldap.enableLdap();
-        };
     }
 }

@@ -1,9 +1,9 @@
 package dev.webui.common.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.webui.common.config.ApiKeyConfig;
 import dev.webui.common.error.ApiException;
-import dev.webui.common.settings.SettingsDocument;
+import dev.webui.common.settings.SettingsReader;
+import dev.webui.core.settings.Settings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -11,21 +11,18 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Whether an sk- API key may be used at all, and on which paths. The environment gives the
- * defaults (ENABLE_API_KEY, ENABLE_API_KEY_ENDPOINT_RESTRICTIONS, API_KEY_ALLOWED_ENDPOINTS);
- * values an admin saved in the settings document ({@code auth.api_key.*}) win while
- * ENABLE_PERSISTENT_CONFIG is on.
+ * Whether an sk- API key may be used at all, and on which paths: the registered settings
+ * ENABLE_API_KEY, ENABLE_API_KEY_ENDPOINT_RESTRICTIONS and API_KEY_ALLOWED_ENDPOINTS
+ * ({@code auth.api_key.*}), read with the suite's precedence.
  */
 @ApplicationScoped
 public class ApiKeyPolicy {
     record Rules(boolean enabled, boolean restricted, List<String> allowedEndpoints) {
     }
 
-    private final ApiKeyConfig config;
-    private final SettingsDocument settings;
+    private final SettingsReader settings;
 
-    public ApiKeyPolicy(ApiKeyConfig config, SettingsDocument settings) {
-        this.config = config;
+    public ApiKeyPolicy(SettingsReader settings) {
         this.settings = settings;
     }
 
@@ -43,23 +40,23 @@ public class ApiKeyPolicy {
     }
 
     private Uni<Rules> rules() {
-        Rules defaults = new Rules(config.enableApiKey(), config.enableApiKeyEndpointRestrictions(),
-                config.apiKeyAllowedEndpoints().orElse(List.of()));
-        if (!config.enablePersistentConfig()) {
-            return Uni.createFrom().item(defaults);
-        }
-        return settings.get("auth.api_key").map(saved -> saved != null && saved.isObject() ? merge(defaults, saved) : defaults);
+        return settings.reload().map(ignored -> merge(
+                new Rules(settings.environment(Settings.ENABLE_API_KEY).asBoolean(),
+                        settings.environment(Settings.ENABLE_API_KEY_ENDPOINT_RESTRICTIONS).asBoolean(),
+                        endpoints(settings.environment(Settings.API_KEY_ALLOWED_ENDPOINTS).asText(""))),
+                settings.get(Settings.ENABLE_API_KEY), settings.get(Settings.ENABLE_API_KEY_ENDPOINT_RESTRICTIONS),
+                settings.get(Settings.API_KEY_ALLOWED_ENDPOINTS)));
     }
 
-    static Rules merge(Rules defaults, JsonNode saved) {
-        JsonNode enable = saved.get("enable");
-        JsonNode restrictions = saved.get("endpoint_restrictions");
-        JsonNode endpoints = saved.get("allowed_endpoints");
-        return new Rules(enable != null && enable.isBoolean() ? enable.booleanValue() : defaults.enabled(),
-                restrictions != null && restrictions.isBoolean() ? restrictions.booleanValue() : defaults.restricted(),
-                endpoints != null && endpoints.isTextual()
-                        ? Arrays.stream(endpoints.textValue().split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList()
-                        : defaults.allowedEndpoints());
+    /** The effective values, where one of the wrong kind (saved by another program) leaves the environment's. */
+    static Rules merge(Rules environment, JsonNode enable, JsonNode restrictions, JsonNode endpoints) {
+        return new Rules(enable != null && enable.isBoolean() ? enable.booleanValue() : environment.enabled(),
+                restrictions != null && restrictions.isBoolean() ? restrictions.booleanValue() : environment.restricted(),
+                endpoints != null && endpoints.isTextual() ? endpoints(endpoints.textValue()) : environment.allowedEndpoints());
+    }
+
+    private static List<String> endpoints(String commaSeparated) {
+        return Arrays.stream(commaSeparated.split(",")).map(String::trim).filter(e -> !e.isEmpty()).toList();
     }
 
     static boolean allowed(String path, List<String> endpoints) {

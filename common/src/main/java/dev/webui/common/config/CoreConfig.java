@@ -13,15 +13,6 @@ public interface CoreConfig {
     @WithName("WEBUI_SECRET_KEY")
     Optional<String> webuiSecretKey();
 
-    /** WEBUI_URL: the public address of the suite (cookies become Secure when it is https). */
-    @WithName("WEBUI_URL")
-    Optional<String> webuiUrl();
-
-    /** JWT_EXPIRES_IN: -1 (never), 0 or a number with ms, s, m, h, d or w. */
-    @WithName("JWT_EXPIRES_IN")
-    @WithDefault("4w")
-    String jwtExpiresIn();
-
     /** REDIS_KEY_PREFIX: namespace of every key and channel the suite uses in Redis. */
     @WithName("REDIS_KEY_PREFIX")
     @WithDefault("open-webui")

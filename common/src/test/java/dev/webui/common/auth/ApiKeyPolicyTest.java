@@ -13,12 +13,13 @@ class ApiKeyPolicyTest {
     @Test
     void savedAdminValuesWinOverTheEnvironment() {
         ApiKeyPolicy.Rules defaults = new ApiKeyPolicy.Rules(true, false, List.of("/a"));
-        ApiKeyPolicy.Rules merged = ApiKeyPolicy.merge(defaults, JsonNodeFactory.instance.objectNode()
-                .put("enable", false).put("endpoint_restrictions", true).put("allowed_endpoints", " /api/models, ,/x "));
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        ApiKeyPolicy.Rules merged = ApiKeyPolicy.merge(defaults, json.booleanNode(false), json.booleanNode(true),
+                json.textNode(" /api/models, ,/x "));
         assertFalse(merged.enabled());
         assertTrue(merged.restricted());
         assertEquals(List.of("/api/models", "/x"), merged.allowedEndpoints());
-        assertEquals(defaults, ApiKeyPolicy.merge(defaults, JsonNodeFactory.instance.objectNode().put("enable", "yes")));
+        assertEquals(defaults, ApiKeyPolicy.merge(defaults, json.textNode("yes"), json.nullNode(), json.numberNode(3)));
     }
 
     @Test

@@ -4,24 +4,12 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-import java.util.List;
-import java.util.Optional;
-
-/** Environment defaults of the upload limits and processing; admins may override the limits in /retrieval/config. */
+/**
+ * How file-service processes uploads. The upload limits an admin may change (FILE_MAX_SIZE,
+ * FILE_MAX_COUNT, ALLOWED_FILE_EXTENSIONS) are registered settings (dev.webui.core.settings.Settings).
+ */
 @ConfigMapping(prefix = "")
 public interface FileLimitsConfig {
-    /** FILE_MAX_SIZE: largest upload in MB; unlimited when unset. */
-    @WithName("FILE_MAX_SIZE")
-    Optional<Long> fileMaxSize();
-
-    /** FILE_MAX_COUNT: most files in one batch (knowledge batch add); unlimited when unset. */
-    @WithName("FILE_MAX_COUNT")
-    Optional<Integer> fileMaxCount();
-
-    /** ALLOWED_FILE_EXTENSIONS: comma-separated extensions (without dot) accepted for upload; all when unset. */
-    @WithName("ALLOWED_FILE_EXTENSIONS")
-    Optional<List<String>> allowedFileExtensions();
-
     /** FILE_PROCESSING_WORKERS: files extracted and embedded at the same time per replica. */
     @WithName("FILE_PROCESSING_WORKERS")
     @WithDefault("2")

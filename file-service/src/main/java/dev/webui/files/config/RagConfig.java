@@ -34,10 +34,6 @@ public interface RagConfig {
     @WithDefault("false")
     boolean enableRagHybridSearch();
 
-    /** RAG_TEMPLATE: template api-service wraps retrieved context in; returned by /retrieval/config. */
-    @WithName("RAG_TEMPLATE")
-    Optional<String> ragTemplate();
-
     /** RAG_EMBEDDING_ENGINE: "" (in-process all-MiniLM-L6-v2) or "openai". */
     @WithName("RAG_EMBEDDING_ENGINE")
     Optional<String> ragEmbeddingEngine();

@@ -2,6 +2,7 @@ package dev.webui.files.retrieval;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.core.settings.Settings;
 import dev.webui.files.db.Json;
 import org.eclipse.microprofile.config.Config;
 
@@ -75,11 +76,11 @@ final class SettingsCatalog {
             entry("RAG_RERANKING_ENGINE", "RAG_RERANKING_ENGINE", SettingKind.TEXT, "", false),
             entry("RAG_EXTERNAL_RERANKER_URL", "RAG_EXTERNAL_RERANKER_URL", SettingKind.TEXT, "", false),
             entry("RAG_EXTERNAL_RERANKER_API_KEY", "RAG_EXTERNAL_RERANKER_API_KEY", SettingKind.TEXT, "", false),
-            entry("FILE_IMAGE_COMPRESSION_WIDTH", "FILE_IMAGE_COMPRESSION_WIDTH", SettingKind.OPTIONAL_INT, "", false),
-            entry("FILE_IMAGE_COMPRESSION_HEIGHT", "FILE_IMAGE_COMPRESSION_HEIGHT", SettingKind.OPTIONAL_INT, "", false),
-            entry("ENABLE_GOOGLE_DRIVE_INTEGRATION", "ENABLE_GOOGLE_DRIVE_INTEGRATION", SettingKind.BOOL, "false", false),
-            entry("ENABLE_ONEDRIVE_INTEGRATION", "ENABLE_ONEDRIVE_INTEGRATION", SettingKind.BOOL, "false", false),
-            entry("ENABLE_WEB_SEARCH", "ENABLE_WEB_SEARCH", SettingKind.BOOL, "false", true),
+            shared("FILE_IMAGE_COMPRESSION_WIDTH", Settings.IMAGE_COMPRESSION_WIDTH, SettingKind.OPTIONAL_INT, false),
+            shared("FILE_IMAGE_COMPRESSION_HEIGHT", Settings.IMAGE_COMPRESSION_HEIGHT, SettingKind.OPTIONAL_INT, false),
+            shared("ENABLE_GOOGLE_DRIVE_INTEGRATION", Settings.ENABLE_GOOGLE_DRIVE, SettingKind.BOOL, false),
+            shared("ENABLE_ONEDRIVE_INTEGRATION", Settings.ENABLE_ONEDRIVE, SettingKind.BOOL, false),
+            shared("ENABLE_WEB_SEARCH", Settings.ENABLE_WEB_SEARCH, SettingKind.BOOL, true),
             entry("WEB_SEARCH_ENGINE", "WEB_SEARCH_ENGINE", SettingKind.TEXT, "", true),
             entry("WEB_SEARCH_TRUST_ENV", "WEB_SEARCH_TRUST_ENV", SettingKind.BOOL, "false", true),
             entry("WEB_SEARCH_RESULT_COUNT", "WEB_SEARCH_RESULT_COUNT", SettingKind.INT, "3", true),
@@ -148,6 +149,12 @@ final class SettingsCatalog {
 
     private static Setting entry(String key, String env, SettingKind kind, String defaultValue, boolean web) {
         return new Setting(key, env, kind, defaultValue, web);
+    }
+
+    /** A key declared in the suite's registry: its environment variable and default come from there. */
+    private static Setting shared(String key, dev.webui.core.settings.Setting registered, SettingKind kind, boolean web) {
+        JsonNode byDefault = registered.defaultValue();
+        return new Setting(key, registered.env(), kind, byDefault.isNull() ? "" : byDefault.asText(), web);
     }
 
     /** Every catalogued setting at its default, flat. */

@@ -8,8 +8,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.webui.common.config.InvalidConfigurationException;
 import dev.webui.common.error.ApiException;
-import dev.webui.files.config.FileLimitsConfig;
 import dev.webui.files.config.RagConfig;
+import dev.webui.common.settings.SettingsReader;
+import dev.webui.core.settings.DefaultRagTemplate;
+import dev.webui.core.settings.Setting;
+import dev.webui.core.settings.Settings;
 import dev.webui.files.db.Json;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -38,46 +41,32 @@ public class SettingsService {
     private static final Logger LOG = Logger.getLogger(SettingsService.class);
     static final Duration REFRESH = Duration.ofSeconds(5);
     public static final String LOCAL_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
-    static final String DEFAULT_TEMPLATE = """
-            ### Task
-            Answer the user's query using the context below. Cite a source as [id] only when the \
-            context gives it an id. If the context does not hold the answer, say so and answer from \
-            your own knowledge only when you are sure.
-
-            <context>
-            {{CONTEXT}}
-            </context>
-
-            <user_query>
-            {{QUERY}}
-            </user_query>""";
-
-    /** /retrieval/config key -> dotted path in config.data (Open WebUI's PersistentConfig paths). */
-    public static final Map<String, String> FILE_LIMIT_PATHS = Map.of(
-            "FILE_MAX_SIZE", "rag.file.max_size",
-            "FILE_MAX_COUNT", "rag.file.max_count",
-            "ALLOWED_FILE_EXTENSIONS", "rag.file.allowed_extensions");
+    /** /retrieval/config key -> its setting in the registry, kept at that path of config.data. */
+    public static final Map<String, Setting> FILE_LIMIT_PATHS = Map.of(
+            "FILE_MAX_SIZE", Settings.FILE_MAX_SIZE,
+            "FILE_MAX_COUNT", Settings.FILE_MAX_COUNT,
+            "ALLOWED_FILE_EXTENSIONS", Settings.ALLOWED_FILE_EXTENSIONS);
     /** Catalogued keys api-service also reads (for /api/config), kept at their paths of config.data too. */
-    static final Map<String, String> SHARED_PATHS = Map.of(
-            "ENABLE_WEB_SEARCH", "rag.web.search.enable",
-            "ENABLE_GOOGLE_DRIVE_INTEGRATION", "google_drive.enable",
-            "ENABLE_ONEDRIVE_INTEGRATION", "onedrive.enable",
-            "FILE_IMAGE_COMPRESSION_WIDTH", "file.image_compression_width",
-            "FILE_IMAGE_COMPRESSION_HEIGHT", "file.image_compression_height");
+    static final Map<String, Setting> SHARED_PATHS = Map.of(
+            "ENABLE_WEB_SEARCH", Settings.ENABLE_WEB_SEARCH,
+            "ENABLE_GOOGLE_DRIVE_INTEGRATION", Settings.ENABLE_GOOGLE_DRIVE,
+            "ENABLE_ONEDRIVE_INTEGRATION", Settings.ENABLE_ONEDRIVE,
+            "FILE_IMAGE_COMPRESSION_WIDTH", Settings.IMAGE_COMPRESSION_WIDTH,
+            "FILE_IMAGE_COMPRESSION_HEIGHT", Settings.IMAGE_COMPRESSION_HEIGHT);
 
     private final RagConfig rag;
-    private final FileLimitsConfig limits;
     private final SettingsRepository repository;
     private final ConfigDocumentRepository document;
     private final Config config;
+    private final SettingsReader settings;
     private final LoadingCache<String, RetrievalSettings> cache;
     private volatile RetrievalSettings last;
 
-    public SettingsService(RagConfig rag, FileLimitsConfig limits, SettingsRepository repository, ConfigDocumentRepository document,
-                           Config config) {
+    public SettingsService(RagConfig rag, SettingsRepository repository, ConfigDocumentRepository document,
+                           Config config, SettingsReader settings) {
         this.config = config;
+        this.settings = settings;
         this.rag = rag;
-        this.limits = limits;
         this.repository = repository;
         this.document = document;
         this.cache = Caffeine.newBuilder().expireAfterWrite(REFRESH).build(key -> resolve(stored()));
@@ -127,15 +116,16 @@ public class SettingsService {
         // a web block saved whole by an earlier version is read as the flat keys it holds
         ObjectNode out = loaded.get("web") instanceof ObjectNode ? SettingsCatalog.flattenWeb(loaded) : loaded;
         ObjectNode config = document.load();
-        for (Map.Entry<String, String> shared : SHARED_PATHS.entrySet()) {
+        for (Map.Entry<String, Setting> shared : SHARED_PATHS.entrySet()) {
             out.remove(shared.getKey());
-            JsonNode saved = ConfigDocumentRepository.get(config, shared.getValue());
+            JsonNode saved = ConfigDocumentRepository.get(config, shared.getValue().path());
             if (saved != null && SettingsCatalog.BY_KEY.get(shared.getKey()).kind().accepts(saved)) {
                 out.set(shared.getKey(), saved);
             }
         }
-        FILE_LIMIT_PATHS.forEach((key, path) -> {
+        FILE_LIMIT_PATHS.forEach((key, setting) -> {
             out.remove(key);
+            String path = setting.path();
             JsonNode saved = ConfigDocumentRepository.get(config, path);
             if (saved == null) {
                 return;
@@ -184,15 +174,15 @@ public class SettingsService {
         }
         Map<String, JsonNode> fileLimits = new LinkedHashMap<>();
         ObjectNode rest = patch.deepCopy();
-        FILE_LIMIT_PATHS.forEach((key, path) -> {
+        FILE_LIMIT_PATHS.forEach((key, setting) -> {
             if (rest.has(key)) {
                 rest.remove(key);
-                fileLimits.put(path, fileLimit(key, checked));
+                fileLimits.put(setting.path(), fileLimit(key, checked));
             }
         });
-        SHARED_PATHS.forEach((key, path) -> {
+        SHARED_PATHS.forEach((key, setting) -> {
             if (rest.has(key)) {
-                fileLimits.put(path, rest.remove(key));
+                fileLimits.put(setting.path(), rest.remove(key));
             }
         });
         if (!fileLimits.isEmpty()) {
@@ -227,11 +217,10 @@ public class SettingsService {
         out.put("TOP_K", rag.ragTopK());
         out.put("RELEVANCE_THRESHOLD", rag.ragRelevanceThreshold());
         out.put("ENABLE_RAG_HYBRID_SEARCH", rag.enableRagHybridSearch());
-        out.put("RAG_TEMPLATE", rag.ragTemplate().orElse(DEFAULT_TEMPLATE));
-        limits.fileMaxSize().ifPresentOrElse(v -> out.put("FILE_MAX_SIZE", v), () -> out.putNull("FILE_MAX_SIZE"));
-        limits.fileMaxCount().ifPresentOrElse(v -> out.put("FILE_MAX_COUNT", v), () -> out.putNull("FILE_MAX_COUNT"));
-        ArrayNode extensions = out.putArray("ALLOWED_FILE_EXTENSIONS");
-        limits.allowedFileExtensions().orElse(List.of()).forEach(extensions::add);
+        out.put("RAG_TEMPLATE", settings.environment(Settings.RAG_TEMPLATE).asText(DefaultRagTemplate.TEXT));
+        out.set("FILE_MAX_SIZE", settings.environment(Settings.FILE_MAX_SIZE));
+        out.set("FILE_MAX_COUNT", settings.environment(Settings.FILE_MAX_COUNT));
+        out.set("ALLOWED_FILE_EXTENSIONS", settings.environment(Settings.ALLOWED_FILE_EXTENSIONS));
         out.put("RAG_EMBEDDING_ENGINE", rag.ragEmbeddingEngine().orElse(""));
         out.put("RAG_EMBEDDING_MODEL", rag.ragEmbeddingModel());
         out.put("RAG_EMBEDDING_BATCH_SIZE", rag.ragEmbeddingBatchSize());
@@ -248,7 +237,7 @@ public class SettingsService {
             return new RetrievalSettings(
                     intOf(c, "CHUNK_SIZE"), intOf(c, "CHUNK_OVERLAP"), intOf(c, "TOP_K"),
                     number(c, "RELEVANCE_THRESHOLD").doubleValue(), c.path("ENABLE_RAG_HYBRID_SEARCH").asBoolean(false),
-                    c.path("RAG_TEMPLATE").asText(DEFAULT_TEMPLATE),
+                    c.path("RAG_TEMPLATE").asText(DefaultRagTemplate.TEXT),
                     optionalNumber(c, "FILE_MAX_SIZE") == null ? null : optionalNumber(c, "FILE_MAX_SIZE").longValue(),
                     optionalNumber(c, "FILE_MAX_COUNT") == null ? null : optionalNumber(c, "FILE_MAX_COUNT").intValue(),
                     extensions(c.get("ALLOWED_FILE_EXTENSIONS")),

@@ -12,20 +12,6 @@ import java.util.List;
  * system message.
  */
 public final class RagTemplate {
-    public static final String DEFAULT = """
-            ### Task:
-            Answer the user's query with the help of the context below. When a sentence uses a source, \
-            cite it as [id] with the id attribute of its <source> tag. If the context does not hold the \
-            answer, say so, and only answer from your own knowledge when you are sure.
-
-            <context>
-            {{CONTEXT}}
-            </context>
-
-            <user_query>
-            {{QUERY}}
-            </user_query>""";
-
     private RagTemplate() {
     }
 

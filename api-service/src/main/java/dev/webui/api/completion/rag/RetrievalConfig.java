@@ -4,8 +4,6 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
 
-import java.util.Optional;
-
 /** Where file-service answers retrieval queries, and how its chunks are put in front of the model. */
 @ConfigMapping(prefix = "")
 public interface RetrievalConfig {
@@ -13,10 +11,6 @@ public interface RetrievalConfig {
     @WithName("FILE_SERVICE_URL")
     @WithDefault("http://localhost:8083")
     String fileServiceUrl();
-
-    /** RAG_TEMPLATE: Open WebUI's template with {{CONTEXT}} and {{QUERY}}; absent → {@link RagTemplate#DEFAULT}. */
-    @WithName("RAG_TEMPLATE")
-    Optional<String> ragTemplate();
 
     /** FILE_SERVICE_TIMEOUT_SECONDS (ours): how long one retrieval query may take. */
     @WithName("FILE_SERVICE_TIMEOUT_SECONDS")

@@ -1,4 +1,4 @@
-package dev.webui.api.settings;
+package dev.webui.core.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

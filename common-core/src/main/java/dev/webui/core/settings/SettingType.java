@@ -1,4 +1,4 @@
-package dev.webui.api.settings;
+package dev.webui.core.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -17,27 +17,27 @@ import java.util.Locale;
 public enum SettingType {
     BOOL {
         @Override
-        JsonNode parse(String env, ObjectMapper mapper) {
+        public JsonNode parse(String env, ObjectMapper mapper) {
             return BooleanNode.valueOf(env.trim().toLowerCase(Locale.ROOT).equals("true"));
         }
     },
     TEXT {
         @Override
-        JsonNode parse(String env, ObjectMapper mapper) {
+        public JsonNode parse(String env, ObjectMapper mapper) {
             return TextNode.valueOf(env);
         }
     },
     /** An integer, or null when empty. */
     INT {
         @Override
-        JsonNode parse(String env, ObjectMapper mapper) {
+        public JsonNode parse(String env, ObjectMapper mapper) {
             return orNull(env, t -> LongNode.valueOf(Long.parseLong(t)), "expected an integer");
         }
     },
     /** A JSON document (objects, lists). */
     JSON {
         @Override
-        JsonNode parse(String env, ObjectMapper mapper) {
+        public JsonNode parse(String env, ObjectMapper mapper) {
             try {
                 return mapper.readTree(env);
             } catch (Exception e) {
@@ -48,21 +48,21 @@ public enum SettingType {
     /** A decimal number, or null when empty. */
     NUMBER {
         @Override
-        JsonNode parse(String env, ObjectMapper mapper) {
+        public JsonNode parse(String env, ObjectMapper mapper) {
             return orNull(env, t -> DoubleNode.valueOf(Double.parseDouble(t)), "expected a number");
         }
     },
     /** A string that is null when empty (Open WebUI keeps "not chosen" as None). */
     OPTIONAL_TEXT {
         @Override
-        JsonNode parse(String env, ObjectMapper mapper) {
+        public JsonNode parse(String env, ObjectMapper mapper) {
             return env.isEmpty() ? NullNode.instance : TextNode.valueOf(env);
         }
     },
     /** Open WebUI's comma-separated lists (AUDIO_STT_SUPPORTED_CONTENT_TYPES): blanks dropped. */
     COMMA_LIST {
         @Override
-        JsonNode parse(String env, ObjectMapper mapper) {
+        public JsonNode parse(String env, ObjectMapper mapper) {
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
             Arrays.stream(env.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(list::add);
             return list;
@@ -71,14 +71,15 @@ public enum SettingType {
     /** Open WebUI's semicolon-separated lists (OPENAI_API_BASE_URLS, OPENAI_API_KEYS). */
     SEMICOLON_LIST {
         @Override
-        JsonNode parse(String env, ObjectMapper mapper) {
+        public JsonNode parse(String env, ObjectMapper mapper) {
             ArrayNode list = JsonNodeFactory.instance.arrayNode();
             Arrays.stream(env.split(";", -1)).map(String::trim).forEach(list::add);
             return list;
         }
     };
 
-    abstract JsonNode parse(String env, ObjectMapper mapper);
+    /** The value an environment variable's text stands for; {@link IllegalArgumentException} when it has not this type. */
+    public abstract JsonNode parse(String env, ObjectMapper mapper);
 
     /** A number read from trimmed text; null when the text is empty. */
     private static JsonNode orNull(String env, java.util.function.Function<String, JsonNode> number, String expected) {

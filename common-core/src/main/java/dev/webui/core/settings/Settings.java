@@ -1,0 +1,201 @@
+package dev.webui.core.settings;
+
+import dev.webui.core.permission.DefaultPermissions;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+
+import static dev.webui.core.settings.SettingType.BOOL;
+import static dev.webui.core.settings.SettingType.COMMA_LIST;
+import static dev.webui.core.settings.SettingType.INT;
+import static dev.webui.core.settings.SettingType.JSON;
+import static dev.webui.core.settings.SettingType.NUMBER;
+import static dev.webui.core.settings.SettingType.OPTIONAL_TEXT;
+import static dev.webui.core.settings.SettingType.SEMICOLON_LIST;
+import static dev.webui.core.settings.SettingType.TEXT;
+import static dev.webui.core.settings.ReadBy.API;
+import static dev.webui.core.settings.ReadBy.AUTH;
+import static dev.webui.core.settings.ReadBy.FILES;
+
+/**
+ * The registry of persistent settings: each declared once, with its dotted path in the settings
+ * document ({@code config.data}), the environment variable that seeds it, its type, its default
+ * (as JSON text) and the services that read it. Adding a setting is one line here; it is then
+ * read, with Open WebUI's precedence, through the services' settings reader (docs/configuration.md).
+ */
+public final class Settings {
+    private static final ObjectMapper PLAIN = new ObjectMapper();
+    private static final List<Setting> REGISTERED = new ArrayList<>();
+
+    // Shared by auth-service (sign-in, /auths/admin/config) and api-service (/api/config).
+    public static final Setting ENABLE_SIGNUP = of("ui.enable_signup", "ENABLE_SIGNUP", BOOL, "true", API, AUTH);
+    public static final Setting ENABLE_LOGIN_FORM = of("ui.ENABLE_LOGIN_FORM", "ENABLE_LOGIN_FORM", BOOL, "true", API, AUTH);
+    public static final Setting DEFAULT_LOCALE = of("ui.default_locale", "DEFAULT_LOCALE", TEXT, "\"\"", API);
+    public static final Setting DEFAULT_MODELS = of("ui.default_models", "DEFAULT_MODELS", TEXT, "null", API);
+    public static final Setting PROMPT_SUGGESTIONS = of("ui.prompt_suggestions", "DEFAULT_PROMPT_SUGGESTIONS", JSON, """
+            [{"title":["Help me study","vocabulary for a college entrance exam"],"content":"Help me study vocabulary: write a sentence for me to fill in the blank, and I'll try to pick the correct option."},
+             {"title":["Give me ideas","for what to do with my kids' art"],"content":"What are 5 creative things I could do with my kids' art? I don't want to throw them away, but it's also so much clutter."},
+             {"title":["Tell me a fun fact","about the Roman Empire"],"content":"Tell me a random fun fact about the Roman Empire"}]""", API);
+    public static final Setting MODEL_ORDER_LIST = of("ui.model_order_list", "MODEL_ORDER_LIST", JSON, "[]", API);
+    public static final Setting DEFAULT_USER_ROLE = of("ui.default_user_role", "DEFAULT_USER_ROLE", TEXT, "\"pending\"", API, AUTH);
+    public static final Setting PENDING_TITLE = of("ui.pending_user_overlay_title", "PENDING_USER_OVERLAY_TITLE", TEXT, "\"\"", API, AUTH);
+    public static final Setting PENDING_CONTENT = of("ui.pending_user_overlay_content", "PENDING_USER_OVERLAY_CONTENT", TEXT, "\"\"", API, AUTH);
+    public static final Setting RESPONSE_WATERMARK = of("ui.watermark", "RESPONSE_WATERMARK", TEXT, "\"\"", API, AUTH);
+    public static final Setting ENABLE_COMMUNITY_SHARING = of("ui.enable_community_sharing", "ENABLE_COMMUNITY_SHARING", BOOL, "true", API, AUTH);
+    public static final Setting ENABLE_MESSAGE_RATING = of("ui.enable_message_rating", "ENABLE_MESSAGE_RATING", BOOL, "true", API, AUTH);
+    public static final Setting ENABLE_USER_WEBHOOKS = of("ui.enable_user_webhooks", "ENABLE_USER_WEBHOOKS", BOOL, "true", API, AUTH);
+    public static final Setting BANNERS = of("ui.banners", "WEBUI_BANNERS", JSON, "[]", API);
+    public static final Setting ENABLE_API_KEY = of("auth.api_key.enable", "ENABLE_API_KEY", BOOL, "true", API, AUTH);
+    public static final Setting ENABLE_LDAP = of("ldap.enable", "ENABLE_LDAP", BOOL, "false", API, AUTH);
+    public static final Setting ENABLE_CHANNELS = of("channels.enable", "ENABLE_CHANNELS", BOOL, "false", API, AUTH);
+    public static final Setting ENABLE_NOTES = of("notes.enable", "ENABLE_NOTES", BOOL, "true", API, AUTH);
+    public static final Setting ENABLE_DIRECT_CONNECTIONS = of("direct.enable", "ENABLE_DIRECT_CONNECTIONS", BOOL, "false", API);
+    public static final Setting ENABLE_BASE_MODELS_CACHE = of("models.base_models_cache", "ENABLE_BASE_MODELS_CACHE", BOOL, "false", API);
+    public static final Setting WEBHOOK_URL = of("webhook_url", "WEBHOOK_URL", TEXT, "\"\"", API);
+    public static final Setting ENABLE_OPENAI_API = of("openai.enable", "ENABLE_OPENAI_API", BOOL, "true", API);
+    public static final Setting OPENAI_API_BASE_URLS = of("openai.api_base_urls", "OPENAI_API_BASE_URLS", SEMICOLON_LIST, "[\"https://api.openai.com/v1\"]", API);
+    public static final Setting OPENAI_API_KEYS = of("openai.api_keys", "OPENAI_API_KEYS", SEMICOLON_LIST, "[\"\"]", API);
+    public static final Setting OPENAI_API_CONFIGS = of("openai.api_configs", "OPENAI_API_CONFIGS", JSON, "{}", API);
+    public static final Setting ENABLE_OLLAMA_API = of("ollama.enable", "ENABLE_OLLAMA_API", BOOL, "false", API);
+    public static final Setting OLLAMA_BASE_URLS = of("ollama.base_urls", "OLLAMA_BASE_URLS", SEMICOLON_LIST, "[]", API);
+    public static final Setting OLLAMA_API_CONFIGS = of("ollama.api_configs", "OLLAMA_API_CONFIGS", JSON, "{}", API);
+    public static final Setting ENABLE_CODE_EXECUTION = of("code_execution.enable", "ENABLE_CODE_EXECUTION", BOOL, "true", API);
+    public static final Setting CODE_EXECUTION_ENGINE = of("code_execution.engine", "CODE_EXECUTION_ENGINE", TEXT, "\"pyodide\"", API);
+    public static final Setting CODE_EXECUTION_JUPYTER_URL = of("code_execution.jupyter.url", "CODE_EXECUTION_JUPYTER_URL", TEXT, "\"\"", API);
+    public static final Setting CODE_EXECUTION_JUPYTER_AUTH = of("code_execution.jupyter.auth", "CODE_EXECUTION_JUPYTER_AUTH", TEXT, "\"\"", API);
+    public static final Setting CODE_EXECUTION_JUPYTER_AUTH_TOKEN = of("code_execution.jupyter.auth_token", "CODE_EXECUTION_JUPYTER_AUTH_TOKEN", TEXT, "\"\"", API);
+    public static final Setting CODE_EXECUTION_JUPYTER_AUTH_PASSWORD = of("code_execution.jupyter.auth_password", "CODE_EXECUTION_JUPYTER_AUTH_PASSWORD", TEXT, "\"\"", API);
+    public static final Setting CODE_EXECUTION_JUPYTER_TIMEOUT = of("code_execution.jupyter.timeout", "CODE_EXECUTION_JUPYTER_TIMEOUT", INT, "60", API);
+    public static final Setting ENABLE_CODE_INTERPRETER = of("code_interpreter.enable", "ENABLE_CODE_INTERPRETER", BOOL, "true", API);
+    public static final Setting CODE_INTERPRETER_ENGINE = of("code_interpreter.engine", "CODE_INTERPRETER_ENGINE", TEXT, "\"pyodide\"", API);
+    public static final Setting CODE_INTERPRETER_PROMPT_TEMPLATE = of("code_interpreter.prompt_template", "CODE_INTERPRETER_PROMPT_TEMPLATE", TEXT, "\"\"", API);
+    public static final Setting CODE_INTERPRETER_JUPYTER_URL = of("code_interpreter.jupyter.url", "CODE_INTERPRETER_JUPYTER_URL", TEXT, "\"\"", API);
+    public static final Setting CODE_INTERPRETER_JUPYTER_AUTH = of("code_interpreter.jupyter.auth", "CODE_INTERPRETER_JUPYTER_AUTH", TEXT, "\"\"", API);
+    public static final Setting CODE_INTERPRETER_JUPYTER_AUTH_TOKEN = of("code_interpreter.jupyter.auth_token", "CODE_INTERPRETER_JUPYTER_AUTH_TOKEN", TEXT, "\"\"", API);
+    public static final Setting CODE_INTERPRETER_JUPYTER_AUTH_PASSWORD = of("code_interpreter.jupyter.auth_password", "CODE_INTERPRETER_JUPYTER_AUTH_PASSWORD", TEXT, "\"\"", API);
+    public static final Setting CODE_INTERPRETER_JUPYTER_TIMEOUT = of("code_interpreter.jupyter.timeout", "CODE_INTERPRETER_JUPYTER_TIMEOUT", INT, "60", API);
+    public static final Setting TOOL_SERVER_CONNECTIONS = of("tool_server.connections", "TOOL_SERVER_CONNECTIONS", JSON, "[]", API);
+    public static final Setting ENABLE_IMAGE_GENERATION = of("image_generation.enable", "ENABLE_IMAGE_GENERATION", BOOL, "false", API);
+    public static final Setting ENABLE_WEB_SEARCH = of("rag.web.search.enable", "ENABLE_WEB_SEARCH", BOOL, "false", API, FILES);
+    public static final Setting ENABLE_AUTOCOMPLETE = of("task.autocomplete.enable", "ENABLE_AUTOCOMPLETE_GENERATION", BOOL, "true", API);
+    public static final Setting TTS_ENGINE = of("audio.tts.engine", "AUDIO_TTS_ENGINE", TEXT, "\"\"", API);
+    public static final Setting TTS_VOICE = of("audio.tts.voice", "AUDIO_TTS_VOICE", TEXT, "\"alloy\"", API);
+    public static final Setting TTS_SPLIT_ON = of("audio.tts.split_on", "AUDIO_TTS_SPLIT_ON", TEXT, "\"punctuation\"", API);
+    public static final Setting STT_ENGINE = of("audio.stt.engine", "AUDIO_STT_ENGINE", TEXT, "\"\"", API);
+    public static final Setting IMAGE_COMPRESSION_WIDTH = of("file.image_compression_width", "FILE_IMAGE_COMPRESSION_WIDTH", INT, "null", API, FILES);
+    public static final Setting IMAGE_COMPRESSION_HEIGHT = of("file.image_compression_height", "FILE_IMAGE_COMPRESSION_HEIGHT", INT, "null", API, FILES);
+    public static final Setting ENABLE_GOOGLE_DRIVE = of("google_drive.enable", "ENABLE_GOOGLE_DRIVE_INTEGRATION", BOOL, "false", API, FILES);
+    public static final Setting GOOGLE_DRIVE_CLIENT_ID = of("google_drive.client_id", "GOOGLE_DRIVE_CLIENT_ID", TEXT, "\"\"", API);
+    public static final Setting GOOGLE_DRIVE_API_KEY = of("google_drive.api_key", "GOOGLE_DRIVE_API_KEY", TEXT, "\"\"", API);
+    public static final Setting ENABLE_ONEDRIVE = of("onedrive.enable", "ENABLE_ONEDRIVE_INTEGRATION", BOOL, "false", API, FILES);
+    public static final Setting ONEDRIVE_SHAREPOINT_URL = of("onedrive.sharepoint_url", "ONEDRIVE_SHAREPOINT_URL", TEXT, "\"\"", API);
+    public static final Setting ONEDRIVE_SHAREPOINT_TENANT_ID = of("onedrive.sharepoint_tenant_id", "ONEDRIVE_SHAREPOINT_TENANT_ID", TEXT, "\"\"", API);
+    public static final Setting ENABLE_ARENA_MODELS = of("evaluation.arena.enable", "ENABLE_EVALUATION_ARENA_MODELS", BOOL, "true", API);
+    public static final Setting ARENA_MODELS = of("evaluation.arena.models", "EVALUATION_ARENA_MODELS", JSON, "[]", API);
+    public static final Setting USER_PERMISSIONS = of("user.permissions", "USER_PERMISSIONS", JSON, DefaultPermissions.JSON, API, AUTH);
+    // Audio (the Audio page): stored and answered; speech engines are not built yet (docs/api.md).
+    public static final Setting TTS_OPENAI_URL = of("audio.tts.openai.api_base_url", "AUDIO_TTS_OPENAI_API_BASE_URL", TEXT, "\"https://api.openai.com/v1\"", API);
+    public static final Setting TTS_OPENAI_KEY = of("audio.tts.openai.api_key", "AUDIO_TTS_OPENAI_API_KEY", TEXT, "\"\"", API);
+    public static final Setting TTS_API_KEY = of("audio.tts.api_key", "AUDIO_TTS_API_KEY", TEXT, "\"\"", API);
+    public static final Setting TTS_MODEL = of("audio.tts.model", "AUDIO_TTS_MODEL", TEXT, "\"tts-1\"", API);
+    public static final Setting TTS_AZURE_REGION = of("audio.tts.azure.speech_region", "AUDIO_TTS_AZURE_SPEECH_REGION", TEXT, "\"\"", API);
+    public static final Setting TTS_AZURE_BASE_URL = of("audio.tts.azure.speech_base_url", "AUDIO_TTS_AZURE_SPEECH_BASE_URL", TEXT, "\"\"", API);
+    public static final Setting TTS_AZURE_OUTPUT_FORMAT = of("audio.tts.azure.speech_output_format", "AUDIO_TTS_AZURE_SPEECH_OUTPUT_FORMAT", TEXT, "\"audio-24khz-160kbitrate-mono-mp3\"", API);
+    public static final Setting STT_OPENAI_URL = of("audio.stt.openai.api_base_url", "AUDIO_STT_OPENAI_API_BASE_URL", TEXT, "\"https://api.openai.com/v1\"", API);
+    public static final Setting STT_OPENAI_KEY = of("audio.stt.openai.api_key", "AUDIO_STT_OPENAI_API_KEY", TEXT, "\"\"", API);
+    public static final Setting STT_MODEL = of("audio.stt.model", "AUDIO_STT_MODEL", TEXT, "\"\"", API);
+    public static final Setting STT_CONTENT_TYPES = of("audio.stt.supported_content_types", "AUDIO_STT_SUPPORTED_CONTENT_TYPES", COMMA_LIST, "[]", API);
+    public static final Setting WHISPER_MODEL = of("audio.stt.whisper_model", "WHISPER_MODEL", TEXT, "\"base\"", API);
+    public static final Setting DEEPGRAM_API_KEY = of("audio.stt.deepgram.api_key", "DEEPGRAM_API_KEY", TEXT, "\"\"", API);
+    public static final Setting STT_AZURE_KEY = of("audio.stt.azure.api_key", "AUDIO_STT_AZURE_API_KEY", TEXT, "\"\"", API);
+    public static final Setting STT_AZURE_REGION = of("audio.stt.azure.region", "AUDIO_STT_AZURE_REGION", TEXT, "\"\"", API);
+    public static final Setting STT_AZURE_LOCALES = of("audio.stt.azure.locales", "AUDIO_STT_AZURE_LOCALES", TEXT, "\"\"", API);
+    public static final Setting STT_AZURE_BASE_URL = of("audio.stt.azure.base_url", "AUDIO_STT_AZURE_BASE_URL", TEXT, "\"\"", API);
+    public static final Setting STT_AZURE_MAX_SPEAKERS = of("audio.stt.azure.max_speakers", "AUDIO_STT_AZURE_MAX_SPEAKERS", TEXT, "\"\"", API);
+    // Image generation (the Images page): stored and answered; the generation engine is not built yet (docs/api.md).
+    public static final Setting IMAGE_ENGINE = of("image_generation.engine", "IMAGE_GENERATION_ENGINE", TEXT, "\"openai\"", API);
+    public static final Setting IMAGE_PROMPT_GENERATION = of("image_generation.prompt.enable", "ENABLE_IMAGE_PROMPT_GENERATION", BOOL, "true", API);
+    public static final Setting IMAGES_OPENAI_URL = of("image_generation.openai.api_base_url", "IMAGES_OPENAI_API_BASE_URL", TEXT, "\"https://api.openai.com/v1\"", API);
+    public static final Setting IMAGES_OPENAI_VERSION = of("image_generation.openai.api_version", "IMAGES_OPENAI_API_VERSION", TEXT, "\"\"", API);
+    public static final Setting IMAGES_OPENAI_KEY = of("image_generation.openai.api_key", "IMAGES_OPENAI_API_KEY", TEXT, "\"\"", API);
+    public static final Setting AUTOMATIC1111_URL = of("image_generation.automatic1111.base_url", "AUTOMATIC1111_BASE_URL", TEXT, "\"\"", API);
+    public static final Setting AUTOMATIC1111_AUTH = of("image_generation.automatic1111.api_auth", "AUTOMATIC1111_API_AUTH", TEXT, "\"\"", API);
+    public static final Setting AUTOMATIC1111_CFG_SCALE = of("image_generation.automatic1111.cfg_scale", "AUTOMATIC1111_CFG_SCALE", NUMBER, "null", API);
+    public static final Setting AUTOMATIC1111_SAMPLER = of("image_generation.automatic1111.sampler", "AUTOMATIC1111_SAMPLER", OPTIONAL_TEXT, "null", API);
+    public static final Setting AUTOMATIC1111_SCHEDULER = of("image_generation.automatic1111.scheduler", "AUTOMATIC1111_SCHEDULER", OPTIONAL_TEXT, "null", API);
+    public static final Setting COMFYUI_URL = of("image_generation.comfyui.base_url", "COMFYUI_BASE_URL", TEXT, "\"\"", API);
+    public static final Setting COMFYUI_KEY = of("image_generation.comfyui.api_key", "COMFYUI_API_KEY", TEXT, "\"\"", API);
+    public static final Setting COMFYUI_WORKFLOW = of("image_generation.comfyui.workflow", "COMFYUI_WORKFLOW", TEXT, "\"\"", API);
+    public static final Setting COMFYUI_WORKFLOW_NODES = of("image_generation.comfyui.nodes", "COMFYUI_WORKFLOW_NODES", JSON, "[]", API);
+    public static final Setting IMAGES_GEMINI_URL = of("image_generation.gemini.api_base_url", "IMAGES_GEMINI_API_BASE_URL", TEXT, "\"\"", API);
+    public static final Setting IMAGES_GEMINI_KEY = of("image_generation.gemini.api_key", "IMAGES_GEMINI_API_KEY", TEXT, "\"\"", API);
+    public static final Setting IMAGE_MODEL = of("image_generation.model", "IMAGE_GENERATION_MODEL", TEXT, "\"\"", API);
+    public static final Setting IMAGE_SIZE = of("image_generation.size", "IMAGE_SIZE", TEXT, "\"512x512\"", API);
+    public static final Setting IMAGE_STEPS = of("image_generation.steps", "IMAGE_STEPS", INT, "50", API);
+    // Background tasks (title, tags, follow-ups, queries): task model and prompt templates; "" means the built-in prompt.
+    public static final Setting TASK_MODEL = of("task.model.default", "TASK_MODEL", TEXT, "\"\"", API);
+    public static final Setting TASK_MODEL_EXTERNAL = of("task.model.external", "TASK_MODEL_EXTERNAL", TEXT, "\"\"", API);
+    public static final Setting ENABLE_TITLE_GENERATION = of("task.title.enable", "ENABLE_TITLE_GENERATION", BOOL, "true", API);
+    public static final Setting TITLE_PROMPT = of("task.title.prompt_template", "TITLE_GENERATION_PROMPT_TEMPLATE", TEXT, "\"\"", API);
+    public static final Setting IMAGE_PROMPT = of("task.image.prompt_template", "IMAGE_PROMPT_GENERATION_PROMPT_TEMPLATE", TEXT, "\"\"", API);
+    public static final Setting AUTOCOMPLETE_INPUT_MAX_LENGTH = of("task.autocomplete.input_max_length", "AUTOCOMPLETE_GENERATION_INPUT_MAX_LENGTH", INT, "-1", API);
+    public static final Setting ENABLE_TAGS_GENERATION = of("task.tags.enable", "ENABLE_TAGS_GENERATION", BOOL, "true", API);
+    public static final Setting TAGS_PROMPT = of("task.tags.prompt_template", "TAGS_GENERATION_PROMPT_TEMPLATE", TEXT, "\"\"", API);
+    public static final Setting ENABLE_FOLLOW_UP_GENERATION = of("task.follow_up.enable", "ENABLE_FOLLOW_UP_GENERATION", BOOL, "true", API);
+    public static final Setting FOLLOW_UP_PROMPT = of("task.follow_up.prompt_template", "FOLLOW_UP_GENERATION_PROMPT_TEMPLATE", TEXT, "\"\"", API);
+    public static final Setting ENABLE_SEARCH_QUERY_GENERATION = of("task.query.search.enable", "ENABLE_SEARCH_QUERY_GENERATION", BOOL, "true", API);
+    public static final Setting ENABLE_RETRIEVAL_QUERY_GENERATION = of("task.query.retrieval.enable", "ENABLE_RETRIEVAL_QUERY_GENERATION", BOOL, "true", API);
+    public static final Setting QUERY_PROMPT = of("task.query.prompt_template", "QUERY_GENERATION_PROMPT_TEMPLATE", TEXT, "\"\"", API);
+    public static final Setting TOOLS_PROMPT = of("task.tools.prompt_template", "TOOLS_FUNCTION_CALLING_PROMPT_TEMPLATE", TEXT, "\"\"", API);
+
+
+    // auth-service: sign-in and API-key policy (/auths/admin/config); the API-key keys are also read by every service's key check.
+    public static final Setting SHOW_ADMIN_DETAILS = of("auth.admin.show", "SHOW_ADMIN_DETAILS", BOOL, "true", AUTH);
+    public static final Setting ADMIN_EMAIL = of("auth.admin.email", "ADMIN_EMAIL", TEXT, "\"\"", AUTH);
+    public static final Setting WEBUI_URL = of("webui.url", "WEBUI_URL", TEXT, "\"\"", AUTH);
+    public static final Setting JWT_EXPIRES_IN = of("auth.jwt_expiry", "JWT_EXPIRES_IN", TEXT, "\"4w\"", AUTH);
+    public static final Setting ENABLE_API_KEY_ENDPOINT_RESTRICTIONS = of("auth.api_key.endpoint_restrictions", "ENABLE_API_KEY_ENDPOINT_RESTRICTIONS", BOOL, "false", AUTH);
+    public static final Setting API_KEY_ALLOWED_ENDPOINTS = of("auth.api_key.allowed_endpoints", "API_KEY_ALLOWED_ENDPOINTS", TEXT, "\"\"", AUTH);
+    // auth-service: the LDAP server (/auths/admin/config/ldap/server); an empty text falls back to the environment.
+    public static final Setting LDAP_SERVER_LABEL = of("ldap.server.label", "LDAP_SERVER_LABEL", TEXT, "\"LDAP Server\"", AUTH);
+    public static final Setting LDAP_SERVER_HOST = of("ldap.server.host", "LDAP_SERVER_HOST", TEXT, "\"localhost\"", AUTH);
+    public static final Setting LDAP_SERVER_PORT = of("ldap.server.port", "LDAP_SERVER_PORT", INT, "389", AUTH);
+    public static final Setting LDAP_ATTRIBUTE_FOR_MAIL = of("ldap.server.attribute_for_mail", "LDAP_ATTRIBUTE_FOR_MAIL", TEXT, "\"mail\"", AUTH);
+    public static final Setting LDAP_ATTRIBUTE_FOR_USERNAME = of("ldap.server.attribute_for_username", "LDAP_ATTRIBUTE_FOR_USERNAME", TEXT, "\"uid\"", AUTH);
+    public static final Setting LDAP_APP_DN = of("ldap.server.app_dn", "LDAP_APP_DN", OPTIONAL_TEXT, "null", AUTH);
+    public static final Setting LDAP_APP_PASSWORD = of("ldap.server.app_password", "LDAP_APP_PASSWORD", OPTIONAL_TEXT, "null", AUTH);
+    public static final Setting LDAP_SEARCH_BASE = of("ldap.server.users_dn", "LDAP_SEARCH_BASE", OPTIONAL_TEXT, "null", AUTH);
+    public static final Setting LDAP_SEARCH_FILTERS = of("ldap.server.search_filter", "LDAP_SEARCH_FILTERS", OPTIONAL_TEXT, "null", AUTH);
+    public static final Setting LDAP_USE_TLS = of("ldap.server.use_tls", "LDAP_USE_TLS", BOOL, "true", AUTH);
+    public static final Setting LDAP_CA_CERT_FILE = of("ldap.server.ca_cert_file", "LDAP_CA_CERT_FILE", OPTIONAL_TEXT, "null", AUTH);
+    public static final Setting LDAP_VALIDATE_CERT = of("ldap.server.validate_cert", "LDAP_VALIDATE_CERT", BOOL, "true", AUTH);
+    public static final Setting LDAP_CIPHERS = of("ldap.server.ciphers", "LDAP_CIPHERS", OPTIONAL_TEXT, "null", AUTH);
+    // Retrieval: the upload limits file-service enforces and api-service advertises, and the RAG template completions use.
+    public static final Setting FILE_MAX_SIZE = of("rag.file.max_size", "FILE_MAX_SIZE", INT, "null", API, FILES);
+    public static final Setting FILE_MAX_COUNT = of("rag.file.max_count", "FILE_MAX_COUNT", INT, "null", API, FILES);
+    public static final Setting ALLOWED_FILE_EXTENSIONS = of("rag.file.allowed_extensions", "ALLOWED_FILE_EXTENSIONS", COMMA_LIST, "[]", FILES);
+    public static final Setting RAG_TEMPLATE = of("rag.template", "RAG_TEMPLATE", TEXT, DefaultRagTemplate.JSON, API, FILES);
+
+    /** Every setting, in declaration order. */
+    public static final List<Setting> ALL = Collections.unmodifiableList(REGISTERED);
+
+    private Settings() {
+    }
+
+    private static Setting of(String path, String env, SettingType type, String defaultJson, ReadBy... readers) {
+        JsonNode value;
+        try {
+            value = PLAIN.readTree(defaultJson);
+        } catch (Exception e) {
+            throw new ExceptionInInitializerError("Bad default for " + path);
+        }
+        Setting setting = new Setting(path, env, type, value, Set.of(readers));
+        REGISTERED.add(setting);
+        return setting;
+    }
+}
