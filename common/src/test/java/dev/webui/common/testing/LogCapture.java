@@ -6,6 +6,7 @@ import org.jboss.logmanager.ExtLogRecord;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
+import java.util.logging.Level;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
@@ -16,15 +17,24 @@ public final class LogCapture extends Handler implements AutoCloseable {
     }
 
     private final Logger logger;
+    private final Level levelBefore;
     public final List<Line> lines = new CopyOnWriteArrayList<>();
 
     private LogCapture(Logger logger) {
         this.logger = logger;
+        this.levelBefore = logger.getLevel();
     }
 
     public static LogCapture of(Class<?> category) {
         LogCapture capture = new LogCapture(Logger.getLogger(category.getName()));
         capture.logger.addHandler(capture);
+        return capture;
+    }
+
+    /** Also keeps the category's debug lines while open. */
+    public static LogCapture withDebug(Class<?> category) {
+        LogCapture capture = of(category);
+        capture.logger.setLevel(Level.FINE);
         return capture;
     }
 
@@ -43,5 +53,6 @@ public final class LogCapture extends Handler implements AutoCloseable {
     @Override
     public void close() {
         logger.removeHandler(this);
+        logger.setLevel(levelBefore);
     }
 }
