@@ -5,7 +5,11 @@ import dev.webui.bridge.testing.BridgeTestResource;
 import dev.webui.bridge.testing.BridgeTestSupport;
 import dev.webui.bridge.testing.SocketClients.Options;
 import dev.webui.common.auth.Roles;
+import dev.webui.bridge.delivery.CallDelivery;
+import dev.webui.bridge.delivery.EmitDelivery;
 import dev.webui.common.events.EmitRequest;
+import dev.webui.common.http.RequestIds;
+import dev.webui.common.testing.LogCapture;
 import dev.webui.common.events.EventCaller;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestUsers;
@@ -13,6 +17,7 @@ import dev.webui.common.testing.TestUsers.TestUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.jboss.logging.MDC;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -48,6 +53,32 @@ class CallsAndMetricsTest extends BridgeTestSupport {
         JsonNode asked = clients.awaitEvent("tab", "chat-events");
         assertEquals("execute:python", asked.at("/data/type").asText());
         assertTrue(clients.events("tab").get(0).path("ack").asBoolean(), "the client was asked for an ack");
+    }
+
+    @Test
+    void theBridgeLogsEventsUnderTheRequestIdTheyCarry() {
+        TestUser user = TestUsers.create(Roles.USER);
+        String sid = clients.connect("labelled", port(), Options.websocket().token(user.token()).answer("chat-events", "ok"));
+        awaitRegistered(sid, user.id());
+        try (LogCapture emits = LogCapture.withDebug(EmitDelivery.class); LogCapture calls = LogCapture.withDebug(CallDelivery.class)) {
+            publish(new EmitRequest("chat-events", Map.of("n", 1), EmitRequest.Target.users(user.id()), "emit-rid-1"));
+            clients.awaitEvent("labelled", "chat-events");
+            awaitTrue(() -> emits.lines.stream().anyMatch(l -> "emit-rid-1".equals(l.requestId()) && l.message().startsWith("Delivered")),
+                    "the delivery logged under the emit's request id: " + emits.lines);
+
+            MDC.put(RequestIds.MDC_KEY, "call-rid-2");
+            try {
+                caller.call(sid, "chat-events", Map.of("n", 2), Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
+            } finally {
+                MDC.remove(RequestIds.MDC_KEY);
+            }
+            assertTrue(calls.lines.stream().anyMatch(l -> "call-rid-2".equals(l.requestId()) && l.message().startsWith("Calling")),
+                    "the call logged under the caller's request id: " + calls.lines);
+        }
+        // an emit without the field (an older publisher) is still delivered
+        redis.pubsub(String.class).publish(keys.emitChannel(), "{\"event\":\"chat-events\",\"data\":{\"n\":3},\"to\":{\"sids\":[\"" + sid + "\"]}}")
+                .await().atMost(Duration.ofSeconds(5));
+        awaitTrue(() -> clients.events("labelled").stream().anyMatch(e -> e.toString().contains("\"n\":3")), "the old-format emit arrived");
     }
 
     @Test

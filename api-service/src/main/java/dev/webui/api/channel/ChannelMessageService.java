@@ -184,7 +184,7 @@ public class ChannelMessageService {
             return Uni.createFrom().voidItem();
         }
         return mentions.mentioned(channel, message, List.copyOf(modelIds), user).onFailure().recoverWithUni(e -> {
-            LOG.warnf("Answering the model mention in %s failed: %s", message.id(), e.getMessage());
+            LOG.warnf(e, "Answering the model mention in %s failed", message.id());
             return Uni.createFrom().voidItem();
         });
     }

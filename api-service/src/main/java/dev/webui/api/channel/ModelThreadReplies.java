@@ -118,7 +118,7 @@ public class ModelThreadReplies implements ModelMentions {
                     return "Error: " + e.getMessage();
                 })
                 .chain(content -> fill(channel, reply, content, author))
-                .subscribe().with(ok -> { }, e -> LOG.warnf("Model reply %s not saved: %s", reply.id(), e.getMessage()));
+                .subscribe().with(ok -> { }, e -> LOG.warnf(e, "Model reply %s not saved", reply.id()));
     }
 
     private Uni<Void> fill(Channel channel, ChannelMessage reply, String content, AuthenticatedUser author) {

@@ -40,7 +40,7 @@ final class AnswerWriter {
         }
         ready = false;
         begun = store.begin(chatId, messageId, model)
-                .onFailure().invoke(e -> LOG.warnf("Could not mark the answer of chat %s: %s", chatId, e.getMessage()))
+                .onFailure().invoke(e -> LOG.warnf(e, "Could not mark the answer of chat %s", chatId))
                 .onFailure().recoverWithNull()
                 .invoke(() -> ready = true)
                 .memoize().indefinitely();
@@ -81,7 +81,7 @@ final class AnswerWriter {
             }
             write.complete(null);
         }, e -> {
-            LOG.warnf("Saving the answer of chat %s failed (retried at the next interval): %s", chatId, e.getMessage());
+            LOG.warnf(e, "Saving the answer of chat %s failed (retried at the next interval)", chatId);
             synchronized (this) {
                 writing = false;
             }
@@ -102,7 +102,7 @@ final class AnswerWriter {
         }
         return begun.chain(() -> Uni.createFrom().completionStage(previous))
                 .chain(() -> store.finish(chatId, messageId, text(), fields))
-                .onFailure().invoke(e -> LOG.errorf("Saving the final answer of chat %s failed: %s", chatId, e.getMessage()))
+                .onFailure().invoke(e -> LOG.errorf(e, "Saving the final answer of chat %s failed", chatId))
                 .onFailure().recoverWithNull();
     }
 }

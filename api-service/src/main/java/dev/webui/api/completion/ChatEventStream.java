@@ -84,7 +84,7 @@ final class ChatEventStream {
         }
         publisher.emit(new EmitRequest(EVENT, item.data(), EmitRequest.Target.users(userId)))
                 .subscribe().with(ok -> next(), e -> {
-                    LOG.warnf("chat-events for chat %s not published: %s", chatId, e.getMessage());
+                    LOG.warnf(e, "chat-events for chat %s not published", chatId);
                     next();
                 });
     }

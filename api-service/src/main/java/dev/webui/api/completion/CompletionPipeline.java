@@ -21,6 +21,7 @@ import org.jboss.logging.Logger;
 
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
 
 /**
  * The completion rules (docs/contract.md, "Chat flow"; docs/completions.md): resolve the model among those the caller may
@@ -97,16 +98,16 @@ public class CompletionPipeline {
         ObjectNode payload = UpstreamPayload.build(request, model, true);
         String query = RagTemplate.lastUserText(request.body().path("messages"));
         JsonNode files = PresetKnowledge.withFiles(request.body().get("files"), model.presetMeta());
-        Future<RetrievedContext> retrieved = retrieval.retrieve(authorization, files, query);
+        CompletionStage<RetrievedContext> retrieved = retrieval.retrieve(authorization, files, query);
         Uni<String> remembered = memories.forPrompt(user, request, query, authorization).onFailure().recoverWithItem(e -> {
-            LOG.warnf("Memories not added to the prompt: %s", e.getMessage());
+            LOG.warn("Memories not added to the prompt", e);
             return null;
         });
         return remembered.invoke(context -> {
             if (context != null) {
                 UpstreamPayload.appendSystem(payload, context);
             }
-        }).chain(() -> Uni.createFrom().completionStage(retrieved.toCompletionStage())).chain(context -> {
+        }).chain(() -> Uni.createFrom().completionStage(retrieved)).chain(context -> {
             if (context.sources().isEmpty()) {
                 return Uni.createFrom().item(new Prepared(request, model, payload, context));
             }
@@ -145,7 +146,7 @@ public class CompletionPipeline {
         completion.start(vertx, registered);
         return Uni.createFrom().completionStage(registered)
                 .onFailure().invoke(e -> {
-                    LOG.warnf("Task %s could not be registered, stopping it: %s", taskId, e.getMessage());
+                    LOG.warnf(e, "Task %s could not be registered, stopping it", taskId);
                     completion.stop();
                 })
                 .replaceWith(taskId);
@@ -173,7 +174,7 @@ public class CompletionPipeline {
                 ObjectNode fields = savedFields(prepared, usageData);
                 store.begin(request.chatId(), request.messageId(), prepared.model().id())
                         .chain(() -> store.finish(request.chatId(), request.messageId(), content.text(), fields))
-                        .subscribe().with(ok -> { }, e -> LOG.warnf("Answer of chat %s not saved: %s", request.chatId(), e.getMessage()));
+                        .subscribe().with(ok -> { }, e -> LOG.warnf(e, "Answer of chat %s not saved", request.chatId()));
             }
         });
     }
@@ -181,12 +182,12 @@ public class CompletionPipeline {
     void recordUsage(AuthenticatedUser user, Prepared prepared, JsonNode usageData) {
         CompletionRequest request = prepared.request();
         usage.record(user.id(), prepared.model().id(), request.persists() ? request.chatId() : null, request.messageId(), usageData)
-                .subscribe().with(ok -> { }, e -> LOG.warnf("Usage not recorded: %s", e.getMessage()));
+                .subscribe().with(ok -> { }, e -> LOG.warnf(e, "Usage not recorded"));
     }
 
     void finished(CompletionFinished event) {
         finished.fireAsync(event).exceptionally(e -> {
-            LOG.warnf("Background tasks after chat %s failed: %s", event.request().chatId(), e.getMessage());
+            LOG.warnf(e, "Background tasks after chat %s failed", event.request().chatId());
             return null;
         });
     }

@@ -270,7 +270,7 @@ final class SocketCompletion {
         }
         Uni<Void> recorded = usage == null ? Uni.createFrom().voidItem()
                 : pipeline.usage().record(user.id(), model.id(), request.persists() ? request.chatId() : null,
-                        request.messageId(), usage).onFailure().invoke(e -> LOG.warnf("Usage not recorded: %s", e.getMessage()))
+                        request.messageId(), usage).onFailure().invoke(e -> LOG.warnf(e, "Usage not recorded"))
                 .onFailure().recoverWithNull();
         return answer.finish(fields)
                 .chain(() -> recorded)

@@ -82,7 +82,7 @@ public class ModelCatalog {
             return load();
         }
         if (snapshot.fetchedAt().plus(ttl).isBefore(Instant.now())) {
-            load().subscribe().with(s -> { }, e -> LOG.warnf("Model list refresh failed: %s", e.getMessage()));
+            load().subscribe().with(s -> { }, e -> LOG.warnf(e, "Model list refresh failed"));
         }
         return Uni.createFrom().item(snapshot);
     }

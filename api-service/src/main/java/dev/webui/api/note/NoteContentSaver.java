@@ -90,7 +90,7 @@ public class NoteContentSaver {
             return vertx.setTimer(DEBOUNCE_MS, timer -> {
                 timers.remove(id, timer);
                 save(id, userId, content).subscribe().with(done -> { },
-                        e -> LOG.warnf("Saving the content of note %s failed: %s", id, e.getMessage()));
+                        e -> LOG.warnf(e, "Saving the content of note %s failed", id));
             });
         });
     }

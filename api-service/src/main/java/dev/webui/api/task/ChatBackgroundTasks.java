@@ -64,8 +64,8 @@ public class ChatBackgroundTasks {
         }
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Supplier<Uni<Void>> step : steps) {
-            chain = chain.chain(() -> step.get().onFailure().invoke(e -> LOG.warnf("A background task of chat %s failed: %s",
-                    request.chatId(), e.getMessage())).onFailure().recoverWithNull());
+            chain = chain.chain(() -> step.get().onFailure().invoke(e -> LOG.warnf(e, "A background task of chat %s failed",
+                    request.chatId())).onFailure().recoverWithNull());
         }
         chain.subscribe().with(ignored -> { });
     }

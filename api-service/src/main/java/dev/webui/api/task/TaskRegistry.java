@@ -90,7 +90,7 @@ public class TaskRegistry {
             writes.add(Request.cmd(Command.SREM).arg(keys.tasksOfItem(itemId)).arg(taskId));
         }
         return batch(writes)
-                .onFailure().invoke(e -> LOG.warnf("Task %s not removed from the registry: %s", taskId, e.getMessage()))
+                .onFailure().invoke(e -> LOG.warnf(e, "Task %s not removed from the registry", taskId))
                 .onFailure().recoverWithNull();
     }
 

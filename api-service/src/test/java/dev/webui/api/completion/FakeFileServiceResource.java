@@ -5,9 +5,18 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.Map;
 
-/** Starts a {@link FakeFileService} before the application, points FILE_SERVICE_URL at it and hands it to the test. */
+/**
+ * Starts a {@link FakeFileService} before the application, points FILE_SERVICE_URL at it and hands
+ * it to the test. Init arg {@code timeout-seconds} sets FILE_SERVICE_TIMEOUT_SECONDS (5 unless given).
+ */
 public class FakeFileServiceResource implements QuarkusTestResourceLifecycleManager {
     private FakeFileService fake;
+    private String timeoutSeconds = "5";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        timeoutSeconds = initArgs.getOrDefault("timeout-seconds", timeoutSeconds);
+    }
 
     @Override
     public Map<String, String> start() {
@@ -16,7 +25,7 @@ public class FakeFileServiceResource implements QuarkusTestResourceLifecycleMana
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("FILE_SERVICE_URL", fake.baseUrl(), "FILE_SERVICE_TIMEOUT_SECONDS", "5");
+        return Map.of("FILE_SERVICE_URL", fake.baseUrl(), "FILE_SERVICE_TIMEOUT_SECONDS", timeoutSeconds);
     }
 
     @Override

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.chat.TestSql;
 import dev.webui.api.support.Chats;
 import dev.webui.api.support.FakeFileService;
+import dev.webui.api.completion.rag.RetrievalClient;
+import dev.webui.common.http.RequestIds;
+import dev.webui.common.testing.LogCapture;
 import dev.webui.common.testing.TestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +40,7 @@ class RetrievalTest extends CompletionTestBase {
 
     @BeforeEach
     void filesOfTheUser() {
-        files.down = false;
+        files.reset();
         files.collections.put("file-f1", new FakeFileService.Collection("Bearer " + user.token(), "f1", "secret.txt",
                 List.of(SECRET, "Nobody knows it.")));
         files.collections.put("kb1", new FakeFileService.Collection("Bearer " + user.token(), "f2", "handbook.pdf",
@@ -188,6 +191,28 @@ class RetrievalTest extends CompletionTestBase {
         as(other).get("/api/v1/chats/" + chatId).then().statusCode(200)
                 .body("chat.history.messages.m1.content", equalTo("Hello world!"))
                 .body("chat.history.messages.m1.sources", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
+    void theRequestIdReachesFileServiceTheLogLinesAndTheEvents() {
+        files.failures.add(403);
+        String chatId = Chats.create(user, "request id", 1);
+        try (LogCapture logs = LogCapture.of(RetrievalClient.class)) {
+            as(user).header(RequestIds.HEADER, "rag-request-7").body(socketBody("Who asked?", chatId, attachments()))
+                    .post("/api/chat/completions").then().statusCode(200).header(RequestIds.HEADER, "rag-request-7");
+            tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+
+            List<FakeFileService.Received> queries = files.received.stream()
+                    .filter(r -> r.path().equals("/api/v1/retrieval/query/collection")).toList();
+            assertEquals(2, queries.size());
+            assertTrue(queries.stream().allMatch(r -> "rag-request-7".equals(r.requestId())), queries.toString());
+            // written after the answer of file-service arrived, on another turn of the event loop
+            LogCapture.Line refused = logs.lines.stream().filter(l -> l.message().contains("answered 403")).findFirst().orElseThrow();
+            assertEquals("rag-request-7", refused.requestId());
+        }
+        List<JsonNode> emitted = tap.emits.stream().filter(e -> chatId.equals(e.path("data").path("chat_id").asText())).toList();
+        assertFalse(emitted.isEmpty());
+        assertTrue(emitted.stream().allMatch(e -> "rag-request-7".equals(e.path("request_id").asText())), emitted.toString());
     }
 
     @Test

@@ -9,7 +9,9 @@ import io.vertx.core.json.JsonObject;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
@@ -20,7 +22,9 @@ import java.util.stream.IntStream;
  * inner list; collections the caller's token may not read are skipped (empty lists). {@code POST
  * /api/v1/retrieval/rank} answers the k texts with the highest {@link #similarity} (0 for a text
  * not in it), best first, as the embedding ranking would. With {@link #down} set, every
- * connection is closed before an answer (file-service unreachable).
+ * connection is closed before an answer (file-service unreachable); with {@link #silent} set, no
+ * request is ever answered; the statuses queued in {@link #failures} answer the next requests with
+ * that status. Every request is kept in {@link #received}, with its X-Request-Id.
  */
 public final class FakeFileService implements AutoCloseable {
     /** A collection's chunks and the Authorization header allowed to read them. */
@@ -38,6 +42,27 @@ public final class FakeFileService implements AutoCloseable {
     public final List<JsonObject> ranks = new CopyOnWriteArrayList<>();
     public final List<String> rankAuthorizations = new CopyOnWriteArrayList<>();
     public volatile boolean down;
+    public volatile boolean silent;
+    public final Queue<Integer> failures = new ConcurrentLinkedQueue<>();
+
+    /** A request as it arrived: path and X-Request-Id header (null when absent). */
+    public record Received(String path, String requestId) {
+    }
+
+    public final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** How many requests reached {@code path}. */
+    public long attempts(String path) {
+        return received.stream().filter(r -> r.path().equals(path)).count();
+    }
+
+    /** Forgets the requests and failure settings of earlier tests (the collections stay). */
+    public void reset() {
+        down = false;
+        silent = false;
+        failures.clear();
+        received.clear();
+    }
 
     public FakeFileService() throws Exception {
         server = vertx.createHttpServer().requestHandler(this::handle).listen(0, "127.0.0.1")
@@ -51,6 +76,16 @@ public final class FakeFileService implements AutoCloseable {
     private void handle(HttpServerRequest request) {
         if (down) {
             request.connection().close();
+            return;
+        }
+        received.add(new Received(request.path(), request.getHeader("X-Request-Id")));
+        if (silent) {
+            return;
+        }
+        Integer failure = failures.poll();
+        if (failure != null) {
+            request.response().setStatusCode(failure).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("detail", "failing on purpose").encode());
             return;
         }
         if (request.path().equals("/api/v1/retrieval/rank")) {

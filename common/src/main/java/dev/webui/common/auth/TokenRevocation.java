@@ -115,7 +115,7 @@ public class TokenRevocation {
                         local.markTrusted();
                         LOG.debugf("Revocation list loaded: %d signed-out tokens", local.size());
                     }
-                }, e -> LOG.warnf("Revocation subscription gave up: %s", e.getMessage()));
+                }, e -> LOG.warnf(e, "Revocation subscription gave up"));
     }
 
     private boolean current(long attempt) {

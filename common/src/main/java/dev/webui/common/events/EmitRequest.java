@@ -7,9 +7,18 @@ import java.util.List;
 /**
  * A request to the Socket.IO bridge to emit {@code event} with {@code data} to the sockets named
  * by {@code to}. Published as JSON on the emit channel; the format is in docs/redis.md.
+ * {@code requestId} (optional) names the request that caused it, for the bridge's log lines.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record EmitRequest(String event, Object data, Target to) {
+public record EmitRequest(String event, Object data, Target to, String requestId) {
+
+    public EmitRequest(String event, Object data, Target to) {
+        this(event, data, to, null);
+    }
+
+    public EmitRequest withRequestId(String id) {
+        return new EmitRequest(event, data, to, id);
+    }
 
     /**
      * Who receives it: any combination of users (all their sockets), socket ids and rooms, or everyone;

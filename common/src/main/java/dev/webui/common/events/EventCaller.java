@@ -3,6 +3,7 @@ package dev.webui.common.events;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.webui.common.http.RequestIds;
 import dev.webui.common.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
@@ -51,7 +52,8 @@ public class EventCaller {
         String id = UUID.randomUUID().toString();
         String payload;
         try {
-            payload = json.writeValueAsString(new CallRequest(id, event, data, sid, replyChannel, timeout.toMillis()));
+            payload = json.writeValueAsString(new CallRequest(id, event, data, sid, replyChannel, timeout.toMillis(),
+                    RequestIds.current()));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("Event data is not serialisable to JSON", e));
         }
@@ -70,7 +72,7 @@ public class EventCaller {
     private synchronized CompletableFuture<Void> subscribe() {
         if (subscribed == null || subscribed.isCompletedExceptionally()) {
             subscribed = redis.pubsub(String.class).subscribe(replyChannel, this::complete, this::subscriptionEnded,
-                            e -> LOG.warnf("Event call reply subscription failed: %s", e.getMessage()))
+                            e -> LOG.warn("Event call reply subscription failed", e))
                     .invoke(subscriber -> this.subscriber = subscriber)
                     .replaceWithVoid()
                     .subscribeAsCompletionStage();

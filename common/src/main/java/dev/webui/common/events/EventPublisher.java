@@ -2,6 +2,7 @@ package dev.webui.common.events;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.webui.common.http.RequestIds;
 import dev.webui.common.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.smallrye.mutiny.Uni;
@@ -20,11 +21,14 @@ public class EventPublisher {
         this.json = json;
     }
 
-    /** Publishes the request; completes once Redis accepted it (delivery to sockets is the bridge's job). */
+    /**
+     * Publishes the request, labelled with the id of the request being served unless it names one;
+     * completes once Redis accepted it (delivery to sockets is the bridge's job).
+     */
     public Uni<Void> emit(EmitRequest request) {
         String payload;
         try {
-            payload = json.writeValueAsString(request);
+            payload = json.writeValueAsString(request.requestId() == null ? request.withRequestId(RequestIds.current()) : request);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("Event data is not serialisable to JSON", e));
         }

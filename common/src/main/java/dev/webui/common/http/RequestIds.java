@@ -4,17 +4,23 @@ import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.jboss.logging.MDC;
 
 import java.util.UUID;
 import java.util.regex.Pattern;
 
 /**
- * Gives every request an id: the caller's X-Request-Id when it is sane (a gateway's), a new one
- * otherwise. The id is echoed in the response and written in the access log line.
+ * Gives every request an id: the caller's X-Request-Id when it is sane, a new one otherwise. The
+ * caller's id is taken on trust: the gateway sets one on every request and our services forward it
+ * to each other; an id a client made up only labels log lines, and the pattern keeps it to one
+ * short token. The id is echoed in the response, written in the access log line and put in the
+ * logging context ({@value #MDC_KEY}), which Quarkus keeps on the request's Vert.x context, so
+ * every log line written while serving the request carries it, also after asynchronous steps.
  */
 @ApplicationScoped
 public class RequestIds {
     public static final String HEADER = "X-Request-Id";
+    public static final String MDC_KEY = "request_id";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     void install(@Observes Router router) {
@@ -25,8 +31,15 @@ public class RequestIds {
                 context.request().headers().set(HEADER, id);
             }
             context.response().putHeader(HEADER, id);
+            MDC.put(MDC_KEY, id);
             context.next();
         });
+    }
+
+    /** The id of the request being served here, or null outside a request. */
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id == null ? null : id.toString();
     }
 
     public static String of(HttpServerRequest request) {

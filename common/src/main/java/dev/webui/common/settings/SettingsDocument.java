@@ -73,7 +73,7 @@ public class SettingsDocument {
                 .onItem().transformToUniAndConcatenate(message -> {
                     invalidate();
                     return load().onFailure().recoverWithItem(e -> {
-                        LOG.warnf("Settings reload failed (%s); the next read retries", e.getMessage());
+                        LOG.warnf(e, "Settings reload failed; the next read retries");
                         return null;
                     });
                 })

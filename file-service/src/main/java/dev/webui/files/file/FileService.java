@@ -187,7 +187,7 @@ public class FileService {
                 storage.delete(location);
             }
         } catch (IOException e) {
-            LOG.warnf("Stored object %s could not be deleted: %s", location, e.getMessage());
+            LOG.warnf(e, "Stored object %s could not be deleted", location);
         }
     }
 

@@ -51,6 +51,13 @@ public final class CallDelivery {
             LOG.warnf("Ignoring a malformed event call: %s", e.getOriginalMessage());
             return;
         }
+        String requestId = call.path("request_id").asText(null);
+        try (RequestLabel label = RequestLabel.of(requestId)) {
+            handle(call, requestId);
+        }
+    }
+
+    private void handle(JsonNode call, String requestId) {
         String id = call.path("id").asText("");
         String event = call.path("event").asText("");
         String replyTo = call.path("reply_to").asText("");
@@ -64,25 +71,30 @@ public final class CallDelivery {
         }
         long timeoutMs = call.path("timeout_ms").asLong(DEFAULT_TIMEOUT_MS);
         int seconds = (int) Math.max(1, (Math.min(timeoutMs <= 0 ? DEFAULT_TIMEOUT_MS : timeoutMs, MAX_TIMEOUT_MS) + 999) / 1000);
+        LOG.debugf("Calling %s on socket %s", event, sid);
         // Object, not JsonNode: netty-socketio hands primitive answers (true, "text") over as Java values.
         client.sendEvent(event, new AckCallback<>(Object.class, seconds) {
             @Override
             public void onSuccess(Object result) {
-                reply(replyTo, new CallReply(id, result == null ? NullNode.getInstance() : json.valueToTree(result), null));
+                reply(requestId, replyTo, new CallReply(id, result == null ? NullNode.getInstance() : json.valueToTree(result), null));
             }
 
             @Override
             public void onTimeout() {
                 metrics.ackTimedOut();
-                reply(replyTo, new CallReply(id, null, CallReply.TIMEOUT));
+                reply(requestId, replyTo, new CallReply(id, null, CallReply.TIMEOUT));
             }
         }, call.has("data") ? call.get("data") : NullNode.getInstance());
     }
 
-    private void reply(String channel, CallReply reply) {
-        try {
+    /** Runs on a netty-socketio thread, after the request's label was taken off: labelled again here. */
+    private void reply(String requestId, String channel, CallReply reply) {
+        try (RequestLabel label = RequestLabel.of(requestId)) {
+            if (reply.error() != null) {
+                LOG.debugf("Event call %s: %s", reply.id(), reply.error());
+            }
             redis.pubsub(String.class).publish(channel, json.writeValueAsString(reply)).subscribe().with(done -> { },
-                    e -> LOG.warnf("Could not send the answer of event call %s: %s", reply.id(), e.getMessage()));
+                    e -> LOG.warnf(e, "Could not send the answer of event call %s (request %s)", reply.id(), requestId));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -40,7 +40,7 @@ public final class ChannelSubscription implements AutoCloseable {
 
     private Uni<Void> subscribe() {
         return redis.pubsub(String.class).subscribe(channel, onMessage, this::ended,
-                        e -> LOG.warnf("Subscription to %s failed: %s", channel, e.getMessage()))
+                        e -> LOG.warnf(e, "Subscription to %s failed", channel))
                 .invoke(s -> {
                     subscriber = s;
                     up = true;

@@ -10,11 +10,15 @@ import java.util.List;
  * An emit request as it travels on the emit channel: the JSON of common's EmitRequest, plus
  * {@code to.except_sids}, which the bridge itself uses for room fan-outs that skip the sender.
  * {@code to.except_rooms} drops the sockets in those rooms (e.g. a notification to the members not
- * already watching a channel).
+ * already watching a channel). {@code request_id} (optional) names the request that caused it.
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Emit(String event, JsonNode data, Target to) {
+public record Emit(String event, JsonNode data, Target to, String requestId) {
+
+    public Emit(String event, JsonNode data, Target to) {
+        this(event, data, to, null);
+    }
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_EMPTY)

@@ -43,19 +43,22 @@ public final class EmitDelivery {
             LOG.warnf("Ignoring a malformed emit request: %s", e.getOriginalMessage());
             return;
         }
-        if (emit.event() == null || emit.event().isBlank() || emit.to() == null) {
-            LOG.warnf("Ignoring an emit request without event or target: %s", message);
-            return;
-        }
-        Map<UUID, SocketIOClient> targets = targets(emit.to());
-        for (SocketIOClient client : targets.values()) {
-            if (emit.data() == null || emit.data().isMissingNode()) {
-                client.sendEvent(emit.event());
-            } else {
-                client.sendEvent(emit.event(), emit.data());
+        try (RequestLabel label = RequestLabel.of(emit.requestId())) {
+            if (emit.event() == null || emit.event().isBlank() || emit.to() == null) {
+                LOG.warnf("Ignoring an emit request without event or target: %s", message);
+                return;
             }
+            Map<UUID, SocketIOClient> targets = targets(emit.to());
+            for (SocketIOClient client : targets.values()) {
+                if (emit.data() == null || emit.data().isMissingNode()) {
+                    client.sendEvent(emit.event());
+                } else {
+                    client.sendEvent(emit.event(), emit.data());
+                }
+            }
+            metrics.delivered(targets.size());
+            LOG.debugf("Delivered %s to %d sockets", emit.event(), targets.size());
         }
-        metrics.delivered(targets.size());
     }
 
     private Map<UUID, SocketIOClient> targets(Emit.Target to) {

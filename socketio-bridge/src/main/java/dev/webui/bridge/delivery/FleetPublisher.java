@@ -40,6 +40,6 @@ public final class FleetPublisher {
             throw new IllegalArgumentException("Not serialisable to JSON", e);
         }
         redis.pubsub(String.class).publish(channel, payload).subscribe().with(done -> { },
-                e -> LOG.warnf("Could not publish on %s: %s", channel, e.getMessage()));
+                e -> LOG.warnf(e, "Could not publish on %s", channel));
     }
 }

@@ -39,6 +39,6 @@ public final class NoteEvents {
                     if (level.canRead()) {
                         client.joinRoom(Rooms.note(noteId));
                     }
-                }, e -> LOG.warnf("join-note of %s failed: %s", client.getSessionId(), e.getMessage()));
+                }, e -> LOG.warnf(e, "join-note of %s failed", client.getSessionId()));
     }
 }

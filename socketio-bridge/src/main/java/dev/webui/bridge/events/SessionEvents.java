@@ -44,13 +44,13 @@ public final class SessionEvents {
                         user.ifPresentOrElse(u -> ack.sendAckData(Map.of("id", u.id(), "name", u.name() == null ? "" : u.name())),
                                 ack::sendAckData);
                     }
-                }, e -> LOG.warnf("user-join of %s failed: %s", client.getSessionId(), e.getMessage()));
+                }, e -> LOG.warnf(e, "user-join of %s failed", client.getSessionId()));
     }
 
     private void joinChannels(SocketIOClient client, JsonNode data, AckRequest ack) {
         binder.bindIfToken(client, SocketAuthenticator.token(data))
                 .call(user -> user.map(u -> joinChannels(client, u)).orElseGet(() -> Uni.createFrom().voidItem()))
-                .subscribe().with(user -> { }, e -> LOG.warnf("join-channels of %s failed: %s", client.getSessionId(), e.getMessage()));
+                .subscribe().with(user -> { }, e -> LOG.warnf(e, "join-channels of %s failed", client.getSessionId()));
     }
 
     private Uni<Void> joinChannels(SocketIOClient client, AuthenticatedUser user) {

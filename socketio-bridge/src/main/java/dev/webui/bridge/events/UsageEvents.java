@@ -30,6 +30,6 @@ public final class UsageEvents {
             return;
         }
         registry.recordUsage(model.asText()).subscribe().with(done -> { },
-                e -> LOG.warnf("Could not record model usage: %s", e.getMessage()));
+                e -> LOG.warnf(e, "Could not record model usage"));
     }
 }

@@ -53,7 +53,7 @@ public final class InstancePresence implements AutoCloseable {
                 LOG.infof("Pruned %d sockets of bridge instances that stopped without cleaning up", pruned);
             }
         } catch (RuntimeException e) {
-            LOG.warnf("Bridge heartbeat failed: %s", e.getMessage());
+            LOG.warnf(e, "Bridge heartbeat failed");
         }
     }
 

@@ -32,7 +32,7 @@ public final class SessionBinder {
         return authenticator.authenticate(token)
                 .flatMap(user -> user.isPresent() ? attach(client, user.get()).map(Optional::of) : Uni.createFrom().item(user))
                 .onFailure().recoverWithItem(e -> {
-                    LOG.warnf("Could not authenticate socket %s: %s", client.getSessionId(), e.getMessage());
+                    LOG.warnf(e, "Could not authenticate socket %s", client.getSessionId());
                     return Optional.empty();
                 });
     }
@@ -47,7 +47,7 @@ public final class SessionBinder {
     public void disconnected(UUID sid) {
         local.disconnected(sid);
         registry.unregister(sid.toString()).subscribe().with(done -> { },
-                e -> LOG.warnf("Could not unregister socket %s: %s", sid, e.getMessage()));
+                e -> LOG.warnf(e, "Could not unregister socket %s", sid));
     }
 
     private Uni<AuthenticatedUser> attach(SocketIOClient client, AuthenticatedUser user) {

@@ -92,8 +92,8 @@ public final class BridgeInstance implements AutoCloseable {
         try {
             registry.deregisterInstance().await().atMost(REDIS_WAIT);
         } catch (RuntimeException e) {
-            LOG.warnf("Could not remove the sockets of %s from Redis (they expire with its liveness mark): %s",
-                    settings.instanceId(), e.getMessage());
+            LOG.warnf(e, "Could not remove the sockets of %s from Redis (they expire with its liveness mark)",
+                    settings.instanceId());
         }
         metrics.close();
     }

@@ -90,7 +90,7 @@ public final class YdocEvents {
                     event.set("user_color", data.path("user_color").isTextual() ? data.get("user_color") : json.nullNode());
                     publisher.emit(new Emit("ydoc:user:joined", event, Emit.Target.room(Rooms.document(documentId), sid)));
                 }, e -> {
-                    LOG.warnf("ydoc join of %s failed: %s", sid, e.getMessage());
+                    LOG.warnf(e, "ydoc join of %s failed", sid);
                     failedToJoin(client);
                 });
     }
@@ -101,7 +101,7 @@ public final class YdocEvents {
             return;
         }
         store.sessions(documentId).call(sessions -> sendState(client, documentId, sessions))
-                .subscribe().with(done -> { }, e -> LOG.warnf("ydoc state failed: %s", e.getMessage()));
+                .subscribe().with(done -> { }, e -> LOG.warnf(e, "ydoc state failed"));
     }
 
     private void update(SocketIOClient client, JsonNode data, AckRequest ack) {
@@ -125,7 +125,7 @@ public final class YdocEvents {
                 save.set("data", data.get("data"));
                 publisher.forward(new ClientEvent("ydoc:document:update", sid, user.get().id(), instanceId, save));
             }
-        }, e -> LOG.warnf("ydoc update of %s failed: %s", sid, e.getMessage()));
+        }, e -> LOG.warnf(e, "ydoc update of %s failed", sid));
     }
 
     private void leave(SocketIOClient client, JsonNode data, AckRequest ack) {
@@ -141,7 +141,7 @@ public final class YdocEvents {
             event.put("document_id", documentId);
             event.put("user_id", user.get().id());
             publisher.emit(new Emit("ydoc:user:left", event, Emit.Target.room(Rooms.document(documentId), null)));
-        }, e -> LOG.warnf("ydoc leave failed: %s", e.getMessage()));
+        }, e -> LOG.warnf(e, "ydoc leave failed"));
     }
 
     private void awareness(SocketIOClient client, JsonNode data, AckRequest ack) {

@@ -32,7 +32,7 @@ public class TemplateSource {
             Row row = rows.size() == 0 ? null : rows.iterator().next();
             String saved = row == null ? null : row.getString(0);
             return saved == null || saved.isBlank() ? fallback : saved;
-        }).onFailure().invoke(e -> LOG.warnf("The saved RAG template could not be read: %s", e.getMessage()))
+        }).onFailure().invoke(e -> LOG.warnf(e, "The saved RAG template could not be read"))
                 .onFailure().recoverWithItem(fallback);
     }
 }

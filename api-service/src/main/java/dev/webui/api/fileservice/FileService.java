@@ -1,0 +1,65 @@
+package dev.webui.api.fileservice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.api.calls.ServiceErrors;
+import dev.webui.api.calls.ServiceGuards;
+import dev.webui.api.completion.rag.RetrievalConfig;
+import dev.webui.common.http.RequestIds;
+import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
+import io.smallrye.faulttolerance.api.Guard;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.URI;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * file-service (FILE_SERVICE_URL), called as the user. FILE_SERVICE_TIMEOUT_SECONDS bounds each
+ * attempt. A collection query reads only and is asked again once when file-service is unavailable;
+ * a ranking is not, since every attempt embeds all the texts again at the embedding provider and its
+ * caller has a cheaper fallback. Failures are {@link dev.webui.api.calls.ServiceRefused} or
+ * {@link dev.webui.api.calls.ServiceUnavailable}. The request id is read when the call starts: a
+ * retry may run on a thread that does not carry the logging context.
+ */
+@ApplicationScoped
+public class FileService {
+    static final String NAME = "file-service";
+
+    private final FileServiceApi api;
+    private final Guard queries;
+    private final Guard rankings;
+
+    public FileService(RetrievalConfig config) {
+        Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
+        this.api = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.fileServiceUrl().replaceAll("/+$", "")))
+                // the guard's timeout bounds each attempt; these only close connections left behind
+                .connectTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .register(ServiceErrors.class)
+                .build(FileServiceApi.class);
+        this.queries = ServiceGuards.repeatable(NAME, timeout);
+        this.rankings = ServiceGuards.once(NAME, timeout);
+    }
+
+    @PreDestroy
+    void close() throws IOException {
+        if (api instanceof Closeable closeable) {
+            closeable.close();
+        }
+    }
+
+    public Uni<JsonNode> queryCollection(String authorization, JsonNode body) {
+        String requestId = RequestIds.current();
+        return ServiceGuards.call(queries, NAME, () -> api.queryCollection(authorization, requestId, body));
+    }
+
+    public Uni<JsonNode> rank(String authorization, JsonNode body) {
+        String requestId = RequestIds.current();
+        return ServiceGuards.call(rankings, NAME, () -> api.rank(authorization, requestId, body));
+    }
+}

@@ -1,0 +1,33 @@
+package dev.webui.api.fileservice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.common.http.RequestIds;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+
+/**
+ * The part of file-service's API that api-service calls, always as the user (their Authorization
+ * header) and under the id of the request being served (X-Request-Id), so file-service logs the
+ * call under the same id.
+ */
+@Path("/api/v1/retrieval")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+public interface FileServiceApi {
+    /** {@code {collection_names, query}} → {@code {distances, documents, metadatas}}, one inner list. */
+    @POST
+    @Path("/query/collection")
+    Uni<JsonNode> queryCollection(@HeaderParam("Authorization") String authorization,
+                                  @HeaderParam(RequestIds.HEADER) String requestId, JsonNode body);
+
+    /** {@code {query, texts, k}} → {@code {results: [{index, score}]}}, best first. */
+    @POST
+    @Path("/rank")
+    Uni<JsonNode> rank(@HeaderParam("Authorization") String authorization,
+                       @HeaderParam(RequestIds.HEADER) String requestId, JsonNode body);
+}
