@@ -41,14 +41,9 @@ public class RedisKeys {
         return prefix + ":users:changed";
     }
 
-    /** Pub/sub channel: groups changed; a user id (that user's memberships) or {@code *} (any user's permissions). */
+    /** Pub/sub channel: any message means a group changed (permissions, members); replicas drop what they derived from groups. */
     public String groupsChangedChannel() {
         return prefix + ":groups:changed";
-    }
-
-    /** Pub/sub channel: a user id whose chats changed; replicas drop their cached chat lists of that user. */
-    public String chatsChangedChannel() {
-        return prefix + ":chats:changed";
     }
 
     /** Pub/sub channel: emit requests for the Socket.IO bridge. */
