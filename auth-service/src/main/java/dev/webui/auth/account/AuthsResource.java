@@ -1,10 +1,10 @@
 package dev.webui.auth.account;
 
+import dev.webui.auth.session.SessionInputsCache;
 import dev.webui.auth.session.SessionService;
 import dev.webui.auth.trusted.TrustedHeaderSignIn;
 import dev.webui.auth.user.User;
 import dev.webui.auth.user.UserModel;
-import dev.webui.auth.user.UserRepository;
 import dev.webui.auth.user.UserService;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.Roles;
@@ -32,17 +32,17 @@ public class AuthsResource {
     private final AccountService accounts;
     private final SessionService sessions;
     private final TrustedHeaderSignIn trusted;
-    private final UserRepository users;
+    private final SessionInputsCache sessionInputs;
     private final UserService userService;
     private final AdminDetailsService adminDetails;
     private final SecurityIdentity identity;
 
-    public AuthsResource(AccountService accounts, SessionService sessions, TrustedHeaderSignIn trusted, UserRepository users,
+    public AuthsResource(AccountService accounts, SessionService sessions, TrustedHeaderSignIn trusted, SessionInputsCache sessionInputs,
                          UserService userService, AdminDetailsService adminDetails, SecurityIdentity identity) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.trusted = trusted;
-        this.users = users;
+        this.sessionInputs = sessionInputs;
         this.userService = userService;
         this.adminDetails = adminDetails;
         this.identity = identity;
@@ -52,8 +52,8 @@ public class AuthsResource {
     @Path("/")
     @Authenticated
     public Uni<Response> session() {
-        return users.findById(caller().id()).chain(user -> sessions.resume(
-                user.orElseThrow(() -> new AuthenticationFailedException("This account no longer exists.")),
+        return sessionInputs.get(caller().id()).chain(inputs -> sessions.resume(
+                inputs.orElseThrow(() -> new AuthenticationFailedException("This account no longer exists.")),
                 TokenAttributes.token(identity)));
     }
 

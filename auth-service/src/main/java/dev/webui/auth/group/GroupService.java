@@ -16,9 +16,11 @@ public class GroupService {
     private static final String NOT_FOUND = "Group not found.";
 
     private final GroupRepository groups;
+    private final GroupChangeNotifier changes;
 
-    public GroupService(GroupRepository groups) {
+    public GroupService(GroupRepository groups, GroupChangeNotifier changes) {
         this.groups = groups;
+        this.changes = changes;
     }
 
     public Uni<List<Group>> visibleTo(String userId, boolean admin) {
@@ -36,18 +38,19 @@ public class GroupService {
     public Uni<Group> create(String adminId, GroupForm form) {
         Checked c = check(form);
         return checkMembers(c.members()).chain(() -> groups.create(adminId, c.name(), c.description(), c.permissions(), c.data(),
-                c.members() == null ? List.of() : c.members()));
+                c.members() == null ? List.of() : c.members())).call(changes::changed);
     }
 
     public Uni<Group> update(String id, GroupForm form) {
         Checked c = check(form);
         return checkMembers(c.members())
                 .chain(() -> groups.update(id, c.name(), c.description(), c.permissions(), c.data(), c.members()))
+                .call(changes::changed)
                 .map(g -> g.orElseThrow(() -> ApiException.notFound(NOT_FOUND)));
     }
 
     public Uni<Boolean> delete(String id) {
-        return groups.delete(id).map(deleted -> {
+        return groups.delete(id).call(changes::changed).map(deleted -> {
             if (!deleted) {
                 throw ApiException.notFound(NOT_FOUND);
             }

@@ -69,6 +69,7 @@ public class OidcSignIn {
                         .orElse(Uni.createFrom().voidItem()))
                 .call(user -> config.enableGroupManagement()
                         ? groups.syncMemberships(user.id(), strings(idToken.getClaim(config.groupClaim())))
+                                .call(() -> changes.userChanged(user.id()))
                         : Uni.createFrom().voidItem())
                 .chain(user -> users.findById(user.id()).map(Optional::orElseThrow));
     }

@@ -1,5 +1,6 @@
 package dev.webui.auth.session;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.auth.config.AuthConfig;
 import dev.webui.auth.permission.PermissionService;
 import dev.webui.auth.settings.AuthSettings;
@@ -69,10 +70,12 @@ public class SessionService {
     }
 
     /** GET /auths/: the caller's session again, with the cookie re-set for the token they used. */
-    public Uni<Response> resume(User user, String token) {
+    public Uni<Response> resume(SessionInputs inputs, String token) {
+        User user = inputs.user();
         Long expiresAt = jwt.verify(token).map(JwtService.VerifiedToken::expiresAt).orElse(null);
         boolean isJwt = !token.startsWith("sk-");
-        return settings.current().chain(current -> lastActive.record(user.id()).chain(() -> sessionUser(user, token, expiresAt))
+        return settings.current().chain(current -> lastActive.record(user.id())
+                .map(v -> sessionUser(user, inputs.permissions(), token, expiresAt))
                 .map(session -> {
                     SessionUserProfile body = new SessionUserProfile(session, user.bio(), user.gender(),
                             user.dateOfBirth() == null ? null : user.dateOfBirth().toString());
@@ -103,8 +106,12 @@ public class SessionService {
     }
 
     private Uni<SessionUser> sessionUser(User user, String token, Long expiresAt) {
-        return permissions.effective(user.id()).map(perms -> new SessionUser(token, "Bearer", expiresAt, user.id(), user.email(),
-                user.name(), user.role(), user.profileImageUrl(), perms));
+        return permissions.effective(user.id()).map(perms -> sessionUser(user, perms, token, expiresAt));
+    }
+
+    private static SessionUser sessionUser(User user, JsonNode permissions, String token, Long expiresAt) {
+        return new SessionUser(token, "Bearer", expiresAt, user.id(), user.email(), user.name(), user.role(), user.profileImageUrl(),
+                permissions);
     }
 
     private Response withCookie(Object body, String token, Long expiresAt, AuthSettings current) {

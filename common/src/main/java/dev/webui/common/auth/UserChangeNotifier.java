@@ -7,6 +7,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
@@ -25,10 +26,12 @@ public class UserChangeNotifier {
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
     private final UserDirectory directory;
+    private final Event<UserChanged> local;
     private volatile Cancellable subscription;
 
-    public UserChangeNotifier(ReactiveRedisDataSource redis, RedisKeys keys, UserDirectory directory) {
+    public UserChangeNotifier(ReactiveRedisDataSource redis, RedisKeys keys, UserDirectory directory, Event<UserChanged> local) {
         this.redis = redis;
+        this.local = local;
         this.keys = keys;
         this.directory = directory;
     }
@@ -36,6 +39,7 @@ public class UserChangeNotifier {
     /** Announces that a user changed; completes once Redis accepted the message. */
     public Uni<Void> userChanged(String userId) {
         directory.evict(userId);
+        local.fire(new UserChanged(userId));
         return redis.pubsub(String.class).publish(keys.userChangedChannel(), userId);
     }
 

@@ -41,6 +41,11 @@ public class RedisKeys {
         return prefix + ":users:changed";
     }
 
+    /** Pub/sub channel: any message means a group changed (permissions, members); replicas drop what they derived from groups. */
+    public String groupsChangedChannel() {
+        return prefix + ":groups:changed";
+    }
+
     /** Pub/sub channel: emit requests for the Socket.IO bridge. */
     public String emitChannel() {
         return prefix + ":bridge:emit";

@@ -1,0 +1,5 @@
+package dev.webui.auth.group;
+
+/** CDI event: this replica changed a group (its permissions, members or existence). */
+public record GroupsChanged() {
+}
