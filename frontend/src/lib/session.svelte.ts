@@ -2,6 +2,7 @@
 import { app } from './api/app';
 import { auths } from './api/auths';
 import { ApiError, token } from './api/http';
+import { setLocale, storedLocale } from './i18n.svelte';
 import { connectSocket, joinUser } from './socket';
 import type { AppConfig, ModelEntry, SessionUser, UiSettings } from './types';
 
@@ -26,6 +27,8 @@ export function can(section: string, flag: string): boolean {
 export const isVerified = (u: SessionUser | null) => u?.role === 'admin' || u?.role === 'user';
 
 export async function boot(): Promise<void> {
+  // A chosen language is fetched beside the config, so the first screen is already translated.
+  const language = storedLocale() === 'en-US' ? Promise.resolve() : setLocale(storedLocale()).catch(() => undefined);
   try {
     session.config = await app.config();
   } catch (e) {
@@ -42,6 +45,7 @@ export async function boot(): Promise<void> {
       session.user = null;
     }
   }
+  await language;
   session.status = 'ready';
 }
 
