@@ -73,10 +73,17 @@ export async function refreshModels(): Promise<void> {
   }
 }
 
-export async function saveSettings(patch: UiSettings): Promise<void> {
-  const next = { ...session.settings, ...patch };
-  const saved = await app.saveSettings(next);
-  session.settings = saved?.ui ?? next;
+let settingsSaves: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies `patch` at once and saves the whole `ui` object. Saves go out one after another, each with
+ * the settings as they are when it leaves, so quick successive changes cannot undo one another.
+ */
+export function saveSettings(patch: UiSettings): Promise<void> {
+  session.settings = { ...session.settings, ...patch };
+  const next = settingsSaves.then(() => app.saveSettings($state.snapshot(session.settings))).then(() => undefined);
+  settingsSaves = next.catch(() => undefined);
+  return next;
 }
 
 export async function signOut(): Promise<void> {
