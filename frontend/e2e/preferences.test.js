@@ -1,26 +1,11 @@
 // Browser tests of the user's preferences: language (fetched when chosen), interface switches kept in
 // the `ui` settings under the stock UI's keys, and the model parameters sent with completions.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './browser.js';
-import { startStandIn } from './stand-in-backend.js';
-import { eventually, pageFor, signUp } from './support.js';
+import { describe, test } from 'node:test';
+import { eventually, pageFor, standInSuite } from './support.js';
 
-let backend;
-let browser;
-let session;
-const ui = () => backend.state.users.find((u) => u.id === session.id).settings?.ui ?? {};
-
-before(async () => {
-  backend = await startStandIn({ staticDir: new URL('../dist', import.meta.url).pathname });
-  session = await signUp(backend, 'Ada Admin', 'ada@example.com');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await backend?.close();
-});
+const suite = standInSuite();
+const ui = () => suite.backend.state.users.find((u) => u.id === suite.session.id).settings?.ui ?? {};
 
 async function openSettings(page, tab) {
   await page.getByRole('button', { name: 'Ada Admin' }).click();
@@ -31,17 +16,17 @@ async function openSettings(page, tab) {
 }
 
 async function askAndWait(page, text) {
-  const before = backend.state.completions.length;
+  const before = suite.backend.state.completions.length;
   await page.getByLabel('Message', { exact: true }).fill(text);
   // Ctrl+Enter sends with either Enter setting (the interface test turns Ctrl+Enter on).
   await page.keyboard.press('Control+Enter');
-  await eventually(() => backend.state.completions.length > before, 'the completion request');
-  return backend.state.completions.at(-1);
+  await eventually(() => suite.backend.state.completions.length > before, 'the completion request');
+  return suite.backend.state.completions.at(-1);
 }
 
 describe('language', () => {
   test('Simplified Chinese is fetched only when chosen, translates the app and stays after a reload', async () => {
-    const page = await pageFor(browser, backend, session);
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
     const fetched = [];
     page.on('request', (r) => /\/assets\/zh-CN[^/]*\.js$/.test(r.url()) && fetched.push(r.url()));
     const dialog = await openSettings(page);
@@ -67,7 +52,7 @@ describe('language', () => {
 
 describe('interface', () => {
   test('switches are saved under the stock ui keys and change the chat: plain messages, wide mode, Ctrl+Enter, no title generation', async () => {
-    const page = await pageFor(browser, backend, session);
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
     const dialog = await openSettings(page, 'Interface');
     for (const name of ['Chat bubble UI', 'Widescreen mode', 'Enter key behavior: Ctrl+Enter to send', 'Title auto-generation']) {
       const box = dialog.getByRole('switch', { name });
@@ -83,10 +68,10 @@ describe('interface', () => {
     await page.keyboard.press('Enter');
     await page.keyboard.type('second line');
     assert.equal(await box.inputValue(), 'first line\nsecond line', 'Enter adds a line when Ctrl+Enter sends');
-    const before = backend.state.completions.length;
+    const before = suite.backend.state.completions.length;
     await page.keyboard.press('Control+Enter');
-    await eventually(() => backend.state.completions.length > before, 'Ctrl+Enter to send');
-    const sent = backend.state.completions.at(-1);
+    await eventually(() => suite.backend.state.completions.length > before, 'Ctrl+Enter to send');
+    const sent = suite.backend.state.completions.at(-1);
     assert.equal(sent.background_tasks.title_generation, false);
     assert.equal(sent.background_tasks.tags_generation, true);
 
@@ -100,7 +85,7 @@ describe('interface', () => {
 
 describe('model parameters', () => {
   test('the stock params keys are saved and sent with the next completion', async () => {
-    const page = await pageFor(browser, backend, session);
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
     const dialog = await openSettings(page);
     await dialog.getByRole('button', { name: 'More parameters' }).click();
     await dialog.getByLabel('Top P').fill('0.9');
