@@ -128,4 +128,17 @@ describe('keyboard', () => {
     await page.getByRole('dialog', { name: 'Settings' }).waitFor();
     await page.close();
   });
+
+  test('Ctrl+Shift+Backspace deletes the open chat after a confirmation', async () => {
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
+    await ask(page, 'delete me by keyboard');
+    const id = new URL(page.url()).pathname.split('/').pop();
+    await page.keyboard.press('Control+Shift+Backspace');
+    const dialog = page.getByRole('dialog', { name: 'Delete chat?' });
+    await dialog.getByText('This will delete').waitFor();
+    await dialog.getByRole('button', { name: 'Delete' }).click();
+    await eventually(() => !suite.backend.state.chats.has(id), 'the chat to be deleted');
+    await page.waitForURL(`${suite.backend.url}/`);
+    await page.close();
+  });
 });

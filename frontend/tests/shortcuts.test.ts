@@ -26,6 +26,8 @@ describe('more stock shortcuts', () => {
     expect(shortcutOf(key('.', { ctrlKey: true }))).toBe('settings');
     expect(shortcutOf(key('Escape'))).toBe('stopGenerating');
     expect(shortcutOf(key(':', { ctrlKey: true, shiftKey: true }))).toBe('copyLastCode');
+    expect(shortcutOf(key('Backspace', { ctrlKey: true, shiftKey: true }))).toBe('deleteChat');
+    expect(shortcutOf(key('Backspace', { ctrlKey: true }))).toBeNull();
     expect(shortcutOf(key('/'))).toBeNull();
   });
 

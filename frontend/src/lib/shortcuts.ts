@@ -8,6 +8,7 @@ export type ShortcutAction =
   | 'search'
   | 'settings'
   | 'toggleSidebar'
+  | 'deleteChat'
   | 'showShortcuts';
 
 interface Shortcut {
@@ -30,6 +31,7 @@ export const SHORTCUTS: Shortcut[] = [
   { action: 'search', keys: ['Ctrl/⌘', 'K'], label: 'Search chats', ctrl: true, shift: false, match: ['k'] },
   { action: 'settings', keys: ['Ctrl/⌘', '.'], label: 'Toggle settings', ctrl: true, shift: false, match: ['.'] },
   { action: 'toggleSidebar', keys: ['Ctrl/⌘', 'Shift', 'S'], label: 'Toggle sidebar', ctrl: true, shift: true, match: ['s'] },
+  { action: 'deleteChat', keys: ['Ctrl/⌘', 'Shift', '⌫/Delete'], label: 'Delete chat', ctrl: true, shift: true, match: ['backspace', 'delete'] },
   { action: 'showShortcuts', keys: ['Ctrl/⌘', '/'], label: 'Show shortcuts', ctrl: true, shift: false, match: ['/'] }
 ];
 
