@@ -311,17 +311,15 @@ describe('sidebar', () => {
     await page.getByRole('link', { name: 'Seeded 0', exact: true }).waitFor();
     await shot('06-sidebar-groups');
     const list = page.locator('nav .scroll');
-    for (let i = 0; i < 10 && !(await page.getByRole('link', { name: 'Seeded 69' }).count()); i++) {
-      await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
-      await page.waitForTimeout(150);
-    }
-    await page.getByRole('link', { name: 'Seeded 69' }).waitFor();
+    // Scroll to the end until the next page has been asked for (a slow machine may need several tries).
+    const scrollUntil = (check, what) =>
+      eventually(async () => {
+        await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
+        return check();
+      }, what);
+    await scrollUntil(async () => (await page.getByRole('link', { name: 'Seeded 69' }).count()) > 0, 'the second page to be shown');
     assert.ok(backend.state.calls.includes('GET /api/v1/chats/?page=2'));
-    for (let i = 0; i < 10 && !backend.state.calls.includes('GET /api/v1/chats/?page=3'); i++) {
-      await list.evaluate((el) => (el.scrollTop = el.scrollHeight));
-      await page.waitForTimeout(150);
-    }
-    assert.ok(backend.state.calls.includes('GET /api/v1/chats/?page=3'), 'keeps asking until an empty page');
+    await scrollUntil(() => backend.state.calls.includes('GET /api/v1/chats/?page=3'), 'the request for the empty third page');
     const asked = backend.state.calls.length;
     await list.evaluate((el) => (el.scrollTop = 0));
     await list.evaluate((el) => (el.scrollTop = el.scrollHeight));

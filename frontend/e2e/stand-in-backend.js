@@ -144,6 +144,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
 
   function answerFor(prompt) {
     if (prompt.includes('rich')) return RICH_ANSWER;
+    if (prompt.includes('long')) return Array.from({ length: 40 }, (_, n) => `Paragraph ${n + 1} of a long answer.`).join('\n\n');
     return `You said: **${prompt}**\n\nHere is some code:\n\n\`\`\`python\ndef greet(name):\n    return f"Hello, {name}!"\n\`\`\`\n\n- first point\n- second point`;
   }
 
@@ -171,7 +172,9 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       const chat = state.chats.get(chat_id);
       if (chat?.chat.history?.messages?.[messageId]) chat.chat.history.messages[messageId].content = content;
       if (cancelled) return emitToUser(user.id, envelope('chat:tasks:cancel', undefined));
-      emitToUser(user.id, envelope('chat:completion', { done: true, content, title: chat?.title ?? 'New Chat' }));
+      // Like api-service: the usage the upstream reported comes with the answer (and is saved on it).
+      const usage = { prompt_tokens: prompt.length, completion_tokens: words.length, total_tokens: prompt.length + words.length };
+      emitToUser(user.id, envelope('chat:completion', { done: true, content, title: chat?.title ?? 'New Chat', usage }));
       if (background_tasks.title_generation && chat) {
         const title = prompt.split(/\s+/).slice(0, 4).join(' ').replace(/^./, (c) => c.toUpperCase());
         chat.title = title;

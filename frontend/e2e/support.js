@@ -1,6 +1,9 @@
 // Shared pieces of the browser tests: users made through the API, pages signed in with their
 // token, and waiting for a condition that is reached asynchronously (never assert before it).
 import assert from 'node:assert/strict';
+import { after, before } from 'node:test';
+import { launchBrowser } from './browser.js';
+import { startStandIn } from './stand-in-backend.js';
 
 /** Creates a user through the stand-in's sign-up endpoint (the first one becomes admin). */
 export async function signUp(backend, name, email, password = 'pass-1234') {
@@ -33,4 +36,22 @@ export async function eventually(check, what, timeout = 10000) {
 /** Waits until the backend has received `call` (e.g. "GET /api/v1/chats/search?text=x&page=1"). */
 export function waitForCall(backend, call, from = 0) {
   return eventually(() => backend.state.calls.slice(from).includes(call), call);
+}
+
+/**
+ * A stand-in backend serving dist/, its first (admin) user and a browser, for the tests of one file;
+ * the returned object is filled in before the tests run.
+ */
+export function standInSuite(name = 'Ada Admin', email = 'ada@example.com') {
+  const suite = { backend: null, browser: null, session: null };
+  before(async () => {
+    suite.backend = await startStandIn({ staticDir: new URL('../dist', import.meta.url).pathname });
+    suite.session = await signUp(suite.backend, name, email);
+    suite.browser = await launchBrowser();
+  });
+  after(async () => {
+    await suite.browser?.close();
+    await suite.backend?.close();
+  });
+  return suite;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shortcutOf } from '../src/lib/shortcuts';
+import { lastCodeBlock, shortcutOf } from '../src/lib/shortcuts';
 
 const key = (k: string, mods: Partial<Record<'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey', boolean>> = {}) => ({ key: k, ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, ...mods });
 
@@ -16,6 +16,23 @@ describe('shortcutOf', () => {
     expect(shortcutOf(key('o'))).toBeNull();
     expect(shortcutOf(key('c', { ctrlKey: true }))).toBeNull();
     expect(shortcutOf(key('s', { ctrlKey: true, shiftKey: true, altKey: true }))).toBeNull();
-    expect(shortcutOf(key('Escape'))).toBeNull();
+  });
+});
+
+describe('more stock shortcuts', () => {
+  it('maps Ctrl+/ to the dialog, Ctrl+K to search, Ctrl+. to settings, Esc to stop, Ctrl+Shift+; to the last code block', () => {
+    expect(shortcutOf(key('/', { ctrlKey: true }))).toBe('showShortcuts');
+    expect(shortcutOf(key('k', { metaKey: true }))).toBe('search');
+    expect(shortcutOf(key('.', { ctrlKey: true }))).toBe('settings');
+    expect(shortcutOf(key('Escape'))).toBe('stopGenerating');
+    expect(shortcutOf(key(':', { ctrlKey: true, shiftKey: true }))).toBe('copyLastCode');
+    expect(shortcutOf(key('Backspace', { ctrlKey: true, shiftKey: true }))).toBe('deleteChat');
+    expect(shortcutOf(key('Backspace', { ctrlKey: true }))).toBeNull();
+    expect(shortcutOf(key('/'))).toBeNull();
+  });
+
+  it('finds the last fenced code block of an answer', () => {
+    expect(lastCodeBlock('a\n```py\nprint(1)\n```\ntext\n~~~\nsecond\nline\n~~~\n')).toBe('second\nline');
+    expect(lastCodeBlock('no code here')).toBeNull();
   });
 });

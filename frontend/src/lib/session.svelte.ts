@@ -2,6 +2,7 @@
 import { app } from './api/app';
 import { auths } from './api/auths';
 import { ApiError, token } from './api/http';
+import { setLocale, storedLocale } from './i18n.svelte';
 import { connectSocket, joinUser } from './socket';
 import type { AppConfig, ModelEntry, SessionUser, UiSettings } from './types';
 
@@ -26,6 +27,8 @@ export function can(section: string, flag: string): boolean {
 export const isVerified = (u: SessionUser | null) => u?.role === 'admin' || u?.role === 'user';
 
 export async function boot(): Promise<void> {
+  // A chosen language is fetched beside the config, so the first screen is already translated.
+  const language = storedLocale() === 'en-US' ? Promise.resolve() : setLocale(storedLocale()).catch(() => undefined);
   try {
     session.config = await app.config();
   } catch (e) {
@@ -42,6 +45,7 @@ export async function boot(): Promise<void> {
       session.user = null;
     }
   }
+  await language;
   session.status = 'ready';
 }
 
@@ -69,10 +73,17 @@ export async function refreshModels(): Promise<void> {
   }
 }
 
-export async function saveSettings(patch: UiSettings): Promise<void> {
-  const next = { ...session.settings, ...patch };
-  const saved = await app.saveSettings(next);
-  session.settings = saved?.ui ?? next;
+let settingsSaves: Promise<unknown> = Promise.resolve();
+
+/**
+ * Applies `patch` at once and saves the whole `ui` object. Saves go out one after another, each with
+ * the settings as they are when it leaves, so quick successive changes cannot undo one another.
+ */
+export function saveSettings(patch: UiSettings): Promise<void> {
+  session.settings = { ...session.settings, ...patch };
+  const next = settingsSaves.then(() => app.saveSettings($state.snapshot(session.settings))).then(() => undefined);
+  settingsSaves = next.catch(() => undefined);
+  return next;
 }
 
 export async function signOut(): Promise<void> {

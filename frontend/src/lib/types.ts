@@ -124,10 +124,17 @@ export interface Folder {
   updated_at: number;
 }
 
+/** The user's `ui` settings; the interface keys are the stock UI's, so both UIs share them. */
 export interface UiSettings {
   models?: string[];
   system?: string;
   params?: Record<string, unknown>;
+  chatBubble?: boolean;
+  widescreenMode?: boolean;
+  ctrlEnterToSend?: boolean;
+  title?: { auto?: boolean; [key: string]: unknown };
+  autoTags?: boolean;
+  autoFollowUps?: boolean;
   [key: string]: unknown;
 }
 

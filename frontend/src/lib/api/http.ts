@@ -1,5 +1,6 @@
 // The single place that talks HTTP: same origin, relative URLs, Bearer token from localStorage
 // plus the `token` cookie (credentials: 'include'), and `{"detail": ...}` errors turned into ApiError.
+import { readableError } from './gatewayPage';
 
 const TOKEN_KEY = 'token';
 
@@ -26,7 +27,7 @@ export function errorDetail(body: unknown, status: number): string {
     if (Array.isArray(b.detail)) return b.detail.map((d) => d?.msg ?? String(d)).join('; ');
     if (b.error) return typeof b.error === 'string' ? b.error : (b.error.message ?? JSON.stringify(b.error));
   }
-  if (typeof body === 'string' && body.trim()) return body;
+  if (typeof body === 'string' && body.trim()) return readableError(body, status);
   return status === 0 ? 'The server cannot be reached' : `Request failed (${status})`;
 }
 

@@ -4,11 +4,13 @@ import { chats } from '../api/chats';
 import { completions } from '../api/completions';
 import { navigate } from '../router.svelte';
 import { defaultModelIds, session } from '../session.svelte';
+import { i18n } from '../i18n.svelte';
 import { refreshSidebar, renameLocally } from '../sidebar.svelte';
 import { emitUsage, onChatEvent, waitForSocketId } from '../socket';
 import { toast, toastError } from '../toast.svelte';
 import type { ChatBlob, ChatEventEnvelope, Message, Tag } from '../types';
 import { append, branch, emptyHistory, toCompletionMessages } from './history';
+import { promptVariables } from './promptVariables';
 import { applyChatEvent } from './stream';
 
 export const LOCAL_CHAT_ID = 'local';
@@ -201,11 +203,7 @@ async function startCompletion(reply: Message, firstExchange: boolean): Promise<
       session_id: sessionId,
       chat_id: chatId,
       id: reply.id,
-      background_tasks: chat.temporary
-        ? { follow_up_generation: true }
-        : firstExchange
-          ? { title_generation: true, tags_generation: true, follow_up_generation: true }
-          : { follow_up_generation: true }
+      background_tasks: backgroundTasks(firstExchange)
     });
     if (res?.task_id) chat.taskIds = [...chat.taskIds, res.task_id];
   } catch (e) {
@@ -226,16 +224,18 @@ function filesFor(reply: Message): unknown[] | undefined {
 }
 
 function variables(): Record<string, string> {
-  const d = new Date();
-  return {
-    '{{USER_NAME}}': session.user?.name ?? '',
-    '{{CURRENT_DATE}}': d.toISOString().slice(0, 10),
-    '{{CURRENT_TIME}}': d.toTimeString().slice(0, 8),
-    '{{CURRENT_DATETIME}}': `${d.toISOString().slice(0, 10)} ${d.toTimeString().slice(0, 8)}`,
-    '{{CURRENT_WEEKDAY}}': d.toLocaleDateString('en-US', { weekday: 'long' }),
-    '{{CURRENT_TIMEZONE}}': Intl.DateTimeFormat().resolvedOptions().timeZone,
-    '{{USER_LANGUAGE}}': navigator.language
-  };
+  return promptVariables({ userName: session.user?.name ?? '', language: i18n.locale });
+}
+
+/** The user's interface switches decide which tasks run after an answer (all on unless turned off). */
+function backgroundTasks(firstExchange: boolean): Record<string, boolean> {
+  const s = session.settings;
+  const tasks: Record<string, boolean> = { follow_up_generation: s.autoFollowUps ?? true };
+  if (firstExchange && !chat.temporary) {
+    tasks.title_generation = s.title?.auto ?? true;
+    tasks.tags_generation = s.autoTags ?? true;
+  }
+  return tasks;
 }
 
 async function reloadTags(id: string): Promise<void> {

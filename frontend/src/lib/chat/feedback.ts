@@ -20,3 +20,6 @@ export function feedbackForm(chatId: string, title: string, history: History, me
     snapshot: { chat: { id: chatId, title, history } }
   };
 }
+
+/** The reasons offered after a rating (English keys, translated where shown). */
+export const FEEDBACK_REASONS = ['Accurate information', 'Followed instructions', 'Creative', 'Not factual', 'Did not follow instructions', 'Too long'];

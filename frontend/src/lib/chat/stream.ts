@@ -1,4 +1,5 @@
 // Applies one `chat-events` payload (docs/completions.md, Chat events) to the assistant message it targets.
+import { readableError } from '../api/gatewayPage';
 import type { Message } from '../types';
 
 export interface EventOutcome {
@@ -12,10 +13,10 @@ export interface EventOutcome {
 }
 
 function errorText(error: unknown): string {
-  if (typeof error === 'string') return error;
+  if (typeof error === 'string') return readableError(error);
   if (error && typeof error === 'object') {
     const e = error as Record<string, unknown>;
-    return String(e.content ?? e.message ?? e.detail ?? JSON.stringify(e));
+    return readableError(String(e.content ?? e.message ?? e.detail ?? JSON.stringify(e)));
   }
   return 'Something went wrong';
 }

@@ -1,9 +1,8 @@
 package dev.webui.core.settings;
 
-import dev.webui.core.permission.DefaultPermissions;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.webui.core.permission.DefaultPermissions;
 
 import java.util.ArrayList;
 import java.util.Collections;
