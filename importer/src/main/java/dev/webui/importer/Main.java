@@ -1,7 +1,7 @@
 package dev.webui.importer;
 
-import dev.webui.common.config.DatabaseConnection;
-import dev.webui.common.config.InvalidConfigurationException;
+import dev.webui.core.config.InvalidEnvironmentException;
+import dev.webui.core.db.DatabaseConnection;
 import dev.webui.importer.onstart.OnStartImport;
 import dev.webui.importer.onstart.OnStartSource;
 import dev.webui.importer.report.Report;
@@ -113,7 +113,7 @@ public final class Main {
                 outcome.report().print(out);
                 return OK;
             }
-        } catch (InvalidConfigurationException e) {
+        } catch (InvalidEnvironmentException e) {
             err.println("importer: " + e.getMessage());
             return USAGE;
         } catch (UnsupportedSourceException | DuplicateEmailsException | AccountConflictException e) {
@@ -138,7 +138,7 @@ public final class Main {
             Path uploadDir = uploadDir(source.get().uploads(), false, env);
             new OnStartImport(target, (table, batches) -> { }, out, err).run(source.get(), uploadDir);
             return OK;
-        } catch (InvalidConfigurationException e) {
+        } catch (InvalidEnvironmentException e) {
             err.println("importer: " + e.getMessage());
             return USAGE;
         } catch (UnsupportedSourceException | DuplicateEmailsException | AccountConflictException e) {
@@ -159,7 +159,7 @@ public final class Main {
         try {
             target.open().close();
         } catch (SQLException e) {
-            throw new InvalidConfigurationException("cannot connect to the target database " + target + ": " + firstLine(e)
+            throw new InvalidEnvironmentException("cannot connect to the target database " + target + ": " + firstLine(e)
                     + "; check DATABASE_URL and that PostgreSQL is running");
         }
     }
@@ -168,7 +168,7 @@ public final class Main {
         try {
             return open(arguments);
         } catch (SQLException e) {
-            throw new InvalidConfigurationException("cannot read the source database: " + firstLine(e)
+            throw new InvalidEnvironmentException("cannot read the source database: " + firstLine(e)
                     + (arguments.kind().equals("sqlite") ? "; is it Open WebUI's webui.db (and not encrypted with SQLCipher)?"
                     : "; check the URL and that the server accepts connections"));
         }
@@ -189,8 +189,8 @@ public final class Main {
         DatabaseConnection c;
         try {
             c = DatabaseConnection.parse(url);
-        } catch (InvalidConfigurationException e) {
-            throw new InvalidConfigurationException("The source URL: " + e.getMessage().replace("DATABASE_URL", "the source URL"));
+        } catch (InvalidEnvironmentException e) {
+            throw new InvalidEnvironmentException("The source URL: " + e.getMessage().replace("DATABASE_URL", "the source URL"));
         }
         return SourceDatabase.postgres(c.jdbcUrl(), c.user(), c.password());
     }
@@ -201,12 +201,12 @@ public final class Main {
         }
         String provider = env.apply("STORAGE_PROVIDER");
         if (provider != null && !provider.isBlank() && !provider.equalsIgnoreCase("local")) {
-            throw new InvalidConfigurationException("--uploads copies files into the local upload directory, but STORAGE_PROVIDER="
+            throw new InvalidEnvironmentException("--uploads copies files into the local upload directory, but STORAGE_PROVIDER="
                     + provider + ": copy the uploads into your object storage yourself and run without --uploads");
         }
         String dir = env.apply("UPLOAD_DIR");
         if (dir == null || dir.isBlank()) {
-            throw new InvalidConfigurationException("--uploads needs UPLOAD_DIR: set it to file-service's upload directory "
+            throw new InvalidEnvironmentException("--uploads needs UPLOAD_DIR: set it to file-service's upload directory "
                     + "(the path file-service sees, e.g. UPLOAD_DIR=/app/data/uploads inside the compose network)");
         }
         if (!dryRun) {

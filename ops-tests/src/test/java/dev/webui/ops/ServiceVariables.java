@@ -21,7 +21,7 @@ import java.util.stream.Stream;
 final class ServiceVariables {
     static final List<Path> TRANSLATOR = List.of(
             Path.of("common/src/main/java/dev/webui/common/config/OpenWebuiConfigSourceFactory.java"),
-            Path.of("common/src/main/java/dev/webui/common/config/DatabaseConnection.java"));
+            Path.of("common-core/src/main/java/dev/webui/core/db/DatabaseConnection.java"));
     static final List<String> TRANSLATOR_REQUIRED = List.of("WEBUI_SECRET_KEY", "DATABASE_URL");
 
     private static final Pattern WITH_NAME = Pattern.compile("@WithName\\(\"([A-Z][A-Z0-9_]*)\"\\)([^;]*);", Pattern.DOTALL);

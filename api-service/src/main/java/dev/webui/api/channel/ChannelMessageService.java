@@ -1,13 +1,13 @@
 package dev.webui.api.channel;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.webui.api.channel.ChannelService.Opened;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.channel.ChannelService.Opened;
 import dev.webui.api.json.Bodies;
 import dev.webui.api.json.JsonText;
-import dev.webui.api.json.JsonSanitizer;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.json.JsonSanitizer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;

@@ -8,11 +8,15 @@ import dev.webui.api.access.PermissionService;
 import dev.webui.api.app.AppConfig;
 import dev.webui.api.folder.FolderAccess;
 import dev.webui.api.json.Bodies;
-import dev.webui.api.json.JsonSanitizer;
 import dev.webui.api.tag.TagRepository;
 import dev.webui.api.tag.TagResponse;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.chat.ChatAssembler;
+import dev.webui.core.chat.ChatSplitter;
+import dev.webui.core.chat.MessageRow;
+import dev.webui.core.chat.SplitChat;
+import dev.webui.core.json.JsonSanitizer;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlClient;
@@ -250,10 +254,10 @@ public class ChatService {
     private Uni<ChatResponse> insertNew(AuthenticatedUser user, ObjectNode chat, ObjectNode meta, String folderId, boolean pinned,
                                        long createdAt, long updatedAt) {
         String id = UUID.randomUUID().toString();
-        ChatSplitter.Split split = ChatSplitter.split(id, chat, false);
+        SplitChat split = ChatSplitter.split(id, chat);
         ChatRow row = new ChatRow(id, user.id(), titleOf(split.blob()), null, false, pinned, meta, folderId, createdAt, updatedAt,
                 split.blob());
-        List<MessageRow> rows = split.rows() == null ? List.of() : split.rows();
+        List<MessageRow> rows = split.rowsOrNone();
         return pool.withTransaction(db -> requireFolder(db, user, folderId)
                         .chain(() -> chats.insert(db, row))
                         .chain(() -> messages.replaceTree(db, id, rows, updatedAt)))
@@ -266,7 +270,7 @@ public class ChatService {
         long now = now();
         return pool.withTransaction(db -> owned(db, user, id).chain(stored -> {
             boolean storedHasHistory = stored.blob().get("history") instanceof ObjectNode;
-            ChatSplitter.Split split = ChatSplitter.split(id, partial, storedHasHistory);
+            SplitChat split = ChatSplitter.split(id, partial, storedHasHistory);
             ObjectNode merged = stored.blob().deepCopy();
             merged.setAll(split.blob());
             ChatRow updated = new ChatRow(id, stored.userId(), titleOf(merged), stored.shareId(), stored.archived(), stored.pinned(),

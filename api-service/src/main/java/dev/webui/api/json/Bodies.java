@@ -2,6 +2,7 @@ package dev.webui.api.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.json.JsonSanitizer;
 
 /** Shape checks for opaque JSON bodies, answering 400 with the field's name instead of failing later. */
 public final class Bodies {

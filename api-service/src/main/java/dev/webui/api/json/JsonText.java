@@ -3,13 +3,12 @@ package dev.webui.api.json;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
+import dev.webui.core.json.JsonColumns;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Converts between jsonb text (columns are read as {@code col::text} and written as
- * {@code $n::text::jsonb}) and Jackson trees. Writes go through {@link JsonSanitizer} because
- * PostgreSQL rejects U+0000 in jsonb.
+ * jsonb text and Jackson trees ({@link JsonColumns}) with the service's configured ObjectMapper,
+ * and answer bodies written once.
  */
 @ApplicationScoped
 public class JsonText {
@@ -25,15 +24,7 @@ public class JsonText {
 
     /** Parses stored jsonb text; SQL NULL and JSON null both become null. */
     public JsonNode read(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            JsonNode node = mapper.readTree(text);
-            return node == null || node.isNull() ? null : node;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON is not readable", e);
-        }
+        return JsonColumns.read(mapper, text);
     }
 
     /** UTF-8 bytes of an answer body that is written once and sent many times. */
@@ -47,14 +38,7 @@ public class JsonText {
 
     /** Text for a jsonb parameter, NUL-free; null and JSON null become SQL NULL. */
     public String write(JsonNode node) {
-        if (node == null || node instanceof NullNode || node.isMissingNode()) {
-            return null;
-        }
-        try {
-            return mapper.writeValueAsString(JsonSanitizer.clean(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("JSON could not be written", e);
-        }
+        return JsonColumns.write(mapper, node);
     }
 
     public JsonNode valueToTree(Object value) {

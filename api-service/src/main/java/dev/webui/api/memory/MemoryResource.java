@@ -75,7 +75,7 @@ public class MemoryResource {
     @DELETE
     @Path("/{id}")
     public Uni<Boolean> delete(@PathParam("id") String id) {
-        return memories.delete(userId(), id).map(deleted -> {
+        return memories.deleteOwned(userId(), id).map(deleted -> {
             if (!deleted) {
                 throw ApiException.notFound(NOT_FOUND);
             }
@@ -86,7 +86,7 @@ public class MemoryResource {
     @DELETE
     @Path("/delete/user")
     public Uni<Boolean> deleteAll() {
-        return memories.deleteAll(userId()).replaceWith(true);
+        return memories.deleteAllOf(userId()).replaceWith(true);
     }
 
     @POST

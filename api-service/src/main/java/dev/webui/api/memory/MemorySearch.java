@@ -30,10 +30,10 @@ public class MemorySearch {
     public record Match(Memory memory, double score) {
     }
 
-    private final MemoryRepository memories;
+    private final MemoryRecall memories;
     private final FileServiceRanking ranking;
 
-    public MemorySearch(MemoryRepository memories, FileServiceRanking ranking) {
+    public MemorySearch(MemoryRecall memories, FileServiceRanking ranking) {
         this.memories = memories;
         this.ranking = ranking;
     }

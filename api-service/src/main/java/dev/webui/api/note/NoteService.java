@@ -4,13 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.access.AccessChecker;
 import dev.webui.api.access.PermissionService;
 import dev.webui.api.json.Bodies;
-import dev.webui.api.json.JsonSanitizer;
 import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
 import dev.webui.common.events.EmitRequest;
 import dev.webui.common.events.EventPublisher;
+import dev.webui.core.json.JsonSanitizer;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

@@ -2,7 +2,7 @@ package dev.webui.api.settings;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.webui.api.json.JsonSanitizer;
+import dev.webui.core.json.JsonSanitizer;
 import dev.webui.common.settings.SettingsReader;
 import dev.webui.core.settings.EffectiveSetting;
 import dev.webui.core.settings.Setting;

@@ -1,7 +1,7 @@
 package dev.webui.auth.account;
 
-import dev.webui.auth.db.JsonColumns;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.json.JsonColumns;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;

@@ -1,6 +1,6 @@
 package dev.webui.auth.group;
 
-import dev.webui.auth.db.JsonColumns;
+import dev.webui.core.json.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

@@ -1,9 +1,9 @@
 package dev.webui.auth.group;
 
 import dev.webui.auth.account.Inputs;
-import dev.webui.auth.db.JsonColumns;
 import dev.webui.auth.permission.PermissionService;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.json.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 

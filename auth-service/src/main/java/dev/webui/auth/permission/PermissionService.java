@@ -2,10 +2,10 @@ package dev.webui.auth.permission;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.webui.auth.db.JsonColumns;
 import dev.webui.auth.settings.StoredConfigRepository;
 import dev.webui.common.error.ApiException;
 import dev.webui.core.permission.Permissions;
+import dev.webui.core.json.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.json.JsonObject;
 import io.vertx.mutiny.sqlclient.Pool;

@@ -1,7 +1,7 @@
 package dev.webui.auth.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.webui.auth.db.JsonColumns;
+import dev.webui.core.json.JsonColumns;
 import io.vertx.mutiny.sqlclient.Row;
 
 import java.time.LocalDate;

@@ -1,7 +1,7 @@
 package dev.webui.auth.user;
 
-import dev.webui.auth.db.JsonColumns;
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.core.json.JsonColumns;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;

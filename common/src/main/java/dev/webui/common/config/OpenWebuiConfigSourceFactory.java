@@ -1,5 +1,7 @@
 package dev.webui.common.config;
 
+import dev.webui.core.config.InvalidEnvironmentException;
+import dev.webui.core.db.DatabaseConnection;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
 import io.smallrye.config.ConfigValue;
@@ -46,7 +48,12 @@ public class OpenWebuiConfigSourceFactory implements ConfigSourceFactory {
         }
         JwtExpiry.parse(env.apply("JWT_EXPIRES_IN") == null ? "4w" : env.apply("JWT_EXPIRES_IN"));
         Map<String, String> props = new HashMap<>();
-        DatabaseConnection db = DatabaseConnection.fromEnvironment(env);
+        DatabaseConnection db;
+        try {
+            db = DatabaseConnection.fromEnvironment(env);
+        } catch (InvalidEnvironmentException e) {
+            throw new InvalidConfigurationException(e.getMessage());
+        }
         props.put("quarkus.datasource.reactive.url", db.reactiveUrl());
         props.put("quarkus.datasource.username", db.user());
         props.put("quarkus.datasource.migrations.jdbc.url", db.jdbcUrl());

@@ -1,6 +1,7 @@
 package dev.webui.common.db;
 
-import dev.webui.common.config.DatabaseConnection;
+import dev.webui.core.db.DatabaseConnection;
+import io.quarkus.flyway.FlywayDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
 import jakarta.annotation.Priority;
@@ -8,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import io.quarkus.flyway.FlywayDataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.output.MigrateResult;

@@ -1,6 +1,6 @@
 package dev.webui.importer.onstart;
 
-import dev.webui.common.config.InvalidConfigurationException;
+import dev.webui.core.config.InvalidEnvironmentException;
 import dev.webui.importer.Importer;
 import dev.webui.importer.report.Report;
 import dev.webui.importer.source.SourceDatabase;
@@ -104,8 +104,8 @@ public final class OnStartImport {
         }
     }
 
-    private static InvalidConfigurationException unreadable(Path database, SQLException e) {
-        return new InvalidConfigurationException("import on start: cannot read " + database + ": " + e.getMessage()
+    private static InvalidEnvironmentException unreadable(Path database, SQLException e) {
+        return new InvalidEnvironmentException("import on start: cannot read " + database + ": " + e.getMessage()
                 + "; is it Open WebUI's webui.db (and not encrypted with SQLCipher)?");
     }
 }

@@ -1,6 +1,6 @@
 package dev.webui.importer.onstart;
 
-import dev.webui.common.config.InvalidConfigurationException;
+import dev.webui.core.config.InvalidEnvironmentException;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,7 +20,7 @@ public record OnStartSource(Path database, Path uploads) {
         if (!blank(named)) {
             database = Path.of(named);
             if (!Files.isRegularFile(database)) {
-                throw new InvalidConfigurationException("IMPORT_SQLITE_ON_START=" + named + " is not a file");
+                throw new InvalidEnvironmentException("IMPORT_SQLITE_ON_START=" + named + " is not a file");
             }
         } else {
             String dataDir = env.apply("DATA_DIR");
@@ -33,7 +33,7 @@ public record OnStartSource(Path database, Path uploads) {
         String uploadsVar = env.apply("IMPORT_UPLOADS_ON_START");
         if (!blank(uploadsVar)) {
             if (!Files.isDirectory(Path.of(uploadsVar))) {
-                throw new InvalidConfigurationException("IMPORT_UPLOADS_ON_START=" + uploadsVar + " is not a directory");
+                throw new InvalidEnvironmentException("IMPORT_UPLOADS_ON_START=" + uploadsVar + " is not a directory");
             }
             return Optional.of(new OnStartSource(database, Path.of(uploadsVar)));
         }

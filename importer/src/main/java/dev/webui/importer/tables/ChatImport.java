@@ -4,9 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.webui.importer.chat.ChatSplitter;
-import dev.webui.importer.chat.MessageRow;
-import dev.webui.importer.chat.SplitChat;
+import dev.webui.core.chat.ChatSplitter;
+import dev.webui.core.chat.MessageRow;
+import dev.webui.core.chat.SplitChat;
 import dev.webui.importer.source.SourceDatabase;
 import dev.webui.importer.target.Insert;
 import dev.webui.importer.value.Epochs;
@@ -98,11 +98,11 @@ public final class ChatImport extends NamedImport {
             row.repair("title missing, taken from the chat");
         }
 
-        List<Insert> inserts = new ArrayList<>(split.messages().size() + 1);
+        List<Insert> inserts = new ArrayList<>(split.rowsOrNone().size() + 1);
         inserts.add(new Insert("chat", CHAT_SQL, Arrays.asList(id, row.text("user_id"), title, blankToNull(row.text("share_id")),
                 row.bool("archived", false), pinned, Json.write(meta), blankToNull(row.text("folder_id")),
                 created, updated, Json.write(split.blob()))));
-        for (MessageRow m : split.messages()) {
+        for (MessageRow m : split.rowsOrNone()) {
             context.report().table("chat_message").read();
             inserts.add(new Insert("chat_message", MESSAGE_SQL, Arrays.asList(id, m.id(), m.position(), m.parentId(),
                     m.role(), m.content(), m.model(), m.done(), m.timestamp(), Json.write(m.data()), updated, updated)));

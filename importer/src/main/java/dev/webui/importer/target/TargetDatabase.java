@@ -1,6 +1,6 @@
 package dev.webui.importer.target;
 
-import dev.webui.common.config.DatabaseConnection;
+import dev.webui.core.db.DatabaseConnection;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;

@@ -1,8 +1,8 @@
 package dev.webui.importer.onstart;
 
-import dev.webui.common.config.DatabaseConnection;
-import dev.webui.importer.fixture.OpenWebuiFixture;
+import dev.webui.core.db.DatabaseConnection;
 import dev.webui.importer.fixture.OpenWebuiFixture.Vintage;
+import dev.webui.importer.fixture.OpenWebuiFixture;
 import dev.webui.importer.fixture.Target;
 import dev.webui.importer.onstart.OnStartImport.Outcome;
 import dev.webui.importer.source.UnsupportedSourceException;

@@ -2,7 +2,7 @@ package dev.webui.bridge.socket;
 
 import com.corundumstudio.socketio.protocol.JacksonJsonSupport;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.webui.common.json.JsonReadLimits;
+import dev.webui.core.json.JsonLimits;
 
 /**
  * netty-socketio's JSON codec with the suite's read limits: a client packet of a few MB of tiny
@@ -12,6 +12,6 @@ final class LimitedJsonSupport extends JacksonJsonSupport {
     @Override
     protected void init(ObjectMapper mapper) {
         super.init(mapper);
-        JsonReadLimits.constrained(mapper);
+        JsonLimits.constrained(mapper);
     }
 }

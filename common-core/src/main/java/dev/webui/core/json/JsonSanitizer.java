@@ -1,4 +1,4 @@
-package dev.webui.api.json;
+package dev.webui.core.json;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

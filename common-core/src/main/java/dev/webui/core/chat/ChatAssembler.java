@@ -1,4 +1,4 @@
-package dev.webui.api.chat;
+package dev.webui.core.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -10,7 +10,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-/** Puts a chat back together from its blob and message rows (docs/schema.md, "The chat split", reassembly). */
+/** Puts a chat back together from its blob and message rows (docs/schema.md, "The chat split"). */
 public final class ChatAssembler {
     private ChatAssembler() {
     }
@@ -40,7 +40,7 @@ public final class ChatAssembler {
         return chat;
     }
 
-    static ObjectNode message(MessageRow row) {
+    private static ObjectNode message(MessageRow row) {
         ObjectNode message = row.data().deepCopy();
         if (!message.has("id")) {
             message.put("id", row.id());

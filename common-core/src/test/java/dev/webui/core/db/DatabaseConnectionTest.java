@@ -1,5 +1,6 @@
-package dev.webui.common.config;
+package dev.webui.core.db;
 
+import dev.webui.core.config.InvalidEnvironmentException;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
@@ -56,10 +57,6 @@ class DatabaseConnectionTest {
         DatabaseConnection db = DatabaseConnection.parse("postgresql://u:p@h:5432/d?sslmode=require&application_name=webui");
         assertEquals("require", db.sslMode().orElseThrow());
         assertEquals("jdbc:postgresql://h:5432/d?sslmode=require&ApplicationName=webui", db.jdbcUrl());
-        Map<String, String> props = OpenWebuiConfigSourceFactory.translate(env(Map.of(
-                "DATABASE_URL", "postgresql://u:p@h:5432/d?sslmode=require", "WEBUI_SECRET_KEY", "k")));
-        assertEquals("require", props.get("quarkus.datasource.reactive.postgresql.ssl-mode"));
-        assertEquals("true", props.get("quarkus.datasource.reactive.trust-all"));
     }
 
     @Test
@@ -76,7 +73,7 @@ class DatabaseConnectionTest {
 
     @Test
     void malformedUrlMessageMasksThePassword() {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
+        InvalidEnvironmentException e = assertThrows(InvalidEnvironmentException.class,
                 () -> DatabaseConnection.parse("postgresql://u:topsecret@h:99999/d"));
         assertFalse(e.getMessage().contains("topsecret"), e.getMessage());
     }
@@ -87,9 +84,9 @@ class DatabaseConnectionTest {
                 "DATABASE_PASSWORD", "pw", "DATABASE_HOST", "pg", "DATABASE_PORT", "5433", "DATABASE_NAME", "owui")));
         assertEquals("postgresql://pg:5433/owui", db.reactiveUrl());
         assertEquals("pw", db.password());
-        assertThrows(InvalidConfigurationException.class, () -> DatabaseConnection.fromEnvironment(
+        assertThrows(InvalidEnvironmentException.class, () -> DatabaseConnection.fromEnvironment(
                 env(Map.of("DATABASE_TYPE", "sqlite", "DATABASE_HOST", "x"))));
-        assertThrows(InvalidConfigurationException.class, () -> DatabaseConnection.fromEnvironment(
+        assertThrows(InvalidEnvironmentException.class, () -> DatabaseConnection.fromEnvironment(
                 env(Map.of("DATABASE_TYPE", "postgresql", "DATABASE_HOST", "pg"))));
     }
 
@@ -102,49 +99,12 @@ class DatabaseConnectionTest {
 
     @Test
     void nothingConfiguredSaysWhatToSet() {
-        assertTrue(assertThrows(InvalidConfigurationException.class, () -> DatabaseConnection.fromEnvironment(env(Map.of())))
+        assertTrue(assertThrows(InvalidEnvironmentException.class, () -> DatabaseConnection.fromEnvironment(env(Map.of())))
                 .getMessage().contains("DATABASE_URL="));
     }
 
-    @Test
-    void poolVariablesSizeTheClients() {
-        Map<String, String> props = OpenWebuiConfigSourceFactory.translate(env(Map.of("DATABASE_URL", "postgresql://u@h/d",
-                "WEBUI_SECRET_KEY", "k", "DATABASE_POOL_SIZE", "10", "DATABASE_POOL_MAX_OVERFLOW", "5",
-                "DATABASE_POOL_TIMEOUT", "7", "DATABASE_POOL_RECYCLE", "300")));
-        assertEquals("15", props.get("quarkus.datasource.reactive.max-size"));
-        assertEquals("300S", props.get("quarkus.datasource.reactive.max-lifetime"));
-        assertEquals("7S", props.get("quarkus.datasource.migrations.jdbc.acquisition-timeout"));
-        assertEquals("20", OpenWebuiConfigSourceFactory.translate(env(Map.of("DATABASE_URL", "postgresql://u@h/d",
-                "WEBUI_SECRET_KEY", "k", "DATABASE_POOL_SIZE", "0"))).get("quarkus.datasource.reactive.max-size"));
-        assertThrows(InvalidConfigurationException.class, () -> OpenWebuiConfigSourceFactory.translate(env(Map.of(
-                "DATABASE_URL", "postgresql://u@h/d", "WEBUI_SECRET_KEY", "k", "DATABASE_POOL_SIZE", "ten"))));
-    }
-
-    @Test
-    void missingSecretRefusesWithHowToSetIt() {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class,
-                () -> OpenWebuiConfigSourceFactory.translate(env(Map.of("DATABASE_URL", "postgresql://u@h/d"))));
-        assertTrue(e.getMessage().startsWith("WEBUI_SECRET_KEY is not set"), e.getMessage());
-        assertTrue(e.getMessage().contains("WEBUI_SECRET_KEY="), e.getMessage());
-        assertFalse(e.getMessage().contains("\n"));
-    }
-
-    @Test
-    void redisUrlForms() {
-        Map<String, String> base = Map.of("DATABASE_URL", "postgresql://u@h/d", "WEBUI_SECRET_KEY", "k");
-        assertEquals(RedisUrl.DEFAULT, OpenWebuiConfigSourceFactory.translate(env(base)).get("quarkus.redis.hosts"));
-        assertEquals("redis://:pw@cache:6380/2", RedisUrl.validate("redis://:pw@cache:6380/2"));
-        assertEquals("rediss://user:pw@cache:6380", RedisUrl.validate("rediss://user:pw@cache:6380"));
-        assertEquals("redis://cache", RedisUrl.validate("redis://cache"));
-        assertThrows(InvalidConfigurationException.class, () -> RedisUrl.validate("http://cache:6379"));
-        assertThrows(InvalidConfigurationException.class, () -> RedisUrl.validate("redis:///0"));
-        assertThrows(InvalidConfigurationException.class, () -> RedisUrl.validate("redis://cache/zero"));
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> RedisUrl.validate("redis://:hunter2@cache/x"));
-        assertFalse(e.getMessage().contains("hunter2"));
-    }
-
     private static void assertMessage(String url, String expected) {
-        InvalidConfigurationException e = assertThrows(InvalidConfigurationException.class, () -> DatabaseConnection.parse(url));
+        InvalidEnvironmentException e = assertThrows(InvalidEnvironmentException.class, () -> DatabaseConnection.parse(url));
         assertTrue(e.getMessage().contains(expected), e.getMessage());
         assertTrue(e.getMessage().startsWith("DATABASE_URL"), e.getMessage());
     }

@@ -1,4 +1,4 @@
-package dev.webui.importer.chat;
+package dev.webui.core.chat;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,44 +1,49 @@
-package dev.webui.api.chat;
+package dev.webui.core.chat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 /**
- * Splits a conversation object into the blob kept in {@code chat.chat} and one row per node of
- * {@code history.messages}, following docs/schema.md, "The chat split".
+ * Splits Open WebUI's conversation object into the blob kept in {@code chat.chat} and one
+ * {@code chat_message} row per node of {@code history.messages} (docs/schema.md, "The chat
+ * split"), so that reassembly gives every node back. Used by the chat endpoints and the importer.
  */
 public final class ChatSplitter {
     private ChatSplitter() {
     }
 
-    /** The blob and, when the object carried a message tree, its rows (null when it carried none). */
-    public record Split(ObjectNode blob, List<MessageRow> rows) {
+    /** Splits a chat that has no stored tree yet (a new chat, an imported one). */
+    public static SplitChat split(String chatId, ObjectNode chat) {
+        return split(chatId, chat, false);
     }
 
     /**
+     * Splits {@code chat}, which is changed in place and becomes the blob (pass a copy to keep it).
+     *
      * @param storedHasHistory whether the chat already stores a tree; then a bare {@code messages}
      *                         array in the object is ignored instead of becoming the tree.
      */
-    public static Split split(String chatId, ObjectNode chat, boolean storedHasHistory) {
-        ObjectNode blob = chat.deepCopy();
-        JsonNode messages = blob.remove("messages");
-        JsonNode history = blob.get("history");
-        if (!(history instanceof ObjectNode) && messages instanceof ArrayNode list && !storedHasHistory) {
-            history = historyFrom(chatId, list);
-            blob.set("history", history);
+    public static SplitChat split(String chatId, ObjectNode chat, boolean storedHasHistory) {
+        List<String> repairs = new ArrayList<>();
+        JsonNode linear = chat.remove("messages");
+        JsonNode history = chat.get("history");
+        if (!(history instanceof ObjectNode) && !storedHasHistory) {
+            if (linear instanceof ArrayNode list) {
+                history = fromLinear(chatId, list, repairs);
+                chat.set("history", history);
+            } else if (linear != null && !linear.isNull()) {
+                repairs.add("chat.messages was not an array, dropped");
+            }
         }
         if (!(history instanceof ObjectNode tree)) {
-            return new Split(blob, null);
+            return new SplitChat(chat, null, repairs);
         }
         JsonNode nodes = tree.remove("messages");
         List<MessageRow> rows = new ArrayList<>();
@@ -47,13 +52,17 @@ public final class ChatSplitter {
             for (Map.Entry<String, JsonNode> entry : map.properties()) {
                 if (entry.getValue() instanceof ObjectNode message) {
                     rows.add(row(entry.getKey(), position++, message));
+                } else {
+                    repairs.add("message node that is not an object dropped");
                 }
             }
+        } else if (nodes != null && !nodes.isNull()) {
+            repairs.add("history.messages was not an object, dropped");
         }
-        return new Split(blob, rows);
+        return new SplitChat(chat, rows, repairs);
     }
 
-    static MessageRow row(String key, int position, ObjectNode message) {
+    private static MessageRow row(String key, int position, ObjectNode message) {
         ObjectNode data = message.deepCopy();
         if (data.path("id").isTextual() && data.get("id").textValue().equals(key)) {
             data.remove("id");
@@ -72,24 +81,28 @@ public final class ChatSplitter {
         return data.path(field).isTextual() ? data.remove(field).textValue() : null;
     }
 
-    /** The frontend's convertMessagesToHistory for chats that only carry a linear {@code messages} list. */
-    static ObjectNode historyFrom(String chatId, ArrayNode list) {
+    /**
+     * The frontend's convertMessagesToHistory for chats that carry only a linear {@code messages}
+     * list; a missing, empty or repeated id is replaced by one derived from the chat id and the
+     * position, so that splitting the same chat twice gives the same tree.
+     */
+    private static ObjectNode fromLinear(String chatId, ArrayNode list, List<String> repairs) {
         List<ObjectNode> items = new ArrayList<>();
-        list.forEach(item -> {
-            if (item instanceof ObjectNode object) {
-                items.add(object.deepCopy());
-            }
-        });
-        Set<String> used = new HashSet<>();
         List<String> ids = new ArrayList<>();
-        for (int i = 0; i < items.size(); i++) {
-            JsonNode id = items.get(i).get("id");
-            String value = id != null && id.isTextual() && !used.contains(id.textValue()) ? id.textValue()
-                    : UUID.nameUUIDFromBytes((chatId + ":" + i).getBytes(StandardCharsets.UTF_8)).toString();
-            used.add(value);
-            ids.add(value);
+        Set<String> used = new HashSet<>();
+        for (int i = 0; i < list.size(); i++) {
+            if (!(list.get(i) instanceof ObjectNode item)) {
+                repairs.add("legacy message that is not an object dropped");
+                continue;
+            }
+            JsonNode id = item.get("id");
+            String chosen = id != null && id.isTextual() && !id.textValue().isEmpty() && !used.contains(id.textValue())
+                    ? id.textValue() : NameUuid.v5(chatId + ":" + i).toString();
+            used.add(chosen);
+            items.add(item.deepCopy());
+            ids.add(chosen);
         }
-        ObjectNode history = JsonNodeFactory.instance.objectNode();
+        ObjectNode history = list.objectNode();
         ObjectNode nodes = history.putObject("messages");
         for (int i = 0; i < items.size(); i++) {
             ObjectNode node = items.get(i);
@@ -110,6 +123,7 @@ public final class ChatSplitter {
         } else {
             history.put("currentId", ids.get(ids.size() - 1));
         }
+        repairs.add("legacy chat without history converted from its messages list");
         return history;
     }
 }

@@ -1,4 +1,6 @@
-package dev.webui.common.config;
+package dev.webui.core.db;
+
+import dev.webui.core.config.InvalidEnvironmentException;
 
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
@@ -28,21 +30,21 @@ public record DatabaseConnection(String host, int port, String database, String 
         String type = blankToNull(env.apply("DATABASE_TYPE"));
         String host = blankToNull(env.apply("DATABASE_HOST"));
         if (type == null && host == null) {
-            throw new InvalidConfigurationException(
+            throw new InvalidEnvironmentException(
                     "No database configured: set DATABASE_URL=postgresql://user:password@host:5432/dbname "
                             + "(or DATABASE_TYPE=postgresql with DATABASE_HOST, DATABASE_USER, DATABASE_PASSWORD, DATABASE_NAME)");
         }
         if (type != null && !type.equals("postgresql") && !type.equals("postgres")) {
-            throw new InvalidConfigurationException("DATABASE_TYPE=" + type
+            throw new InvalidEnvironmentException("DATABASE_TYPE=" + type
                     + " is not supported: set DATABASE_TYPE=postgresql (SQLite databases are brought over with the importer)");
         }
         if (host == null) {
-            throw new InvalidConfigurationException("DATABASE_TYPE=postgresql needs DATABASE_HOST (and DATABASE_USER, DATABASE_PASSWORD, DATABASE_NAME)");
+            throw new InvalidEnvironmentException("DATABASE_TYPE=postgresql needs DATABASE_HOST (and DATABASE_USER, DATABASE_PASSWORD, DATABASE_NAME)");
         }
         String name = blankToNull(env.apply("DATABASE_NAME"));
         String user = blankToNull(env.apply("DATABASE_USER"));
         if (name == null || user == null) {
-            throw new InvalidConfigurationException("DATABASE_TYPE=postgresql needs DATABASE_NAME and DATABASE_USER");
+            throw new InvalidEnvironmentException("DATABASE_TYPE=postgresql needs DATABASE_NAME and DATABASE_USER");
         }
         String port = blankToNull(env.apply("DATABASE_PORT"));
         return new DatabaseConnection(host, port == null ? 5432 : parsePort(port, "DATABASE_PORT"), name, user,
@@ -58,7 +60,7 @@ public record DatabaseConnection(String host, int port, String database, String 
         int plus = scheme.indexOf('+'); // SQLAlchemy driver suffix, e.g. postgresql+psycopg2
         String dialect = plus < 0 ? scheme : scheme.substring(0, plus);
         if (dialect.equals("sqlite")) {
-            throw new InvalidConfigurationException("DATABASE_URL points to SQLite, which the suite does not run on: "
+            throw new InvalidEnvironmentException("DATABASE_URL points to SQLite, which the suite does not run on: "
                     + "set DATABASE_URL=postgresql://user:password@host:5432/dbname and import the SQLite file with the importer");
         }
         if (!dialect.equals("postgresql") && !dialect.equals("postgres")) {
@@ -180,15 +182,15 @@ public record DatabaseConnection(String host, int port, String database, String 
         } catch (NumberFormatException ignored) {
             // reported below
         }
-        throw new InvalidConfigurationException(what + " must be a number between 1 and 65535, not '" + value + "'");
+        throw new InvalidEnvironmentException(what + " must be a number between 1 and 65535, not '" + value + "'");
     }
 
     private static String decode(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }
 
-    private static InvalidConfigurationException invalid(String url, String why) {
-        return new InvalidConfigurationException("DATABASE_URL is malformed: " + why
+    private static InvalidEnvironmentException invalid(String url, String why) {
+        return new InvalidEnvironmentException("DATABASE_URL is malformed: " + why
                 + "; expected postgresql://user:password@host:5432/dbname (value: " + mask(url) + ")");
     }
 
