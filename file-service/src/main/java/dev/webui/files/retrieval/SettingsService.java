@@ -8,11 +8,11 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.webui.common.config.InvalidConfigurationException;
 import dev.webui.common.error.ApiException;
-import dev.webui.files.config.RagConfig;
 import dev.webui.common.settings.SettingsReader;
 import dev.webui.core.settings.DefaultRagTemplate;
 import dev.webui.core.settings.Setting;
 import dev.webui.core.settings.Settings;
+import dev.webui.files.config.RagConfig;
 import dev.webui.files.db.Json;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,8 +32,9 @@ import java.util.concurrent.ForkJoinPool;
 
 /**
  * Effective retrieval settings. Stored overrides use the flat UPPER_CASE keys of Open WebUI's
- * /retrieval/config in rag_config, except the file limits, which live at Open WebUI's paths of the
- * shared config document ({@link #FILE_LIMIT_PATHS}) where api-service reads them for /api/config.
+ * /retrieval/config in rag_config, except the registered settings api-service reads too (the file
+ * limits {@link #FILE_LIMIT_PATHS} and {@link #SHARED_PATHS}), which live at their paths of the
+ * shared config document.
  * Every replica re-reads them at most {@link #REFRESH} after a change.
  */
 @ApplicationScoped
