@@ -20,6 +20,11 @@ describe('gateway error pages', () => {
     expect(readableError('plain')).toBe('plain');
   });
 
+  it('keeps the server\'s own sentence when a provider behind a proxy answered with a page', () => {
+    expect(readableError(`The model provider failed (HTTP 502): ${NGINX_502}`)).toBe('The model provider failed (HTTP 502): 502 Bad Gateway');
+    expect(readableError('Write <html> then <body> tags')).toBe('Write <html> then <body> tags');
+  });
+
   it('is applied to failed requests and to errors reported on an answer', () => {
     expect(errorDetail(NGINX_502, 502)).not.toContain('<');
     const message = { id: 'a', role: 'assistant', content: '', childrenIds: [], parentId: null } as unknown as Message;
