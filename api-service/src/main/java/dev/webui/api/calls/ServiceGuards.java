@@ -20,11 +20,11 @@ import java.util.function.Supplier;
  */
 public final class ServiceGuards {
     /** Attempts after the first for a call that is safe to repeat. */
-    public static final int RETRIES = 1;
+    private static final int RETRIES = 1;
     /** The breaker opens when this share of the last {@link #BREAKER_WINDOW} attempts failed. */
-    public static final double BREAKER_FAILURE_RATIO = 0.75;
+    private static final double BREAKER_FAILURE_RATIO = 0.75;
     public static final int BREAKER_WINDOW = 20;
-    public static final Duration BREAKER_OPEN = Duration.ofSeconds(5);
+    private static final Duration BREAKER_OPEN = Duration.ofSeconds(5);
 
     private ServiceGuards() {
     }
