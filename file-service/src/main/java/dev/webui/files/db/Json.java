@@ -3,7 +3,7 @@ package dev.webui.files.db;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.NullNode;
+import dev.webui.core.json.JsonColumns;
 
 import java.util.regex.Pattern;
 
@@ -14,16 +14,9 @@ public final class Json {
     private Json() {
     }
 
+    /** Stored jsonb text; SQL NULL and JSON null both become null. */
     public static JsonNode parse(String text) {
-        if (text == null) {
-            return null;
-        }
-        try {
-            JsonNode node = MAPPER.readTree(text);
-            return node instanceof NullNode ? null : node;
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Stored JSON is not valid", e);
-        }
+        return JsonColumns.read(MAPPER, text);
     }
 
     public static String write(Object value) {
