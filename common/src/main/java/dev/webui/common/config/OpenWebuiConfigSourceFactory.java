@@ -82,6 +82,8 @@ public class OpenWebuiConfigSourceFactory implements ConfigSourceFactory {
 
         String redis = env.apply("REDIS_URL");
         props.put("quarkus.redis.hosts", RedisUrl.validate(redis == null || redis.isBlank() ? RedisUrl.DEFAULT : redis));
+        // read by api-service's persistence unit: it is activated only with a valid configuration
+        props.put("webui.datasource.configured", "true");
         return props;
     }
 
