@@ -36,8 +36,6 @@ class FileLimitsConfigTest {
     @Inject
     ConfigDocumentRepository document;
     @Inject
-    SettingsRepository ragConfig;
-    @Inject
     RedisDataSource redis;
     @Inject
     RedisKeys keys;
@@ -79,7 +77,9 @@ class FileLimitsConfigTest {
             assertEquals("[\"txt\",\"md\"]", at("/rag/file/allowed_extensions").toString());
             assertFalse(at("/ui/enable_signup").asBoolean(true), "other keys of the document are kept");
             assertEquals(9, at("/rag/top_k").asInt());
-            assertFalse(ragConfig.load().has("FILE_MAX_SIZE"), "not duplicated in rag_config");
+            assertFalse(document.load().has("FILE_MAX_SIZE"), "no flat copy beside the path");
+            given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().statusCode(200)
+                    .body("TOP_K", equalTo(9));
             await("config:changed announced").atMost(Duration.ofSeconds(30)).until(() -> !announcements.isEmpty());
         } finally {
             subscriber.unsubscribe();
