@@ -96,6 +96,30 @@ class FileLimitsConfigTest {
                 .post("/api/v1/retrieval/config/update").then().statusCode(200);
     }
 
+    @Test
+    void everyRetrievalSettingIsSavedAtOpenWebuisPathAndReadFromThere() {
+        given().auth().oauth2(admin.token()).contentType("application/json")
+                .body(Map.of("TOP_K", 6, "RAG_TEMPLATE", "T {{CONTEXT}} {{QUERY}}",
+                        "web", Map.of("WEB_SEARCH_ENGINE", "searxng", "WEB_SEARCH_RESULT_COUNT", "4")))
+                .post("/api/v1/retrieval/config/update").then().statusCode(200)
+                .body("TOP_K", equalTo(6)).body("web.WEB_SEARCH_RESULT_COUNT", equalTo(4));
+        assertEquals(6, at("/rag/top_k").asInt());
+        assertEquals("T {{CONTEXT}} {{QUERY}}", at("/rag/template").asText());
+        assertEquals("searxng", at("/rag/web/search/engine").asText());
+        assertEquals(4, at("/rag/web/search/result_count").asInt());
+        given().auth().oauth2(admin.token()).contentType("application/json")
+                .body(Map.of("ollama_config", Map.of("url", "http://ollama:11434", "key", "k")))
+                .post("/api/v1/retrieval/embedding/update").then().statusCode(200);
+        assertEquals("http://ollama:11434", at("/rag/ollama/url").asText());
+
+        // a value written by another writer (an imported Open WebUI config) takes effect
+        TestUsers.execute("UPDATE config SET data = jsonb_set(data, '{rag,chunk_size}', '700') WHERE id = (SELECT max(id) FROM config)");
+        announceChange();
+        await("the imported value is read").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config")
+                        .then().extract().path("CHUNK_SIZE").equals(700));
+    }
+
     private void announceChange() {
         redis.pubsub(String.class).publish(keys.settingsChangedChannel(), "test");
     }
