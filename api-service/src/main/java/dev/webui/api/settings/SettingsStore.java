@@ -55,6 +55,11 @@ public class SettingsStore {
         return reader.text(setting);
     }
 
+    /** The value the environment alone gives (the variable, else the default). */
+    public JsonNode environment(Setting setting) {
+        return reader.environment(setting);
+    }
+
     public EffectiveSetting effective(Setting setting) {
         return reader.effective(setting);
     }

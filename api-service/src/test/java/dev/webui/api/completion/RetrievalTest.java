@@ -1,7 +1,11 @@
 package dev.webui.api.completion;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.webui.api.chat.TestSql;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import dev.webui.api.settings.SettingsStore;
+import dev.webui.core.settings.Settings;
+import jakarta.inject.Inject;
 import dev.webui.api.support.Chats;
 import dev.webui.api.support.FakeFileService;
 import dev.webui.api.completion.rag.RetrievalClient;
@@ -30,6 +34,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(value = FakeFileServiceResource.class, restrictToAnnotatedClass = true)
 class RetrievalTest extends CompletionTestBase {
+    @Inject
+    SettingsStore settings;
     private static final String SECRET = "The launch code is 4711.";
     FakeFileService files;
 
@@ -162,8 +168,7 @@ class RetrievalTest extends CompletionTestBase {
 
     @Test
     void theTemplateAnAdminSavedIsUsed() {
-        TestSql.strings("INSERT INTO rag_config (id, data, updated_at) VALUES (1, ?::jsonb, 0) ON CONFLICT (id) "
-                + "DO UPDATE SET data = EXCLUDED.data RETURNING id", "{\"RAG_TEMPLATE\": \"ADMIN[{{CONTEXT}}] Q[{{QUERY}}]\"}");
+        settings.save(Map.of(Settings.RAG_TEMPLATE, TextNode.valueOf("ADMIN[{{CONTEXT}}] Q[{{QUERY}}]"))).await().indefinitely();
         try {
             String chatId = Chats.create(user, "template", 1);
             String prompt = "Which template?";
@@ -174,7 +179,7 @@ class RetrievalTest extends CompletionTestBase {
             assertTrue(system.contains("ADMIN[<source id=\"1\" name=\"secret.txt\">" + SECRET), system);
             assertTrue(system.endsWith("Q[" + prompt + "]"), system);
         } finally {
-            TestSql.strings("DELETE FROM rag_config RETURNING id");
+            settings.save(Map.of(Settings.RAG_TEMPLATE, NullNode.instance)).await().indefinitely();
         }
     }
 

@@ -3,39 +3,10 @@ package dev.webui.files.retrieval;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.files.db.Json;
 
-import java.util.Arrays;
-import java.util.Locale;
 
-/** The value types of the retrieval settings: how an environment value is read and which JSON values an update may store. */
+/** The value types of the retrieval settings: which JSON values an update may store. */
 enum SettingKind {
     BOOL, INT, OPTIONAL_INT, NUMBER, TEXT, OPTIONAL_TEXT, TEXT_LIST, OBJECT;
-
-    /** The value of an environment variable, read as Open WebUI reads it. */
-    JsonNode fromEnv(String raw) {
-        var nodes = Json.MAPPER.getNodeFactory();
-        return switch (this) {
-            case BOOL -> nodes.booleanNode("true".equals(raw.trim().toLowerCase(Locale.ROOT)));
-            case INT -> nodes.numberNode(Integer.parseInt(raw.trim()));
-            case OPTIONAL_INT -> raw.isBlank() ? nodes.nullNode() : nodes.numberNode(Integer.parseInt(raw.trim()));
-            case NUMBER -> nodes.numberNode(Double.parseDouble(raw.trim()));
-            case TEXT, OPTIONAL_TEXT -> nodes.textNode(raw);
-            case TEXT_LIST -> {
-                var list = nodes.arrayNode();
-                Arrays.stream(raw.split(",")).map(String::trim).filter(s -> !s.isEmpty()).forEach(list::add);
-                yield list;
-            }
-            case OBJECT -> {
-                // like Open WebUI, text that is not a JSON object counts as an empty object
-                JsonNode parsed;
-                try {
-                    parsed = raw.isBlank() ? null : Json.parse(raw);
-                } catch (IllegalStateException e) {
-                    parsed = null;
-                }
-                yield parsed != null && parsed.isObject() ? parsed : nodes.objectNode();
-            }
-        };
-    }
 
     /**
      * The value an update stores, or Java null when it has the wrong type. Numbers and booleans

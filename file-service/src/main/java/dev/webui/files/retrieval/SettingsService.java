@@ -4,15 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
 import dev.webui.common.config.InvalidConfigurationException;
 import dev.webui.common.error.ApiException;
 import dev.webui.common.settings.SettingsReader;
 import dev.webui.core.settings.DefaultRagTemplate;
+import dev.webui.core.settings.EffectiveSetting;
 import dev.webui.core.settings.Setting;
 import dev.webui.core.settings.Settings;
-import dev.webui.files.config.RagConfig;
 import dev.webui.files.db.Json;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -28,124 +26,105 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.ForkJoinPool;
 
 /**
- * Effective retrieval settings. Stored overrides use the flat UPPER_CASE keys of Open WebUI's
- * /retrieval/config in rag_config, except the registered settings api-service reads too (the file
- * limits {@link #FILE_LIMIT_PATHS} and {@link #SHARED_PATHS}), which live at their paths of the
- * shared config document.
- * Every replica re-reads them at most {@link #REFRESH} after a change.
+ * Effective retrieval settings: each /retrieval/config key is a registered setting
+ * ({@link SettingsCatalog}), read and saved through the shared {@link SettingsReader} at Open
+ * WebUI's {@code rag.*} paths of the config document, so a save on any replica (or an imported
+ * Open WebUI config) takes effect everywhere.
  */
 @ApplicationScoped
 public class SettingsService {
     private static final Logger LOG = Logger.getLogger(SettingsService.class);
-    static final Duration REFRESH = Duration.ofSeconds(5);
+    private static final Duration WAIT = Duration.ofSeconds(30);
     public static final String LOCAL_MODEL = "sentence-transformers/all-MiniLM-L6-v2";
-    /** /retrieval/config key -> its setting in the registry, kept at that path of config.data. */
-    public static final Map<String, Setting> FILE_LIMIT_PATHS = Map.of(
-            "FILE_MAX_SIZE", Settings.FILE_MAX_SIZE,
-            "FILE_MAX_COUNT", Settings.FILE_MAX_COUNT,
-            "ALLOWED_FILE_EXTENSIONS", Settings.ALLOWED_FILE_EXTENSIONS);
-    /** Catalogued keys api-service also reads (for /api/config), kept at their paths of config.data too. */
-    static final Map<String, Setting> SHARED_PATHS = Map.of(
-            "ENABLE_WEB_SEARCH", Settings.ENABLE_WEB_SEARCH,
-            "ENABLE_GOOGLE_DRIVE_INTEGRATION", Settings.ENABLE_GOOGLE_DRIVE,
-            "ENABLE_ONEDRIVE_INTEGRATION", Settings.ENABLE_ONEDRIVE,
-            "FILE_IMAGE_COMPRESSION_WIDTH", Settings.IMAGE_COMPRESSION_WIDTH,
-            "FILE_IMAGE_COMPRESSION_HEIGHT", Settings.IMAGE_COMPRESSION_HEIGHT);
+    private static final List<String> FILE_LIMITS = List.of("FILE_MAX_SIZE", "FILE_MAX_COUNT", "ALLOWED_FILE_EXTENSIONS");
 
-    private final RagConfig rag;
-    private final SettingsRepository repository;
-    private final ConfigDocumentRepository document;
+    private record Resolved(long generation, RetrievalSettings settings) {
+    }
+
     private final Config config;
     private final SettingsReader settings;
-    private final LoadingCache<String, RetrievalSettings> cache;
-    private volatile RetrievalSettings last;
+    private volatile Resolved last;
 
-    public SettingsService(RagConfig rag, SettingsRepository repository, ConfigDocumentRepository document,
-                           Config config, SettingsReader settings) {
+    public SettingsService(Config config, SettingsReader settings) {
         this.config = config;
         this.settings = settings;
-        this.rag = rag;
-        this.repository = repository;
-        this.document = document;
-        this.cache = Caffeine.newBuilder().expireAfterWrite(REFRESH).build(key -> resolve(stored()));
     }
 
     void checkEnvironment(@Observes StartupEvent event) {
-        String engine = rag.ragEmbeddingEngine().orElse("");
+        String engine = settings.environment(Settings.RAG_EMBEDDING_ENGINE).asText("");
+        String model = settings.environment(Settings.RAG_EMBEDDING_MODEL).asText("");
         if (!engine.isEmpty() && !"openai".equals(engine)) {
             throw new InvalidConfigurationException("RAG_EMBEDDING_ENGINE must be empty (in-process) or openai, not '" + engine + "'");
         }
-        if (engine.isEmpty() && !LOCAL_MODEL.equals(rag.ragEmbeddingModel())) {
+        if (engine.isEmpty() && !LOCAL_MODEL.equals(model)) {
             throw new InvalidConfigurationException("The in-process embedding engine only has " + LOCAL_MODEL
-                    + "; set RAG_EMBEDDING_ENGINE=openai to use " + rag.ragEmbeddingModel());
+                    + "; set RAG_EMBEDDING_ENGINE=openai to use " + model);
         }
-        if (rag.chunkOverlap() >= rag.chunkSize() || rag.chunkSize() <= 0 || rag.chunkOverlap() < 0) {
+        int size = settings.environment(Settings.CHUNK_SIZE).asInt();
+        int overlap = settings.environment(Settings.CHUNK_OVERLAP).asInt();
+        if (overlap >= size || size <= 0 || overlap < 0) {
             throw new InvalidConfigurationException("CHUNK_OVERLAP must be at least 0 and smaller than CHUNK_SIZE");
         }
         current();
     }
 
+    /** The settings in force, after making sure this replica's copy of the saved document is current. */
     public RetrievalSettings current() {
-        RetrievalSettings s = cache.get("");
-        last = s;
-        return s;
+        settings.reload().await().atMost(WAIT);
+        return cached();
     }
 
-    /** The last settings this replica read, without waiting for the database (for the event loop); refreshed in the background. */
+    /** The settings as this replica last read them, without waiting for the database (for the event loop). */
     public RetrievalSettings cached() {
-        RetrievalSettings s = cache.getIfPresent("");
-        if (s == null) {
-            ForkJoinPool.commonPool().execute(this::current);
-            return last;
+        long generation = settings.generation();
+        Resolved known = last;
+        if (known != null && known.generation() == generation) {
+            return known.settings();
         }
-        return s;
+        RetrievalSettings resolved = resolve(view());
+        last = new Resolved(generation, resolved);
+        return resolved;
     }
 
-    /** The environment defaults as /retrieval/config keys, overlaid with the stored overrides. */
+    /** Every /retrieval/config key at its effective value: saved, else environment, else default. */
     public ObjectNode view() {
-        ObjectNode out = defaults();
-        out.setAll(stored());
+        ObjectNode out = Json.MAPPER.createObjectNode();
+        for (SettingsCatalog.Entry entry : SettingsCatalog.ENTRIES) {
+            out.set(entry.key(), value(entry));
+        }
         return out;
     }
 
-    /** What admins saved: rag_config's keys, with the file limits taken from the config document. */
-    private ObjectNode stored() {
-        ObjectNode loaded = repository.load();
-        // a web block saved whole by an earlier version is read as the flat keys it holds
-        ObjectNode out = loaded.get("web") instanceof ObjectNode ? SettingsCatalog.flattenWeb(loaded) : loaded;
-        ObjectNode config = document.load();
-        for (Map.Entry<String, Setting> shared : SHARED_PATHS.entrySet()) {
-            out.remove(shared.getKey());
-            JsonNode saved = ConfigDocumentRepository.get(config, shared.getValue().path());
-            if (saved != null && SettingsCatalog.BY_KEY.get(shared.getKey()).kind().accepts(saved)) {
-                out.set(shared.getKey(), saved);
-            }
+    private JsonNode value(SettingsCatalog.Entry entry) {
+        Setting setting = entry.setting();
+        EffectiveSetting effective = settings.effective(setting);
+        JsonNode value = effective.value();
+        if (setting == Settings.RAG_OLLAMA_BASE_URL && value.isNull()) {
+            // like Open WebUI, the chat connection's Ollama URL
+            return Json.MAPPER.getNodeFactory().textNode(
+                    config.getOptionalValue("OLLAMA_BASE_URL", String.class).orElse("").replaceAll("/+$", ""));
         }
-        FILE_LIMIT_PATHS.forEach((key, setting) -> {
-            out.remove(key);
-            String path = setting.path();
-            JsonNode saved = ConfigDocumentRepository.get(config, path);
-            if (saved == null) {
-                return;
-            }
-            boolean usable = "ALLOWED_FILE_EXTENSIONS".equals(key) ? saved.isNull() || saved.isArray() || saved.isTextual()
-                    : saved.isNull() || saved.isNumber();
-            if (usable) {
-                out.set(key, saved);
-            } else {
-                // another writer (a configs import) stored something we cannot enforce: the environment applies
-                LOG.warnf("Ignoring %s = %s in config: not a valid value", path, saved);
-            }
-        });
-        return out;
+        if (!usable(entry, value)) {
+            // another writer (a configs import) stored something we cannot use: the environment applies
+            LOG.warnf("Ignoring %s = %s in config: not a valid value", setting.path(), value);
+            return settings.environment(setting);
+        }
+        return value;
+    }
+
+    private static boolean usable(SettingsCatalog.Entry entry, JsonNode value) {
+        return switch (entry.key()) {
+            case "ALLOWED_FILE_EXTENSIONS" -> value.isNull() || value.isArray() || value.isTextual();
+            case "FILE_MAX_SIZE", "FILE_MAX_COUNT" -> value.isNull() || value.isNumber();
+            default -> entry.kind() == null || entry.kind().accepts(value);
+        };
     }
 
     /**
-     * Validates and stores overrides (flat keys: the web block already flattened); catalogued keys
-     * must have their type, unknown keys are kept as they are (the admin pages round-trip them).
+     * Validates and saves values (flat keys: the web block already flattened); typed keys must
+     * have their type. Keys the page sends that are not settings of this suite are not stored.
      */
     public ObjectNode update(ObjectNode patch) {
         SettingsCatalog.normalize(patch);
@@ -173,24 +152,16 @@ public class SettingsService {
         if (checked.fileMaxCount() != null && checked.fileMaxCount() < 1) {
             throw ApiException.badRequest("FILE_MAX_COUNT must be at least 1, or empty for no limit");
         }
-        Map<String, JsonNode> fileLimits = new LinkedHashMap<>();
-        ObjectNode rest = patch.deepCopy();
-        FILE_LIMIT_PATHS.forEach((key, setting) -> {
-            if (rest.has(key)) {
-                rest.remove(key);
-                fileLimits.put(setting.path(), fileLimit(key, checked));
+        Map<Setting, JsonNode> values = new LinkedHashMap<>();
+        patch.fields().forEachRemaining(field -> {
+            SettingsCatalog.Entry entry = SettingsCatalog.BY_KEY.get(field.getKey());
+            if (entry != null) {
+                values.put(entry.setting(), FILE_LIMITS.contains(entry.key()) ? fileLimit(entry.key(), checked) : field.getValue());
             }
         });
-        SHARED_PATHS.forEach((key, setting) -> {
-            if (rest.has(key)) {
-                fileLimits.put(setting.path(), rest.remove(key));
-            }
-        });
-        if (!fileLimits.isEmpty()) {
-            document.write(fileLimits);
+        if (!values.isEmpty()) {
+            settings.save(values).await().atMost(WAIT);
         }
-        repository.merge(rest);
-        cache.invalidateAll();
         current();
         return view();
     }
@@ -209,31 +180,7 @@ public class SettingsService {
         };
     }
 
-    ObjectNode defaults() {
-        ObjectNode out = Json.MAPPER.createObjectNode();
-        out.put("CHUNK_SIZE", rag.chunkSize());
-        out.put("CHUNK_OVERLAP", rag.chunkOverlap());
-        out.put("TEXT_SPLITTER", "character");
-        out.put("CONTENT_EXTRACTION_ENGINE", "");
-        out.put("TOP_K", rag.ragTopK());
-        out.put("RELEVANCE_THRESHOLD", rag.ragRelevanceThreshold());
-        out.put("ENABLE_RAG_HYBRID_SEARCH", rag.enableRagHybridSearch());
-        out.put("RAG_TEMPLATE", settings.environment(Settings.RAG_TEMPLATE).asText(DefaultRagTemplate.TEXT));
-        out.set("FILE_MAX_SIZE", settings.environment(Settings.FILE_MAX_SIZE));
-        out.set("FILE_MAX_COUNT", settings.environment(Settings.FILE_MAX_COUNT));
-        out.set("ALLOWED_FILE_EXTENSIONS", settings.environment(Settings.ALLOWED_FILE_EXTENSIONS));
-        out.put("RAG_EMBEDDING_ENGINE", rag.ragEmbeddingEngine().orElse(""));
-        out.put("RAG_EMBEDDING_MODEL", rag.ragEmbeddingModel());
-        out.put("RAG_EMBEDDING_BATCH_SIZE", rag.ragEmbeddingBatchSize());
-        out.put("RAG_OPENAI_API_BASE_URL", rag.ragOpenaiApiBaseUrl());
-        out.put("RAG_OPENAI_API_KEY", rag.ragOpenaiApiKey().orElse(""));
-        SettingsCatalog.putDefaults(out, config);
-        return out;
-    }
-
-    private RetrievalSettings resolve(ObjectNode stored) {
-        ObjectNode c = defaults();
-        c.setAll(stored);
+    private RetrievalSettings resolve(ObjectNode c) {
         try {
             return new RetrievalSettings(
                     intOf(c, "CHUNK_SIZE"), intOf(c, "CHUNK_OVERLAP"), intOf(c, "TOP_K"),

@@ -36,8 +36,6 @@ class FileLimitsConfigTest {
     @Inject
     ConfigDocumentRepository document;
     @Inject
-    SettingsRepository ragConfig;
-    @Inject
     RedisDataSource redis;
     @Inject
     RedisKeys keys;
@@ -79,7 +77,9 @@ class FileLimitsConfigTest {
             assertEquals("[\"txt\",\"md\"]", at("/rag/file/allowed_extensions").toString());
             assertFalse(at("/ui/enable_signup").asBoolean(true), "other keys of the document are kept");
             assertEquals(9, at("/rag/top_k").asInt());
-            assertFalse(ragConfig.load().has("FILE_MAX_SIZE"), "not duplicated in rag_config");
+            assertFalse(document.load().has("FILE_MAX_SIZE"), "no flat copy beside the path");
+            given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config").then().statusCode(200)
+                    .body("TOP_K", equalTo(9));
             await("config:changed announced").atMost(Duration.ofSeconds(30)).until(() -> !announcements.isEmpty());
         } finally {
             subscriber.unsubscribe();
@@ -94,6 +94,30 @@ class FileLimitsConfigTest {
                 .post("/api/v1/retrieval/config/update").then().statusCode(400).body("detail", containsString("FILE_MAX_COUNT"));
         given().auth().oauth2(admin.token()).contentType("application/json").body(Map.of("ALLOWED_FILE_EXTENSIONS", List.of()))
                 .post("/api/v1/retrieval/config/update").then().statusCode(200);
+    }
+
+    @Test
+    void everyRetrievalSettingIsSavedAtOpenWebuisPathAndReadFromThere() {
+        given().auth().oauth2(admin.token()).contentType("application/json")
+                .body(Map.of("TOP_K", 6, "RAG_TEMPLATE", "T {{CONTEXT}} {{QUERY}}",
+                        "web", Map.of("WEB_SEARCH_ENGINE", "searxng", "WEB_SEARCH_RESULT_COUNT", "4")))
+                .post("/api/v1/retrieval/config/update").then().statusCode(200)
+                .body("TOP_K", equalTo(6)).body("web.WEB_SEARCH_RESULT_COUNT", equalTo(4));
+        assertEquals(6, at("/rag/top_k").asInt());
+        assertEquals("T {{CONTEXT}} {{QUERY}}", at("/rag/template").asText());
+        assertEquals("searxng", at("/rag/web/search/engine").asText());
+        assertEquals(4, at("/rag/web/search/result_count").asInt());
+        given().auth().oauth2(admin.token()).contentType("application/json")
+                .body(Map.of("ollama_config", Map.of("url", "http://ollama:11434", "key", "k")))
+                .post("/api/v1/retrieval/embedding/update").then().statusCode(200);
+        assertEquals("http://ollama:11434", at("/rag/ollama/url").asText());
+
+        // a value written by another writer (an imported Open WebUI config) takes effect
+        TestUsers.execute("UPDATE config SET data = jsonb_set(data, '{rag,chunk_size}', '700') WHERE id = (SELECT max(id) FROM config)");
+        announceChange();
+        await("the imported value is read").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> given().auth().oauth2(admin.token()).get("/api/v1/retrieval/config")
+                        .then().extract().path("CHUNK_SIZE").equals(700));
     }
 
     private void announceChange() {

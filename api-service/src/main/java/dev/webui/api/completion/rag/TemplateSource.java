@@ -1,38 +1,38 @@
 package dev.webui.api.completion.rag;
 
-import dev.webui.common.settings.SettingsReader;
+import dev.webui.api.settings.SettingsStore;
 import dev.webui.core.settings.DefaultRagTemplate;
 import dev.webui.core.settings.Settings;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 /**
- * The RAG template in force: the one an admin saved through file-service's /retrieval/config
- * (rag_config, read here because that endpoint is admin-only), else RAG_TEMPLATE, else the
- * built-in one ({@link DefaultRagTemplate}, the same text file-service shows).
+ * The RAG template in force ({@link Settings#RAG_TEMPLATE}, which file-service's /retrieval/config
+ * saves): the admin's, else RAG_TEMPLATE, else the built-in one ({@link DefaultRagTemplate}). A
+ * blank template counts as none, as in Open WebUI.
  */
 @ApplicationScoped
 public class TemplateSource {
     private static final Logger LOG = Logger.getLogger(TemplateSource.class);
-    private final Pool pool;
-    private final SettingsReader settings;
+    private final SettingsStore settings;
 
-    public TemplateSource(Pool pool, SettingsReader settings) {
-        this.pool = pool;
+    public TemplateSource(SettingsStore settings) {
         this.settings = settings;
     }
 
     public Uni<String> current() {
+        return settings.reload().map(ignored -> template())
+                .onFailure().invoke(e -> LOG.warnf(e, "The saved RAG template could not be read"))
+                .onFailure().recoverWithItem(this::template);
+    }
+
+    private String template() {
+        String saved = settings.text(Settings.RAG_TEMPLATE);
+        if (saved != null && !saved.isBlank()) {
+            return saved;
+        }
         String environment = settings.environment(Settings.RAG_TEMPLATE).asText("");
-        String fallback = environment.isBlank() ? DefaultRagTemplate.TEXT : environment;
-        return pool.query("SELECT data->>'RAG_TEMPLATE' FROM rag_config WHERE id = 1").execute().map(rows -> {
-            Row row = rows.size() == 0 ? null : rows.iterator().next();
-            String saved = row == null ? null : row.getString(0);
-            return saved == null || saved.isBlank() ? fallback : saved;
-        }).onFailure().invoke(e -> LOG.warnf(e, "The saved RAG template could not be read"))
-                .onFailure().recoverWithItem(fallback);
+        return environment.isBlank() ? DefaultRagTemplate.TEXT : environment;
     }
 }
