@@ -25,12 +25,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 import static dev.webui.auth.Api.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The session check answers from a per-replica copy of the user and their permissions: every
@@ -108,12 +107,12 @@ class SessionInputsCacheTest {
 
         as(user.token()).body(Map.of("name", "Elsewhere", "profile_image_url", "/user.png")).post("/api/v1/auths/update/profile")
                 .then().statusCode(200);
-        eventually(() -> name(other, user.id()), "Elsewhere");
+        await().atMost(WAIT).until(() -> name(other, user.id()), equalTo("Elsewhere"));
 
         as(Api.admin().token()).body(Map.of("name", "Prompts " + user.id(), "description", "", "user_ids", List.of(user.id()),
                 "permissions", Map.of("workspace", Map.of("prompts", true)))).post("/api/v1/groups/create").then().statusCode(200);
-        eventually(() -> other.get(user.id()).await().atMost(WAIT).orElseThrow().permissions().path("workspace").path("prompts").asBoolean(),
-                true);
+        await().atMost(WAIT).until(() -> other.get(user.id()).await().atMost(WAIT).orElseThrow().permissions().path("workspace")
+                .path("prompts").asBoolean(), equalTo(true));
     }
 
     @Test
@@ -127,54 +126,32 @@ class SessionInputsCacheTest {
             Api.queryOne("UPDATE \"user\" SET name = 'Unannounced' WHERE id = ? RETURNING id", user.id());
             assertEquals("Someone", name(replica, user.id()), "served from the copy while the subscription is up");
             dataSource(privateRedis.url()).execute("CLIENT", "KILL", "TYPE", "pubsub").await().atMost(WAIT);
-            eventually(() -> name(replica, user.id()), "Unannounced");
+            await().atMost(WAIT).until(() -> name(replica, user.id()), equalTo("Unannounced"));
         }
     }
 
-    /** Waits until the replica answers from its copy: a change made behind its back is not seen. */
+    /**
+     * Waits until the replica answers from its copy: a change made behind its back is not seen.
+     * The probe is itself an unannounced change, so every round drops the copy afterwards, as its
+     * announcement would: a copy loaded while the probe was in place must not outlive it.
+     */
     private void awaitCached(SessionInputsCache replica, String userId) {
         String original = name(replica, userId);
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (true) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> {
             name(replica, userId);
             Api.queryOne("UPDATE \"user\" SET name = 'Probe' WHERE id = ? RETURNING id", userId);
-            boolean cached = original.equals(name(replica, userId));
-            Api.queryOne("UPDATE \"user\" SET name = ? WHERE id = ? RETURNING id", original, userId);
-            if (cached) {
+            try {
+                return original.equals(name(replica, userId));
+            } finally {
+                Api.queryOne("UPDATE \"user\" SET name = ? WHERE id = ? RETURNING id", original, userId);
                 replica.evict(userId);
-                name(replica, userId);
-                return;
             }
-            if (System.nanoTime() > deadline) {
-                fail("the replica never kept a copy");
-            }
-            pause();
-        }
+        });
+        assertEquals(original, name(replica, userId));
     }
 
     private static String name(SessionInputsCache replica, String userId) {
         return replica.get(userId).await().atMost(WAIT).orElseThrow().user().name();
-    }
-
-    private static <T> void eventually(Supplier<T> actual, T expected) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        T last = actual.get();
-        while (!expected.equals(last)) {
-            if (System.nanoTime() > deadline) {
-                fail("still " + last + " instead of " + expected);
-            }
-            pause();
-            last = actual.get();
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(20);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private static String sharedUrl() {

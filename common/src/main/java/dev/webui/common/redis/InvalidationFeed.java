@@ -61,13 +61,25 @@ public final class InvalidationFeed {
     // one number per connection attempt, so the end of an old subscription never touches a newer one
     private void connect() {
         long attempt = attempts.incrementAndGet();
+        // the first failure of a reconnection is logged, the retries after it only at debug level
+        AtomicLong failures = new AtomicLong();
         Uni.createFrom().deferred(() -> current(attempt) ? subscribe(attempt) : Uni.createFrom().<ReactiveRedisSubscriber>nullItem())
+                .onFailure().invoke(e -> {
+                    if (failures.incrementAndGet() == 1) {
+                        LOG.warnf("Change subscription on %s failed (%s); caches stay off, retrying", channels, e.getMessage());
+                    } else {
+                        LOG.debugf("Change subscription on %s failed again (%s)", channels, e.getMessage());
+                    }
+                })
                 .onFailure().retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(1)).atMost(Long.MAX_VALUE)
                 .subscribe().with(s -> {
                     if (s != null && current(attempt)) {
                         subscriber = s;
                         reset.run();
                         listening = true;
+                        if (failures.get() > 0) {
+                            LOG.infof("Change subscription on %s is back after %d failed attempt(s)", channels, failures.get());
+                        }
                     }
                 }, e -> LOG.warnf("Change subscription on %s gave up: %s", channels, e.getMessage()));
     }
