@@ -14,8 +14,8 @@ import java.util.stream.Stream;
 /**
  * The environment variables the services read, found in their sources: typed mappings
  * ({@code @WithName}, required unless {@code @WithDefault} or Optional), {@code @ConfigProperty}
- * (required unless defaultValue or Optional), and {@code ${VAR}} / {@code ${VAR:default}} in the
- * properties files. Open WebUI's connection variables are read by OpenWebuiConfigSourceFactory and
+ * (required unless defaultValue or Optional), {@code ${VAR}} / {@code ${VAR:default}} in the
+ * properties files, and the settings registry's entries (each has a default). Open WebUI's connection variables are read by OpenWebuiConfigSourceFactory and
  * DatabaseConnection, which refuse to start without WEBUI_SECRET_KEY and a database.
  */
 final class ServiceVariables {
@@ -28,6 +28,9 @@ final class ServiceVariables {
     private static final Pattern CONFIG_PROPERTY = Pattern.compile(
             "@ConfigProperty\\(([^)]*name\\s*=\\s*\"([A-Z][A-Z0-9_]*)\"[^)]*)\\)\\s*([\\w.<>]+)", Pattern.DOTALL);
     private static final Pattern PLACEHOLDER = Pattern.compile("\\$\\{([A-Z][A-Z0-9_]*)(:[^}]*)?}");
+    // the settings registry: of("dotted.path", "ENV_NAME", type, default, readers...); every entry has a default
+    static final Path REGISTRY = Path.of("common-core/src/main/java/dev/webui/core/settings/Settings.java");
+    private static final Pattern REGISTRY_ENTRY = Pattern.compile("\\bof\\(\"[a-z0-9_.]+\",\\s*\"([A-Z][A-Z0-9_]*)\"");
 
     private ServiceVariables() {
     }
@@ -52,6 +55,10 @@ final class ServiceVariables {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
+        }
+        Matcher entries = REGISTRY_ENTRY.matcher(read(root.resolve(REGISTRY)));
+        while (entries.find()) {
+            record(vars, entries.group(1), false);
         }
         String translator = TRANSLATOR.stream().map(root::resolve).map(ServiceVariables::read).reduce("", String::concat);
         for (String required : TRANSLATOR_REQUIRED) {
