@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.auth.config.AuthConfig;
 import dev.webui.auth.permission.PermissionService;
 import dev.webui.auth.settings.AuthSettings;
+import dev.webui.auth.settings.AuthSettingsService;
 import dev.webui.auth.user.LastActive;
 import dev.webui.auth.user.User;
 import dev.webui.common.auth.JwtService;
@@ -25,12 +26,12 @@ public class SessionService {
     private final JwtService jwt;
     private final TokenRevocation revocation;
     private final SessionCookies cookies;
-    private final SessionSettings settings;
+    private final AuthSettingsService settings;
     private final PermissionService permissions;
     private final LastActive lastActive;
     private final AuthConfig auth;
 
-    public SessionService(JwtService jwt, TokenRevocation revocation, SessionCookies cookies, SessionSettings settings,
+    public SessionService(JwtService jwt, TokenRevocation revocation, SessionCookies cookies, AuthSettingsService settings,
                           PermissionService permissions, LastActive lastActive, AuthConfig auth) {
         this.auth = auth;
         this.jwt = jwt;

@@ -27,14 +27,29 @@ public class AuthSettingsService {
 
     private final SettingsReader settings;
     private final ObjectMapper mapper;
+    private volatile Resolved resolved;
+
+    private record Resolved(long generation, AuthSettings settings) {
+    }
 
     public AuthSettingsService(SettingsReader settings, ObjectMapper mapper) {
         this.settings = settings;
         this.mapper = mapper;
     }
 
+    /** Resolved once per settings generation: every session check asks, the document rarely changes. */
     public Uni<AuthSettings> current() {
-        return settings.reload().map(ignored -> resolve());
+        return settings.reload().map(ignored -> {
+            long generation = settings.generation();
+            Resolved kept = resolved;
+            if (kept != null && kept.generation() == generation) {
+                return kept.settings();
+            }
+            // resolved from a state at least as new as this generation, so never older than what it is kept for
+            AuthSettings current = resolve();
+            resolved = new Resolved(generation, current);
+            return current;
+        });
     }
 
     /**
