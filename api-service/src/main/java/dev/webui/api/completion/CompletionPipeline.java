@@ -8,6 +8,9 @@ import dev.webui.api.completion.rag.RagTemplate;
 import dev.webui.api.completion.rag.RetrievalClient;
 import dev.webui.api.completion.rag.RetrievedContext;
 import dev.webui.api.completion.rag.TemplateSource;
+import dev.webui.api.completion.step.PayloadSteps;
+import dev.webui.api.completion.step.StepContext;
+import dev.webui.api.completion.step.StepEvents;
 import dev.webui.api.task.TaskRegistry;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
@@ -19,9 +22,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.function.BooleanSupplier;
 
 /**
  * The completion rules (docs/contract.md, "Chat flow"; docs/completions.md): resolve the model among those the caller may
@@ -31,8 +37,16 @@ import java.util.concurrent.CompletionStage;
 public class CompletionPipeline {
     private static final Logger LOG = Logger.getLogger(CompletionPipeline.class);
 
-    /** What a request resolved to, ready to be sent. */
-    public record Prepared(CompletionRequest request, ResolvedModel model, ObjectNode payload, RetrievedContext retrieved) {
+    /**
+     * What a request resolved to. The payload gets the RAG template, filled with {@link #sources()}, only
+     * after the payload steps ran ({@link #runSteps}): steps such as web search add sources of their own.
+     *
+     * @param authorization the caller's Authorization header, null for an internal caller
+     * @param sources       the retrieved sources, then those the steps add; saved on the answer
+     * @param savedFields   fields the steps add to the saved answer
+     */
+    public record Prepared(CompletionRequest request, ResolvedModel model, ObjectNode payload, RetrievedContext retrieved,
+                           String authorization, List<ObjectNode> sources, ObjectNode savedFields) {
         /** Whether the preset's own knowledge was searched (announced as a knowledge search). */
         boolean searchedPresetKnowledge() {
             return PresetKnowledge.present(model.presetMeta());
@@ -52,12 +66,14 @@ public class CompletionPipeline {
     private final RetrievalClient retrieval;
     private final TemplateSource templates;
     private final MemoryContext memories;
+    private final PayloadSteps steps;
 
     public CompletionPipeline(ModelResolver models, UpstreamClient upstream, MessageStore store, UsageRepository usage,
                               EventPublisher publisher, TaskRegistry tasks, CompletionConfig config, ObjectMapper mapper,
                               Vertx vertx, Event<CompletionFinished> finished, RetrievalClient retrieval, TemplateSource templates,
-                              MemoryContext memories) {
+                              MemoryContext memories, PayloadSteps steps) {
         this.memories = memories;
+        this.steps = steps;
         this.retrieval = retrieval;
         this.templates = templates;
         this.models = models;
@@ -91,8 +107,9 @@ public class CompletionPipeline {
     }
 
     /**
-     * The upstream body: the preset's system prompt, then the user's relevant memories, then the
-     * context retrieved from the attached files and the preset's knowledge, all in the system message.
+     * The upstream body: the preset's system prompt, then the user's relevant memories, all in the
+     * system message; the context retrieved from the attached files and the preset's knowledge is
+     * added by {@link #runSteps}, with what the steps found.
      */
     private Uni<Prepared> withModel(AuthenticatedUser user, CompletionRequest request, ResolvedModel model, String authorization) {
         ObjectNode payload = UpstreamPayload.build(request, model, true);
@@ -107,28 +124,42 @@ public class CompletionPipeline {
             if (context != null) {
                 UpstreamPayload.appendSystem(payload, context);
             }
-        }).chain(() -> Uni.createFrom().completionStage(retrieved)).chain(context -> {
-            if (context.sources().isEmpty()) {
-                return Uni.createFrom().item(new Prepared(request, model, payload, context));
+        }).chain(() -> Uni.createFrom().completionStage(retrieved)).map(context -> new Prepared(request, model, payload,
+                context, authorization, new ArrayList<>(context.sources()), mapper.createObjectNode()));
+    }
+
+    /**
+     * Runs the payload steps the request wants (web search, image generation, tools...), then puts
+     * every source into the system message through the RAG template. Called once per completion,
+     * right before the request goes upstream; without a user (a model mentioned in a channel) only
+     * the template is applied.
+     */
+    public Uni<Void> runSteps(AuthenticatedUser user, Prepared prepared, StepEvents events, BooleanSupplier stopped) {
+        Uni<Void> ran = user == null ? Uni.createFrom().voidItem()
+                : steps.run(new StepContext(user, prepared.authorization(), prepared.request(), prepared.model(),
+                        prepared.payload(), prepared.sources(), prepared.savedFields(), events, stopped));
+        return ran.chain(() -> {
+            if (prepared.sources().isEmpty()) {
+                return Uni.createFrom().voidItem();
             }
-            return templates.current().map(template -> {
-                UpstreamPayload.appendSystem(payload, RagTemplate.fill(template, context.sources(), query));
-                return new Prepared(request, model, payload, context);
-            });
+            String query = RagTemplate.lastUserText(prepared.request().body().path("messages"));
+            return templates.current().invoke(template ->
+                    UpstreamPayload.appendSystem(prepared.payload(), RagTemplate.fill(template, prepared.sources(), query)))
+                    .replaceWithVoid();
         });
     }
 
     /** The fields saved on the answer besides its text: usage, the retrieval's sources and an arena's pick. */
     ObjectNode savedFields(Prepared prepared, JsonNode usageData) {
-        ObjectNode fields = mapper.createObjectNode();
+        ObjectNode fields = prepared.savedFields().deepCopy();
         if (prepared.model().arena()) {
             fields.put("selectedModelId", prepared.model().selectedModelId());
         }
         if (usageData != null) {
             fields.set("usage", usageData);
         }
-        if (!prepared.retrieved().sources().isEmpty()) {
-            fields.set("sources", mapper.valueToTree(prepared.retrieved().sources()));
+        if (!prepared.sources().isEmpty()) {
+            fields.set("sources", mapper.valueToTree(prepared.sources()));
         }
         return fields;
     }
@@ -154,7 +185,9 @@ public class CompletionPipeline {
 
     /** Non-streaming API call: the provider's JSON answer; usage recorded, the answer saved when a chat message is named. */
     public Future<JsonNode> json(AuthenticatedUser user, Prepared prepared) {
-        return upstream.json(new UpstreamCall(), prepared.model().connection(), prepared.payload()).map(json -> {
+        Future<Void> ready = Future.fromCompletionStage(runSteps(user, prepared, StepEvents.NONE, () -> false)
+                .subscribeAsCompletionStage(), vertx.getOrCreateContext());
+        return ready.compose(v -> upstream.json(new UpstreamCall(), prepared.model().connection(), prepared.payload())).map(json -> {
             if (prepared.model().arena() && json instanceof ObjectNode object) {
                 object.put("selected_model_id", prepared.model().selectedModelId());
             }

@@ -7,6 +7,7 @@ import dev.webui.api.completion.rag.RagTemplate;
 import dev.webui.api.completion.rag.RetrievedContext;
 import dev.webui.common.auth.AuthenticatedUser;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientResponse;
 import org.jboss.logging.Logger;
@@ -73,6 +74,20 @@ final class SocketCompletion {
             events.emit("chat:completion", Map.of("selected_model_id", model.selectedModelId()));
         }
         announceRetrieval();
+        Context context = vertx.getOrCreateContext();
+        pipeline.runSteps(user, prepared, events::emit, ended::get).subscribe().with(
+                ready -> context.runOnContext(v -> send()),
+                e -> context.runOnContext(v -> fail(e)));
+    }
+
+    /** After the steps: the sources as citations (retrieved and found by the steps), then the upstream request. */
+    private void send() {
+        if (ended.get()) {
+            return;
+        }
+        if (!prepared.sources().isEmpty()) {
+            events.emit("chat:completion", Map.of("sources", prepared.sources()));
+        }
         pipeline.upstream().send(call, model.connection(), payload).onComplete(result -> {
             if (result.failed()) {
                 fail(result.cause());
@@ -85,8 +100,9 @@ final class SocketCompletion {
     }
 
     /**
-     * As in Open WebUI: the sources first (the UI shows them as citations), or a status saying the
-     * files could not be searched; a preset's own knowledge is announced as a knowledge search.
+     * As in Open WebUI: how many sources the files gave, or a status saying they could not be
+     * searched; a preset's own knowledge is announced as a knowledge search. The sources themselves
+     * follow the payload steps ({@link #send()}).
      */
     private void announceRetrieval() {
         RetrievedContext retrieved = prepared.retrieved();
@@ -110,9 +126,6 @@ final class SocketCompletion {
         events.emit("status", status);
         if (prepared.searchedPresetKnowledge()) {
             events.emit("status", knowledgeSearch(query, true));
-        }
-        if (!retrieved.sources().isEmpty()) {
-            events.emit("chat:completion", Map.of("sources", retrieved.sources()));
         }
     }
 

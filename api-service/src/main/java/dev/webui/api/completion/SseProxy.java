@@ -1,8 +1,10 @@
 package dev.webui.api.completion;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.api.completion.step.StepEvents;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ErrorResponse;
+import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
@@ -46,17 +48,28 @@ final class SseProxy {
     void run() {
         out.closeHandler(v -> call.cancel());
         answer.begin(prepared.model().id());
+        Context context = pipeline.vertx().getOrCreateContext();
+        pipeline.runSteps(user, prepared, StepEvents.NONE, out::closed).subscribe().with(
+                ready -> context.runOnContext(v -> send()),
+                e -> context.runOnContext(v -> refuse(fault(e))));
+    }
+
+    private void send() {
         pipeline.upstream().send(call, prepared.model().connection(), prepared.payload()).onComplete(result -> {
             if (result.failed()) {
-                UpstreamFault fault = fault(result.cause());
-                if (!out.closed()) {
-                    out.setStatusCode(fault.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                            .end(Json.encode(new ErrorResponse(fault.getMessage())));
-                }
+                refuse(fault(result.cause()));
                 return;
             }
             stream(result.result());
         });
+    }
+
+    /** A failure before the first byte: a {@code {"detail"}} answer with the status. */
+    private void refuse(UpstreamFault fault) {
+        if (!out.closed()) {
+            out.setStatusCode(fault.status()).putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
+                    .end(Json.encode(new ErrorResponse(fault.getMessage())));
+        }
     }
 
     private void stream(HttpClientResponse upstream) {
@@ -64,8 +77,8 @@ final class SseProxy {
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .putHeader("X-Accel-Buffering", "no");
-        if (!prepared.retrieved().sources().isEmpty()) {
-            out.write(event(Json.encode(Map.of("sources", prepared.retrieved().sources()))));
+        if (!prepared.sources().isEmpty()) {
+            out.write(event(Json.encode(Map.of("sources", prepared.sources()))));
         }
         if (prepared.model().arena()) {
             out.write(event(Json.encode(Map.of("selected_model_id", prepared.model().selectedModelId()))));

@@ -1,5 +1,6 @@
 package dev.webui.api.completion;
 
+import dev.webui.common.error.ApiException;
 import io.vertx.core.VertxException;
 
 import java.net.ConnectException;
@@ -39,6 +40,9 @@ public class UpstreamFault extends RuntimeException {
     public static UpstreamFault of(Throwable error, String baseUrl, int timeoutSeconds) {
         if (error instanceof UpstreamFault fault) {
             return fault;
+        }
+        if (error instanceof ApiException refused) { // a payload step refused the request
+            return new UpstreamFault(refused.status(), refused.detail());
         }
         Throwable cause = error;
         while (cause.getCause() != null && cause.getCause() != cause && !(cause instanceof ConnectException)) {

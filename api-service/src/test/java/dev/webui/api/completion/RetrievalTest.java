@@ -252,4 +252,57 @@ class RetrievalTest extends CompletionTestBase {
         assertTrue(text.contains("Hello") && text.trim().endsWith("data: [DONE]"));
         assertTrue(systemPrompt(upstreamRequest("sse with files")).contains(SECRET));
     }
+
+    @Test
+    void aPayloadStepsSourcesJoinTheRetrievedOnesInTheTemplateTheEventsAndTheSavedAnswer() {
+        String chatId = Chats.create(user, "step", 1);
+        String prompt = "What did the probe find?";
+        Map<String, Object> body = socketBody(prompt, chatId, List.of(Map.of("type", "file", "id", "f1", "name", "secret.txt")));
+        body.put("features", Map.of("probe_step", true));
+        as(user).body(body).post("/api/chat/completions").then().statusCode(200);
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+
+        String system = systemPrompt(upstreamRequest(prompt));
+        assertTrue(system.contains("<source id=\"1\" name=\"secret.txt\">" + SECRET), system);
+        assertTrue(system.contains("<source id=\"2\" name=\"probe.example\">" + ProbeStep.FOUND + "</source>"), system);
+        assertEquals(1, system.split("<context>", -1).length - 1, "the template is filled once: " + system);
+        assertFalse(upstreamRequest(prompt).containsKey("features"));
+
+        List<String> statuses = events.stream().filter(e -> EmitTap.isType(e, "status"))
+                .map(e -> data(e).path("action").asText() + ":" + data(e).path("done").asBoolean()).toList();
+        assertEquals(List.of("sources_retrieved:true", "probe:false", "probe:true"), statuses);
+        List<JsonNode> sourceEvents = events.stream().filter(e -> data(e).has("sources")).map(e -> data(e).path("sources")).toList();
+        assertEquals(1, sourceEvents.size(), "one sources event, after the steps");
+        assertEquals("probe", sourceEvents.get(0).path(1).path("source").path("id").asText());
+
+        as(user).get("/api/v1/chats/" + chatId).then().statusCode(200)
+                .body("chat.history.messages.m1.sources[1].document[0]", equalTo(ProbeStep.FOUND))
+                .body("chat.history.messages.m1.probed", equalTo(true));
+    }
+
+    @Test
+    void withoutTheSwitchTheStepDoesNotRun() {
+        String chatId = Chats.create(user, "no step", 1);
+        String prompt = "No probing, please";
+        as(user).body(socketBody(prompt, chatId, List.of())).post("/api/chat/completions").then().statusCode(200);
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+        assertFalse(systemPrompt(upstreamRequest(prompt)).contains(ProbeStep.FOUND));
+        assertTrue(events.stream().noneMatch(e -> EmitTap.isType(e, "status")));
+    }
+
+    @Test
+    void apiCallersGetTheStepsToo() {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", "helper");
+        body.put("messages", List.of(Map.of("role", "user", "content", "json with a step")));
+        body.put("stream", false);
+        body.put("features", Map.of("probe_step", true));
+        as(user).body(body).post("/api/chat/completions").then().statusCode(200);
+        assertTrue(systemPrompt(upstreamRequest("json with a step")).contains(ProbeStep.FOUND));
+        body.put("stream", true);
+        body.put("messages", List.of(Map.of("role", "user", "content", "sse with a step")));
+        String text = as(user).body(body).post("/api/chat/completions").then().statusCode(200).extract().asString();
+        assertTrue(text.lines().findFirst().orElseThrow().contains(ProbeStep.FOUND), "sources first: " + text);
+        assertTrue(systemPrompt(upstreamRequest("sse with a step")).contains(ProbeStep.FOUND));
+    }
 }
