@@ -19,6 +19,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.webui.common.redis.RedisKeys;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,9 +33,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static dev.webui.api.support.Api.anonymous;
 import static dev.webui.api.support.Api.as;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -56,6 +61,10 @@ class CodeInterpreterTest {
 
     @Inject
     InterpreterRound round;
+    @Inject
+    ReactiveRedisDataSource redis;
+    @Inject
+    RedisKeys keys;
 
     @BeforeEach
     void once() throws Exception {
@@ -178,7 +187,15 @@ class CodeInterpreterTest {
     // ---- the interpreter in chats --------------------------------------------------------------
 
     private static StepContext context(TestUser who, boolean interpreter) {
+        return context(who, interpreter, null);
+    }
+
+    /** With a session, the request comes from a browser tab (socket mode). */
+    private static StepContext context(TestUser who, boolean interpreter, String session) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("model", "gpt-fake");
+        if (session != null) {
+            body.put("session_id", session).put("chat_id", "chat-1").put("id", "message-1");
+        }
         body.putArray("messages").addObject().put("role", "user").put("content", "What is the sum of 0..9?");
         body.putObject("features").put("code_interpreter", interpreter);
         return new StepContext(new AuthenticatedUser(who.id(), "Tester", who.email(), who.role(), null),
@@ -234,6 +251,44 @@ class CodeInterpreterTest {
         configure(Map.of("ENABLE_CODE_INTERPRETER", false));
         assertFalse(round.wanted(context));
         assertFalse(round.wanted(context(user, false)));
+    }
+
+    @Test
+    void withPyodideTheBrowserTabThatAskedRunsTheCode() {
+        configure(Map.of("CODE_INTERPRETER_ENGINE", "pyodide"));
+        List<JsonNode> calls = new CopyOnWriteArrayList<>();
+        var pubsub = redis.pubsub(String.class);
+        var browser = pubsub.subscribe(keys.callChannel(), message -> {
+            JsonNode call = new JsonObject(message).mapTo(JsonNode.class);
+            calls.add(call);
+            if (call.has("reply_to")) {
+                ObjectNode reply = JsonNodeFactory.instance.objectNode().put("id", call.path("id").asText());
+                reply.putObject("result").put("stdout", "4\n").putNull("stderr").put("result", "");
+                pubsub.publish(call.path("reply_to").asText(), reply.toString()).subscribe().with(done -> { }, failed -> { });
+            }
+        }).await().atMost(Duration.ofSeconds(10));
+        try {
+            pubsub.publish(keys.callChannel(), "{\"probe\": true}").await().atMost(Duration.ofSeconds(10));
+            await("the probe on the call channel").atMost(Duration.ofSeconds(10)).until(() -> !calls.isEmpty());
+
+            RoundOutcome outcome = after(context(user, true, "sid-9"), 0,
+                    "<code_interpreter type=\"code\" lang=\"python\">print(2 + 2)</code_interpreter>");
+            assertTrue(outcome.shown().contains("output=\"{&quot;stdout&quot;: &quot;4&quot;, &quot;stderr&quot;: &quot;&quot;"),
+                    outcome.shown());
+            JsonNode call = calls.stream().filter(c -> c.has("reply_to")).findFirst().orElseThrow();
+            assertEquals("sid-9", call.path("sid").asText());
+            assertEquals("chat-events", call.path("event").asText());
+            assertEquals("chat-1", call.path("data").path("chat_id").asText());
+            assertEquals("message-1", call.path("data").path("message_id").asText());
+            JsonNode event = call.path("data").path("data");
+            assertEquals("execute:python", event.path("type").asText());
+            assertEquals("print(2 + 2)", event.path("data").path("code").asText());
+            assertEquals("sid-9", event.path("data").path("session_id").asText());
+        } finally {
+            browser.unsubscribe().await().atMost(Duration.ofSeconds(10));
+        }
+        RoundOutcome noTab = after(context(user, true), 0, "<code_interpreter type=\"code\" lang=\"python\">print(1)</code_interpreter>");
+        assertTrue(noTab.shown().contains("no browser session"), noTab.shown());
     }
 
     // ---- the prompt, through a chat ------------------------------------------------------------
