@@ -32,6 +32,7 @@ export interface AppConfig {
     enable_websocket?: boolean;
     [key: string]: boolean | undefined;
   };
+  code?: { engine?: string };
   default_models?: string | null;
   default_prompt_suggestions?: { title: [string, string]; content: string }[];
   ui?: { pending_user_overlay_title?: string; pending_user_overlay_content?: string };
