@@ -118,3 +118,33 @@ describe('the code interpreter switch', () => {
     interpreter.on = false;
   });
 });
+
+describe('Admin › Code Execution', () => {
+  it('loads the settings and saves the engine and the Jupyter server', async () => {
+    const { default: CodeExecutionSettings } = await import('../src/components/code/CodeExecutionSettings.svelte');
+    const stored: Record<string, unknown> = {
+      ENABLE_CODE_EXECUTION: true, CODE_EXECUTION_ENGINE: 'pyodide', CODE_EXECUTION_JUPYTER_URL: '',
+      CODE_EXECUTION_JUPYTER_AUTH: '', CODE_EXECUTION_JUPYTER_AUTH_TOKEN: '', CODE_EXECUTION_JUPYTER_AUTH_PASSWORD: '',
+      CODE_EXECUTION_JUPYTER_TIMEOUT: 60, ENABLE_CODE_INTERPRETER: true, CODE_INTERPRETER_ENGINE: 'pyodide',
+      CODE_INTERPRETER_PROMPT_TEMPLATE: '', CODE_INTERPRETER_JUPYTER_URL: '', CODE_INTERPRETER_JUPYTER_AUTH: '',
+      CODE_INTERPRETER_JUPYTER_AUTH_TOKEN: '', CODE_INTERPRETER_JUPYTER_AUTH_PASSWORD: '', CODE_INTERPRETER_JUPYTER_TIMEOUT: 60
+    };
+    const fetch = vi.fn(async (_url: string, init?: RequestInit) =>
+      new Response(init?.method === 'POST' ? String(init.body) : JSON.stringify(stored), { status: 200, headers: { 'Content-Type': 'application/json' } }));
+    vi.stubGlobal('fetch', fetch);
+    render(CodeExecutionSettings);
+    const engine = await screen.findByLabelText('Code execution engine');
+    await fireEvent.change(engine, { target: { value: 'jupyter' } });
+    const urls = screen.getAllByLabelText('Jupyter URL');
+    await fireEvent.input(urls[0], { target: { value: 'http://jupyter:8888' } });
+    await fireEvent.submit(screen.getByRole('form', { name: 'Code Execution' }));
+    await waitFor(() => expect(fetch.mock.calls.some(([, init]) => init?.method === 'POST')).toBe(true));
+    const [url, init] = fetch.mock.calls.find(([, i]) => i?.method === 'POST') as unknown as [string, RequestInit];
+    expect(url).toContain('/api/v1/configs/code_execution');
+    const sent = JSON.parse(String(init.body));
+    expect(sent.CODE_EXECUTION_ENGINE).toBe('jupyter');
+    expect(sent.CODE_EXECUTION_JUPYTER_URL).toBe('http://jupyter:8888');
+    expect(sent.CODE_EXECUTION_JUPYTER_TIMEOUT).toBe(60);
+    expect(sent.CODE_INTERPRETER_ENGINE).toBe('pyodide');
+  });
+});
