@@ -83,7 +83,7 @@ public class JupyterClient {
         long timeoutMillis = target.effectiveTimeoutSeconds() * 1000L;
         long timer = vertx.setTimer(timeoutMillis, t -> done.tryComplete(output.finish(true)));
         WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(session.channelsUrl())
-                .setHeaders(session.credentials()).setTimeout(timeoutMillis);
+                .setHeaders(session.credentials()).setConnectTimeout(timeoutMillis);
         websockets.connect(options).onComplete(connected -> {
             if (connected.failed()) {
                 done.tryFail(new JupyterFault("Jupyter's kernel channels could not be opened: "

@@ -120,7 +120,7 @@ final class JupyterSession {
     /** A request whose answer is read whole (bounded); fails with a {@link JupyterFault} when the server is unreachable. */
     private Future<Answer> send(HttpMethod method, String path, String body, String contentType) {
         RequestOptions options = new RequestOptions().setMethod(method).setAbsoluteURI(target.base() + path)
-                .setTimeout(timeoutMillis).setFollowRedirects(false);
+                .setIdleTimeout(timeoutMillis).setFollowRedirects(false);
         options.setHeaders(credentials());
         if (contentType != null) {
             options.putHeader(HttpHeaders.CONTENT_TYPE, contentType);
@@ -128,8 +128,7 @@ final class JupyterSession {
         return http.request(options)
                 .compose(request -> body == null ? request.send() : request.send(body))
                 .compose(this::read)
-                .recover(error -> Future.failedFuture(error instanceof JupyterFault ? error
-                        : new JupyterFault("Jupyter at " + target.url() + " is unreachable: " + describe(error))));
+                .recover(error -> Future.failedFuture(JupyterFault.of(target.url(), error)));
     }
 
     private Future<Answer> read(HttpClientResponse response) {

@@ -161,6 +161,17 @@ class CodeInterpreterTest {
     }
 
     @Test
+    void aServerThatNeverAnswersIs504() throws Exception {
+        // connections wait in the socket's backlog: the request is sent and no answer ever comes
+        try (ServerSocket silent = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress())) {
+            configure(Map.of("CODE_EXECUTION_JUPYTER_URL", "http://127.0.0.1:" + silent.getLocalPort(),
+                    "CODE_EXECUTION_JUPYTER_TIMEOUT", 2));
+            as(user).body(code("print(1)")).post(EXECUTE).then().statusCode(504)
+                    .body("detail", containsString("did not answer in time"));
+        }
+    }
+
+    @Test
     void refusals() {
         anonymous().body(code("print(1)")).post(EXECUTE).then().statusCode(403);
         as(TestUsers.create(Roles.PENDING)).body(code("print(1)")).post(EXECUTE).then().statusCode(401);
