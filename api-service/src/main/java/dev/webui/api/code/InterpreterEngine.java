@@ -10,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -26,14 +27,17 @@ public class InterpreterEngine {
     private final SettingsStore settings;
     private final JupyterClient jupyter;
     private final EventCaller browser;
+    private final List<String> blocked;
 
-    public InterpreterEngine(SettingsStore settings, JupyterClient jupyter, EventCaller browser) {
+    public InterpreterEngine(SettingsStore settings, JupyterClient jupyter, EventCaller browser, InterpreterConfig config) {
         this.settings = settings;
         this.jupyter = jupyter;
         this.browser = browser;
+        this.blocked = ImportGuard.modules(config.blockedModules().orElse(""));
     }
 
-    public Uni<CodeOutput> run(StepContext context, String code) {
+    public Uni<CodeOutput> run(StepContext context, String modelCode) {
+        String code = ImportGuard.apply(blocked, modelCode);
         String engine = settings.text(Settings.CODE_INTERPRETER_ENGINE);
         Uni<CodeOutput> run;
         if ("jupyter".equals(engine)) {

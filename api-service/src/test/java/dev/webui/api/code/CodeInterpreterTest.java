@@ -17,6 +17,8 @@ import dev.webui.common.testing.TestUsers;
 import dev.webui.common.testing.TestUsers.TestUser;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -51,8 +53,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * code execution settings, so it has a start of its own.
  */
 @QuarkusTest
+@TestProfile(CodeInterpreterTest.BlockedModules.class)
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 class CodeInterpreterTest {
+    /** Open WebUI's variable; the invalid name is ignored. */
+    public static class BlockedModules implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("CODE_INTERPRETER_BLOCKED_MODULES", "subprocess, not a module!");
+        }
+    }
+
     private static final String EXECUTE = "/api/v1/utils/code/execute";
     private static TestJupyter jupyter;
     private static FakeLlm llm;
@@ -247,6 +258,11 @@ class CodeInterpreterTest {
         assertNull(after(context, 0, "<code_interpreter type=\"code\" lang=\"python\">\n\n</code_interpreter>"));
         assertNull(after(context, InterpreterRound.MAX_RUNS, "<code_interpreter type=\"code\" lang=\"python\">print(1)</code_interpreter>"));
 
+        RoundOutcome blocked = after(context, 1, "<code_interpreter type=\"code\" lang=\"python\">import json\n"
+                + "print(json.dumps([1]))\nimport subprocess</code_interpreter>");
+        assertTrue(blocked.shown().contains("&quot;stdout&quot;: &quot;[1]&quot;"), blocked.shown());
+        assertTrue(blocked.shown().contains("Direct import of module subprocess is restricted."), blocked.shown());
+
         RoundOutcome failing = after(context, 1, "<code_interpreter type=\"code\" lang=\"python\">import nosuchmodule</code_interpreter>");
         assertTrue(failing.shown().contains("ModuleNotFoundError"), failing.shown());
 
@@ -293,7 +309,8 @@ class CodeInterpreterTest {
             assertEquals("message-1", call.path("data").path("message_id").asText());
             JsonNode event = call.path("data").path("data");
             assertEquals("execute:python", event.path("type").asText());
-            assertEquals("print(2 + 2)", event.path("data").path("code").asText());
+            String sent = event.path("data").path("code").asText();
+            assertTrue(sent.endsWith("\nprint(2 + 2)") && sent.contains("_guard_blocked = {'subprocess'}"), sent);
             assertEquals("sid-9", event.path("data").path("session_id").asText());
         } finally {
             browser.unsubscribe().await().atMost(Duration.ofSeconds(10));
