@@ -23,8 +23,9 @@ import java.util.UUID;
  * Runs Python on a Jupyter server: signs in, starts a kernel, sends one {@code execute_request} on
  * the kernel's channels websocket and collects its output until the kernel is idle again or the
  * target's timeout passes; then interrupts (when cut short) and deletes the kernel, whatever happened.
- * Fails with a {@link JupyterFault} when the server cannot be used; a timeout is an answer
- * ({@link CodeOutput#timedOut()}), with what was printed until then.
+ * Fails with a {@link JupyterFault} when the server cannot be used (504 when it does not answer in
+ * time); code still running at the timeout is an answer ({@link CodeOutput#timedOut()}) with what
+ * it printed until then.
  */
 @ApplicationScoped
 public class JupyterClient {
