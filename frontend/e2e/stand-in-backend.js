@@ -11,6 +11,7 @@ import { Server } from 'socket.io';
 import { makeAccess } from './stand-in/access.js';
 import { adminFeature } from './stand-in/admin.js';
 import { channelsFeature } from './stand-in/channels.js';
+import { codeFeature } from './stand-in/code.js';
 import { chatFilesFeature } from './stand-in/chat-files.js';
 import { memoriesFeature } from './stand-in/memories.js';
 import { miscFeature } from './stand-in/misc.js';
@@ -27,6 +28,8 @@ const now = () => Math.floor(Date.now() / 1000);
 
 const STREAMED = Symbol('streamed');
 /** Maths, a task list and a three-line code block, for prompts that ask for "rich" output. */
+// What api-service writes after the code interpreter ran the model's code (docs/code-execution.md).
+export const INTERPRETER_ANSWER = 'Let me compute.\n<details type="code_interpreter" done="true" output="{&quot;stdout&quot;: &quot;45&quot;, &quot;stderr&quot;: &quot;&quot;, &quot;result&quot;: &quot;&quot;}">\n<summary>Analyzed</summary>\n```python\nprint(sum(range(10)))\n```\n</details>\nThe sum is 45.';
 export const RICH_ANSWER = 'Inline $E = mc^2$ and a display:\n\n$$\n\\int_0^1 x^2\\,dx = \\frac{1}{3}\n$$\n\n- [x] parsed\n- [ ] reviewed\n\n```js\nconst a = 1;\nconst b = 2;\nconst c = a + b;\n```\n\nPrices like $5 and $10 stay text.';
 
 class HttpError extends Error {
@@ -131,6 +134,9 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     if (user?.role === 'pending') base.ui = { pending_user_overlay_title: '', pending_user_overlay_content: '' };
     if (user && user.role !== 'pending') {
       Object.assign(base.features, { enable_channels: state.authConfig.ENABLE_CHANNELS, enable_notes: state.authConfig.ENABLE_NOTES, enable_message_rating: state.authConfig.ENABLE_MESSAGE_RATING });
+      const codeConfig = code.configFor();
+      Object.assign(base.features, codeConfig.features);
+      base.code = codeConfig.code;
       Object.assign(base, {
         default_models: MODEL.id,
         default_prompt_suggestions: [{ title: ['Explain', 'a concept simply'], content: 'Explain recursion simply' }],
@@ -144,6 +150,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
 
   function answerFor(prompt) {
     if (prompt.includes('rich')) return RICH_ANSWER;
+    if (prompt.includes('interpreter')) return INTERPRETER_ANSWER;
     if (prompt.includes('long')) return Array.from({ length: 40 }, (_, n) => `Paragraph ${n + 1} of a long answer.`).join('\n\n');
     return `You said: **${prompt}**\n\nHere is some code:\n\n\`\`\`python\ndef greet(name):\n    return f"Hello, {name}!"\n\`\`\`\n\n- first point\n- second point`;
   }
@@ -649,7 +656,8 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   const nowNs = () => (lastNs = Math.max(lastNs + 1000, Date.now() * 1e6));
   const userOf = (socket) => state.users.find((u) => u.id === sockets.get(socket.id));
   const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, ownChat, allowed };
-  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), memoriesFeature(ctx)];
+  const code = codeFeature(ctx);
+  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), memoriesFeature(ctx), code];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));
 
