@@ -42,7 +42,7 @@ public class InterpreterEngine {
         Uni<CodeOutput> run;
         if ("jupyter".equals(engine)) {
             JupyterTarget target = JupyterTarget.interpreter(settings);
-            run = target.configured() ? jupyter.run(target, code)
+            run = target.configured() ? jupyter.run(target, code, context.stopped())
                     : Uni.createFrom().item(CodeOutput.failure("no Jupyter URL is configured (CODE_INTERPRETER_JUPYTER_URL)"));
         } else if ("pyodide".equals(engine)) {
             run = inBrowser(context, code);

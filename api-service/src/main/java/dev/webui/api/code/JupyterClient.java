@@ -18,6 +18,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs Python on a Jupyter server: signs in, starts a kernel, sends one {@code execute_request} on
@@ -32,6 +34,8 @@ public class JupyterClient {
     private static final Logger LOG = Logger.getLogger(JupyterClient.class);
     /** A whole message of the channels socket: an image result is one message. */
     private static final int MAX_MESSAGE = 8 * 1024 * 1024;
+    /** How often a running execution looks whether its answer was stopped. */
+    private static final long STOP_CHECK_MILLIS = 250;
 
     private final Vertx vertx;
     private final ObjectMapper json;
@@ -53,17 +57,25 @@ public class JupyterClient {
     }
 
     public Uni<CodeOutput> run(JupyterTarget target, String code) {
+        return run(target, code, () -> false);
+    }
+
+    /**
+     * Like {@link #run(JupyterTarget, String)}; once {@code stopped} says so (the user stopped the
+     * answer), the kernel is interrupted and deleted and the run fails with a {@link CancellationException}.
+     */
+    public Uni<CodeOutput> run(JupyterTarget target, String code, BooleanSupplier stopped) {
         if (!target.configured()) {
             return Uni.createFrom().failure(new JupyterFault("No Jupyter URL is configured"));
         }
-        return Uni.createFrom().completionStage(() -> runOnce(target, code).toCompletionStage());
+        return Uni.createFrom().completionStage(() -> runOnce(target, code, stopped).toCompletionStage());
     }
 
-    private Future<CodeOutput> runOnce(JupyterTarget target, String code) {
+    private Future<CodeOutput> runOnce(JupyterTarget target, String code, BooleanSupplier stopped) {
         JupyterSession session = new JupyterSession(http, target);
         Future<CodeOutput> run = session.signIn()
                 .compose(v -> session.startKernel())
-                .compose(kernel -> execute(session, target, code));
+                .compose(kernel -> execute(session, target, code, stopped));
         return run.transform(outcome -> {
             boolean cutShort = outcome.failed() || outcome.result().timedOut();
             Future<Void> stop = cutShort ? session.interruptKernel().otherwiseEmpty() : Future.succeededFuture();
@@ -77,12 +89,17 @@ public class JupyterClient {
         });
     }
 
-    private Future<CodeOutput> execute(JupyterSession session, JupyterTarget target, String code) {
+    private Future<CodeOutput> execute(JupyterSession session, JupyterTarget target, String code, BooleanSupplier stopped) {
         String requestId = UUID.randomUUID().toString().replace("-", "");
         KernelOutput output = new KernelOutput(requestId);
         Promise<CodeOutput> done = Promise.promise();
         long timeoutMillis = target.effectiveTimeoutSeconds() * 1000L;
         long timer = vertx.setTimer(timeoutMillis, t -> done.tryComplete(output.finish(true)));
+        long watch = vertx.setPeriodic(STOP_CHECK_MILLIS, t -> {
+            if (stopped.getAsBoolean()) {
+                done.tryFail(new CancellationException("The run was stopped"));
+            }
+        });
         WebSocketConnectOptions options = new WebSocketConnectOptions().setAbsoluteURI(session.channelsUrl())
                 .setHeaders(session.credentials()).setConnectTimeout(timeoutMillis);
         websockets.connect(options).onComplete(connected -> {
@@ -109,7 +126,10 @@ public class JupyterClient {
             socket.closeHandler(v -> done.tryFail(new JupyterFault("Jupyter closed the kernel's channels before the code finished")));
             socket.writeTextMessage(executeRequest(requestId, code));
         });
-        return done.future().onComplete(ended -> vertx.cancelTimer(timer));
+        return done.future().onComplete(ended -> {
+            vertx.cancelTimer(timer);
+            vertx.cancelTimer(watch);
+        });
     }
 
     private String executeRequest(String requestId, String code) {

@@ -35,7 +35,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 
 import static dev.webui.api.support.Api.anonymous;
 import static dev.webui.api.support.Api.as;
@@ -214,6 +218,10 @@ class CodeInterpreterTest {
 
     /** With a session, the request comes from a browser tab (socket mode). */
     private static StepContext context(TestUser who, boolean interpreter, String session) {
+        return context(who, interpreter, session, () -> false);
+    }
+
+    private static StepContext context(TestUser who, boolean interpreter, String session, BooleanSupplier stopped) {
         ObjectNode body = JsonNodeFactory.instance.objectNode().put("model", "gpt-fake");
         if (session != null) {
             body.put("session_id", session).put("chat_id", "chat-1").put("id", "message-1");
@@ -222,7 +230,7 @@ class CodeInterpreterTest {
         body.putObject("features").put("code_interpreter", interpreter);
         return new StepContext(new AuthenticatedUser(who.id(), "Tester", who.email(), who.role(), null),
                 "Bearer " + who.token(), CompletionRequest.parse(body), null, body.deepCopy(), new ArrayList<>(),
-                JsonNodeFactory.instance.objectNode(), StepEvents.NONE, () -> false);
+                JsonNodeFactory.instance.objectNode(), StepEvents.NONE, stopped);
     }
 
     private RoundOutcome after(StepContext context, int index, String content) {
@@ -248,6 +256,19 @@ class CodeInterpreterTest {
         assertTrue(raw.endsWith("</code_interpreter>\n```output\n{&quot;stdout&quot;: &quot;45\\n&lt;b&gt;\\&quot;done\\&quot;&lt;/b&gt;&quot;, "
                 + "&quot;stderr&quot;: &quot;&quot;, &quot;result&quot;: &quot;&quot;}\n```\n"), raw);
         assertFalse(raw.contains("This text comes after"), raw);
+        assertEquals(0, jupyter.kernels().size(), jupyter.kernels().encode());
+    }
+
+    @Test
+    void stoppingTheAnswerStopsTheRunAndDeletesItsKernel() throws Exception {
+        AtomicBoolean stop = new AtomicBoolean();
+        CompletableFuture<RoundOutcome> running = round.after(context(user, true, null, stop::get), new RoundResult(0,
+                        "<code_interpreter type=\"code\" lang=\"python\">import time\ntime.sleep(600)</code_interpreter>", List.of()))
+                .subscribeAsCompletionStage().toCompletableFuture();
+        await("the run's kernel").atMost(Duration.ofSeconds(60)).until(() -> jupyter.kernels().size() == 1);
+        stop.set(true);
+        RoundOutcome outcome = running.get(60, TimeUnit.SECONDS);
+        assertTrue(outcome.shown().contains("Error: The run was stopped"), outcome.shown());
         assertEquals(0, jupyter.kernels().size(), jupyter.kernels().encode());
     }
 
