@@ -89,6 +89,21 @@ public class OllamaClient {
         return http.request(options).recover(e -> Future.failedFuture(fault(e, connection)));
     }
 
+    /** GET of a file outside Ollama (a model download), redirects followed; the 2xx response as soon as it starts. */
+    public Future<HttpClientResponse> download(String url) {
+        RequestOptions options = new RequestOptions().setMethod(HttpMethod.GET).setFollowRedirects(true)
+                .setIdleTimeout(TimeUnit.SECONDS.toMillis(timeout));
+        try {
+            options.setAbsoluteURI(url);
+        } catch (IllegalArgumentException e) {
+            return Future.failedFuture(ApiException.badRequest("Invalid file URL"));
+        }
+        return http.request(options).compose(request -> request.send())
+                .recover(e -> Future.failedFuture(fault(e, null)))
+                .compose(response -> response.statusCode() < 400 ? Future.succeededFuture(response)
+                        : Future.failedFuture(new ApiException(502, "The download failed (HTTP " + response.statusCode() + ")")));
+    }
+
     public Buffer encode(JsonNode body) {
         try {
             return Buffer.buffer(mapper.writeValueAsBytes(body));

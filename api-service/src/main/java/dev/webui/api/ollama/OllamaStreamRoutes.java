@@ -15,7 +15,6 @@ import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientResponse;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.HttpServerResponse;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
@@ -39,14 +38,16 @@ public class OllamaStreamRoutes {
     private final OllamaRouter router;
     private final ModelCatalog catalog;
     private final ObjectMapper mapper;
+    private final Vertx vertx;
     private final long maxBodySize;
 
-    public OllamaStreamRoutes(OllamaClient client, OllamaRouter router, ModelCatalog catalog, ObjectMapper mapper,
+    public OllamaStreamRoutes(OllamaClient client, OllamaRouter router, ModelCatalog catalog, ObjectMapper mapper, Vertx vertx,
                               @ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
         this.client = client;
         this.router = router;
         this.catalog = catalog;
         this.mapper = mapper;
+        this.vertx = vertx;
         this.maxBodySize = maxBodySize.asLongValue();
     }
 
@@ -136,24 +137,12 @@ public class OllamaStreamRoutes {
     }
 
     private void pipe(RoutingContext rc, HttpClientResponse upstream, String contentType, boolean changesModels) {
-        HttpServerResponse out = rc.response();
-        if (out.closed()) {
-            upstream.request().reset();
-            return;
-        }
         String type = contentType != null ? contentType : upstream.getHeader(HttpHeaders.CONTENT_TYPE);
-        out.setStatusCode(upstream.statusCode()).setChunked(true)
-                .putHeader(HttpHeaders.CONTENT_TYPE, type == null ? "application/json" : type)
-                .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
-        out.closeHandler(v -> upstream.request().reset());
-        upstream.pipe().endOnFailure(false).to(out).onComplete(done -> {
-            if (done.failed()) {
-                out.reset();
-            }
+        new StreamRelay(vertx, rc, upstream, client.timeoutSeconds(), () -> {
             if (changesModels) {
                 catalog.changed().subscribe().with(ok -> { }, e -> { });
             }
-        });
+        }).start(type);
     }
 
     private <T> void on(RoutingContext rc, Uni<T> work, java.util.function.Consumer<T> then) {
