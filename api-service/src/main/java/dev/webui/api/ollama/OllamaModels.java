@@ -60,9 +60,27 @@ public class OllamaModels {
         return model.contains(":") ? model : model + ":latest";
     }
 
+    /** Loaded models' unload times (epoch seconds) by model name; nothing when /api/ps fails. */
+    private Uni<Map<String, Long>> expiries(Connection connection) {
+        return Uni.createFrom().completionStage(() -> client.get(connection, "/api/ps").toCompletionStage()).map(body -> {
+            Map<String, Long> expiries = new java.util.HashMap<>();
+            body.path("models").forEach(m -> {
+                try {
+                    expiries.put(m.path("model").asText(), java.time.OffsetDateTime.parse(m.path("expires_at").asText()).toEpochSecond());
+                } catch (java.time.format.DateTimeParseException ignored) {
+                    // no usable time: the model shows as not loaded
+                }
+            });
+            return expiries;
+        }).onFailure().recoverWithItem(Map.of());
+    }
+
     private Uni<List<ObjectNode>> tags(Connection connection) {
-        return Uni.createFrom().completionStage(() -> client.get(connection, "/api/tags").toCompletionStage())
-                .map(body -> {
+        Uni<JsonNode> tags = Uni.createFrom().completionStage(() -> client.get(connection, "/api/tags").toCompletionStage());
+        return Uni.combine().all().unis(tags, expiries(connection)).asTuple()
+                .map(both -> {
+                    JsonNode body = both.getItem1();
+                    Map<String, Long> expiries = both.getItem2();
                     List<String> allowed = connection.modelIds();
                     String prefix = connection.prefixId();
                     List<ObjectNode> models = new ArrayList<>();
@@ -72,6 +90,10 @@ public class OllamaModels {
                         }
                         if (!allowed.isEmpty() && !allowed.contains(object.get("model").textValue())) {
                             continue;
+                        }
+                        Long expires = expiries.get(object.get("model").textValue());
+                        if (expires != null) {
+                            object.put("expires_at", expires);
                         }
                         if (prefix != null) {
                             object.put("model", prefix + "." + object.get("model").textValue());

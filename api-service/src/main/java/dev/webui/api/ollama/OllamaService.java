@@ -156,7 +156,7 @@ public class OllamaService {
                             + String.join("; ", errors));
                 }
                 return (JsonNode) JsonNodeFactory.instance.objectNode().put("status", true);
-            });
+            }).call(catalog::changed); // the model no longer shows as loaded
         });
     }
 

@@ -61,7 +61,8 @@ final class StreamRelay {
                 });
             }
         });
-        upstream.exceptionHandler(e -> fail(OllamaClient.fault(e, null)));
+        // the client's own idle timeout may close the connection first: after that long a silence it is the same 504
+        upstream.exceptionHandler(e -> fail(silentFor() >= timeoutMs * 9 / 10 ? silent() : OllamaClient.fault(e, null)));
         upstream.endHandler(v -> {
             if (!finished) {
                 finish();
@@ -70,11 +71,19 @@ final class StreamRelay {
             }
         });
         watch = vertx.setPeriodic(Math.max(100, Math.min(1000, timeoutMs / 4)), id -> {
-            if (!waitingForCaller && (System.nanoTime() - lastData) / 1_000_000 > timeoutMs) {
+            if (!waitingForCaller && silentFor() > timeoutMs) {
                 upstream.request().reset();
-                fail(new ApiException(504, "Ollama did not answer in time"));
+                fail(silent());
             }
         });
+    }
+
+    private long silentFor() {
+        return (System.nanoTime() - lastData) / 1_000_000;
+    }
+
+    private static ApiException silent() {
+        return new ApiException(504, "Ollama did not answer in time");
     }
 
     private void fail(ApiException e) {
