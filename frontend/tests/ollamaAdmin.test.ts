@@ -53,7 +53,7 @@ describe('Admin > Connections: Ollama', () => {
     await fireEvent.input(screen.getByLabelText('Ollama prefix 1'), { target: { value: 'gpu' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Add Ollama connection' }));
     await fireEvent.input(screen.getByLabelText('Ollama URL 2'), { target: { value: 'http://cpu:11434/' } });
-    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await fireEvent.click(screen.getByRole('button', { name: 'Save Ollama connections' }));
     await waitFor(() => expect(calls.some((c) => c.url === '/ollama/config/update')).toBe(true));
     expect(calls.find((c) => c.url === '/ollama/config/update')!.body).toEqual({
       ENABLE_OLLAMA_API: true,
