@@ -345,6 +345,8 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       return state.openai;
     }],
     ['GET', /^\/ollama\/config$/, (req) => (need(req, 'admin'), state.ollama)],
+    ['GET', /^\/ollama\/api\/tags\/(\d+)$/, (req) => (need(req, 'admin'),
+      { models: [{ name: 'llama3.2:latest', model: 'llama3.2:latest', size: 2019393189, details: { family: 'llama' } }] })],
     ['POST', /^\/ollama\/config\/update$/, (req, _m, body) => {
       need(req, 'admin');
       state.ollama = body;
