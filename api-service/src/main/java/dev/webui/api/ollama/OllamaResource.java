@@ -7,8 +7,6 @@ import dev.webui.api.model.ModelCatalog;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.error.ApiException;
-import dev.webui.core.settings.Settings;
-import dev.webui.api.settings.SettingsStore;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpMethod;
@@ -37,15 +35,13 @@ public class OllamaResource {
     private final OllamaSettings settings;
     private final OllamaService ollama;
     private final ModelCatalog catalog;
-    private final SettingsStore store;
     private final SecurityIdentity identity;
 
-    public OllamaResource(OllamaSettings settings, OllamaService ollama, ModelCatalog catalog, SettingsStore store,
+    public OllamaResource(OllamaSettings settings, OllamaService ollama, ModelCatalog catalog,
                           SecurityIdentity identity) {
         this.settings = settings;
         this.ollama = ollama;
         this.catalog = catalog;
-        this.store = store;
         this.identity = identity;
     }
 
@@ -216,7 +212,7 @@ public class OllamaResource {
     @RolesAllowed(Roles.ADMIN)
     public ObjectNode urls() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.set("OLLAMA_BASE_URLS", store.get(Settings.OLLAMA_BASE_URLS));
+        node.set("OLLAMA_BASE_URLS", settings.view().get("OLLAMA_BASE_URLS"));
         return node;
     }
 

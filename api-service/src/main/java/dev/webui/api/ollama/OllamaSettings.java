@@ -10,10 +10,13 @@ import dev.webui.api.connection.OpenAiSettings;
 import dev.webui.api.json.Bodies;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.settings.EffectiveSetting;
 import dev.webui.core.settings.Setting;
+import dev.webui.core.settings.SettingSource;
 import dev.webui.core.settings.Settings;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.eclipse.microprofile.config.Config;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -27,9 +30,23 @@ import java.util.Map;
 @ApplicationScoped
 public class OllamaSettings {
     private final SettingsStore store;
+    private final Config config;
 
-    public OllamaSettings(SettingsStore store) {
+    public OllamaSettings(SettingsStore store, Config config) {
         this.store = store;
+        this.config = config;
+    }
+
+    /** The URL list; while nobody set it, Open WebUI's single-URL variable OLLAMA_BASE_URL stands in. */
+    JsonNode urls() {
+        EffectiveSetting urls = store.effective(Settings.OLLAMA_BASE_URLS);
+        if (urls.source() == SettingSource.DEFAULT) {
+            String single = config.getOptionalValue("OLLAMA_BASE_URL", String.class).orElse("").trim();
+            if (!single.isEmpty()) {
+                return JsonNodeFactory.instance.arrayNode().add(OpenAiSettings.stripSlash(single));
+            }
+        }
+        return urls.value();
     }
 
     public boolean enabled() {
@@ -40,7 +57,7 @@ public class OllamaSettings {
         JsonNode configs = store.get(Settings.OLLAMA_API_CONFIGS);
         List<Connection> list = new ArrayList<>();
         int i = 0;
-        for (JsonNode url : store.get(Settings.OLLAMA_BASE_URLS)) {
+        for (JsonNode url : urls()) {
             String base = OpenAiSettings.stripSlash(url.asText("").trim());
             JsonNode config = configs.path(Integer.toString(i));
             if (!config.isObject()) {
@@ -65,7 +82,7 @@ public class OllamaSettings {
     public ObjectNode view() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         node.put("ENABLE_OLLAMA_API", enabled());
-        node.set("OLLAMA_BASE_URLS", store.get(Settings.OLLAMA_BASE_URLS));
+        node.set("OLLAMA_BASE_URLS", urls());
         node.set("OLLAMA_API_CONFIGS", store.get(Settings.OLLAMA_API_CONFIGS));
         return node;
     }

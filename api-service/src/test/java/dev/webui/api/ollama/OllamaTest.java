@@ -2,7 +2,6 @@ package dev.webui.api.ollama;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.webui.api.completion.CompletionTestProfile;
 import dev.webui.api.support.Chats;
 import dev.webui.api.support.FakeOllama;
 import dev.webui.api.support.Poll;
@@ -48,7 +47,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * model_ids filter; URL 3 is unreachable.
  */
 @QuarkusTest
-@TestProfile(CompletionTestProfile.class)
+@TestProfile(OllamaTestProfile.class)
 @QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
 class OllamaTest {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -94,6 +93,9 @@ class OllamaTest {
         }
         admin = TestUsers.create(Roles.ADMIN);
         user = TestUsers.create(Roles.USER);
+        // nothing saved yet: OLLAMA_BASE_URL stands in for the list
+        as(admin).get("/ollama/config").then().statusCode(200).body("OLLAMA_BASE_URLS", equalTo(List.of("http://127.0.0.1:9")));
+        given().get("/ollama/").then().statusCode(200).body("status", equalTo(true));
         Map<String, Object> configs = new HashMap<>();
         configs.put("2", Map.of("enable", true, "prefix_id", "pfx", "tags", List.of(Map.of("name", "remote")),
                 "model_ids", List.of("llama3:latest")));
