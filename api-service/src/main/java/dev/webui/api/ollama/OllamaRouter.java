@@ -75,27 +75,31 @@ public class OllamaRouter {
      * Non-admins may use a model only through a preset they may read (the /api/models rule);
      * a preset on a base model sends the base model's name. Answers the name to send on.
      */
-    public Uni<String> authorize(AuthenticatedUser user, String model) {
+    public Uni<Allowed> authorize(AuthenticatedUser user, String model) {
         if (model == null || model.isBlank()) {
             return Uni.createFrom().failure(ApiException.badRequest("Missing the name of the model"));
         }
         return catalog.snapshot(false).chain(snapshot -> {
             ModelPreset preset = snapshot.presets().stream().filter(p -> p.id().equals(model)).findFirst().orElse(null);
             if (preset == null) {
-                return user.isAdmin() ? Uni.createFrom().item(model)
+                return user.isAdmin() ? Uni.createFrom().item(new Allowed(model, null))
                         : Uni.createFrom().failure(ApiException.forbidden("Model not found"));
             }
-            String upstream = preset.baseModelId() != null ? preset.baseModelId() : model;
+            Allowed allowed = new Allowed(preset.baseModelId() != null ? preset.baseModelId() : model, preset);
             if (user.isAdmin()) {
-                return Uni.createFrom().item(upstream);
+                return Uni.createFrom().item(allowed);
             }
             return access.rights(user).map(rights -> {
                 if (!rights.canRead(preset.userId(), preset.accessControl())) {
                     throw ApiException.forbidden("Model not found");
                 }
-                return upstream;
+                return allowed;
             });
         });
+    }
+
+    /** The model name to send on and the preset the caller named, if any. */
+    public record Allowed(String model, ModelPreset preset) {
     }
 
     static Optional<ObjectNode> find(List<ObjectNode> base, String model) {

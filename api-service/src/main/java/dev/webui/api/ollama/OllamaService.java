@@ -178,7 +178,7 @@ public class OllamaService {
         }
         ObjectNode payload = object.deepCopy();
         String model = modelName(payload);
-        Uni<String> allowed = checkAccess ? router.authorize(user, model) : Uni.createFrom().item(model);
+        Uni<String> allowed = checkAccess ? router.authorize(user, model).map(OllamaRouter.Allowed::model) : Uni.createFrom().item(model);
         return allowed.chain(name -> router.route(name, urlIdx)).chain(target -> {
             payload.put("model", target.model());
             payload.remove("name");

@@ -115,11 +115,33 @@ public class OllamaStreamRoutes {
             throw ApiException.badRequest(required.equals("messages") ? "'messages' must be a list of messages" : "Missing '" + required + "'");
         }
         Integer idx = RouteCalls.index(rc);
-        on(rc, router.authorize(user, model).chain(name -> router.route(OllamaModels.withTag(name), idx)), target -> {
+        on(rc, router.authorize(user, model).chain(allowed -> router.route(OllamaModels.withTag(allowed.model()), idx)
+                .map(target -> {
+                    if (allowed.preset() != null) {
+                        presetParams(path, body, allowed.preset().params());
+                    }
+                    return target;
+                })), target -> {
             body.put("model", target.model());
             boolean streamed = body.path("stream").asBoolean(!path.startsWith("/v1/"));
             proxy(rc, target.connection(), path, body, streamed ? contentType : null, false);
         });
+    }
+
+    /** 0.6.32 applies a preset's params on chat and the /v1 completions, not on generate. */
+    private static void presetParams(String path, ObjectNode body, JsonNode params) {
+        switch (path) {
+            case "/api/chat" -> {
+                OllamaPresetParams.applyNative(body, params);
+                OllamaPresetParams.addSystem(body, params);
+            }
+            case "/v1/chat/completions" -> {
+                OllamaPresetParams.applyOpenAi(body, params);
+                OllamaPresetParams.addSystem(body, params);
+            }
+            case "/v1/completions" -> OllamaPresetParams.applyOpenAi(body, params);
+            default -> { }
+        }
     }
 
     private Connection connection(int idx) {

@@ -108,6 +108,8 @@ class OllamaTest {
         preset("llama3:latest", null);
         preset("shared:latest", Map.of("read", Map.of("group_ids", List.of(), "user_ids", List.of()),
                 "write", Map.of("group_ids", List.of(), "user_ids", List.of())));
+        preset("brief-llama", "llama3:latest", Map.of("system", "Be brief.", "num_ctx", 8192, "keep_alive", "10m",
+                "temperature", 0.2, "max_tokens", 64, "stream_response", true), null);
         tap = redis.pubsub(String.class).subscribe(keys.emitChannel()).subscribe().with(message -> {
             try {
                 emits.add(JSON.readTree(message));
@@ -122,12 +124,16 @@ class OllamaTest {
     }
 
     private static void preset(String id, Object accessControl) {
+        preset(id, null, Map.of(), accessControl);
+    }
+
+    private static void preset(String id, String base, Map<String, Object> params, Object accessControl) {
         Map<String, Object> preset = new HashMap<>();
         preset.put("id", id);
-        preset.put("base_model_id", null);
+        preset.put("base_model_id", base);
         preset.put("name", id);
         preset.put("meta", Map.of());
-        preset.put("params", Map.of());
+        preset.put("params", params);
         preset.put("access_control", accessControl);
         as(admin).body(preset).post("/api/v1/models/create").then().statusCode(200);
     }
@@ -225,6 +231,33 @@ class OllamaTest {
                 .then().statusCode(200).header("Content-Type", containsString("text/event-stream")).extract().asString();
         assertTrue(sse.contains("\"content\":\" ollama\"") && sse.trim().endsWith("data: [DONE]"), sse);
         assertEquals("llama3:latest", c.seen("/v1/chat/completions").get(0).body().getString("model"));
+    }
+
+    @Test
+    void aPresetsParamsAndSystemPromptApplyOnOllamasChat() {
+        int before = a.seen("/api/chat").size();
+        as(user).body(Map.of("model", "brief-llama", "stream", false, "options", Map.of("seed", 7),
+                        "messages", List.of(Map.of("role", "user", "content", "hi"))))
+                .post("/ollama/api/chat").then().statusCode(200).body("message.content", equalTo("Hello from ollama"));
+        var sent = a.seen("/api/chat").get(before).body();
+        assertEquals("llama3:latest", sent.getString("model"), "the preset's base model");
+        assertEquals("10m", sent.getString("keep_alive"));
+        var options = sent.getJsonObject("options");
+        assertEquals(8192, options.getInteger("num_ctx"));
+        assertEquals(64, options.getInteger("num_predict"), "max_tokens is Ollama's num_predict");
+        assertEquals(0.2, options.getDouble("temperature"));
+        assertEquals(7, options.getInteger("seed"), "the caller's options stay");
+        assertFalse(options.containsKey("stream_response"), "Open WebUI-only params are dropped");
+        assertEquals("system", sent.getJsonArray("messages").getJsonObject(0).getString("role"));
+        assertEquals("Be brief.", sent.getJsonArray("messages").getJsonObject(0).getString("content"));
+
+        int openAiBefore = a.seen("/v1/chat/completions").size();
+        as(user).body(Map.of("model", "brief-llama", "messages", List.of(Map.of("role", "user", "content", "hi"))))
+                .post("/ollama/v1/chat/completions").then().statusCode(200);
+        var openAi = a.seen("/v1/chat/completions").get(openAiBefore).body();
+        assertEquals(0.2, openAi.getDouble("temperature"));
+        assertEquals(64, openAi.getInteger("max_tokens"));
+        assertEquals("Be brief.", openAi.getJsonArray("messages").getJsonObject(0).getString("content"));
     }
 
     @Test
