@@ -688,6 +688,15 @@ describe('accounts', () => {
     assert.deepEqual(backend.state.openai.OPENAI_API_BASE_URLS, ['http://localhost:11434/v1']);
     assert.deepEqual(backend.state.openai.OPENAI_API_KEYS, ['sk-local']);
     assert.equal(backend.state.openai.OPENAI_API_CONFIGS['0'].enable, true);
+    await page.getByLabel('Ollama API', { exact: true }).check();
+    await page.getByRole('button', { name: 'Add Ollama connection' }).click();
+    await page.getByLabel('Ollama URL 1').fill('http://ollama:11434/');
+    await page.getByLabel('Ollama prefix 1').fill('local');
+    await page.getByRole('button', { name: 'Save Ollama connections' }).click();
+    await eventually(() => backend.state.ollama.OLLAMA_BASE_URLS[0] === 'http://ollama:11434', 'the Ollama connection to be saved');
+    assert.equal(backend.state.ollama.ENABLE_OLLAMA_API, true);
+    assert.equal(backend.state.ollama.OLLAMA_API_CONFIGS['0'].prefix_id, 'local');
+    await page.getByText('llama3.2:latest').waitFor();
     await shot('14-admin-connections');
 
     await page.getByRole('tab', { name: 'Models' }).click();

@@ -53,7 +53,8 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     files: new Map(),
     knowledge: new Map([['kb-1', { id: 'kb-1', user_id: 'system', name: 'Team Handbook', description: 'Policies', data: { file_ids: [] }, meta: null, access_control: null, created_at: 1700000000, updated_at: 1700000000 }]]),
     shares: new Map(),
-    openai: { ENABLE_OPENAI_API: true, OPENAI_API_BASE_URLS: ['http://upstream.invalid/v1'], OPENAI_API_KEYS: [''], OPENAI_API_CONFIGS: { 0: { enable: true, tags: [], prefix_id: '', model_ids: [], connection_type: 'external', auth_type: 'bearer' } } }
+    openai: { ENABLE_OPENAI_API: true, OPENAI_API_BASE_URLS: ['http://upstream.invalid/v1'], OPENAI_API_KEYS: [''], OPENAI_API_CONFIGS: { 0: { enable: true, tags: [], prefix_id: '', model_ids: [], connection_type: 'external', auth_type: 'bearer' } } },
+    ollama: { ENABLE_OLLAMA_API: false, OLLAMA_BASE_URLS: [], OLLAMA_API_CONFIGS: {} }
   };
   const sockets = new Map(); // socket id -> user id
 
@@ -349,6 +350,14 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       need(req, 'admin');
       state.openai = body;
       return state.openai;
+    }],
+    ['GET', /^\/ollama\/config$/, (req) => (need(req, 'admin'), state.ollama)],
+    ['GET', /^\/ollama\/api\/tags\/(\d+)$/, (req) => (need(req, 'admin'),
+      { models: [{ name: 'llama3.2:latest', model: 'llama3.2:latest', size: 2019393189, details: { family: 'llama' } }] })],
+    ['POST', /^\/ollama\/config\/update$/, (req, _m, body) => {
+      need(req, 'admin');
+      state.ollama = body;
+      return state.ollama;
     }],
     ['POST', /^\/openai\/verify$/, (req, _m, body) => {
       need(req, 'admin');

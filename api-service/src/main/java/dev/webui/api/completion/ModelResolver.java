@@ -11,6 +11,8 @@ import dev.webui.api.model.ArenaModels;
 import dev.webui.api.model.ModelAssembly;
 import dev.webui.api.model.ModelCatalog;
 import dev.webui.api.model.ModelPreset;
+import dev.webui.api.ollama.OllamaModels;
+import dev.webui.api.ollama.OllamaRouter;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
@@ -35,8 +37,11 @@ public class ModelResolver {
     private final OpenAiSettings openai;
     private final SettingsStore settings;
     private final AppConfig app;
+    private final OllamaRouter ollama;
 
-    public ModelResolver(ModelCatalog catalog, AccessChecker access, OpenAiSettings openai, SettingsStore settings, AppConfig app) {
+    public ModelResolver(ModelCatalog catalog, AccessChecker access, OpenAiSettings openai, SettingsStore settings, AppConfig app,
+                         OllamaRouter ollama) {
+        this.ollama = ollama;
         this.catalog = catalog;
         this.access = access;
         this.openai = openai;
@@ -99,15 +104,24 @@ public class ModelResolver {
                     .orElseThrow(() -> ApiException.badRequest("The base model '" + preset.baseModelId() + "' of '"
                             + preset.id() + "' is not available"));
         }
-        int index = upstreamEntry.path("urlIdx").asInt(-1);
-        List<Connection> connections = openai.connections();
-        if (index < 0 || index >= connections.size()) {
-            throw ApiException.badRequest("No connection serves the model '" + entry.path("id").asText() + "'");
+        Connection connection;
+        String upstreamId;
+        if (OllamaModels.isOllama(upstreamEntry)) { // through Ollama's OpenAI-compatible /v1 (docs/ollama.md)
+            OllamaRouter.Target target = ollama.forCompletion(upstreamEntry);
+            connection = target.connection();
+            upstreamId = target.model();
+        } else {
+            int index = upstreamEntry.path("urlIdx").asInt(-1);
+            List<Connection> connections = openai.connections();
+            if (index < 0 || index >= connections.size()) {
+                throw ApiException.badRequest("No connection serves the model '" + entry.path("id").asText() + "'");
+            }
+            connection = connections.get(index);
+            upstreamId = upstreamEntry.path("openai").path("id").asText(upstreamEntry.path("id").asText());
         }
-        String upstreamId = upstreamEntry.path("openai").path("id").asText(upstreamEntry.path("id").asText());
         JsonNode params = preset == null ? null : preset.params();
         JsonNode meta = preset == null ? null : preset.meta();
-        return new ResolvedModel(entry.path("id").asText(), entry.path("name").asText(), connections.get(index), upstreamId,
+        return new ResolvedModel(entry.path("id").asText(), entry.path("name").asText(), connection, upstreamId,
                 params instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode(),
                 meta instanceof ObjectNode object ? object : JsonNodeFactory.instance.objectNode(), null);
     }

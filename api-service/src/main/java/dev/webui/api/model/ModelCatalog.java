@@ -7,6 +7,7 @@ import dev.webui.api.app.AppConfig;
 import dev.webui.api.connection.Connection;
 import dev.webui.api.connection.OpenAiClient;
 import dev.webui.api.connection.OpenAiSettings;
+import dev.webui.api.ollama.OllamaModels;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.redis.RedisKeys;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
@@ -40,6 +41,7 @@ public class ModelCatalog {
 
     private final OpenAiSettings openai;
     private final OpenAiClient client;
+    private final OllamaModels ollama;
     private final ModelRepository presets;
     private final SettingsStore settings;
     private final ReactiveRedisDataSource redis;
@@ -50,10 +52,11 @@ public class ModelCatalog {
     private volatile boolean stale;
     private volatile Cancellable subscription;
 
-    public ModelCatalog(OpenAiSettings openai, OpenAiClient client, ModelRepository presets, SettingsStore settings,
-                        ReactiveRedisDataSource redis, RedisKeys keys, AppConfig config) {
+    public ModelCatalog(OpenAiSettings openai, OpenAiClient client, OllamaModels ollama, ModelRepository presets,
+                        SettingsStore settings, ReactiveRedisDataSource redis, RedisKeys keys, AppConfig config) {
         this.openai = openai;
         this.client = client;
+        this.ollama = ollama;
         this.presets = presets;
         this.settings = settings;
         this.redis = redis;
@@ -111,8 +114,16 @@ public class ModelCatalog {
         return loading.compareAndSet(null, fresh) ? fresh : loading.get() == null ? fresh : loading.get();
     }
 
-    /** Every enabled connection's models, with prefix ids; an unreachable provider contributes nothing. */
+    /** Every enabled connection's models, OpenAI's then Ollama's, with prefix ids; an unreachable provider contributes nothing. */
     public Uni<List<ObjectNode>> fetchBase() {
+        return Uni.combine().all().unis(fetchOpenAi(), ollama.fetch()).with((openaiModels, ollamaModels) -> {
+            List<ObjectNode> all = new ArrayList<>(openaiModels);
+            all.addAll(ollamaModels);
+            return all;
+        });
+    }
+
+    private Uni<List<ObjectNode>> fetchOpenAi() {
         if (!openai.enabled()) {
             return Uni.createFrom().item(List.of());
         }
