@@ -1,7 +1,7 @@
 package dev.webui.api.audio;
 
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.buffer.Buffer;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -37,18 +37,18 @@ public class SpeechCache {
     }
 
     /** Bytes {@code from} (0-based) up to {@code length} of an entry; empty when it was evicted meanwhile. */
-    public Uni<Optional<io.vertx.core.buffer.Buffer>> slice(String key, long from, int length) {
+    public Uni<Optional<Buffer>> slice(String key, long from, int length) {
         return pool.preparedQuery("SELECT substring(audio FROM $2 FOR $3) AS part FROM speech_cache WHERE key = $1")
                 .execute(Tuple.of(key, from + 1, length))
                 .map(rows -> first(rows).map(row -> row.getBuffer("part").getDelegate()));
     }
 
     /** Stores an entry (a concurrent store of the same key wins), then evicts down to the total size. */
-    public Uni<Void> store(String key, String contentType, io.vertx.core.buffer.Buffer audio) {
+    public Uni<Void> store(String key, String contentType, Buffer audio) {
         long now = Instant.now().getEpochSecond();
         return pool.preparedQuery("INSERT INTO speech_cache (key, content_type, audio, size, created_at, used_at) "
                         + "VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (key) DO NOTHING")
-                .execute(Tuple.of(key, contentType, Buffer.newInstance(audio), (long) audio.length(), now))
+                .execute(Tuple.of(key, contentType, audio, (long) audio.length(), now))
                 .chain(() -> pool.preparedQuery("DELETE FROM speech_cache WHERE key IN (SELECT key FROM ("
                                 + "SELECT key, sum(size) OVER (ORDER BY used_at DESC, created_at DESC, key) AS running "
                                 + "FROM speech_cache) ranked WHERE running > $1)")
