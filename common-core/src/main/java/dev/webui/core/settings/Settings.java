@@ -97,7 +97,7 @@ public final class Settings {
     public static final Setting ENABLE_ARENA_MODELS = of("evaluation.arena.enable", "ENABLE_EVALUATION_ARENA_MODELS", BOOL, "true", API);
     public static final Setting ARENA_MODELS = of("evaluation.arena.models", "EVALUATION_ARENA_MODELS", JSON, "[]", API);
     public static final Setting USER_PERMISSIONS = of("user.permissions", "USER_PERMISSIONS", JSON, DefaultPermissions.JSON, API, AUTH);
-    // Audio (the Audio page): stored and answered; speech engines are not built yet (docs/api.md).
+    // Audio (the Audio page): read by api-service's speech engines (docs/audio.md).
     public static final Setting TTS_OPENAI_URL = of("audio.tts.openai.api_base_url", "AUDIO_TTS_OPENAI_API_BASE_URL", TEXT, "\"https://api.openai.com/v1\"", API);
     public static final Setting TTS_OPENAI_KEY = of("audio.tts.openai.api_key", "AUDIO_TTS_OPENAI_API_KEY", TEXT, "\"\"", API);
     public static final Setting TTS_API_KEY = of("audio.tts.api_key", "AUDIO_TTS_API_KEY", TEXT, "\"\"", API);
