@@ -31,8 +31,9 @@ public class SpeechCache {
 
     /** The entry, marked as just used; empty when there is none. */
     public Uni<Optional<Entry>> find(String key) {
-        return pool.preparedQuery("UPDATE speech_cache SET used_at = $2 WHERE key = $1 RETURNING content_type, size")
-                .execute(Tuple.of(key, Instant.now().getEpochSecond()))
+        return pool.preparedQuery("UPDATE speech_cache SET last_use = nextval('speech_cache_use_seq') WHERE key = $1 "
+                        + "RETURNING content_type, size")
+                .execute(Tuple.of(key))
                 .map(rows -> first(rows).map(row -> new Entry(row.getString("content_type"), row.getLong("size"))));
     }
 
@@ -46,11 +47,11 @@ public class SpeechCache {
     /** Stores an entry (a concurrent store of the same key wins), then evicts down to the total size. */
     public Uni<Void> store(String key, String contentType, Buffer audio) {
         long now = Instant.now().getEpochSecond();
-        return pool.preparedQuery("INSERT INTO speech_cache (key, content_type, audio, size, created_at, used_at) "
-                        + "VALUES ($1, $2, $3, $4, $5, $5) ON CONFLICT (key) DO NOTHING")
+        return pool.preparedQuery("INSERT INTO speech_cache (key, content_type, audio, size, created_at) "
+                        + "VALUES ($1, $2, $3, $4, $5) ON CONFLICT (key) DO NOTHING")
                 .execute(Tuple.of(key, contentType, audio, (long) audio.length(), now))
                 .chain(() -> pool.preparedQuery("DELETE FROM speech_cache WHERE key IN (SELECT key FROM ("
-                                + "SELECT key, sum(size) OVER (ORDER BY used_at DESC, created_at DESC, key) AS running "
+                                + "SELECT key, sum(size) OVER (ORDER BY last_use DESC) AS running "
                                 + "FROM speech_cache) ranked WHERE running > $1)")
                         .execute(Tuple.of(maxTotal)))
                 .replaceWithVoid();

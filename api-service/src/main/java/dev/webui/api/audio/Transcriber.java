@@ -5,16 +5,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.error.ApiException;
+import dev.webui.core.audio.SpeechTypes;
 import dev.webui.core.settings.Settings;
 import io.vertx.core.Future;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * Speech to text (POST /audio/transcriptions): checks the recording against the accepted types
@@ -23,7 +22,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class Transcriber {
-    private static final List<String> DEFAULT_TYPES = List.of("audio/*", "video/webm");
     private static final List<String> AZURE_LOCALES = List.of("en-US", "es-ES", "es-MX", "fr-FR", "hi-IN", "it-IT",
             "de-DE", "en-GB", "en-IN", "ja-JP", "ko-KR", "pt-BR", "zh-CN");
 
@@ -59,10 +57,10 @@ public class Transcriber {
 
     /** Open WebUI's checks: the type against AUDIO_STT_SUPPORTED_CONTENT_TYPES (audio/* and video/webm when empty). */
     void check(Recording recording) {
-        List<String> accepted = acceptedTypes();
-        if (accepted.stream().noneMatch(pattern -> matches(pattern, recording.contentType()))) {
+        JsonNode configured = store.get(Settings.STT_CONTENT_TYPES);
+        if (!SpeechTypes.accepts(configured, recording.contentType())) {
             throw ApiException.badRequest("Files of type " + recording.contentType() + " cannot be transcribed (accepted: "
-                    + String.join(", ", accepted) + ")");
+                    + String.join(", ", SpeechTypes.accepted(configured)) + ")");
         }
         if (recording.size() == 0) {
             throw ApiException.badRequest("The audio file is empty");
@@ -72,25 +70,6 @@ public class Transcriber {
             throw new ApiException(413, "The audio file is too large: " + recording.size() + " bytes, at most " + max
                     + " bytes can be transcribed");
         }
-    }
-
-    private List<String> acceptedTypes() {
-        List<String> types = new ArrayList<>();
-        store.get(Settings.STT_CONTENT_TYPES).forEach(type -> {
-            if (type.isTextual() && !type.textValue().isBlank()) {
-                types.add(type.textValue().strip());
-            }
-        });
-        return types.isEmpty() ? DEFAULT_TYPES : types;
-    }
-
-    /** Shell-style matching as Python's fnmatch: {@code *} any run, {@code ?} one character. */
-    static boolean matches(String pattern, String value) {
-        StringBuilder regex = new StringBuilder();
-        for (char c : pattern.toCharArray()) {
-            regex.append(c == '*' ? ".*" : c == '?' ? "." : Pattern.quote(String.valueOf(c)));
-        }
-        return Pattern.compile(regex.toString(), Pattern.CASE_INSENSITIVE | Pattern.DOTALL).matcher(value).matches();
     }
 
     /** Asks once more without the language when the engine refused the request that named one (as Open WebUI does). */

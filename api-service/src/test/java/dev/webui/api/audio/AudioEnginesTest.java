@@ -74,6 +74,28 @@ class AudioEnginesTest {
     }
 
     @Test
+    void aRecordingStreamedWithoutALengthIsTranscribedToo() throws Exception {
+        // what file-service sends for an uploaded audio file: chunked multipart, as the file's owner
+        configure(Map.of(), Map.of("ENGINE", "openai", "OPENAI_API_BASE_URL", engines.url() + "/v1", "OPENAI_API_KEY", KEY, "MODEL", "whisper-1"));
+        byte[] webm = webm(30_000);
+        String boundary = "----test" + System.nanoTime();
+        byte[] head = ("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"upload.webm\"\r\n"
+                + "Content-Type: video/webm\r\n\r\n").getBytes(StandardCharsets.UTF_8);
+        byte[] tail = ("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/v1/audio/transcriptions"))
+                .header("Authorization", "Bearer " + user.token()).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofByteArray(head),
+                        HttpRequest.BodyPublishers.ofInputStream(() -> new java.io.ByteArrayInputStream(webm)),
+                        HttpRequest.BodyPublishers.ofByteArray(tail))).build();
+        HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response.body());
+        assertTrue(new JsonObject(response.body()).getString("text").contains("webm recording"));
+        JsonObject seen = (JsonObject) engines.last.get("openai-stt");
+        assertEquals(webm.length, seen.getInteger("size"));
+        assertEquals("video/webm", seen.getString("type"));
+    }
+
+    @Test
     void deepgramGetsTheRawAudioWithItsTokenAndAzureAMultipartDefinition() {
         configure(Map.of(), Map.of("ENGINE", "deepgram", "DEEPGRAM_API_KEY", KEY, "MODEL", "nova-2"));
         byte[] webm = webm(5_000);
