@@ -117,6 +117,35 @@ describe('speech to text', () => {
     expect(screen.getByRole('button', { name: 'Dictate' })).toBeTruthy();
   });
 
+  it('with the "web" engine the browser recognises the speech and nothing is uploaded', async () => {
+    stubFetch(() => new Response('{}'));
+    const started: { lang: string }[] = [];
+    vi.stubGlobal('webkitSpeechRecognition', class {
+      lang = '';
+      continuous = false;
+      interimResults = true;
+      onresult: ((e: unknown) => void) | null = null;
+      onerror: ((e: unknown) => void) | null = null;
+      onend: (() => void) | null = null;
+      start() {
+        started.push(this);
+      }
+      stop() {
+        this.onresult?.({ results: { length: 2, 0: { 0: { transcript: 'hello' } }, 1: { 0: { transcript: 'from the browser' } } } });
+        this.onend?.();
+      }
+    });
+    session.config = { status: true, name: 'x', version: '0.6.32', features: {}, audio: { stt: { engine: 'web' } } } as AppConfig;
+    const onText = vi.fn();
+    render(MicButton, { props: { onText } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Dictate' }));
+    await fireEvent.click(await screen.findByRole('button', { name: 'Stop recording' }));
+    await waitFor(() => expect(onText).toHaveBeenCalledWith('hello from the browser'));
+    expect(started).toHaveLength(1);
+    expect(calls).toHaveLength(0);
+    session.config = null;
+  });
+
   it('says so when the engine fails, and the button is usable again', async () => {
     stubFetch(() => new Response(JSON.stringify({ detail: 'The speech to text server failed (HTTP 500): boom' }), { status: 502 }));
     const onText = vi.fn();

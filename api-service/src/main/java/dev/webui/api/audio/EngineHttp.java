@@ -67,7 +67,7 @@ public class EngineHttp {
 
     /** A whole JSON answer (at most 4 MB); callable from any thread. */
     public Future<JsonNode> json(EngineRequest call) {
-        return onEventLoop(() -> send(call).compose(response -> read(call, response, MAX_JSON)
+        return onEventLoop(() -> send(call).compose(response -> read(call, response, MAX_JSON, false)
                 .compose(body -> {
                     try {
                         return Future.succeededFuture(mapper.readTree(body.getBytes()));
@@ -94,15 +94,14 @@ public class EngineHttp {
 
     private Future<HttpClientResponse> failure(EngineRequest call, HttpClientResponse response) {
         int status = response.statusCode();
-        return read(call, response, MAX_ERROR).transform(body -> Future.failedFuture(
+        return read(call, response, MAX_ERROR, true).transform(body -> Future.failedFuture(
                 EngineErrors.ofStatus(call, status, body.succeeded() ? EngineErrors.reason(mapper, body.result()) : null)));
     }
 
-    /** Reads an answer up to {@code max} bytes; a longer one is a 502 (an error body is cut instead). */
-    private Future<Buffer> read(EngineRequest call, HttpClientResponse response, int max) {
+    /** Reads an answer up to {@code max} bytes; beyond, it is cut (an error's text) or a 502. */
+    private Future<Buffer> read(EngineRequest call, HttpClientResponse response, int max, boolean cut) {
         Promise<Buffer> done = Promise.promise();
         Buffer body = Buffer.buffer();
-        boolean cut = max == MAX_ERROR;
         response.handler(chunk -> {
             if (body.length() + chunk.length() <= max) {
                 body.appendBuffer(chunk);

@@ -50,6 +50,8 @@ public class Transcriber {
             case "" -> throw ApiException.badRequest("Speech to text is set to Open WebUI's built-in Whisper engine, "
                     + "which this server does not have. In Admin > Audio choose \"OpenAI\" and point it to an "
                     + "OpenAI-compatible Whisper server (for example faster-whisper-server or the whisper.cpp server).");
+            case "web" -> throw ApiException.badRequest("Speech to text is set to the browser's own recognition (\"web\"): "
+                    + "the browser transcribes, the server has no engine to send recordings to");
             default -> throw ApiException.badRequest("Unknown speech to text engine: " + engine);
         };
         return result.map(answer -> answer.put("filename", stored));

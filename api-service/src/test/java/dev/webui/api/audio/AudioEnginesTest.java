@@ -145,6 +145,9 @@ class AudioEnginesTest {
         configure(Map.of(), Map.of("ENGINE", "", "SUPPORTED_CONTENT_TYPES", java.util.List.of()));
         transcribe(user, "clip.webm", webm(1_000), "audio/webm").post("/api/v1/audio/transcriptions").then().statusCode(400)
                 .body("detail", allOf(containsString("OpenAI-compatible"), containsString("whisper")));
+        configure(Map.of(), Map.of("ENGINE", "web"));
+        transcribe(user, "clip.webm", webm(1_000), "audio/webm").post("/api/v1/audio/transcriptions").then().statusCode(400)
+                .body("detail", containsString("browser"));
     }
 
     @Test

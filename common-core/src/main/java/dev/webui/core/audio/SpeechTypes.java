@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -13,6 +14,8 @@ import java.util.regex.Pattern;
  */
 public final class SpeechTypes {
     public static final List<String> DEFAULT = List.of("audio/*", "video/webm");
+    /** The AUDIO_STT_ENGINE values api-service transcribes with ("" and "web" are Open WebUI's local and browser engines). */
+    public static final Set<String> SERVER_ENGINES = Set.of("openai", "deepgram", "azure");
 
     private SpeechTypes() {
     }

@@ -47,9 +47,10 @@ public class AudioTranscription {
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
     }
 
-    /** Whether uploads of this type are transcribed: a speech to text engine is set and it takes the type. */
+    /** Whether uploads of this type are transcribed: a server speech to text engine is set and it takes the type. */
     public boolean applies(String contentType) {
-        return !settings.text(Settings.STT_ENGINE).isBlank() && SpeechTypes.accepts(settings.get(Settings.STT_CONTENT_TYPES), contentType);
+        return SpeechTypes.SERVER_ENGINES.contains(settings.text(Settings.STT_ENGINE))
+                && SpeechTypes.accepts(settings.get(Settings.STT_CONTENT_TYPES), contentType);
     }
 
     /** The transcript; a refusal or failure is a {@link TextExtractor.ExtractionException} with api-service's reason. */
