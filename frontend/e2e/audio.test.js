@@ -1,29 +1,14 @@
 // Browser tests of speech: the microphone button (a fake microphone, the recording uploaded and its
 // transcript put in the message box) and read-aloud on an answer (the speech fetched and played).
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { launchBrowser } from './browser.js';
-import { startStandIn } from './stand-in-backend.js';
-import { eventually, pageFor, signUp } from './support.js';
+import { test } from 'node:test';
+import { eventually, pageFor, standInSuite } from './support.js';
 
-let backend;
-let browser;
-let session;
-
-before(async () => {
-  backend = await startStandIn({ staticDir: new URL('../dist', import.meta.url).pathname });
-  session = await signUp(backend, 'Ada Admin', 'ada@example.com');
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await backend?.close();
-});
+const suite = standInSuite();
 
 /** A signed-in page whose /api/config names server speech engines (the stand-in's has none). */
 async function speechPage() {
-  const page = await pageFor(browser, backend, session);
+  const page = await pageFor(suite.browser, suite.backend, suite.session);
   await page.context().grantPermissions(['microphone']);
   await page.route('**/api/config', async (route) => {
     const response = await route.fetch();
@@ -42,7 +27,7 @@ test('the microphone records, and the transcript lands in the message box', asyn
   await page.getByRole('button', { name: 'Dictate' }).click();
   await page.getByRole('button', { name: 'Stop recording' }).click();
   await eventually(async () => (await box.inputValue()) === 'Note: Hello from the microphone', 'the transcript in the box');
-  const [recording] = backend.state.audio.recordings;
+  const [recording] = suite.backend.state.audio.recordings;
   assert.match(recording.filename, /^recording\.(webm|ogg|m4a)$/);
   assert.match(recording.type, /^audio\//);
   assert.equal(recording.language, 'en');
@@ -58,8 +43,8 @@ test('an answer is read aloud and can be stopped', async () => {
   const answer = page.getByTestId('assistant-message').last();
   const text = (await answer.innerText()).trim();
   await answer.getByRole('button', { name: 'Read aloud' }).click();
-  await eventually(() => backend.state.audio.speech.length === 1, 'the speech request');
-  const [request] = backend.state.audio.speech;
+  await eventually(() => suite.backend.state.audio.speech.length === 1, 'the speech request');
+  const [request] = suite.backend.state.audio.speech;
   assert.equal(request.voice, 'nova');
   assert.ok(request.input.length > 0 && text.includes(request.input.split(' ')[0]), `${request.input} / ${text}`);
   // the 1 s clip plays to its end and the button offers reading again, with no error shown
@@ -70,6 +55,6 @@ test('an answer is read aloud and can be stopped', async () => {
   await answer.getByRole('button', { name: 'Read aloud' }).click();
   await answer.getByRole('button', { name: 'Stop reading' }).click();
   await answer.getByRole('button', { name: 'Read aloud' }).waitFor();
-  assert.equal(backend.state.audio.speech.length, 2);
+  assert.equal(suite.backend.state.audio.speech.length, 2);
   await page.context().close();
 });
