@@ -99,10 +99,7 @@ public class AudioCatalog {
     }
 
     String azureTtsUrl() {
-        String base = store.text(Settings.TTS_AZURE_BASE_URL);
-        String region = store.text(Settings.TTS_AZURE_REGION);
-        return base.isBlank() ? "https://" + (region.isBlank() ? "eastus" : region.strip()) + ".tts.speech.microsoft.com"
-                : EngineRequest.stripSlash(base);
+        return AzureUrls.speech(store.text(Settings.TTS_AZURE_REGION), store.text(Settings.TTS_AZURE_BASE_URL));
     }
 
     private boolean officialOpenAi() {

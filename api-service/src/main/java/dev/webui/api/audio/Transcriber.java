@@ -129,10 +129,8 @@ public class Transcriber {
         if (key.isBlank()) {
             throw ApiException.badRequest("Azure speech to text needs an API key (Admin > Audio)");
         }
-        String region = store.text(Settings.STT_AZURE_REGION);
-        String base = store.text(Settings.STT_AZURE_BASE_URL);
-        String url = (base.isBlank() ? "https://" + (region.isBlank() ? "eastus" : region) + ".api.cognitive.microsoft.com"
-                : EngineRequest.stripSlash(base)) + "/speechtotext/transcriptions:transcribe?api-version=2024-11-15";
+        String url = AzureUrls.transcription(store.text(Settings.STT_AZURE_REGION), store.text(Settings.STT_AZURE_BASE_URL))
+                + "/speechtotext/transcriptions:transcribe?api-version=2024-11-15";
         String configured = store.text(Settings.STT_AZURE_LOCALES);
         List<String> locales = configured.strip().length() < 2 ? AZURE_LOCALES
                 : List.of(configured.split(",")).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
