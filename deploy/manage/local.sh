@@ -150,6 +150,10 @@ start_instance() {
     if [[ $svc == api-service ]]; then
         env+=(FILE_SERVICE_URL="http://127.0.0.1:$(instance_port file-service 1)")
     fi
+    # file-service has uploaded audio transcribed by api-service's speech engines
+    if [[ $svc == file-service ]]; then
+        env+=(API_SERVICE_URL="http://127.0.0.1:$(instance_port api-service 1)")
+    fi
     mkdir -p "$(upload_dir)"
     local jvm
     [[ -f $(jvm_env_file) ]] || die "$EXIT_FAILURE" "$(jvm_env_file) is missing: it holds the services' JVM flags (restore it from git)"

@@ -1,7 +1,6 @@
 package dev.webui.api.audio;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.json.Bodies;
@@ -13,12 +12,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
  * The Audio page's settings ({@code tts} and {@code stt} blocks under Open WebUI's names), stored
- * at Open WebUI's paths. Settings only: no speech engine reads them yet.
+ * at Open WebUI's paths and read by {@link Transcriber}, {@link SpeechService} and {@link AudioCatalog}.
  */
 @ApplicationScoped
 public class AudioConfig {
@@ -36,39 +34,10 @@ public class AudioConfig {
             "AZURE_LOCALES", Settings.STT_AZURE_LOCALES, "AZURE_BASE_URL", Settings.STT_AZURE_BASE_URL,
             "AZURE_MAX_SPEAKERS", Settings.STT_AZURE_MAX_SPEAKERS);
 
-    private static final String OPENAI = "openai";
-    /** What Open WebUI offers for OpenAI speech (also when a custom OpenAI-compatible server does not list its own). */
-    private static final List<String> OPENAI_MODELS = List.of("tts-1", "tts-1-hd");
-    private static final List<String> OPENAI_VOICES = List.of("alloy", "echo", "fable", "onyx", "nova", "shimmer");
-
     private final SettingsStore store;
 
     public AudioConfig(SettingsStore store) {
         this.store = store;
-    }
-
-    /** GET /audio/models: OpenAI's speech models for the {@code openai} engine; nothing for the others until the engine lands. */
-    public ObjectNode models() {
-        return forOpenAi("models", OPENAI_MODELS, false);
-    }
-
-    /** GET /audio/voices: OpenAI's voices for the {@code openai} engine; nothing for the others until the engine lands. */
-    public ObjectNode voices() {
-        return forOpenAi("voices", OPENAI_VOICES, true);
-    }
-
-    private ObjectNode forOpenAi(String field, List<String> ids, boolean named) {
-        ObjectNode out = JsonNodeFactory.instance.objectNode();
-        ArrayNode list = out.putArray(field);
-        if (OPENAI.equals(store.text(Settings.TTS_ENGINE))) {
-            ids.forEach(id -> {
-                ObjectNode item = list.addObject().put("id", id);
-                if (named) {
-                    item.put("name", id);
-                }
-            });
-        }
-        return out;
     }
 
     public ObjectNode view() {

@@ -85,7 +85,7 @@ public final class Settings {
     public static final Setting TTS_ENGINE = of("audio.tts.engine", "AUDIO_TTS_ENGINE", TEXT, "\"\"", API);
     public static final Setting TTS_VOICE = of("audio.tts.voice", "AUDIO_TTS_VOICE", TEXT, "\"alloy\"", API);
     public static final Setting TTS_SPLIT_ON = of("audio.tts.split_on", "AUDIO_TTS_SPLIT_ON", TEXT, "\"punctuation\"", API);
-    public static final Setting STT_ENGINE = of("audio.stt.engine", "AUDIO_STT_ENGINE", TEXT, "\"\"", API);
+    public static final Setting STT_ENGINE = of("audio.stt.engine", "AUDIO_STT_ENGINE", TEXT, "\"\"", API, FILES);
     public static final Setting IMAGE_COMPRESSION_WIDTH = of("file.image_compression_width", "FILE_IMAGE_COMPRESSION_WIDTH", INT, "null", API, FILES);
     public static final Setting IMAGE_COMPRESSION_HEIGHT = of("file.image_compression_height", "FILE_IMAGE_COMPRESSION_HEIGHT", INT, "null", API, FILES);
     public static final Setting ENABLE_GOOGLE_DRIVE = of("google_drive.enable", "ENABLE_GOOGLE_DRIVE_INTEGRATION", BOOL, "false", API, FILES);
@@ -97,7 +97,7 @@ public final class Settings {
     public static final Setting ENABLE_ARENA_MODELS = of("evaluation.arena.enable", "ENABLE_EVALUATION_ARENA_MODELS", BOOL, "true", API);
     public static final Setting ARENA_MODELS = of("evaluation.arena.models", "EVALUATION_ARENA_MODELS", JSON, "[]", API);
     public static final Setting USER_PERMISSIONS = of("user.permissions", "USER_PERMISSIONS", JSON, DefaultPermissions.JSON, API, AUTH);
-    // Audio (the Audio page): stored and answered; speech engines are not built yet (docs/api.md).
+    // Audio (the Audio page): read by api-service's speech engines (docs/audio.md).
     public static final Setting TTS_OPENAI_URL = of("audio.tts.openai.api_base_url", "AUDIO_TTS_OPENAI_API_BASE_URL", TEXT, "\"https://api.openai.com/v1\"", API);
     public static final Setting TTS_OPENAI_KEY = of("audio.tts.openai.api_key", "AUDIO_TTS_OPENAI_API_KEY", TEXT, "\"\"", API);
     public static final Setting TTS_API_KEY = of("audio.tts.api_key", "AUDIO_TTS_API_KEY", TEXT, "\"\"", API);
@@ -108,7 +108,7 @@ public final class Settings {
     public static final Setting STT_OPENAI_URL = of("audio.stt.openai.api_base_url", "AUDIO_STT_OPENAI_API_BASE_URL", TEXT, "\"https://api.openai.com/v1\"", API);
     public static final Setting STT_OPENAI_KEY = of("audio.stt.openai.api_key", "AUDIO_STT_OPENAI_API_KEY", TEXT, "\"\"", API);
     public static final Setting STT_MODEL = of("audio.stt.model", "AUDIO_STT_MODEL", TEXT, "\"\"", API);
-    public static final Setting STT_CONTENT_TYPES = of("audio.stt.supported_content_types", "AUDIO_STT_SUPPORTED_CONTENT_TYPES", COMMA_LIST, "[]", API);
+    public static final Setting STT_CONTENT_TYPES = of("audio.stt.supported_content_types", "AUDIO_STT_SUPPORTED_CONTENT_TYPES", COMMA_LIST, "[]", API, FILES);
     public static final Setting WHISPER_MODEL = of("audio.stt.whisper_model", "WHISPER_MODEL", TEXT, "\"base\"", API);
     public static final Setting DEEPGRAM_API_KEY = of("audio.stt.deepgram.api_key", "DEEPGRAM_API_KEY", TEXT, "\"\"", API);
     public static final Setting STT_AZURE_KEY = of("audio.stt.azure.api_key", "AUDIO_STT_AZURE_API_KEY", TEXT, "\"\"", API);

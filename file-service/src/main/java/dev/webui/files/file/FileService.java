@@ -81,7 +81,7 @@ public class FileService {
         meta.put("content_type", contentType);
         meta.put("size", size);
         meta.set("data", clientMetadata);
-        boolean willProcess = process && FileProcessor.extractable(contentType);
+        boolean willProcess = process && processor.processable(contentType);
         ObjectNode data = Json.MAPPER.createObjectNode();
         if (willProcess) {
             data.put("status", ProcessingStatus.PENDING);

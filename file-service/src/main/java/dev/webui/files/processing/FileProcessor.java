@@ -45,11 +45,14 @@ public class FileProcessor {
     private final TextExtractor extractor;
     private final Indexer indexer;
     private final FileLimitsConfig limits;
+    private final AudioTranscription audio;
     private final ExecutorService workers;
     private final ConcurrentMap<String, Job> queued = new ConcurrentHashMap<>();
 
-    public FileProcessor(FileRepository files, FileStorage storage, TextExtractor extractor, Indexer indexer, FileLimitsConfig limits) {
+    public FileProcessor(FileRepository files, FileStorage storage, TextExtractor extractor, Indexer indexer, FileLimitsConfig limits,
+                         AudioTranscription audio) {
         this.files = files;
+        this.audio = audio;
         this.storage = storage;
         this.extractor = extractor;
         this.indexer = indexer;
@@ -62,9 +65,10 @@ public class FileProcessor {
         });
     }
 
-    /** Whether the type has text to extract (images, audio and video are stored only). */
-    public static boolean extractable(String contentType) {
-        return !(contentType.startsWith("image/") || contentType.startsWith("audio/") || contentType.startsWith("video/"));
+    /** Whether the type has text to extract: documents, and audio when speech to text takes it (images and video are stored only). */
+    public boolean processable(String contentType) {
+        return audio.applies(contentType)
+                || !(contentType.startsWith("image/") || contentType.startsWith("audio/") || contentType.startsWith("video/"));
     }
 
     public void submit(String fileId) {
@@ -136,11 +140,16 @@ public class FileProcessor {
         try {
             progress(fileId, "extracting", 0, 0);
             String text;
-            try (InputStream in = storage.open(file.path(), 0, -1)) {
-                text = Json.stripNul(extractor.extract(in, file.displayName(), file.contentType(), limits.fileMaxTextLength()));
+            boolean speech = audio.applies(file.contentType());
+            if (speech) {
+                text = Json.stripNul(audio.transcribe(file));
+            } else {
+                try (InputStream in = storage.open(file.path(), 0, -1)) {
+                    text = Json.stripNul(extractor.extract(in, file.displayName(), file.contentType(), limits.fileMaxTextLength()));
+                }
             }
             if (text.isBlank()) {
-                fail(fileId, "No text could be extracted from this file");
+                fail(fileId, speech ? "No speech was recognised in this file" : "No text could be extracted from this file");
                 return;
             }
             index(file, text);

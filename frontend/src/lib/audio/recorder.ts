@@ -1,0 +1,63 @@
+// Records the microphone with MediaRecorder in a format the speech engines take (webm/opus in
+// Chromium and Firefox, mp4/aac in Safari), and hands the recording over as a named file.
+
+const FORMATS: [string, string][] = [
+  ['audio/webm;codecs=opus', 'webm'],
+  ['audio/webm', 'webm'],
+  ['audio/ogg;codecs=opus', 'ogg'],
+  ['audio/mp4', 'm4a']
+];
+
+/** The first format the browser can record, with the file extension the server keeps. */
+export function recordingFormat(supported: (type: string) => boolean = (t) => MediaRecorder.isTypeSupported(t)): { type: string; ext: string } {
+  const found = FORMATS.find(([type]) => supported(type));
+  return found ? { type: found[0], ext: found[1] } : { type: '', ext: 'webm' };
+}
+
+export class Recorder {
+  private recorder: MediaRecorder | null = null;
+  private stream: MediaStream | null = null;
+  private chunks: Blob[] = [];
+
+  get active(): boolean {
+    return this.recorder !== null;
+  }
+
+  async start(): Promise<void> {
+    this.stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+    const format = recordingFormat();
+    this.chunks = [];
+    this.recorder = new MediaRecorder(this.stream, format.type ? { mimeType: format.type } : undefined);
+    this.recorder.ondataavailable = (e) => e.data.size > 0 && this.chunks.push(e.data);
+    this.recorder.start();
+  }
+
+  /** Stops and returns the recording (its type without codec parameters, as the server checks it). */
+  stop(): Promise<File> {
+    const recorder = this.recorder;
+    if (!recorder) return Promise.reject(new Error('Not recording'));
+    return new Promise((resolve) => {
+      recorder.onstop = () => {
+        const type = (recorder.mimeType || this.chunks[0]?.type || 'audio/webm').split(';')[0];
+        const ext = FORMATS.find(([t]) => t.split(';')[0] === type)?.[1] ?? 'webm';
+        resolve(new File(this.chunks, `recording.${ext}`, { type }));
+        this.release();
+      };
+      recorder.stop();
+    });
+  }
+
+  cancel(): void {
+    if (this.recorder && this.recorder.state !== 'inactive') {
+      this.recorder.onstop = null;
+      this.recorder.stop();
+    }
+    this.release();
+  }
+
+  private release(): void {
+    this.stream?.getTracks().forEach((track) => track.stop());
+    this.stream = null;
+    this.recorder = null;
+  }
+}
