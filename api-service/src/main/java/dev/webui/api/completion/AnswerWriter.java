@@ -55,6 +55,10 @@ final class AnswerWriter {
         content.reasoning(delta);
     }
 
+    synchronized void addShown(String text) {
+        content.shown(text);
+    }
+
     synchronized String text() {
         return content.text();
     }

@@ -62,4 +62,22 @@ class AnswerContentTest {
         answer.finish();
         assertEquals(done(3, "> only thinking").strip(), answer.text());
     }
+
+    @Test
+    void aShownBlockSitsOnItsOwnLineBetweenRounds() {
+        answer.reasoning("Plan.");
+        answer.shown("<details type=\"tool_calls\" done=\"true\">\n<summary>Tool Executed</summary>\n</details>\n");
+        answer.content("  The sum is 5. ");
+        answer.finish();
+        assertEquals(done(0, "> Plan.") + "<details type=\"tool_calls\" done=\"true\">\n<summary>Tool Executed</summary>\n</details>\n"
+                + "The sum is 5.", answer.text());
+    }
+
+    @Test
+    void textBeforeAShownBlockIsTrimmedOntoItsOwnLine() {
+        answer.content("Let me add.  ");
+        answer.shown("[block]\n");
+        answer.content("Read: 5");
+        assertEquals("Let me add.\n[block]\nRead: 5", answer.text());
+    }
 }
