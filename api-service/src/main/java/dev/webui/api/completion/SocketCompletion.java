@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.completion.rag.RagTemplate;
 import dev.webui.api.completion.rag.RetrievedContext;
+import dev.webui.api.completion.round.AnswerSoFar;
 import dev.webui.api.completion.round.RoundHandler;
 import dev.webui.api.completion.round.RoundHandlers;
 import dev.webui.api.completion.round.RoundOutcome;
@@ -95,6 +96,7 @@ final class SocketCompletion {
         announceRetrieval();
         Context context = vertx.getOrCreateContext();
         stepContext = pipeline.stepContext(user, prepared, events::emit, ended::get);
+        new AnswerSoFar(answer::text).keepIn(stepContext);
         pipeline.runSteps(stepContext, prepared).subscribe().with(
                 ready -> context.runOnContext(v -> send()),
                 e -> context.runOnContext(v -> fail(e)));

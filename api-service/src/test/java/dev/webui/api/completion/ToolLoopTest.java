@@ -204,6 +204,8 @@ class ToolLoopTest extends CompletionTestBase {
         String taskId = as(user).body(nativeBody("tools:slow", chatId)).post("/api/chat/completions").then().statusCode(200)
                 .extract().path("task_id");
         Poll.until("the slow tool runs", () -> TestTools.slowStarted.get() > started);
+        tap.awaitEvent(chatId, "m1", e -> data(e).path("content").asText().equals("Waiting.\n<details type=\"tool_calls\" done=\"false\" "
+                + "id=\"call_0_0\" name=\"slow\" arguments=\"&quot;{}&quot;\">\n<summary>Executing...</summary>\n</details>"));
         as(user).post("/api/tasks/stop/" + taskId).then().statusCode(200).body("status", equalTo(true));
         tap.awaitEvent(chatId, "m1", e -> EmitTap.isType(e, "chat:tasks:cancel"));
         Poll.until("the tool call is cancelled", () -> TestTools.slowCancelled.get() > cancelled);

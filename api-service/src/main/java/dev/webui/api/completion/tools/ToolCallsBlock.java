@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 /**
  * Open WebUI's tool calls block, which the stock UI renders as a collapsible "Tool Executed" with
  * the arguments and the result: {@code <details type="tool_calls" done="true" id name arguments
- * result files embeds>}. {@code arguments} and {@code result} hold the text as a JSON string,
+ * result files embeds>} ({@code done="false"} without the result while the call runs). {@code arguments} and {@code result} hold the text as a JSON string,
  * HTML-escaped (the UI unescapes then parses them); arguments in ASCII, the result as it is.
  */
 final class ToolCallsBlock {
@@ -21,6 +21,12 @@ final class ToolCallsBlock {
         return "<details type=\"tool_calls\" done=\"true\" id=\"" + escape(id) + "\" name=\"" + escape(name)
                 + "\" arguments=\"" + escape(json(ASCII, arguments)) + "\" result=\"" + escape(json(PLAIN, result))
                 + "\" files=\"\" embeds=\"" + escape(json(PLAIN, "")) + "\">\n<summary>Tool Executed</summary>\n</details>\n";
+    }
+
+    /** The block while the call runs; the stock UI shows "Executing..." with a spinner. */
+    static String pending(String id, String name, String arguments) {
+        return "<details type=\"tool_calls\" done=\"false\" id=\"" + escape(id) + "\" name=\"" + escape(name)
+                + "\" arguments=\"" + escape(json(ASCII, arguments)) + "\">\n<summary>Executing...</summary>\n</details>\n";
     }
 
     private static String json(ObjectMapper mapper, String text) {

@@ -26,12 +26,11 @@ final class ToolIds {
         return servers != null && servers.isArray() && !servers.isEmpty() && context.request().sessionId() != null ? servers : null;
     }
 
-    /** {@code params.function_calling == "native"}, the preset's params first (they win, as for every param). */
+    /** {@code function_calling: "native"} in the request's params or the preset's (either is enough, as in Open WebUI). */
     static boolean nativeCalling(StepContext context) {
         JsonNode preset = context.model().presetParams() == null ? null : context.model().presetParams().get("function_calling");
-        JsonNode mode = preset != null && preset.isTextual() ? preset
-                : context.request().body().path("params").path("function_calling");
-        return "native".equals(mode.asText(""));
+        return "native".equals(context.request().body().path("params").path("function_calling").asText(""))
+                || preset != null && "native".equals(preset.asText(""));
     }
 
     private static void add(Set<String> ids, JsonNode list) {

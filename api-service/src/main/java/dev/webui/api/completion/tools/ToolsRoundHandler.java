@@ -2,6 +2,7 @@ package dev.webui.api.completion.tools;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.completion.round.AnswerSoFar;
 import dev.webui.api.completion.round.RoundHandler;
 import dev.webui.api.completion.round.RoundOutcome;
 import dev.webui.api.completion.round.RoundResult;
@@ -12,6 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Native function calling (docs/completions.md, "Tools in chat"): after a round whose answer asked
@@ -56,11 +58,26 @@ public class ToolsRoundHandler implements RoundHandler {
             calls.add(copy);
             planned.add(new ToolRunner.Planned(name, tools.byName().get(name), arguments));
         }
+        showPending(context, calls);
         Runnable done = ToolStatus.running(context, planned);
         return runner.run(context, planned).map(results -> {
             done.run();
             return outcome(context, round, calls, results);
         });
+    }
+
+    /** The text so far with a running block per call, as Open WebUI shows calls until their results arrive. */
+    private static void showPending(StepContext context, List<ObjectNode> calls) {
+        String text = AnswerSoFar.in(context);
+        if (text == null) {
+            return;
+        }
+        StringBuilder shown = new StringBuilder(text.isEmpty() ? "" : text + "\n");
+        for (ObjectNode call : calls) {
+            shown.append(ToolCallsBlock.pending(call.path("id").asText(""), call.path("function").path("name").asText(""),
+                    call.path("function").path("arguments").asText("")));
+        }
+        context.events().emit("chat:completion", Map.of("content", shown.toString().strip()));
     }
 
     private RoundOutcome outcome(StepContext context, RoundResult round, List<ObjectNode> calls, List<ToolResult> results) {
