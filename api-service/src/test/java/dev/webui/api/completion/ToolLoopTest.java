@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webui.api.chat.TestSql;
 import dev.webui.api.support.Chats;
 import dev.webui.api.support.CompletionFixture;
+import dev.webui.api.support.FakeBrowser;
 import dev.webui.api.support.Poll;
 import dev.webui.common.testing.TestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
-import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import org.junit.jupiter.api.BeforeEach;
@@ -240,45 +240,28 @@ class ToolLoopTest extends CompletionTestBase {
 
     @Test
     void theBrowsersOwnToolServersAreRunOverTheSocket() throws Exception {
-        List<JsonNode> calls = new CopyOnWriteArrayList<>();
-        Cancellable browser = redis.pubsub(String.class).subscribe(keys.callChannel()).subscribe().with(message -> {
-            try {
-                JsonNode request = JSON.readTree(message);
-                calls.add(request);
-                String reply = JSON.writeValueAsString(Map.of("id", request.path("id").asText(),
-                        "result", List.of(Map.of("temp", 21), Map.of("content-type", "application/json"))));
-                redis.pubsub(String.class).publish(request.path("reply_to").asText(), reply).subscribe().with(ok -> { });
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
-        try {
+        try (FakeBrowser browser = new FakeBrowser(keys.callChannel(),
+                call -> List.of(Map.of("temp", 21), Map.of("content-type", "application/json")))) {
             String chatId = Chats.create(user, "browser", 2);
             Map<String, Object> body = requestBody("helper", "tools:browser", chatId, true);
             body.put("params", Map.of("function_calling", "native"));
             body.put("tool_servers", List.of(Map.of("url", "http://tools.example", "info", Map.of("title", "Weather"),
                     "specs", List.of(Map.of("name", "weather", "description", "The weather of a city",
                             "parameters", Map.of("type", "object", "properties", Map.of("city", Map.of("type", "string"))))))));
-            // the subscription is ready once a published message comes back; a round that starts before it would wait
-            Poll.until("the call channel is watched", () -> {
-                redis.pubsub(String.class).publish(keys.callChannel(), "{\"id\":\"probe\",\"reply_to\":\"nobody\"}").await().indefinitely();
-                return !calls.isEmpty();
-            });
             as(user).body(body).post("/api/chat/completions").then().statusCode(200);
-            Poll.until("the browser is asked", () -> calls.stream().anyMatch(c -> "chat-events".equals(c.path("event").asText())));
-            JsonNode call = calls.stream().filter(c -> "chat-events".equals(c.path("event").asText())).findFirst().orElseThrow();
             String content = done(chatId);
-            assertTrue(content.endsWith("Read: {\"temp\":21}"), content + " after " + call);
+            assertTrue(content.endsWith("Read: {\"temp\":21}"), content);
+            JsonNode call = browser.calls.stream().filter(c -> "chat-events".equals(c.path("event").asText())).findFirst().orElseThrow();
             assertEquals("sid-1", call.path("sid").asText());
             JsonNode execute = call.path("data").path("data");
             assertEquals("execute:tool", execute.path("type").asText());
             assertEquals("weather", execute.path("data").path("name").asText());
             assertEquals("Paris", execute.path("data").path("params").path("city").asText());
+            assertEquals("sid-1", execute.path("data").path("session_id").asText());
             assertEquals("http://tools.example", execute.path("data").path("server").path("url").asText());
             assertFalse(execute.path("data").path("server").has("specs"));
             assertEquals(chatId, call.path("data").path("chat_id").asText());
-        } finally {
-            browser.cancel();
+            assertEquals("m1", call.path("data").path("message_id").asText());
         }
     }
 
