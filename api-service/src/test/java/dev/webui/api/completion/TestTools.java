@@ -17,7 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BiFunction;
 
 /**
- * A tool source for tests, serving the id {@code test:math} (other ids are not its business):
+ * A tool source for tests, serving the id {@code test:math} (other ids are not its business; {@code test:down}
+ * fails the lookup):
  * add {a, b}; lookup {city} (with a citation); meet {side}, which answers only once two meet calls
  * run at the same time (so calls made one after the other never finish); broken (an error result);
  * slow, which never answers (it counts its starts and cancellations).
@@ -25,6 +26,8 @@ import java.util.function.BiFunction;
 @ApplicationScoped
 public class TestTools implements ToolSource {
     static final String ID = "test:math";
+    /** An id whose lookup fails, as a broken source would. */
+    static final String DOWN = "test:down";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The arguments every call received, as JSON text, in call order. */
@@ -45,6 +48,9 @@ public class TestTools implements ToolSource {
 
     @Override
     public Uni<List<ToolFunction>> functions(ToolRequest request) {
+        if (request.toolIds().contains(DOWN)) {
+            return Uni.createFrom().failure(new IllegalStateException("the tool registry is down"));
+        }
         if (!request.toolIds().contains(ID)) {
             return Uni.createFrom().item(List.of());
         }

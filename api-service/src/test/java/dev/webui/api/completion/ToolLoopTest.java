@@ -266,6 +266,17 @@ class ToolLoopTest extends CompletionTestBase {
     }
 
     @Test
+    void aToolLookupThatFailsLeavesTheAnswerWithoutTools() {
+        String chatId = Chats.create(user, "no tools", 2);
+        Map<String, Object> body = requestBody("helper", "hi", chatId, true);
+        body.put("tool_ids", List.of(TestTools.DOWN));
+        as(user).body(body).post("/api/chat/completions").then().statusCode(200);
+        assertEquals("Hello world!", done(chatId));
+        assertTrue(tap.chatEvents(chatId, "m1").stream().anyMatch(e -> EmitTap.isType(e, "status")
+                && "tool_calls".equals(data(e).path("action").asText()) && data(e).path("error").asBoolean()));
+    }
+
+    @Test
     void sseCallersGetTheToolCallsAsTheProviderSentThem() {
         int before = requestsFor("tools:add").size();
         Map<String, Object> body = requestBody("toolsmith", "tools:add", null, false);

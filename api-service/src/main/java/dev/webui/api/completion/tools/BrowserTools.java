@@ -8,7 +8,6 @@ import dev.webui.api.tool.ToolFunction;
 import dev.webui.api.tool.ToolResult;
 import dev.webui.common.events.EventCaller;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
@@ -92,10 +91,7 @@ public class BrowserTools {
             event.put("chat_id", request.chatId());
             event.put("message_id", request.messageId());
             event.put("data", Map.of("type", "execute:tool", "data", execute));
-            // off the event loop: the caller's first use subscribes to its reply channel, and a subscription
-            // made on a Vert.x context can miss its own confirmation and never complete
-            return Uni.createFrom().deferred(() -> caller.call(request.sessionId(), "chat-events", event, call.timeout()))
-                    .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+            return caller.call(request.sessionId(), "chat-events", event, call.timeout())
                     .map(this::result)
                     .onFailure().recoverWithItem(e -> {
                         LOG.debugf(e, "The browser did not run tool %s", name());

@@ -3,12 +3,14 @@ package dev.webui.api.completion.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.webui.api.completion.step.PayloadStep;
+import dev.webui.api.completion.step.StatusEvent;
 import dev.webui.api.completion.step.StepContext;
 import dev.webui.api.tool.ToolCatalog;
 import dev.webui.api.tool.ToolFunction;
 import dev.webui.api.tool.ToolRequest;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -21,6 +23,7 @@ import java.util.List;
  */
 @ApplicationScoped
 public class ToolsStep implements PayloadStep {
+    private static final Logger LOG = Logger.getLogger(ToolsStep.class);
     private final ToolCatalog catalog;
     private final BrowserTools browser;
     private final PromptedToolCalls prompted;
@@ -44,7 +47,12 @@ public class ToolsStep implements PayloadStep {
     @Override
     public Uni<Void> run(StepContext context) {
         ToolRequest request = new ToolRequest(context.user(), context.authorization(), ToolIds.of(context));
-        return catalog.functions(request).chain(found -> {
+        return catalog.functions(request).onFailure().recoverWithItem(e -> {
+            // a source must not fail (its contract), but if one does the chat goes on without tools
+            LOG.warnf(e, "The tools of a chat could not be listed");
+            context.events().emit("status", StatusEvent.error("tool_calls", "The tools could not be loaded; answering without them"));
+            return List.of();
+        }).chain(found -> {
             List<ToolFunction> functions = new ArrayList<>(found);
             JsonNode servers = ToolIds.browserServers(context);
             if (servers != null) {
