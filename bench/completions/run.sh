@@ -4,6 +4,7 @@
 # before the provider receives the request when continuing a 1,200-message chat.
 # Needs: the packaged api-service (./mvnw -B -pl api-service -am package -DskipTests), PostgreSQL
 # and Redis on 127.0.0.1 (trust auth), node, python3, openssl, curl, psql.
+# MODE=tools instead times what api-service adds per tool round (tool-rounds.js).
 # Knobs (environment): ROUNDS (300), CONCURRENT (200), JAVA_OPTS (default: the suite's flags, deploy/kubernetes/jvm.env).
 set -euo pipefail
 cd "$(dirname "$0")"
@@ -61,5 +62,9 @@ print(json.dumps({"chat": {"title": "long", "models": ["gpt-fake"], "history": {
   | curl -sf "${auth[@]}" -d @- "$API/api/v1/chats/new" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
 
 echo "cores: $(nproc), load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+if [ "${MODE:-}" = tools ]; then
+  API=$API TOKEN=$TOKEN UPSTREAM_PORT=$UPSTREAM_PORT CALL_CHANNEL="$PREFIX:bridge:call" ROUNDS=${ROUNDS:-300} node tool-rounds.js
+  exit 0
+fi
 API=$API TOKEN=$TOKEN UPSTREAM_PORT=$UPSTREAM_PORT EMIT_CHANNEL="$PREFIX:bridge:emit" CHAT_ID=$CHAT_ID \
   ROUNDS=${ROUNDS:-300} CONCURRENT=${CONCURRENT:-200} node load.js

@@ -1,6 +1,6 @@
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import AnswerBody from '../src/components/code/AnswerBody.svelte';
+import AnswerBody from '../src/components/AnswerBody.svelte';
 import InterpreterToggle from '../src/components/code/InterpreterToggle.svelte';
 import { interpreter, interpreterWanted } from '../src/lib/code/interpreterSwitch.svelte';
 import { parseOutput, splitAnswer } from '../src/lib/code/answer';

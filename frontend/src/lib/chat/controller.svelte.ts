@@ -13,6 +13,7 @@ import { append, branch, emptyHistory, toCompletionMessages } from './history';
 import { promptVariables } from './promptVariables';
 import { applyChatEvent } from './stream';
 import { interpreterWanted } from '../code/interpreterSwitch.svelte';
+import { toolIds } from './tools.svelte';
 
 export const LOCAL_CHAT_ID = 'local';
 
@@ -198,6 +199,7 @@ async function startCompletion(reply: Message, firstExchange: boolean): Promise<
       params: { ...(session.settings.params ?? {}) },
       ...(filesFor(reply) ? { files: filesFor(reply) } : {}),
       tool_servers: [],
+      ...toolIds(),
       features: { image_generation: false, code_interpreter: interpreterWanted(), web_search: false, ...(session.settings.memory === true ? { memory: true } : {}) },
       variables: variables(),
       model_item: model,

@@ -52,12 +52,23 @@ public class InterpreterRound implements RoundHandler {
         }
         return permissions.require(context.user(), "features", "code_interpreter").map(v -> true)
                 .onFailure(ApiException.class).recoverWithItem(false)
-                .chain(allowed -> allowed ? engine.run(context, block.code()).map(output -> outcome(block, output))
+                .chain(allowed -> allowed ? engine.run(context, block.code()).map(output -> outcome(round, block, output))
                         : Uni.createFrom().<RoundOutcome>nullItem());
     }
 
-    private static RoundOutcome outcome(InterpreterBlock block, CodeOutput output) {
+    /** How much of the round's text stays: what {@code before} shares with it (an open fence before the block goes). */
+    private static int kept(String content, String before) {
+        int n = Math.min(content.length(), before.length());
+        int i = 0;
+        while (i < n && content.charAt(i) == before.charAt(i)) {
+            i++;
+        }
+        return i;
+    }
+
+    /** The model's raw block leaves the answer; the details block with the output takes its place. */
+    private static RoundOutcome outcome(RoundResult round, InterpreterBlock block, CodeOutput output) {
         ObjectNode assistant = JsonNodeFactory.instance.objectNode().put("role", "assistant").put("content", block.raw(output));
-        return new RoundOutcome(block.shown(output), List.of(assistant));
+        return new RoundOutcome(block.shown(output), List.of(assistant), round.content().substring(kept(round.content(), block.before())));
     }
 }

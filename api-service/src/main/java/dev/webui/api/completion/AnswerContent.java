@@ -21,6 +21,8 @@ final class AnswerContent {
 
     private static final class Block {
         final boolean reasoning;
+        /** Text a round handler shows between rounds (a tool calls block), kept as it is. */
+        boolean shown;
         final String endTag;
         final long startedAt;
         StringBuilder text = new StringBuilder();
@@ -73,12 +75,44 @@ final class AnswerContent {
             close(last); // the field-borne thinking ends where the content starts
             last = null;
         }
-        if (last == null || (last.reasoning && last.duration != null)) {
+        if (last == null || last.shown || (last.reasoning && last.duration != null)) {
             last = new Block(false, null, 0);
             blocks.add(last);
         }
         last.text.append(delta);
         detectTags();
+    }
+
+    /**
+     * What a round handler shows after a round (Open WebUI's tool calls or code interpreter block):
+     * placed on its own line after the text so far, the next round's text following it.
+     */
+    void shown(String text) {
+        if (text == null || text.isEmpty()) {
+            return;
+        }
+        finish();
+        Block block = new Block(false, null, 0);
+        block.shown = true;
+        block.text.append(text);
+        blocks.add(block);
+        structured = true;
+    }
+
+    /** Takes the last occurrence of {@code raw} and what follows it out of the latest content block. */
+    void cut(String raw) {
+        String wanted = raw == null ? "" : raw.strip();
+        for (int i = blocks.size() - 1; i >= 0 && !wanted.isEmpty(); i--) {
+            Block block = blocks.get(i);
+            if (!block.reasoning && !block.shown) {
+                int at = block.text.lastIndexOf(wanted);
+                if (at >= 0) {
+                    block.text.setLength(at);
+                    block.scanned = Math.min(block.scanned, at);
+                }
+                return;
+            }
+        }
     }
 
     /** The answer is over: an open reasoning block gets its duration. */
@@ -98,6 +132,13 @@ final class AnswerContent {
         }
         StringBuilder out = new StringBuilder();
         for (Block block : blocks) {
+            if (block.shown) {
+                if (!out.isEmpty() && out.charAt(out.length() - 1) != '\n') {
+                    out.append('\n');
+                }
+                out.append(block.text);
+                continue;
+            }
             if (!block.reasoning) {
                 String text = block.text.toString().strip();
                 if (!text.isEmpty()) {

@@ -55,6 +55,14 @@ final class AnswerWriter {
         content.reasoning(delta);
     }
 
+    synchronized void cut(String raw) {
+        content.cut(raw);
+    }
+
+    synchronized void addShown(String text) {
+        content.shown(text);
+    }
+
     synchronized String text() {
         return content.text();
     }

@@ -26,4 +26,12 @@ public interface CompletionConfig {
     @WithName("COMPLETION_UPSTREAM_POOL_SIZE")
     @WithDefault("512")
     int upstreamPoolSize();
+
+    /**
+     * CHAT_RESPONSE_MAX_TOOL_CALL_RETRIES: how many times one answer may run something (tool calls,
+     * code) and ask the model again; the round after the last one is the answer.
+     */
+    @WithName("CHAT_RESPONSE_MAX_TOOL_CALL_RETRIES")
+    @WithDefault("30")
+    int maxRounds();
 }

@@ -8,6 +8,7 @@ import dev.webui.api.completion.rag.RagTemplate;
 import dev.webui.api.completion.rag.RetrievalClient;
 import dev.webui.api.completion.rag.RetrievedContext;
 import dev.webui.api.completion.rag.TemplateSource;
+import dev.webui.api.completion.round.RoundHandlers;
 import dev.webui.api.completion.step.PayloadSteps;
 import dev.webui.api.completion.step.StepContext;
 import dev.webui.api.completion.step.StepEvents;
@@ -67,12 +68,14 @@ public class CompletionPipeline {
     private final TemplateSource templates;
     private final MemoryContext memories;
     private final PayloadSteps steps;
+    private final RoundHandlers rounds;
 
     public CompletionPipeline(ModelResolver models, UpstreamClient upstream, MessageStore store, UsageRepository usage,
                               EventPublisher publisher, TaskRegistry tasks, CompletionConfig config, ObjectMapper mapper,
                               Vertx vertx, Event<CompletionFinished> finished, RetrievalClient retrieval, TemplateSource templates,
-                              MemoryContext memories, PayloadSteps steps) {
+                              MemoryContext memories, PayloadSteps steps, RoundHandlers rounds) {
         this.memories = memories;
+        this.rounds = rounds;
         this.steps = steps;
         this.retrieval = retrieval;
         this.templates = templates;
@@ -135,9 +138,17 @@ public class CompletionPipeline {
      * the template is applied.
      */
     public Uni<Void> runSteps(AuthenticatedUser user, Prepared prepared, StepEvents events, BooleanSupplier stopped) {
-        Uni<Void> ran = user == null ? Uni.createFrom().voidItem()
-                : steps.run(new StepContext(user, prepared.authorization(), prepared.request(), prepared.model(),
-                        prepared.payload(), prepared.sources(), prepared.savedFields(), events, stopped));
+        return runSteps(stepContext(user, prepared, events, stopped), prepared);
+    }
+
+    /** What the steps and then the round handlers of one completion see. */
+    StepContext stepContext(AuthenticatedUser user, Prepared prepared, StepEvents events, BooleanSupplier stopped) {
+        return new StepContext(user, prepared.authorization(), prepared.request(), prepared.model(),
+                prepared.payload(), prepared.sources(), prepared.savedFields(), events, stopped);
+    }
+
+    Uni<Void> runSteps(StepContext context, Prepared prepared) {
+        Uni<Void> ran = context.user() == null ? Uni.createFrom().voidItem() : steps.run(context);
         return ran.chain(() -> {
             if (prepared.sources().isEmpty()) {
                 return Uni.createFrom().voidItem();
@@ -223,6 +234,10 @@ public class CompletionPipeline {
             LOG.warnf(e, "Background tasks after chat %s failed", event.request().chatId());
             return null;
         });
+    }
+
+    RoundHandlers rounds() {
+        return rounds;
     }
 
     UpstreamClient upstream() {

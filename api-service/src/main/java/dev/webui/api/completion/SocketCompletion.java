@@ -5,14 +5,24 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.completion.rag.RagTemplate;
 import dev.webui.api.completion.rag.RetrievedContext;
+import dev.webui.api.completion.round.AnswerSoFar;
+import dev.webui.api.completion.round.RoundHandler;
+import dev.webui.api.completion.round.RoundHandlers;
+import dev.webui.api.completion.round.RoundOutcome;
+import dev.webui.api.completion.round.RoundResult;
+import dev.webui.api.completion.round.ToolCallAssembler;
+import dev.webui.api.completion.round.UsageTotal;
+import dev.webui.api.completion.step.StepContext;
 import dev.webui.common.auth.AuthenticatedUser;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClientResponse;
 import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -21,7 +31,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /**
  * One socket-mode answer (docs/completions.md, "Socket mode"): streams from the provider, emits chat-events to the
  * user's sockets, saves the text as it grows and at the end, and ends exactly once: completed,
- * failed (error stored and emitted, text so far kept) or stopped.
+ * failed (error stored and emitted, text so far kept) or stopped. A streamed answer may take several
+ * rounds: after each, the round handlers (tool calls, code interpreter) may run something, show it
+ * in the answer and ask the model again, up to {@link CompletionConfig#maxRounds()} times.
  */
 final class SocketCompletion {
     private static final Logger LOG = Logger.getLogger(SocketCompletion.class);
@@ -35,10 +47,18 @@ final class SocketCompletion {
     private final String taskId;
     private final ChatEventStream events;
     private final AnswerWriter answer;
-    private final UpstreamCall call = new UpstreamCall();
     private final AtomicBoolean ended = new AtomicBoolean();
-    private final SseDecoder decoder = new SseDecoder();
     private final int chunkSize;
+    private volatile UpstreamCall call = new UpstreamCall();
+    private volatile Cancellable roundWork;
+    private StepContext stepContext;
+    private List<RoundHandler> handlers = List.of();
+    /** The round being streamed (0 for the first); events of an earlier round's response are ignored. */
+    private int round;
+    private ToolCallAssembler toolCalls = new ToolCallAssembler();
+    private StringBuilder roundText = new StringBuilder();
+    /** Usage of the rounds before this one, and including it. */
+    private JsonNode usageBefore;
     private JsonNode usage;
     private int deltas;
     private int emittedDeltas;
@@ -75,7 +95,9 @@ final class SocketCompletion {
         }
         announceRetrieval();
         Context context = vertx.getOrCreateContext();
-        pipeline.runSteps(user, prepared, events::emit, ended::get).subscribe().with(
+        stepContext = pipeline.stepContext(user, prepared, events::emit, ended::get);
+        new AnswerSoFar(answer::text).keepIn(stepContext);
+        pipeline.runSteps(stepContext, prepared).subscribe().with(
                 ready -> context.runOnContext(v -> send()),
                 e -> context.runOnContext(v -> fail(e)));
     }
@@ -88,15 +110,27 @@ final class SocketCompletion {
         if (!prepared.sources().isEmpty()) {
             events.emit("chat:completion", Map.of("sources", prepared.sources()));
         }
-        pipeline.upstream().send(call, model.connection(), payload).onComplete(result -> {
+        handlers = request.stream() && user != null ? pipeline.rounds().wanted(stepContext) : List.of();
+        ask();
+    }
+
+    /** Sends the payload for the current round. */
+    private void ask() {
+        UpstreamCall current = new UpstreamCall();
+        call = current;
+        int asked = round;
+        pipeline.upstream().send(current, model.connection(), payload).onComplete(result -> {
             if (result.failed()) {
                 fail(result.cause());
             } else if (request.stream()) {
-                consume(result.result());
+                consume(result.result(), asked);
             } else {
                 whole(result.result());
             }
         });
+        if (ended.get()) {
+            current.cancel(); // stopped while the round was being prepared
+        }
     }
 
     /**
@@ -146,28 +180,38 @@ final class SocketCompletion {
             return;
         }
         call.cancel();
+        Cancellable work = roundWork;
+        if (work != null) {
+            work.cancel(); // tool calls still running: their results are no longer wanted
+        }
         end(null).subscribe().with(ignored -> events.emit("chat:tasks:cancel", null), e -> { });
     }
 
-    private void consume(HttpClientResponse response) {
+    private void consume(HttpClientResponse response, int asked) {
+        UpstreamCall current = call;
+        SseDecoder decoder = new SseDecoder();
         int timeout = pipeline.upstream().timeoutSeconds();
-        call.watch(pipeline.vertx(), timeout * 1000L, () -> fail(new UpstreamFault(504, "The model provider at "
+        current.watch(pipeline.vertx(), timeout * 1000L, () -> fail(new UpstreamFault(504, "The model provider at "
                 + model.connection().baseUrl() + " did not answer within " + timeout + " seconds")));
         response.handler(buffer -> {
-            call.touch();
-            decoder.feed(buffer, this::onData);
+            current.touch();
+            decoder.feed(buffer, data -> onData(data, asked));
         });
-        response.exceptionHandler(this::fail);
+        response.exceptionHandler(e -> {
+            if (asked == round) {
+                fail(e);
+            }
+        });
         response.endHandler(v -> {
-            decoder.finish(this::onData);
-            if (!ended.get()) {
+            decoder.finish(data -> onData(data, asked));
+            if (!ended.get() && asked == round) {
                 fail(UpstreamFault.cut());
             }
         });
     }
 
-    private void onData(String data) {
-        if (ended.get()) {
+    private void onData(String data, int asked) {
+        if (ended.get() || asked != round) {
             return;
         }
         StreamChunk chunk;
@@ -178,7 +222,7 @@ final class SocketCompletion {
             return;
         }
         if (chunk.done()) {
-            complete();
+            roundEnded();
             return;
         }
         if (chunk.error() != null) {
@@ -192,7 +236,11 @@ final class SocketCompletion {
         }
         if (chunk.content() != null && !chunk.content().isEmpty()) {
             answer.add(chunk.content());
+            roundText.append(chunk.content());
             grew = true;
+        }
+        if (chunk.toolCalls() != null) {
+            toolCalls.add(chunk.toolCalls());
         }
         if (grew) {
             if (++deltas % chunkSize == 0) {
@@ -201,9 +249,51 @@ final class SocketCompletion {
             }
         }
         if (chunk.usage() != null) {
-            usage = chunk.usage();
+            usage = UsageTotal.add(usageBefore, chunk.usage());
             events.emit("chat:completion", Map.of("usage", usage));
         }
+    }
+
+    /**
+     * The provider finished a round: the handlers say whether something runs and the model is asked
+     * again (its outcome shown in the answer, its messages appended), or the answer is complete.
+     */
+    private void roundEnded() {
+        call.completed();
+        RoundResult result = new RoundResult(round, roundText.toString(), toolCalls.calls());
+        round++;
+        usageBefore = usage;
+        toolCalls = new ToolCallAssembler();
+        roundText = new StringBuilder();
+        if (handlers.isEmpty() || result.index() >= pipeline.config().maxRounds()) {
+            complete();
+            return;
+        }
+        if (deltas != emittedDeltas) {
+            emittedDeltas = deltas;
+            events.content(answer.text());
+        }
+        Context context = pipeline.vertx().getOrCreateContext();
+        roundWork = RoundHandlers.after(handlers, stepContext, result).subscribe().with(
+                outcome -> context.runOnContext(v -> next(outcome)),
+                e -> context.runOnContext(v -> fail(e)));
+    }
+
+    private void next(RoundOutcome outcome) {
+        if (ended.get()) {
+            return;
+        }
+        if (outcome == null) {
+            complete();
+            return;
+        }
+        if (outcome.replaced() != null) {
+            answer.cut(outcome.replaced());
+        }
+        answer.addShown(outcome.shown());
+        events.content(answer.text());
+        payload.withArray("messages").addAll(outcome.nextMessages());
+        ask();
     }
 
     private void whole(HttpClientResponse response) {

@@ -2,17 +2,20 @@ package dev.webui.api.completion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 /**
  * One {@code data:} payload of an OpenAI stream: the end marker, or a chunk with what it carries
- * (the thinking of reasoning models in {@code reasoning_content}, {@code reasoning} or {@code thinking}).
+ * (the thinking of reasoning models in {@code reasoning_content}, {@code reasoning} or {@code thinking};
+ * native tool call fragments in {@code tool_calls}).
  */
-public record StreamChunk(boolean done, JsonNode json, String content, String reasoning, JsonNode usage, String error) {
+public record StreamChunk(boolean done, JsonNode json, String content, String reasoning, JsonNode usage, String error,
+                          JsonNode toolCalls) {
     static final String DONE = "[DONE]";
 
     public static StreamChunk parse(ObjectMapper mapper, String data) {
         if (DONE.equals(data.trim())) {
-            return new StreamChunk(true, null, null, null, null, null);
+            return new StreamChunk(true, null, null, null, null, null, null);
         }
         JsonNode json;
         try {
@@ -25,13 +28,14 @@ public record StreamChunk(boolean done, JsonNode json, String content, String re
         }
         JsonNode error = json.get("error");
         if (error != null && !error.isNull()) {
-            return new StreamChunk(false, json, null, null, null, errorMessage(error));
+            return new StreamChunk(false, json, null, null, null, errorMessage(error), null);
         }
         JsonNode delta = json.path("choices").path(0).path("delta");
         JsonNode content = delta.get("content");
         JsonNode usage = json.get("usage");
         return new StreamChunk(false, json, content != null && content.isTextual() ? content.textValue() : null,
-                reasoning(delta), usage != null && usage.isObject() ? usage : null, null);
+                reasoning(delta), usage != null && usage.isObject() ? usage : null, null,
+                delta.get("tool_calls") instanceof ArrayNode calls && !calls.isEmpty() ? calls : null);
     }
 
     /** The thinking a delta (or a whole message) carries, under any of the names providers use. */

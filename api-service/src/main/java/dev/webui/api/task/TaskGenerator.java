@@ -61,6 +61,20 @@ public class TaskGenerator {
         });
     }
 
+    /**
+     * The text the task model answers to {@code messages} (a task of another feature with its own
+     * prompt, such as choosing tools), or null when it answered none.
+     */
+    public Uni<String> answer(AuthenticatedUser user, String modelId, JsonNode messages) {
+        return taskModel(user, modelId).chain(model -> {
+            ObjectNode body = mapper.createObjectNode();
+            body.put("model", model.upstreamId());
+            body.set("messages", messages);
+            body.put("stream", false);
+            return Uni.createFrom().completionStage(() -> upstream.json(new UpstreamCall(), model.connection(), body).toCompletionStage());
+        }).map(answer -> answer.path("choices").path(0).path("message").path("content").asText(null));
+    }
+
     private record Exchange(String prompt, JsonNode answer) {
     }
 

@@ -248,6 +248,9 @@ class CodeInterpreterTest {
                 + "&quot;45\\n&lt;b&gt;\\&quot;done\\&quot;&lt;/b&gt;&quot;, &quot;stderr&quot;: &quot;&quot;, "
                 + "&quot;result&quot;: &quot;&quot;}\">\n<summary>Analyzed</summary>\n```python\n"
                 + "print(sum(range(10)))\nprint('<b>\"done\"</b>')\n```\n</details>\n", outcome.shown());
+        assertEquals("```python\n<code_interpreter type=\"code\" lang=\"python\">\n"
+                + "print(sum(range(10)))\nprint('<b>\"done\"</b>')\n</code_interpreter>\nThis text comes after.", outcome.replaced(),
+                "the raw block (with its open fence) leaves the answer");
         assertEquals(1, outcome.nextMessages().size());
         ObjectNode next = outcome.nextMessages().get(0);
         assertEquals("assistant", next.path("role").asText());

@@ -62,4 +62,34 @@ class AnswerContentTest {
         answer.finish();
         assertEquals(done(3, "> only thinking").strip(), answer.text());
     }
+
+    @Test
+    void aShownBlockSitsOnItsOwnLineBetweenRounds() {
+        answer.reasoning("Plan.");
+        answer.shown("<details type=\"tool_calls\" done=\"true\">\n<summary>Tool Executed</summary>\n</details>\n");
+        answer.content("  The sum is 5. ");
+        answer.finish();
+        assertEquals(done(0, "> Plan.") + "<details type=\"tool_calls\" done=\"true\">\n<summary>Tool Executed</summary>\n</details>\n"
+                + "The sum is 5.", answer.text());
+    }
+
+    @Test
+    void textBeforeAShownBlockIsTrimmedOntoItsOwnLine() {
+        answer.content("Let me add.  ");
+        answer.shown("[block]\n");
+        answer.content("Read: 5");
+        assertEquals("Let me add.\n[block]\nRead: 5", answer.text());
+    }
+
+    @Test
+    void aHandlersBlockTakesThePlaceOfTheRawTextItStandsFor() {
+        answer.content("Let me compute.\n```python\n<code_interpreter type=\"code\" lang=\"python\">");
+        answer.content("print(6 * 7)</code_interpreter>\n```");
+        answer.cut("```python\n<code_interpreter type=\"code\" lang=\"python\">print(6 * 7)</code_interpreter>\n```");
+        answer.shown("<details type=\"code_interpreter\" done=\"true\" output=\"42\">\n</details>\n");
+        answer.content("The answer is 42.");
+        answer.finish();
+        assertEquals("Let me compute.\n<details type=\"code_interpreter\" done=\"true\" output=\"42\">\n</details>\nThe answer is 42.\n",
+                answer.text());
+    }
 }

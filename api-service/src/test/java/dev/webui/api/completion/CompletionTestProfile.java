@@ -4,10 +4,11 @@ import io.quarkus.test.junit.QuarkusTestProfile;
 
 import java.util.Map;
 
-/** Short upstream timeout (the "hang" fault) and a fast save interval. */
+/** Short upstream timeout (the "hang" fault), a fast save interval, a low tool round limit and call timeout. */
 public class CompletionTestProfile implements QuarkusTestProfile {
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("AIOHTTP_CLIENT_TIMEOUT", "2", "CHAT_STREAM_SAVE_INTERVAL_MS", "100");
+        return Map.of("AIOHTTP_CLIENT_TIMEOUT", "2", "CHAT_STREAM_SAVE_INTERVAL_MS", "100",
+                "CHAT_RESPONSE_MAX_TOOL_CALL_RETRIES", "3", "TOOL_CALL_TIMEOUT_SECONDS", "10");
     }
 }

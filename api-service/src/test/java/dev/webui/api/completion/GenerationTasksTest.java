@@ -144,14 +144,21 @@ class GenerationTasksTest extends CompletionTestBase {
     }
 
     @Test
-    void chatCompletedEchoesTheBodyForTheOwnerOnly() {
+    void chatCompletedEchoesTheBodyForTheOwnerAndAModelTheyMayUse() {
         String chatId = Chats.create(user, "done", 2);
         Map<String, Object> body = Map.of("model", "helper", "chat_id", chatId, "id", "m1",
                 "messages", List.of(Map.of("id", "m1", "role", "assistant", "content", "Hello")));
         as(user).body(body).post("/api/chat/completed").then().statusCode(200).body("messages[0].content", equalTo("Hello"));
         as(other).body(body).post("/api/chat/completed").then().statusCode(404);
         as(user).body(Map.of("chat_id", chatId)).post("/api/chat/completed").then().statusCode(400);
-        as(user).body(body).post("/api/chat/actions/some-action").then().statusCode(404);
+        as(user).body(body).post("/api/chat/actions/some-action.sub").then().statusCode(400)
+                .body("detail", equalTo("Action not found: some-action"));
+        as(user).body(Map.of("model", "gpt-fake", "messages", List.of())).post("/api/chat/completed").then().statusCode(400)
+                .body("detail", equalTo("Model not found"));
+        Map<String, Object> withItem = new java.util.HashMap<>(body);
+        withItem.put("model_item", Map.of("id", "helper"));
+        as(user).body(withItem).post("/api/chat/completed").then().statusCode(200).body("model_item", equalTo(null))
+                .body("chat_id", equalTo(chatId));
         assertEquals(List.of("done"), TestSql.strings("SELECT title FROM chat WHERE id = ?", chatId));
     }
 }

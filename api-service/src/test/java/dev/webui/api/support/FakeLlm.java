@@ -29,8 +29,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code think:field}: thinking in {@code reasoning_content} deltas, then the answer "Answer."</li>
  *   <li>{@code think:reasoning}: the same in the {@code reasoning} field</li>
  *   <li>{@code think:tags}: {@code <think>} tags split across content deltas, then "Answer."</li>
+ *   <li>{@code tools:<script>} with {@code tools} in the body: native tool calls ({@link FakeToolCalls})</li>
  *   <li>non-streamed requests: "Hello world!" (with {@code reasoning_content} for {@code think:json}), or the
- *   JSON a title/tags/follow-up prompt asks for; a task prompt mentioning {@code echo-model} is answered
+ *   JSON a title/tags/follow-up prompt asks for, the tools a tool-choosing prompt asks for
+ *   ({@link FakeToolCalls#choice}); a task prompt mentioning {@code echo-model} is answered
  *   with itself, one mentioning {@code dup-follow} with repeated follow-ups</li>
  * </ul>
  */
@@ -87,7 +89,8 @@ public final class FakeLlm implements AutoCloseable {
             return;
         }
         if (!body.getBoolean("stream", false)) {
-            JsonObject message = new JsonObject().put("role", "assistant").put("content", taskAnswer(prompt));
+            String choice = FakeToolCalls.choice(body, prompt);
+            JsonObject message = new JsonObject().put("role", "assistant").put("content", choice != null ? choice : taskAnswer(prompt));
             if (prompt.equals("think:json")) {
                 message.put("reasoning_content", "Pondering.");
             }
@@ -99,6 +102,15 @@ public final class FakeLlm implements AutoCloseable {
             return;
         }
         response.setChunked(true).putHeader("Content-Type", "text/event-stream");
+        if (body.containsKey("tools") && prompt.startsWith("tools:")) {
+            FakeToolCalls.Round round = FakeToolCalls.round(body, prompt);
+            round.events().forEach(delta -> response.write(event(delta(model, delta))));
+            if (round.toolCalls()) {
+                finishReason(response, model, "tool_calls");
+            }
+            finish(response, model, round.events().size());
+            return;
+        }
         switch (prompt.startsWith("words:") ? "words" : prompt) {
             case "slow" -> slow(response, model);
             case "hang" -> response.write(event(chunk(model, "Hel")));
@@ -165,6 +177,12 @@ public final class FakeLlm implements AutoCloseable {
                 .put("model", model).put("choices", new JsonArray()).put("usage", usage(11, completionTokens));
         response.write(event(usage.encode()));
         response.end("data: [DONE]\n\n");
+    }
+
+    private static void finishReason(HttpServerResponse response, String model, String reason) {
+        response.write(event(new JsonObject().put("id", "chatcmpl-1").put("object", "chat.completion.chunk").put("created", 1700000000)
+                .put("model", model).put("choices", new JsonArray().add(new JsonObject().put("index", 0)
+                        .put("delta", new JsonObject()).put("finish_reason", reason))).encode()));
     }
 
     private void slow(HttpServerResponse response, String model) {

@@ -31,6 +31,7 @@ public class EventCaller {
     private static final Logger LOG = Logger.getLogger(EventCaller.class);
     /** Extra wait beyond the client's timeout, for the bridge's timeout reply to travel back. */
     private static final Duration GRACE = Duration.ofSeconds(2);
+    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(2);
 
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
@@ -73,6 +74,11 @@ public class EventCaller {
         if (subscribed == null || subscribed.isCompletedExceptionally()) {
             subscribed = redis.pubsub(String.class).subscribe(replyChannel, this::complete, this::subscriptionEnded,
                             e -> LOG.warn("Event call reply subscription failed", e))
+                    // the Redis client can lose a subscription's confirmation (logged as "No handler waiting
+                    // for message: [subscribe, ...]"): ask again instead of waiting forever; a reply that then
+                    // arrives twice is completed once
+                    .ifNoItem().after(SUBSCRIBE_WAIT).fail()
+                    .onFailure().retry().atMost(3)
                     .invoke(subscriber -> this.subscriber = subscriber)
                     .replaceWithVoid()
                     .subscribeAsCompletionStage();
