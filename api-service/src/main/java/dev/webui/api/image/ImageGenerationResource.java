@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.webui.api.access.PermissionService;
+import dev.webui.api.http.ForwardedAuthorization;
 import dev.webui.api.json.Bodies;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.Roles;
@@ -12,8 +13,9 @@ import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
@@ -40,7 +42,7 @@ public class ImageGenerationResource {
 
     @POST
     @Path("/generations")
-    public Uni<ArrayNode> generate(@HeaderParam("Authorization") String authorization, JsonNode body) {
+    public Uni<ArrayNode> generate(@Context HttpServerRequest http, JsonNode body) {
         Bodies.require(body);
         if (!settings.bool(Settings.ENABLE_IMAGE_GENERATION)) {
             throw ApiException.forbidden("Image generation is disabled (Admin > Images)");
@@ -53,7 +55,7 @@ public class ImageGenerationResource {
                 Bodies.textOrNull(body, "size"),
                 n == null || n.isNull() ? 1 : n.asInt());
         return permissions.require(AuthenticatedUser.of(identity), "features", "image_generation")
-                .chain(() -> generator.generate(authorization, request))
+                .chain(() -> generator.generate(ForwardedAuthorization.of(http), request))
                 .map(urls -> {
                     ArrayNode list = JsonNodeFactory.instance.arrayNode();
                     urls.forEach(url -> list.addObject().put("url", url));

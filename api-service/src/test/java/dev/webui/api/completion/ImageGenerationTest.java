@@ -141,6 +141,12 @@ class ImageGenerationTest extends CompletionTestBase {
         List<String> linked = generate(user, Map.of("prompt", "a blue fox", "size", "256x256"));
         assertArrayEquals(FakeImageEngines.image("openai-url"), storedFor(user, linked.get(0)).content());
         assertTrue(engines.headers.contains("/v1/files/img-1.png null null"), "the link is fetched without the API key");
+
+        // the browser's session cookie alone is enough; file-service sees it as the user's token
+        String byCookie = RestAssured.given().contentType("application/json").cookie("token", user.token())
+                .body(Map.of("prompt", "a grey fox")).post("/api/v1/images/generations").then().statusCode(200)
+                .extract().jsonPath().getString("[0].url");
+        storedFor(user, byCookie);
     }
 
     @Test

@@ -53,7 +53,6 @@ public final class FakeImageEngines implements AutoCloseable {
 
     public FakeImageEngines() throws Exception {
         server = vertx.createHttpServer(new HttpServerOptions().setTcpNoDelay(true))
-                .webSocketHandler(this::socket)
                 .requestHandler(this::handle).listen(0, "127.0.0.1")
                 .toCompletionStage().toCompletableFuture().get(10, TimeUnit.SECONDS);
     }
@@ -78,6 +77,16 @@ public final class FakeImageEngines implements AutoCloseable {
     }
 
     private void handle(HttpServerRequest request) {
+        if (request.path().equals("/ws")) {
+            // the upgrade is taken here, not by a websocket handler, so that this server alone decides it
+            if (!("Bearer " + COMFY_KEY).equals(request.getHeader("Authorization"))) {
+                request.response().setStatusCode(401).end();
+                return;
+            }
+            String clientId = String.valueOf(request.getParam("clientId"));
+            request.toWebSocket().onSuccess(socket -> socket(clientId, socket));
+            return;
+        }
         request.body().onSuccess(body -> {
             String path = request.path();
             JsonObject json = body.length() > 0 ? body.toJsonObject() : new JsonObject();
@@ -157,12 +166,7 @@ public final class FakeImageEngines implements AutoCloseable {
                 .put("bytesBase64Encoded", Base64.getEncoder().encodeToString(image("gemini"))))));
     }
 
-    private void socket(ServerWebSocket socket) {
-        if (!socket.path().equals("/ws") || !("Bearer " + COMFY_KEY).equals(socket.headers().get("Authorization"))) {
-            socket.reject(401);
-            return;
-        }
-        String clientId = socket.query().replaceFirst("^clientId=", "");
+    private void socket(String clientId, ServerWebSocket socket) {
         comfyClients.add(clientId);
         sockets.put(clientId, socket);
         socket.writeTextMessage(new JsonObject().put("type", "status").put("data", new JsonObject()
