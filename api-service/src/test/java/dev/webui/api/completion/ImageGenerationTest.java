@@ -317,5 +317,13 @@ class ImageGenerationTest extends CompletionTestBase {
         as(user).get("/api/v1/chats/" + chatId).then().statusCode(200)
                 .body("chat.history.messages.m1.content", equalTo("Hello world!"))
                 .body("chat.history.messages.m1.files", org.hamcrest.Matchers.nullValue());
+
+        configure("openai", false, f -> f.put("enabled", false));
+        String offChat = Chats.create(user, "switched off", 1);
+        as(user).body(chatBody("A boat", offChat)).post("/api/chat/completions").then().statusCode(200);
+        List<JsonNode> offEvents = tap.awaitEvent(offChat, "m1", EmitTap::isDone);
+        assertTrue(offEvents.stream().anyMatch(e -> EmitTap.isType(e, "status") && data(e).path("error").asBoolean()
+                && data(e).path("description").asText().contains("disabled")), offEvents.toString());
+        configure("openai", false, f -> { });
     }
 }

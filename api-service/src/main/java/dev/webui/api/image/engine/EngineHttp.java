@@ -214,8 +214,7 @@ public class EngineHttp {
         if (e instanceof ApiException api) {
             return api;
         }
-        if (e instanceof TimeoutException || e instanceof io.netty.handler.timeout.TimeoutException
-                || String.valueOf(e.getMessage()).toLowerCase().contains("timeout")) {
+        if (e instanceof TimeoutException || e instanceof io.netty.handler.timeout.TimeoutException) {
             return new ApiException(504, engine + " did not answer in time");
         }
         if (e instanceof UpgradeRejectedException rejected) {
