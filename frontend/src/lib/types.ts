@@ -62,7 +62,7 @@ export interface Message {
   done?: boolean;
   error?: { content: string } | null;
   sources?: unknown[];
-  statusHistory?: { description?: string; done?: boolean; hidden?: boolean; action?: string }[];
+  statusHistory?: { description?: string; done?: boolean; hidden?: boolean; action?: string; error?: boolean }[];
   usage?: Record<string, unknown>;
   followUps?: string[];
   files?: unknown[];

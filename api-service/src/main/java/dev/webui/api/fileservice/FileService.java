@@ -8,6 +8,8 @@ import dev.webui.common.http.RequestIds;
 import io.quarkus.rest.client.reactive.QuarkusRestClientBuilder;
 import io.smallrye.faulttolerance.api.Guard;
 import io.smallrye.mutiny.Uni;
+import io.vertx.core.buffer.Buffer;
+import org.jboss.resteasy.reactive.client.api.ClientMultipartForm;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -21,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * file-service (FILE_SERVICE_URL), called as the user. FILE_SERVICE_TIMEOUT_SECONDS bounds each
  * attempt. A collection query reads only and is asked again once when file-service is unavailable;
  * a ranking is not, since every attempt embeds all the texts again at the embedding provider and its
- * caller has a cheaper fallback. Failures are {@link dev.webui.api.calls.ServiceRefused} or
+ * caller has a cheaper fallback; an upload is not asked again either. Failures are {@link dev.webui.api.calls.ServiceRefused} or
  * {@link dev.webui.api.calls.ServiceUnavailable}. The request id is read when the call starts: a
  * retry may run on a thread that does not carry the logging context.
  */
@@ -32,6 +34,7 @@ public class FileService {
     private final FileServiceApi api;
     private final Guard queries;
     private final Guard rankings;
+    private final Guard uploads;
 
     public FileService(RetrievalConfig config) {
         Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
@@ -44,6 +47,7 @@ public class FileService {
                 .build(FileServiceApi.class);
         this.queries = ServiceGuards.repeatable(NAME, timeout);
         this.rankings = ServiceGuards.once(NAME, timeout);
+        this.uploads = ServiceGuards.once(NAME, timeout);
     }
 
     @PreDestroy
@@ -56,6 +60,17 @@ public class FileService {
     public Uni<JsonNode> queryCollection(String authorization, JsonNode body) {
         String requestId = RequestIds.current();
         return ServiceGuards.call(queries, NAME, () -> api.queryCollection(authorization, requestId, body));
+    }
+
+    /** Stores bytes as a file of the caller, unprocessed; asked once (a second attempt could store it twice). */
+    public Uni<JsonNode> upload(String authorization, String fileName, String contentType, byte[] content, String metadataJson) {
+        String requestId = RequestIds.current();
+        ClientMultipartForm form = ClientMultipartForm.create()
+                .binaryFileUpload("file", fileName, Buffer.buffer(content), contentType);
+        if (metadataJson != null) {
+            form.attribute("metadata", metadataJson, null);
+        }
+        return ServiceGuards.call(uploads, NAME, () -> api.upload(authorization, requestId, false, form));
     }
 
     public Uni<JsonNode> rank(String authorization, JsonNode body) {

@@ -1,7 +1,6 @@
 package dev.webui.api.image;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
@@ -21,7 +20,7 @@ import java.util.regex.Pattern;
 
 /**
  * The Images page's settings, in the shape and under the names of /api/v1/images/config and
- * /image/config, stored at Open WebUI's paths. Settings only: no generation engine reads them yet.
+ * /image/config, stored at Open WebUI's paths; read by the engines through {@link dev.webui.api.image.engine.ImageSettings}.
  */
 @ApplicationScoped
 public class ImageConfig {
@@ -42,16 +41,12 @@ public class ImageConfig {
     private static final Map<String, SettingsForm> SECTIONS = Map.of("openai", OPENAI, "automatic1111", AUTOMATIC1111,
             "comfyui", COMFYUI, "gemini", GEMINI);
     private static final Pattern SIZE = Pattern.compile("^\\d+x\\d+$");
-    /** The models each engine offers without asking a server (the others are listed by their engine, not built yet). */
-    private static final Map<String, List<String[]>> KNOWN_MODELS = Map.of(
-            "openai", List.of(new String[]{"dall-e-2", "DALL·E 2"}, new String[]{"dall-e-3", "DALL·E 3"},
-                    new String[]{"gpt-image-1", "GPT-IMAGE 1"}),
-            "gemini", List.<String[]>of(new String[]{"imagen-3.0-generate-002", "imagen-3.0 generate-002"}));
-
     private final SettingsStore store;
+    private final ImageModels models;
 
-    public ImageConfig(SettingsStore store) {
+    public ImageConfig(SettingsStore store, ImageModels models) {
         this.store = store;
+        this.models = models;
     }
 
     public ObjectNode view() {
@@ -103,15 +98,7 @@ public class ImageConfig {
         values.put(Settings.IMAGE_MODEL, model);
         values.put(Settings.IMAGE_SIZE, size);
         values.put(Settings.IMAGE_STEPS, steps);
-        return store.save(values).replaceWith(this::generation);
-    }
-
-    /** GET /images/models: the fixed lists of the OpenAI and Gemini engines; other engines list nothing until built. */
-    public ArrayNode models() {
-        ArrayNode list = JsonNodeFactory.instance.arrayNode();
-        KNOWN_MODELS.getOrDefault(store.text(Settings.IMAGE_ENGINE), List.of())
-                .forEach(m -> list.addObject().put("id", m[0]).put("name", m[1]));
-        return list;
+        return models.select(model.asText()).chain(() -> store.save(values)).replaceWith(this::generation);
     }
 
     /** A whole number as sent by a number box: a JSON integer or its text; null otherwise. */

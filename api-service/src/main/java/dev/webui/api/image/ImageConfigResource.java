@@ -10,14 +10,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 
-/** The Images page's endpoints under /api/v1/images: engine settings, generation defaults and the model list. */
+/** The Images page's endpoints under /api/v1/images: engine settings, the URL check, generation defaults and the model list. */
 @Path("/api/v1/images")
 @RolesAllowed(Roles.ADMIN)
 public class ImageConfigResource {
     private final ImageConfig config;
+    private final ImageModels models;
 
-    public ImageConfigResource(ImageConfig config) {
+    public ImageConfigResource(ImageConfig config, ImageModels models) {
         this.config = config;
+        this.models = models;
     }
 
     @GET
@@ -30,6 +32,12 @@ public class ImageConfigResource {
     @Path("/config/update")
     public Uni<ObjectNode> update(JsonNode body) {
         return config.update(body);
+    }
+
+    @GET
+    @Path("/config/url/verify")
+    public Uni<Boolean> verify() {
+        return models.verify();
     }
 
     @GET
@@ -47,7 +55,7 @@ public class ImageConfigResource {
     @GET
     @Path("/models")
     @RolesAllowed(Roles.VERIFIED)
-    public ArrayNode models() {
-        return config.models();
+    public Uni<ArrayNode> models() {
+        return models.list();
     }
 }

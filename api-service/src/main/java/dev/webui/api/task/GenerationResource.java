@@ -85,6 +85,13 @@ public class GenerationResource {
     }
 
     @POST
+    @Path("/image_prompt/completions")
+    @RolesAllowed(Roles.VERIFIED)
+    public Uni<Object> imagePrompt(JsonNode body) {
+        return run(TaskKind.IMAGE_PROMPT, body, true);
+    }
+
+    @POST
     @Path("/emoji/completions")
     @RolesAllowed(Roles.VERIFIED)
     public Uni<Object> emoji(JsonNode body) {

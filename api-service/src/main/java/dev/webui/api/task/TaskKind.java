@@ -34,6 +34,15 @@ public enum TaskKind {
 
             Conversation:
             {{MESSAGES:END:6}}"""),
+    /** Always allowed here; the chat's image step checks ENABLE_IMAGE_PROMPT_GENERATION, as Open WebUI does. */
+    IMAGE_PROMPT("Image prompt", null, Settings.IMAGE_PROMPT, "prompt", """
+            Describe, for an image generator, the picture the user asks for in the conversation below: its subject,
+            setting, colours, shapes, style and mood, in rich detail but with nothing the user did not ask for or imply.
+            Write it in the conversation's language (English when it mixes several).
+            Answer with JSON only: {"prompt": "..."}
+
+            Conversation:
+            {{MESSAGES:END:6}}"""),
     EMOJI("Emoji", null, null, "emoji", """
             Answer with the single emoji that best expresses the feeling of this text, and nothing else:
             {{prompt}}""");

@@ -1,6 +1,8 @@
 package dev.webui.api.support;
 
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonArray;
@@ -10,6 +12,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -24,7 +27,10 @@ import java.util.stream.IntStream;
  * not in it), best first, as the embedding ranking would. With {@link #down} set, every
  * connection is closed before an answer (file-service unreachable); with {@link #silent} set, no
  * request is ever answered; the statuses queued in {@link #failures} answer the next requests with
- * that status. Every request is kept in {@link #received}, with its X-Request-Id.
+ * that status. Every request is kept in {@link #received}, with its X-Request-Id. Uploads
+ * ({@code POST /api/v1/files/}, multipart) are kept in {@link #stored} under a new id, with the
+ * Authorization that made them; {@code GET /api/v1/files/{id}/content} serves a file to that same
+ * Authorization only (404 for anyone else), as file-service's owner rule does.
  */
 public final class FakeFileService implements AutoCloseable {
     /** A collection's chunks and the Authorization header allowed to read them. */
@@ -50,6 +56,12 @@ public final class FakeFileService implements AutoCloseable {
     }
 
     public final List<Received> received = new CopyOnWriteArrayList<>();
+
+    /** An uploaded file: who uploaded it, its name, type, bytes, the metadata form field and the process query. */
+    public record StoredFile(String authorization, String name, String contentType, byte[] content, String metadata, String process) {
+    }
+
+    public final Map<String, StoredFile> stored = new ConcurrentHashMap<>();
 
     /** How many requests reached {@code path}. */
     public long attempts(String path) {
@@ -92,6 +104,14 @@ public final class FakeFileService implements AutoCloseable {
             rank(request);
             return;
         }
+        if (request.path().equals("/api/v1/files/") && request.method() == HttpMethod.POST) {
+            upload(request);
+            return;
+        }
+        if (request.path().startsWith("/api/v1/files/") && request.path().endsWith("/content")) {
+            content(request);
+            return;
+        }
         if (!request.path().equals("/api/v1/retrieval/query/collection")) {
             request.response().setStatusCode(404).putHeader("Content-Type", "application/json")
                     .end(new JsonObject().put("detail", "Not Found").encode());
@@ -123,6 +143,38 @@ public final class FakeFileService implements AutoCloseable {
                     .put("distances", new JsonArray().add(distances)).put("documents", new JsonArray().add(documents))
                     .put("metadatas", new JsonArray().add(metadatas)).encode());
         });
+    }
+
+    private void upload(HttpServerRequest request) {
+        String authorization = String.valueOf(request.getHeader("Authorization"));
+        String process = request.getParam("process");
+        request.setExpectMultipart(true);
+        Buffer content = Buffer.buffer();
+        String[] file = new String[2];
+        request.uploadHandler(upload -> {
+            file[0] = upload.filename();
+            file[1] = upload.contentType();
+            upload.handler(content::appendBuffer);
+        });
+        request.endHandler(v -> {
+            String id = UUID.randomUUID().toString();
+            stored.put(id, new StoredFile(authorization, file[0], file[1], content.getBytes(),
+                    request.formAttributes().get("metadata"), process));
+            request.response().putHeader("Content-Type", "application/json").end(new JsonObject().put("id", id)
+                    .put("filename", file[0]).put("meta", new JsonObject().put("name", file[0]).put("content_type", file[1]))
+                    .put("status", true).encode());
+        });
+    }
+
+    private void content(HttpServerRequest request) {
+        String id = request.path().substring("/api/v1/files/".length(), request.path().length() - "/content".length());
+        StoredFile file = stored.get(id);
+        if (file == null || !file.authorization().equals(request.getHeader("Authorization"))) {
+            request.response().setStatusCode(404).putHeader("Content-Type", "application/json")
+                    .end(new JsonObject().put("detail", "We could not find what you are looking for :/").encode());
+            return;
+        }
+        request.response().putHeader("Content-Type", file.contentType()).end(Buffer.buffer(file.content()));
     }
 
     private void rank(HttpServerRequest request) {

@@ -31,13 +31,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code think:tags}: {@code <think>} tags split across content deltas, then "Answer."</li>
  *   <li>{@code tools:<script>} with {@code tools} in the body: native tool calls ({@link FakeToolCalls})</li>
  *   <li>non-streamed requests: "Hello world!" (with {@code reasoning_content} for {@code think:json}), or the
- *   JSON a title/tags/follow-up prompt asks for, the tools a tool-choosing prompt asks for
+ *   JSON a title/tags/follow-up/image prompt asks for, the tools a tool-choosing prompt asks for
  *   ({@link FakeToolCalls#choice}); a task prompt mentioning {@code echo-model} is answered
  *   with itself, one mentioning {@code dup-follow} with repeated follow-ups</li>
  * </ul>
  */
 public final class FakeLlm implements AutoCloseable {
     public static final String KEY = "sk-fake-upstream";
+    /** The answer to an image prompt task. */
+    public static final String IMAGE_PROMPT = "A watercolour lighthouse at dusk";
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
@@ -159,6 +161,9 @@ public final class FakeLlm implements AutoCloseable {
         }
         if (prompt.contains("dup-follow") && prompt.contains("{\"follow_ups\"")) {
             return "{\"follow_ups\": [\"Why?\", \" why? \", \"...\", \"How far?\", \"Why?\"]}";
+        }
+        if (prompt.contains("{\"prompt\"")) {
+            return "Here is one: {\"prompt\": \"" + IMAGE_PROMPT + "\"}";
         }
         if (prompt.contains("{\"title\"")) {
             return "Sure! {\"title\": \"Fake title\"}";
