@@ -30,11 +30,13 @@ public class FileService {
     static final String NAME = "file-service";
 
     private final FileServiceApi api;
+    private final WebSearchApi webSearch;
     private final Guard queries;
     private final Guard rankings;
+    private final Guard webSearches;
 
-    public FileService(RetrievalConfig config) {
-        Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
+    public FileService(RetrievalConfig config, WebSearchConfig web) {
+        Duration timeout = Duration.ofSeconds(Math.max(config.timeoutSeconds(), web.timeoutSeconds()));
         this.api = QuarkusRestClientBuilder.newBuilder()
                 .baseUri(URI.create(config.fileServiceUrl().replaceAll("/+$", "")))
                 // the guard's timeout bounds each attempt; these only close connections left behind
@@ -42,8 +44,16 @@ public class FileService {
                 .readTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .register(ServiceErrors.class)
                 .build(FileServiceApi.class);
-        this.queries = ServiceGuards.repeatable(NAME, timeout);
-        this.rankings = ServiceGuards.once(NAME, timeout);
+        this.webSearch = QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(config.fileServiceUrl().replaceAll("/+$", "")))
+                .connectTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .register(DetailedErrors.class)
+                .build(WebSearchApi.class);
+        this.queries = ServiceGuards.repeatable(NAME, Duration.ofSeconds(config.timeoutSeconds()));
+        this.rankings = ServiceGuards.once(NAME, Duration.ofSeconds(config.timeoutSeconds()));
+        // a search fetches and embeds pages: slower than a query, and not repeated (it costs the engine a call)
+        this.webSearches = ServiceGuards.once(NAME, Duration.ofSeconds(web.timeoutSeconds()));
     }
 
     @PreDestroy
@@ -51,11 +61,19 @@ public class FileService {
         if (api instanceof Closeable closeable) {
             closeable.close();
         }
+        if (webSearch instanceof Closeable closeable) {
+            closeable.close();
+        }
     }
 
     public Uni<JsonNode> queryCollection(String authorization, JsonNode body) {
         String requestId = RequestIds.current();
         return ServiceGuards.call(queries, NAME, () -> api.queryCollection(authorization, requestId, body));
+    }
+
+    public Uni<JsonNode> processWebSearch(String authorization, JsonNode body) {
+        String requestId = RequestIds.current();
+        return ServiceGuards.call(webSearches, NAME, () -> webSearch.processWebSearch(authorization, requestId, body));
     }
 
     public Uni<JsonNode> rank(String authorization, JsonNode body) {

@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code think:reasoning}: the same in the {@code reasoning} field</li>
  *   <li>{@code think:tags}: {@code <think>} tags split across content deltas, then "Answer."</li>
  *   <li>non-streamed requests: "Hello world!" (with {@code reasoning_content} for {@code think:json}), or the
- *   JSON a title/tags/follow-up prompt asks for; a task prompt mentioning {@code echo-model} is answered
+ *   JSON a title/tags/follow-up/search-query prompt asks for; a task prompt mentioning {@code echo-model} is answered
  *   with itself, one mentioning {@code dup-follow} with repeated follow-ups</li>
  * </ul>
  */
@@ -153,6 +153,9 @@ public final class FakeLlm implements AutoCloseable {
         }
         if (prompt.contains("{\"tags\"")) {
             return "{'tags': ['Science', 'Space Travel']}";
+        }
+        if (prompt.contains("{\"queries\"")) {
+            return "{\"queries\": [\"river facts\", \"sediment facts\"]}";
         }
         if (prompt.contains("{\"follow_ups\"")) {
             return "```json\n{\"follow_ups\": [\"Why?\", \"How far?\"]}\n```";
