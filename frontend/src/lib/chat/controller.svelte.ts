@@ -12,6 +12,7 @@ import type { ChatBlob, ChatEventEnvelope, Message, Tag } from '../types';
 import { append, branch, emptyHistory, toCompletionMessages } from './history';
 import { promptVariables } from './promptVariables';
 import { applyChatEvent } from './stream';
+import { webSearchFeature } from './webSearch.svelte';
 
 export const LOCAL_CHAT_ID = 'local';
 
@@ -197,7 +198,7 @@ async function startCompletion(reply: Message, firstExchange: boolean): Promise<
       params: { ...(session.settings.params ?? {}) },
       ...(filesFor(reply) ? { files: filesFor(reply) } : {}),
       tool_servers: [],
-      features: { image_generation: false, code_interpreter: false, web_search: false, ...(session.settings.memory === true ? { memory: true } : {}) },
+      features: { image_generation: false, code_interpreter: false, web_search: webSearchFeature(), ...(session.settings.memory === true ? { memory: true } : {}) },
       variables: variables(),
       model_item: model,
       session_id: sessionId,
