@@ -89,3 +89,25 @@ describe('web search status lines', () => {
     expect(screen.getByRole('link', { name: 'https://b.example/' })).toBeTruthy();
   });
 });
+
+describe('web pages in the message box', () => {
+  it('takes "#<url>" links out of the text and attaches their pages through /process/web', async () => {
+    const { takeWebLinks } = await import('../src/lib/chat/webPages');
+    const { attachments, clearAttachments } = await import('../src/lib/chat/attachments.svelte');
+    clearAttachments();
+    const asked: any[] = [];
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
+      asked.push({ url, body: JSON.parse(init.body as string) });
+      if (JSON.parse(init.body as string).url.includes('broken')) return new Response(JSON.stringify({ detail: 'Refused to fetch' }), { status: 400 });
+      return new Response(JSON.stringify({ status: true, collection_name: 'c1', filename: 'https://a.example/x', file: { data: { content: 'page text' }, meta: { name: 'https://a.example/x' } } }), { status: 200 });
+    }));
+    expect(takeWebLinks('#https://a.example/x still typing')).toBe('still typing');
+    expect(takeWebLinks('see #https://a.example/y')).toBe('see #https://a.example/y');
+    expect(takeWebLinks('#https://broken.example/ ')).toBe('');
+    await vi.waitFor(() => expect(attachments.filter((a) => a.state !== 'processing')).toHaveLength(2));
+    expect(asked.map((a) => a.url)).toEqual(['/api/v1/retrieval/process/web', '/api/v1/retrieval/process/web']);
+    const ready = attachments.find((a) => a.key === 'https://a.example/x')!;
+    expect(ready.item).toMatchObject({ type: 'text', url: 'https://a.example/x', collection_name: 'c1', file: { data: { content: 'page text' } } });
+    expect(attachments.find((a) => a.key === 'https://broken.example/')!.state).toBe('failed');
+  });
+});
