@@ -37,32 +37,31 @@ public class FileService {
 
     public FileService(RetrievalConfig config, WebSearchConfig web) {
         Duration timeout = Duration.ofSeconds(Math.max(config.timeoutSeconds(), web.timeoutSeconds()));
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.fileServiceUrl().replaceAll("/+$", "")))
-                // the guard's timeout bounds each attempt; these only close connections left behind
-                .connectTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .register(ServiceErrors.class)
-                .build(FileServiceApi.class);
-        this.webSearch = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.fileServiceUrl().replaceAll("/+$", "")))
-                .connectTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .readTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .register(DetailedErrors.class)
-                .build(WebSearchApi.class);
+        String base = config.fileServiceUrl().replaceAll("/+$", "");
+        this.api = client(base, timeout, ServiceErrors.class, FileServiceApi.class);
+        this.webSearch = client(base, timeout, DetailedErrors.class, WebSearchApi.class);
         this.queries = ServiceGuards.repeatable(NAME, Duration.ofSeconds(config.timeoutSeconds()));
         this.rankings = ServiceGuards.once(NAME, Duration.ofSeconds(config.timeoutSeconds()));
         // a search fetches and embeds pages: slower than a query, and not repeated (it costs the engine a call)
         this.webSearches = ServiceGuards.once(NAME, Duration.ofSeconds(web.timeoutSeconds()));
     }
 
+    private static <T> T client(String base, Duration timeout, Class<?> errors, Class<T> api) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(base))
+                // the guard's timeout bounds each attempt; these only close connections left behind
+                .connectTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .readTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
+                .register(errors)
+                .build(api);
+    }
+
     @PreDestroy
     void close() throws IOException {
-        if (api instanceof Closeable closeable) {
-            closeable.close();
-        }
-        if (webSearch instanceof Closeable closeable) {
-            closeable.close();
+        for (Object client : new Object[]{api, webSearch}) {
+            if (client instanceof Closeable closeable) {
+                closeable.close();
+            }
         }
     }
 

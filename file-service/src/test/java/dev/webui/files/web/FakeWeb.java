@@ -15,7 +15,8 @@ import java.util.concurrent.TimeUnit;
  * Search engines and a small web site on one loopback port (TCP_NODELAY), speaking the engines'
  * real wire formats: SearXNG's JSON API at /searxng/search (query "boom" answers 500, "stall"
  * never answers), Brave's API at /brave/res/v1/web/search (key "brave-key"), and pages at
- * /page/{name} (HTML with a script that must not be extracted), /redirect?to=..., /file.pdf.
+ * /page/{name} (HTML with a script that must not be extracted), /redirect?to=..., /file.pdf. Queries
+ * starting with "bench" find five pages of about 50 KB at /big/1..5 (bench/websearch).
  */
 public final class FakeWeb implements AutoCloseable {
     public static final String BRAVE_KEY = "brave-key";
@@ -66,6 +67,14 @@ public final class FakeWeb implements AutoCloseable {
         if ("stall".equals(q)) {
             return;
         }
+        if (q != null && q.startsWith("bench")) {
+            JsonArray pages = new JsonArray();
+            for (int i = 1; i <= 5; i++) {
+                pages.add(hit(base() + "/big/" + i, "Big " + i, "big page " + i).put("score", 1.0 - i / 10.0));
+            }
+            json(request, new JsonObject().put("query", q).put("results", pages));
+            return;
+        }
         if ("boom".equals(q) || !"json".equals(request.getParam("format"))) {
             request.response().setStatusCode(500).end("engine exploded");
             return;
@@ -94,6 +103,8 @@ public final class FakeWeb implements AutoCloseable {
             request.response().setStatusCode(302).putHeader("Location", request.getParam("to")).end();
         } else if (path.equals("/file.pdf")) {
             request.response().putHeader("Content-Type", "application/pdf").end("%PDF-1.4");
+        } else if (path.startsWith("/big/")) {
+            request.response().putHeader("Content-Type", "text/html; charset=utf-8").end(bigPage(path.substring(5)));
         } else if (path.startsWith("/page/")) {
             String name = path.substring(6);
             request.response().putHeader("Content-Type", "text/html; charset=utf-8").end("<!doctype html><html lang=\"en\"><head>"
@@ -103,6 +114,20 @@ public final class FakeWeb implements AutoCloseable {
         } else {
             request.response().setStatusCode(404).end("not found");
         }
+    }
+
+    /** About 50 KB of HTML: paragraphs of varied words, so chunks differ. */
+    static String bigPage(String name) {
+        StringBuilder html = new StringBuilder("<!doctype html><html lang=\"en\"><head><title>Big " + name + "</title></head><body>");
+        String[] words = {"river", "delta", "sediment", "basin", "flood", "estuary", "current", "valley", "channel", "erosion"};
+        for (int p = 0; html.length() < 50_000; p++) {
+            html.append("<p>Paragraph ").append(p).append(" of page ").append(name).append(':');
+            for (int w = 0; w < 60; w++) {
+                html.append(' ').append(words[(p * 7 + w * 3) % words.length]).append(w % 9 == 0 ? "." : "");
+            }
+            html.append("</p>");
+        }
+        return html.append("</body></html>").toString();
     }
 
     private static JsonObject hit(String url, String title, String content) {
