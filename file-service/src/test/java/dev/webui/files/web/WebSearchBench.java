@@ -31,6 +31,11 @@ import static org.hamcrest.Matchers.equalTo;
 @QuarkusTest
 @QuarkusTestResource(value = WebTestEnvironment.class, restrictToAnnotatedClass = true)
 class WebSearchBench {
+    static {
+        // the embeddings fake is a JDK HttpServer: without this, delayed ACKs add ~40 ms to each of its answers
+        System.setProperty("sun.net.httpserver.nodelay", "true");
+    }
+
     @Test
     void searchResultsToContext() throws IOException {
         int runs = Integer.getInteger("bench.runs", 30);
