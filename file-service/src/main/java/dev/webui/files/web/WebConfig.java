@@ -22,7 +22,7 @@ public interface WebConfig {
 
     /** WEB_LOADER_MAX_PAGE_BYTES: bytes read of one page (or engine answer); the rest is not read. */
     @WithName("WEB_LOADER_MAX_PAGE_BYTES")
-    @WithDefault("5242880")
+    @WithDefault("2097152")
     int maxPageBytes();
 
     /** WEB_LOADER_MAX_REDIRECTS: redirects followed per page, each hop checked like the first. */

@@ -37,6 +37,8 @@ public class WebSearchService {
     private static final Logger LOG = Logger.getLogger(WebSearchService.class);
     static final int MAX_QUERIES = 10;
     static final int MAX_QUERY_LENGTH = 1000;
+    /** Pages loaded per search at most (10 queries × 100 hits would otherwise be 1,000 pages in memory). */
+    static final int MAX_PAGES = 50;
 
     private final SettingsService settings;
     private final SearchEngines engines;
@@ -64,7 +66,7 @@ public class WebSearchService {
         List<String> asked = checked(queries);
         WebSettings s = current();
         List<SearchResult> hits = hits(asked, s);
-        List<String> urls = new ArrayList<>(new LinkedHashSet<>(hits.stream().map(SearchResult::link).toList()));
+        List<String> urls = new LinkedHashSet<>(hits.stream().map(SearchResult::link).toList()).stream().limit(MAX_PAGES).toList();
         List<WebDocument> docs;
         try {
             docs = s.bypassLoader() ? snippets(hits) : loader.loadAll(urls, s);

@@ -24,6 +24,8 @@ import java.util.regex.Pattern;
 public final class PageText {
     private static final Pattern CHARSET = Pattern.compile("charset=\"?([^;\" ]+)", Pattern.CASE_INSENSITIVE);
     private static final Pattern SPACES = Pattern.compile("[ \\t\\x0B\\f\\r\\u00A0]+");
+    /** Characters of text kept per page, so one search holds a bounded amount of text. */
+    static final int MAX_TEXT_CHARS = 500_000;
     private static final Pattern BLANK_LINES = Pattern.compile("\\n\\s*\\n(\\s*\\n)+");
 
     private PageText() {
@@ -72,7 +74,8 @@ public final class PageText {
         for (String line : text.split("\n", -1)) {
             out.append(SPACES.matcher(line).replaceAll(" ").strip()).append('\n');
         }
-        return BLANK_LINES.matcher(out).replaceAll("\n\n").strip();
+        String tidy = BLANK_LINES.matcher(out).replaceAll("\n\n").strip();
+        return tidy.length() > MAX_TEXT_CHARS ? tidy.substring(0, MAX_TEXT_CHARS) : tidy;
     }
 
     private static Charset charset(String contentType, Charset fallback) {
