@@ -1,4 +1,5 @@
 // Wire shapes (docs/contract.md; only the fields this UI reads or writes).
+import type { StatusEvent } from './chat/status';
 
 export type Role = 'admin' | 'user' | 'pending';
 
@@ -62,7 +63,7 @@ export interface Message {
   done?: boolean;
   error?: { content: string } | null;
   sources?: unknown[];
-  statusHistory?: { description?: string; done?: boolean; hidden?: boolean; action?: string; error?: boolean }[];
+  statusHistory?: StatusEvent[];
   usage?: Record<string, unknown>;
   followUps?: string[];
   files?: unknown[];

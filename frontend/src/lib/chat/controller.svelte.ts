@@ -15,6 +15,7 @@ import { applyChatEvent } from './stream';
 import { interpreterWanted } from '../code/interpreterSwitch.svelte';
 import { toolIds } from './tools.svelte';
 import { imageGenerationWanted } from './imageSwitch.svelte';
+import { webSearchFeature } from './webSearch.svelte';
 
 export const LOCAL_CHAT_ID = 'local';
 
@@ -201,7 +202,7 @@ async function startCompletion(reply: Message, firstExchange: boolean): Promise<
       ...(filesFor(reply) ? { files: filesFor(reply) } : {}),
       tool_servers: [],
       ...toolIds(),
-      features: { image_generation: imageGenerationWanted(), code_interpreter: interpreterWanted(), web_search: false, ...(session.settings.memory === true ? { memory: true } : {}) },
+      features: { image_generation: imageGenerationWanted(), code_interpreter: interpreterWanted(), web_search: webSearchFeature(), ...(session.settings.memory === true ? { memory: true } : {}) },
       variables: variables(),
       model_item: model,
       session_id: sessionId,

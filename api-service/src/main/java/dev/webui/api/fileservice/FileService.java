@@ -32,28 +32,40 @@ public class FileService {
     static final String NAME = "file-service";
 
     private final FileServiceApi api;
+    private final WebSearchApi webSearch;
     private final Guard queries;
     private final Guard rankings;
     private final Guard uploads;
+    private final Guard webSearches;
 
-    public FileService(RetrievalConfig config) {
-        Duration timeout = Duration.ofSeconds(config.timeoutSeconds());
-        this.api = QuarkusRestClientBuilder.newBuilder()
-                .baseUri(URI.create(config.fileServiceUrl().replaceAll("/+$", "")))
+    public FileService(RetrievalConfig config, WebSearchConfig web) {
+        Duration timeout = Duration.ofSeconds(Math.max(config.timeoutSeconds(), web.timeoutSeconds()));
+        String base = config.fileServiceUrl().replaceAll("/+$", "");
+        this.api = client(base, timeout, ServiceErrors.class, FileServiceApi.class);
+        this.webSearch = client(base, timeout, DetailedErrors.class, WebSearchApi.class);
+        this.queries = ServiceGuards.repeatable(NAME, Duration.ofSeconds(config.timeoutSeconds()));
+        this.rankings = ServiceGuards.once(NAME, Duration.ofSeconds(config.timeoutSeconds()));
+        this.uploads = ServiceGuards.once(NAME, Duration.ofSeconds(config.timeoutSeconds()));
+        // a search fetches and embeds pages: slower than a query, and not repeated (it costs the engine a call)
+        this.webSearches = ServiceGuards.once(NAME, Duration.ofSeconds(web.timeoutSeconds()));
+    }
+
+    private static <T> T client(String base, Duration timeout, Class<?> errors, Class<T> api) {
+        return QuarkusRestClientBuilder.newBuilder()
+                .baseUri(URI.create(base))
                 // the guard's timeout bounds each attempt; these only close connections left behind
                 .connectTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
                 .readTimeout(2 * timeout.toMillis(), TimeUnit.MILLISECONDS)
-                .register(ServiceErrors.class)
-                .build(FileServiceApi.class);
-        this.queries = ServiceGuards.repeatable(NAME, timeout);
-        this.rankings = ServiceGuards.once(NAME, timeout);
-        this.uploads = ServiceGuards.once(NAME, timeout);
+                .register(errors)
+                .build(api);
     }
 
     @PreDestroy
     void close() throws IOException {
-        if (api instanceof Closeable closeable) {
-            closeable.close();
+        for (Object client : new Object[]{api, webSearch}) {
+            if (client instanceof Closeable closeable) {
+                closeable.close();
+            }
         }
     }
 
@@ -71,6 +83,12 @@ public class FileService {
             form.attribute("metadata", metadataJson, null);
         }
         return ServiceGuards.call(uploads, NAME, () -> api.upload(authorization, requestId, false, form));
+    }
+
+    /** A web search as the caller (docs/web-search.md); asked once: it costs the engine a call. */
+    public Uni<JsonNode> processWebSearch(String authorization, JsonNode body) {
+        String requestId = RequestIds.current();
+        return ServiceGuards.call(webSearches, NAME, () -> webSearch.processWebSearch(authorization, requestId, body));
     }
 
     public Uni<JsonNode> rank(String authorization, JsonNode body) {

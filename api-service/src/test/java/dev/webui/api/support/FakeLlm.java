@@ -31,7 +31,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *   <li>{@code think:tags}: {@code <think>} tags split across content deltas, then "Answer."</li>
  *   <li>{@code tools:<script>} with {@code tools} in the body: native tool calls ({@link FakeToolCalls})</li>
  *   <li>non-streamed requests: "Hello world!" (with {@code reasoning_content} for {@code think:json}), or the
- *   JSON a title/tags/follow-up/image prompt asks for, the tools a tool-choosing prompt asks for
+ *   JSON a title/tags/follow-up/image/search-query prompt asks for, the tools a tool-choosing prompt asks for
  *   ({@link FakeToolCalls#choice}); a task prompt mentioning {@code echo-model} is answered
  *   with itself, one mentioning {@code dup-follow} with repeated follow-ups</li>
  * </ul>
@@ -170,6 +170,9 @@ public final class FakeLlm implements AutoCloseable {
         }
         if (prompt.contains("{\"tags\"")) {
             return "{'tags': ['Science', 'Space Travel']}";
+        }
+        if (prompt.contains("{\"queries\"")) {
+            return "{\"queries\": [\"river facts\", \"sediment facts\"]}";
         }
         if (prompt.contains("{\"follow_ups\"")) {
             return "```json\n{\"follow_ups\": [\"Why?\", \"How far?\"]}\n```";

@@ -285,6 +285,11 @@ public final class Settings {
     public static final Setting YOUTUBE_LOADER_LANGUAGE = of("rag.youtube_loader_language", "YOUTUBE_LOADER_LANGUAGE", COMMA_LIST, "[\"en\"]", FILES);
     public static final Setting YOUTUBE_LOADER_PROXY_URL = of("rag.youtube_loader_proxy_url", "YOUTUBE_LOADER_PROXY_URL", TEXT, "\"\"", FILES);
     public static final Setting YOUTUBE_LOADER_TRANSLATION = of("rag.youtube_loader_translation", "YOUTUBE_LOADER_TRANSLATION", OPTIONAL_TEXT, "null", FILES);
+    // Web search and web pages in chat (issue 21): Open WebUI's ENABLE_RAG_LOCAL_WEB_FETCH is an environment variable only;
+    // here it is also stored, so an admin can let the page loader reach private, loopback and link-local addresses.
+    public static final Setting ENABLE_RAG_LOCAL_WEB_FETCH = of("rag.web.loader.enable_local_web_fetch", "ENABLE_RAG_LOCAL_WEB_FETCH", BOOL, "false", FILES);
+    // Ours: hosts (names or IP literals) the loader may reach even though they are private, e.g. an intranet wiki.
+    public static final Setting WEB_LOADER_LOCAL_ALLOWLIST = of("rag.web.loader.local_allowlist", "WEB_LOADER_LOCAL_ALLOWLIST", COMMA_LIST, "[]", FILES);
     // Embedding connections of /retrieval/embedding; an unset RAG_OLLAMA_BASE_URL falls back to OLLAMA_BASE_URL.
     public static final Setting RAG_OLLAMA_BASE_URL = of("rag.ollama.url", "RAG_OLLAMA_BASE_URL", TEXT, "null", FILES);
     public static final Setting RAG_OLLAMA_API_KEY = of("rag.ollama.key", "RAG_OLLAMA_API_KEY", TEXT, "\"\"", FILES);

@@ -65,6 +65,27 @@ public class Indexer {
         return out.size();
     }
 
+    /** Chunks and embeds several texts, each with its own metadata, as the whole content of one collection. */
+    public int indexDocuments(String collection, List<String> texts, List<Map<String, Object>> metadata) {
+        RetrievalSettings s = settings.current();
+        List<String> pieces = new ArrayList<>();
+        List<Map<String, Object>> pieceMetadata = new ArrayList<>();
+        for (int d = 0; d < texts.size(); d++) {
+            for (String piece : chunker.split(texts.get(d), s.chunkSize(), s.chunkOverlap())) {
+                pieces.add(piece);
+                pieceMetadata.add(metadata.get(d));
+            }
+        }
+        EmbeddingEngine engine = embedder.engine();
+        List<float[]> vectors = embedder.embed(engine, pieces, done -> { });
+        List<Chunk> out = new ArrayList<>(pieces.size());
+        for (int i = 0; i < pieces.size(); i++) {
+            out.add(new Chunk(i, pieces.get(i), vectors.get(i)));
+        }
+        chunks.replace(collection, null, out, engine.model(), pieceMetadata);
+        return out.size();
+    }
+
     public void forgetFile(String fileId) {
         chunks.removeFile(fileId);
     }

@@ -73,7 +73,22 @@ public class ProcessService {
     }
 
     public ProcessResult processText(AuthenticatedUser user, String name, String content, String collection) {
-        String target = collection == null || collection.isBlank() ? UUID.randomUUID().toString() : collection;
+        String target = ownCollection(user, collection == null || collection.isBlank() ? UUID.randomUUID().toString() : collection);
+        Map<String, Object> metadata = new LinkedHashMap<>();
+        metadata.put("name", name == null ? "text" : name);
+        metadata.put("source", name == null ? "text" : name);
+        metadata.put("created_by", user.id());
+        String text = Json.stripNul(content);
+        indexer.indexText(target, null, text, metadata, (done, total) -> { });
+        claim(user, target);
+        return new ProcessResult(true, target, name, text);
+    }
+
+    /**
+     * A collection the caller may (re)write with text of their own: new, or already theirs; never a
+     * file's or a knowledge base's. Marks it as theirs.
+     */
+    public String ownCollection(AuthenticatedUser user, String target) {
         boolean exists = sql.one("SELECT 1 FROM rag_collection WHERE name = $1", Tuple.of(target), r -> 1).isPresent()
                 || knowledge.find(target).isPresent() || target.startsWith("file-");
         if (exists && !queries.mayRead(user, target)) {
@@ -82,14 +97,12 @@ public class ProcessService {
         if (target.startsWith("file-") || knowledge.find(target).isPresent()) {
             throw ApiException.badRequest("Text can only be added to a collection of its own, not to a file or knowledge base");
         }
-        Map<String, Object> metadata = new LinkedHashMap<>();
-        metadata.put("name", name == null ? "text" : name);
-        metadata.put("source", name == null ? "text" : name);
-        metadata.put("created_by", user.id());
-        String text = Json.stripNul(content);
-        indexer.indexText(target, null, text, metadata, (done, total) -> { });
-        sql.update("UPDATE rag_collection SET owner_id = coalesce(owner_id, $2) WHERE name = $1", Tuple.of(target, user.id()));
-        return new ProcessResult(true, target, name, text);
+        return target;
+    }
+
+    /** Records the caller as the owner of a collection they just filled (kept if it already had one). */
+    public void claim(AuthenticatedUser user, String collection) {
+        sql.update("UPDATE rag_collection SET owner_id = coalesce(owner_id, $2) WHERE name = $1", Tuple.of(collection, user.id()));
     }
 
     public void resetVectors() {

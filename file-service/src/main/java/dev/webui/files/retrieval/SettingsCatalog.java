@@ -123,6 +123,8 @@ final class SettingsCatalog {
             entry("EXTERNAL_WEB_SEARCH_API_KEY", Settings.EXTERNAL_WEB_SEARCH_API_KEY, SettingKind.TEXT, true),
             entry("EXTERNAL_WEB_LOADER_URL", Settings.EXTERNAL_WEB_LOADER_URL, SettingKind.TEXT, true),
             entry("EXTERNAL_WEB_LOADER_API_KEY", Settings.EXTERNAL_WEB_LOADER_API_KEY, SettingKind.TEXT, true),
+            entry("ENABLE_RAG_LOCAL_WEB_FETCH", Settings.ENABLE_RAG_LOCAL_WEB_FETCH, SettingKind.BOOL, true),
+            entry("WEB_LOADER_LOCAL_ALLOWLIST", Settings.WEB_LOADER_LOCAL_ALLOWLIST, SettingKind.TEXT_LIST, true),
             entry("YOUTUBE_LOADER_LANGUAGE", Settings.YOUTUBE_LOADER_LANGUAGE, SettingKind.TEXT_LIST, true),
             entry("YOUTUBE_LOADER_PROXY_URL", Settings.YOUTUBE_LOADER_PROXY_URL, SettingKind.TEXT, true),
             entry("YOUTUBE_LOADER_TRANSLATION", Settings.YOUTUBE_LOADER_TRANSLATION, SettingKind.OPTIONAL_TEXT, true),

@@ -30,11 +30,16 @@ public class ChunkStore {
 
     /** Replaces what {@code fileId} (or, when null, anything) had in the collection with these chunks. */
     public void replace(String collection, String fileId, List<Chunk> chunks, String model, Map<String, Object> metadata) {
-        String meta = Json.write(metadata);
+        replace(collection, fileId, chunks, model, chunks.stream().map(c -> metadata).toList());
+    }
+
+    /** Replaces the collection's whole content with chunks that each carry their own metadata (several sources). */
+    public void replace(String collection, String fileId, List<Chunk> chunks, String model, List<Map<String, Object>> metadata) {
         List<Tuple> rows = new ArrayList<>(chunks.size());
-        for (Chunk c : chunks) {
+        for (int i = 0; i < chunks.size(); i++) {
+            Chunk c = chunks.get(i);
             rows.add(Tuple.tuple(List.of(UUID.randomUUID().toString(), collection, fileId == null ? "" : fileId, c.position(),
-                    Json.stripNul(c.text()), meta, boxed(c.embedding()), model)));
+                    Json.stripNul(c.text()), Json.write(metadata.get(i)), boxed(c.embedding()), model)));
         }
         sql.inTransaction(conn -> deleteIn(conn, collection, fileId)
                 .chain(() -> rows.isEmpty() ? Uni.createFrom().voidItem()

@@ -69,11 +69,15 @@ public class RetrievalClient {
         }).subscribeAsCompletionStage();
     }
 
-    /** Open WebUI's naming: a knowledge base is its own collection, a file is "file-{id}". */
+    /**
+     * Open WebUI's naming: a knowledge base is its own collection, a file is "file-{id}"; an item
+     * without an id names its collection itself (a web page, a web search's results).
+     */
     static String collection(ObjectNode item) {
         String id = item.path("id").asText(item.path("file").path("id").asText(""));
         if (id.isBlank()) {
-            return null;
+            String named = item.path("collection_name").asText("");
+            return named.isBlank() ? null : named;
         }
         return "collection".equals(item.path("type").asText()) ? id : "file-" + id;
     }
@@ -101,10 +105,15 @@ public class RetrievalClient {
             return null;
         }
         ObjectNode source = mapper.createObjectNode();
-        ObjectNode described = source.putObject("source");
-        described.put("id", item.path("id").asText(item.path("file").path("id").asText()));
-        described.put("name", item.path("name").asText(json.path("metadatas").path(0).path(0).path("name").asText("")));
-        described.put("type", item.path("type").asText("file"));
+        if (item.path("id").asText(item.path("file").path("id").asText("")).isBlank()) {
+            // as Open WebUI: the item itself describes the source (its name, urls and queries), without its content
+            source.set("source", item.deepCopy().without(List.of("file", "docs")));
+        } else {
+            ObjectNode described = source.putObject("source");
+            described.put("id", item.path("id").asText(item.path("file").path("id").asText()));
+            described.put("name", item.path("name").asText(json.path("metadatas").path(0).path(0).path("name").asText("")));
+            described.put("type", item.path("type").asText("file"));
+        }
         source.set("document", documents.deepCopy());
         source.set("metadata", json.path("metadatas").path(0).isArray() ? json.path("metadatas").path(0).deepCopy() : mapper.createArrayNode());
         if (json.path("distances").path(0).isArray()) {
