@@ -2,6 +2,7 @@ package dev.webui.api.completion;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.json.Bodies;
+import dev.webui.api.pipeline.PipelineFilters;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.error.ApiException;
@@ -16,9 +17,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * /api/chat/completed and /api/chat/actions: in Open WebUI they run Python outlet filters and
- * actions. There is no plugin runtime here, so "completed" returns the body unchanged (what the
- * UI merges back) and no action exists.
+ * /api/chat/completed and /api/chat/actions: in Open WebUI they run outlet filters and actions.
+ * "completed" runs the pipeline outlet filters (docs/pipelines.md) and returns the body they
+ * answer (what the UI merges back); there is no Python plugin runtime, so no action exists.
  */
 @Path("/api/chat")
 @Produces(MediaType.APPLICATION_JSON)
@@ -27,10 +28,12 @@ import jakarta.ws.rs.core.MediaType;
 public class CompletedResource {
     private final MessageStore store;
     private final SecurityIdentity identity;
+    private final PipelineFilters filters;
 
-    public CompletedResource(MessageStore store, SecurityIdentity identity) {
+    public CompletedResource(MessageStore store, SecurityIdentity identity, PipelineFilters filters) {
         this.store = store;
         this.identity = identity;
+        this.filters = filters;
     }
 
     @POST
@@ -40,16 +43,17 @@ public class CompletedResource {
         if (!body.path("messages").isArray()) {
             throw ApiException.badRequest("'messages' must be a list");
         }
+        AuthenticatedUser user = AuthenticatedUser.of(identity);
         String chatId = Bodies.textOrNull(body, "chat_id");
-        if (chatId == null || CompletionRequest.LOCAL_CHAT.equals(chatId)) {
-            return Uni.createFrom().item(body);
-        }
-        return store.ownedTitle(AuthenticatedUser.of(identity).id(), chatId).map(title -> {
-            if (title == null) {
-                throw ApiException.notFound("Chat not found");
-            }
-            return body;
-        });
+        Uni<Void> owned = chatId == null || CompletionRequest.LOCAL_CHAT.equals(chatId) ? Uni.createFrom().voidItem()
+                : store.ownedTitle(user.id(), chatId).invoke(title -> {
+                    if (title == null) {
+                        throw ApiException.notFound("Chat not found");
+                    }
+                }).replaceWithVoid();
+        String model = Bodies.textOrNull(body, "model");
+        boolean direct = body.path("model_item").path("direct").asBoolean(false);
+        return owned.chain(() -> model == null || direct ? Uni.createFrom().item(body) : filters.outlet(user, model, body));
     }
 
     @POST

@@ -120,7 +120,7 @@ public class OpenAiSettings {
         return list;
     }
 
-    static String stripSlash(String url) {
+    public static String stripSlash(String url) {
         return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 }
