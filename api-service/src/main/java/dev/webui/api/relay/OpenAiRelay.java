@@ -47,7 +47,7 @@ public class OpenAiRelay {
      * @param path   the part after the connection's base URL, with its query ({@code embeddings}, {@code files?purpose=x})
      * @param writer sends the body on the prepared request and ends it
      */
-    void relay(RoutingContext rc, Connection connection, HttpMethod method, String path,
+    public void relay(RoutingContext rc, Connection connection, HttpMethod method, String path,
                Function<HttpClientRequest, Future<Void>> writer) {
         String base = OpenAiSettings.stripSlash(connection.baseUrl());
         RequestOptions options = new RequestOptions().setMethod(method).setIdleTimeout(TimeUnit.SECONDS.toMillis(timeoutSeconds));

@@ -12,11 +12,11 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.function.Consumer;
 
 /** For plain Vert.x routes: the caller as a verified user (else 401 with a detail), back on the request's context. */
-final class VerifiedRoute {
+public final class VerifiedRoute {
     private VerifiedRoute() {
     }
 
-    static void then(RoutingContext rc, Consumer<AuthenticatedUser> handler) {
+    public static void then(RoutingContext rc, Consumer<AuthenticatedUser> handler) {
         Context context = Vertx.currentContext();
         QuarkusHttpUser.getSecurityIdentity(rc, null).subscribe().with(
                 identity -> context.runOnContext(v -> {
@@ -30,7 +30,7 @@ final class VerifiedRoute {
                 e -> context.runOnContext(v -> reply(rc, 401, "Invalid token or not signed in")));
     }
 
-    static void reply(RoutingContext rc, int status, String detail) {
+    public static void reply(RoutingContext rc, int status, String detail) {
         if (rc.response().ended() || rc.response().closed() || rc.response().headWritten()) {
             return;
         }

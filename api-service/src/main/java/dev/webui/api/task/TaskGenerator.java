@@ -43,7 +43,17 @@ public class TaskGenerator {
 
     /** The provider's chat.completion answer to the task prompt. */
     public Uni<JsonNode> complete(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt) {
-        return run(user, kind, modelId, messages, prompt).map(Exchange::answer);
+        return complete(user, kind, modelId, messages, prompt, null);
+    }
+
+    /** @param type the autocompletion's kind of text ("General", "Search Query"...), for {{TYPE}} */
+    public Uni<JsonNode> complete(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt, String type) {
+        return run(user, kind, modelId, messages, prompt, type).map(Exchange::answer);
+    }
+
+    /** AUTOCOMPLETE_GENERATION_INPUT_MAX_LENGTH: the longest text autocompletion accepts; 0 or less means no limit. */
+    public int autocompleteLimit() {
+        return settings.get(Settings.AUTOCOMPLETE_INPUT_MAX_LENGTH).asInt(-1);
     }
 
     /**
@@ -51,7 +61,7 @@ public class TaskGenerator {
      * or null when it answered none, answered the prompt's own placeholders, or echoed the prompt.
      */
     public Uni<JsonNode> value(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages) {
-        return run(user, kind, modelId, messages, null).map(exchange -> {
+        return run(user, kind, modelId, messages, null, null).map(exchange -> {
             String text = exchange.answer().path("choices").path(0).path("message").path("content").asText(null);
             if (text == null || text.contains(exchange.prompt().strip())) {
                 return null;
@@ -64,10 +74,11 @@ public class TaskGenerator {
     private record Exchange(String prompt, JsonNode answer) {
     }
 
-    private Uni<Exchange> run(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt) {
+    private Uni<Exchange> run(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt, String type) {
         return taskModel(user, modelId).chain(model -> {
             String template = kind.template == null ? null : settings.text(kind.template);
-            String content = TaskPrompts.render(template == null || template.isBlank() ? kind.builtIn : template, messages, prompt);
+            String content = TaskPrompts.render((template == null || template.isBlank() ? kind.builtIn : template)
+                    .replace("{{TYPE}}", type == null ? "" : type), messages, prompt);
             ObjectNode body = mapper.createObjectNode();
             body.put("model", model.upstreamId());
             body.putArray("messages").addObject().put("role", "user").put("content", content);

@@ -6,7 +6,7 @@ import dev.webui.core.settings.Settings;
 /**
  * The generation tasks: their enable switch, prompt template setting, built-in prompt and the JSON
  * key the answer must carry. Templates may use {{MESSAGES}}, {{MESSAGES:END:n}},
- * {{MESSAGES:START:n}} and {{prompt}}.
+ * {{MESSAGES:START:n}} and {{prompt}} ({{PROMPT}} and {{TYPE}} for autocompletion).
  */
 public enum TaskKind {
     TITLE("Title", Settings.ENABLE_TITLE_GENERATION, Settings.TITLE_PROMPT, "title", """
@@ -34,6 +34,18 @@ public enum TaskKind {
 
             Conversation:
             {{MESSAGES:END:6}}"""),
+    AUTOCOMPLETE("Autocompletion", Settings.ENABLE_AUTOCOMPLETE, Settings.AUTOCOMPLETE_PROMPT, "text", """
+            You complete text as the user types it. Continue the text in <text> with the next few words it most
+            likely goes on with, in its language, fitting the kind of text named in <type> ("General": natural prose;
+            "Search Query": a realistic search query). Do not repeat or rephrase the text, do not answer it, do not
+            explain: only its continuation. When no continuation fits, answer an empty one.
+            Answer with JSON only: {"text": "<continuation>"}
+
+            Earlier conversation, for context:
+            {{MESSAGES:END:6}}
+
+            <type>{{TYPE}}</type>
+            <text>{{PROMPT}}</text>"""),
     EMOJI("Emoji", null, null, "emoji", """
             Answer with the single emoji that best expresses the feeling of this text, and nothing else:
             {{prompt}}""");
