@@ -56,4 +56,14 @@ class UtilsTest {
                 .body("'0.6.32'.added[0].title", equalTo("Pipelines"))
                 .body("'0.6.32'.added[0].raw", startsWith("<p><strong>Pipelines</strong>: Admin &gt; Pipelines"));
     }
+
+    @Test
+    void pwaManifestAndOpenSearchNameTheSite() {
+        anonymous().get("/manifest.json").then().statusCode(200)
+                .body("name", equalTo("Open WebUI")).body("start_url", equalTo("/")).body("icons[1].purpose", equalTo("maskable"));
+        String xml = anonymous().get("/opensearch.xml").then().statusCode(200)
+                .header("Content-Type", startsWith("application/xml")).extract().asString();
+        org.junit.jupiter.api.Assertions.assertTrue(xml.contains("<ShortName>Open WebUI</ShortName>"), xml);
+        org.junit.jupiter.api.Assertions.assertTrue(xml.matches("(?s).*template=\"http://[^\"]+/\\?q=\\{searchTerms}\".*"), xml);
+    }
 }
