@@ -7,6 +7,7 @@ import dev.webui.api.completion.ModelResolver;
 import dev.webui.api.completion.ResolvedModel;
 import dev.webui.api.completion.UpstreamCall;
 import dev.webui.api.completion.UpstreamClient;
+import dev.webui.api.pipeline.PipelineFilters;
 import dev.webui.core.settings.Setting;
 import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
@@ -25,8 +26,11 @@ public class TaskGenerator {
     private final UpstreamClient upstream;
     private final SettingsStore settings;
     private final ObjectMapper mapper;
+    private final PipelineFilters filters;
 
-    public TaskGenerator(ModelResolver models, UpstreamClient upstream, SettingsStore settings, ObjectMapper mapper) {
+    public TaskGenerator(ModelResolver models, UpstreamClient upstream, SettingsStore settings, ObjectMapper mapper,
+                         PipelineFilters filters) {
+        this.filters = filters;
         this.models = models;
         this.upstream = upstream;
         this.settings = settings;
@@ -80,12 +84,25 @@ public class TaskGenerator {
             String content = TaskPrompts.render((template == null || template.isBlank() ? kind.builtIn : template)
                     .replace("{{TYPE}}", type == null ? "" : type), messages, prompt);
             ObjectNode body = mapper.createObjectNode();
-            body.put("model", model.upstreamId());
+            body.put("model", model.arena() ? model.selectedModelId() : model.id());
             body.putArray("messages").addObject().put("role", "user").put("content", content);
             body.put("stream", false);
-            return Uni.createFrom().completionStage(() -> upstream.json(new UpstreamCall(), model.connection(), body).toCompletionStage())
-                    .map(answer -> new Exchange(content, answer));
+            body.putObject("metadata").put("task", kind.metadataName);
+            return filtered(user, body).chain(payload -> {
+                payload.remove("metadata");
+                payload.put("model", model.upstreamId());
+                return Uni.createFrom().completionStage(() -> upstream.json(new UpstreamCall(), model.connection(), payload).toCompletionStage());
+            }).map(answer -> new Exchange(content, answer));
         });
+    }
+
+    /** The pipeline inlet filters see task prompts too, as in Open WebUI (a filter may refuse them). */
+    private Uni<ObjectNode> filtered(AuthenticatedUser user, ObjectNode body) {
+        if (user == null) {
+            return Uni.createFrom().item(body);
+        }
+        return filters.inlet(user, body.path("model").asText(), body)
+                .map(answer -> answer instanceof ObjectNode object && object.path("messages").isArray() ? object : body);
     }
 
     private Uni<ResolvedModel> taskModel(AuthenticatedUser user, String modelId) {

@@ -180,4 +180,16 @@ class PipelinesTest {
         as(user).body(Map.of("model", "gpt-fake", "chat_id", "not-mine", "messages", List.of()))
                 .post("/api/chat/completed").then().statusCode(404);
     }
+
+    @Test
+    void taskPromptsGoThroughTheInletToo() {
+        int before = pipes.filterBodies.size();
+        as(admin).body(Map.of("model", "gpt-fake", "messages", List.of(Map.of("role", "user", "content", "How far is Mars?"))))
+                .post("/api/v1/tasks/title/completions").then().statusCode(200);
+        JsonObject call = pipes.filterBodies.get(before);
+        assertEquals("title_generation", call.getJsonObject("body").getJsonObject("metadata").getString("task"));
+        JsonObject sent = llm.requests.get(llm.requests.size() - 1);
+        assertTrue(sent.getJsonArray("messages").getJsonObject(0).getString("content").startsWith("[guarded] "), sent.encode());
+        assertFalse(sent.containsKey("metadata"));
+    }
 }
