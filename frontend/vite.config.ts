@@ -3,7 +3,7 @@ import { svelte } from '@sveltejs/vite-plugin-svelte';
 
 // `npm run dev` proxies the backend paths to a gateway (or the e2e stand-in) on BACKEND_URL.
 const backend = process.env.BACKEND_URL ?? 'http://127.0.0.1:3000';
-const proxied = ['/api', '/openai', '/ollama', '/oauth', '/health'];
+const proxied = ['/api', '/openai', '/ollama', '/oauth', '/health', '/manifest.json', '/opensearch.xml'];
 
 export default defineConfig({
   plugins: [svelte()],

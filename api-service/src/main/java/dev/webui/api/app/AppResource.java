@@ -52,7 +52,11 @@ public class AppResource {
         return Map.of("version", Version.CURRENT);
     }
 
-    /** No outbound update check: the suite implements one fixed contract version. */
+    /**
+     * Open WebUI asks GitHub for its latest release here; this suite makes no call to the internet
+     * and answers what Open WebUI answers when that check fails or is switched off: the current
+     * version as the latest, so no update notice is shown.
+     */
     @GET
     @Path("/version/updates")
     @RolesAllowed(Roles.VERIFIED)
@@ -60,13 +64,15 @@ public class AppResource {
         return Map.of("current", Version.CURRENT, "latest", Version.CURRENT);
     }
 
+    /** Our own changelog (resource changelog/CHANGELOG.md), read once. */
     @GET
     @Path("/changelog")
     @PermitAll
     public Map<String, Object> changelog() {
-        return Map.of(Version.CURRENT, Map.of("date", "2026-11-22",
-                "added", List.of("open-webui-java: the Open WebUI " + Version.CURRENT + " API served by Quarkus services")));
+        return CHANGELOG;
     }
+
+    private static final Map<String, Object> CHANGELOG = dev.webui.api.utils.Changelog.load();
 
     public record Usage(List<String> modelIds, List<String> userIds) {
     }

@@ -3,6 +3,7 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.json.Bodies;
+import dev.webui.api.pipeline.PipelineFilters;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.error.ApiException;
@@ -17,9 +18,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 
 /**
- * /api/chat/completed and /api/chat/actions: in Open WebUI they run Python outlet filters and
- * actions. There is no plugin runtime here, so "completed" answers what Open WebUI answers without
- * filters (the body without {@code model_item}, for a model the caller may use) and no action exists.
+ * /api/chat/completed and /api/chat/actions: in Open WebUI they run outlet filters and actions.
+ * "completed" runs the pipeline outlet filters (docs/pipelines.md) for a model the caller may use and
+ * returns the body they answer, without {@code model_item}; there is no Python plugin runtime, so no
+ * action exists.
  */
 @Path("/api/chat")
 @Produces(MediaType.APPLICATION_JSON)
@@ -29,11 +31,13 @@ public class CompletedResource {
     private final MessageStore store;
     private final ModelResolver models;
     private final SecurityIdentity identity;
+    private final PipelineFilters filters;
 
-    public CompletedResource(MessageStore store, ModelResolver models, SecurityIdentity identity) {
+    public CompletedResource(MessageStore store, ModelResolver models, SecurityIdentity identity, PipelineFilters filters) {
         this.store = store;
         this.models = models;
         this.identity = identity;
+        this.filters = filters;
     }
 
     @POST
@@ -57,7 +61,10 @@ public class CompletedResource {
                         throw ApiException.notFound("Chat not found");
                     }
                 }).replaceWithVoid();
-        return owned.chain(() -> models.resolve(user, model)).replaceWith(answer);
+        boolean direct = body.path("model_item").path("direct").asBoolean(false);
+        // a user's direct connection is not among our models, and no pipeline filters it
+        return owned.chain(() -> direct ? Uni.createFrom().<JsonNode>item(answer)
+                : models.resolve(user, model).chain(() -> filters.outlet(user, model, answer)));
     }
 
     /** Open WebUI answers 400 for an action id that names no action function ({@code id.sub} names a sub-action). */

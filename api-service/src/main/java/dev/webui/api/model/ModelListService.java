@@ -43,6 +43,9 @@ public class ModelListService {
             for (ModelAssembly.Assembled item : ModelAssembly.assemble(snapshot.base(), snapshot.presets(),
                     ArenaModels.entries(settings), order)) {
                 ModelPreset preset = item.preset();
+                if (preset == null && "filter".equals(item.entry().path("openai").path("pipeline").path("type").asText())) {
+                    continue; // a pipeline filter runs around completions, it is not a model to chat with
+                }
                 boolean arena = preset == null && item.entry().path("arena").asBoolean(false);
                 if (!seesAll && arena) {
                     if (!rights.canRead(null, ArenaModels.accessControl(item.entry()))) {

@@ -98,16 +98,37 @@ public class GenerationResource {
         return run(TaskKind.EMOJI, body, true);
     }
 
+    /** Open WebUI answers a disabled autocompletion and a too long text with 400, unlike the other tasks. */
+    @POST
+    @Path("/auto/completions")
+    @RolesAllowed(Roles.VERIFIED)
+    public Uni<Object> autocomplete(JsonNode body) {
+        String model = Bodies.requiredText(Bodies.require(body), "model");
+        if (!generator.enabled(TaskKind.AUTOCOMPLETE)) {
+            throw ApiException.badRequest("Autocompletion generation is disabled");
+        }
+        String prompt = Bodies.textOrNull(body, "prompt");
+        int limit = generator.autocompleteLimit();
+        if (limit > 0 && prompt != null && prompt.length() > limit) {
+            throw ApiException.badRequest("Input prompt exceeds maximum length of " + limit);
+        }
+        return complete(TaskKind.AUTOCOMPLETE, body, model, prompt, Bodies.textOrNull(body, "type"));
+    }
+
     private Uni<Object> run(TaskKind kind, JsonNode body, boolean alsoEnabled) {
         String model = Bodies.requiredText(Bodies.require(body), "model");
         if (!alsoEnabled || !generator.enabled(kind)) {
             return Uni.createFrom().item(Map.of("detail", kind.label + " generation is disabled"));
         }
+        return complete(kind, body, model, Bodies.textOrNull(body, "prompt"), null);
+    }
+
+    private Uni<Object> complete(TaskKind kind, JsonNode body, String model, String prompt, String type) {
         JsonNode messages = body.get("messages");
         if (messages != null && !messages.isNull() && !messages.isArray()) {
             throw ApiException.badRequest("'messages' must be a list");
         }
-        return generator.complete(AuthenticatedUser.of(identity), kind, model, messages, Bodies.textOrNull(body, "prompt"))
+        return generator.complete(AuthenticatedUser.of(identity), kind, model, messages, prompt, type)
                 .<Object>map(answer -> answer)
                 .onFailure(UpstreamFault.class).transform(e -> new ApiException(((UpstreamFault) e).status(), e.getMessage()));
     }

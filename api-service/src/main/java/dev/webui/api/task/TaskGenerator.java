@@ -7,6 +7,7 @@ import dev.webui.api.completion.ModelResolver;
 import dev.webui.api.completion.ResolvedModel;
 import dev.webui.api.completion.UpstreamCall;
 import dev.webui.api.completion.UpstreamClient;
+import dev.webui.api.pipeline.PipelineFilters;
 import dev.webui.core.settings.Setting;
 import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
@@ -25,8 +26,11 @@ public class TaskGenerator {
     private final UpstreamClient upstream;
     private final SettingsStore settings;
     private final ObjectMapper mapper;
+    private final PipelineFilters filters;
 
-    public TaskGenerator(ModelResolver models, UpstreamClient upstream, SettingsStore settings, ObjectMapper mapper) {
+    public TaskGenerator(ModelResolver models, UpstreamClient upstream, SettingsStore settings, ObjectMapper mapper,
+                         PipelineFilters filters) {
+        this.filters = filters;
         this.models = models;
         this.upstream = upstream;
         this.settings = settings;
@@ -43,7 +47,17 @@ public class TaskGenerator {
 
     /** The provider's chat.completion answer to the task prompt. */
     public Uni<JsonNode> complete(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt) {
-        return run(user, kind, modelId, messages, prompt).map(Exchange::answer);
+        return complete(user, kind, modelId, messages, prompt, null);
+    }
+
+    /** @param type the autocompletion's kind of text ("General", "Search Query"...), for {{TYPE}} */
+    public Uni<JsonNode> complete(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt, String type) {
+        return run(user, kind, modelId, messages, prompt, type).map(Exchange::answer);
+    }
+
+    /** AUTOCOMPLETE_GENERATION_INPUT_MAX_LENGTH: the longest text autocompletion accepts; 0 or less means no limit. */
+    public int autocompleteLimit() {
+        return settings.get(Settings.AUTOCOMPLETE_INPUT_MAX_LENGTH).asInt(-1);
     }
 
     /**
@@ -51,7 +65,7 @@ public class TaskGenerator {
      * or null when it answered none, answered the prompt's own placeholders, or echoed the prompt.
      */
     public Uni<JsonNode> value(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages) {
-        return run(user, kind, modelId, messages, null).map(exchange -> {
+        return run(user, kind, modelId, messages, null, null).map(exchange -> {
             String text = exchange.answer().path("choices").path(0).path("message").path("content").asText(null);
             if (text == null || text.contains(exchange.prompt().strip())) {
                 return null;
@@ -78,17 +92,31 @@ public class TaskGenerator {
     private record Exchange(String prompt, JsonNode answer) {
     }
 
-    private Uni<Exchange> run(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt) {
+    private Uni<Exchange> run(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt, String type) {
         return taskModel(user, modelId).chain(model -> {
             String template = kind.template == null ? null : settings.text(kind.template);
-            String content = TaskPrompts.render(template == null || template.isBlank() ? kind.builtIn : template, messages, prompt);
+            String content = TaskPrompts.render((template == null || template.isBlank() ? kind.builtIn : template)
+                    .replace("{{TYPE}}", type == null ? "" : type), messages, prompt);
             ObjectNode body = mapper.createObjectNode();
-            body.put("model", model.upstreamId());
+            body.put("model", model.arena() ? model.selectedModelId() : model.id());
             body.putArray("messages").addObject().put("role", "user").put("content", content);
             body.put("stream", false);
-            return Uni.createFrom().completionStage(() -> upstream.json(new UpstreamCall(), model.connection(), body).toCompletionStage())
-                    .map(answer -> new Exchange(content, answer));
+            body.putObject("metadata").put("task", kind.metadataName);
+            return filtered(user, body).chain(payload -> {
+                payload.remove("metadata");
+                payload.put("model", model.upstreamId());
+                return Uni.createFrom().completionStage(() -> upstream.json(new UpstreamCall(), model.connection(), payload).toCompletionStage());
+            }).map(answer -> new Exchange(content, answer));
         });
+    }
+
+    /** The pipeline inlet filters see task prompts too, as in Open WebUI (a filter may refuse them). */
+    private Uni<ObjectNode> filtered(AuthenticatedUser user, ObjectNode body) {
+        if (user == null) {
+            return Uni.createFrom().item(body);
+        }
+        return filters.inlet(user, body.path("model").asText(), body)
+                .map(answer -> answer instanceof ObjectNode object && object.path("messages").isArray() ? object : body);
     }
 
     private Uni<ResolvedModel> taskModel(AuthenticatedUser user, String modelId) {

@@ -54,7 +54,8 @@ final class TaskPrompts {
             matcher.appendReplacement(out, Matcher.quoteReplacement(String.join("\n", chosen)));
         }
         matcher.appendTail(out);
-        return out.toString().replace("{{prompt}}", prompt == null ? "" : prompt);
+        String text = prompt == null ? "" : prompt;
+        return out.toString().replace("{{prompt}}", text).replace("{{PROMPT}}", text);
     }
 
     /** The text of a message's content (a string, or the text parts of a list). */

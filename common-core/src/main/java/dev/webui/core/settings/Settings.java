@@ -152,6 +152,9 @@ public final class Settings {
     public static final Setting QUERY_PROMPT = of("task.query.prompt_template", "QUERY_GENERATION_PROMPT_TEMPLATE", TEXT, "\"\"", API);
     public static final Setting TOOLS_PROMPT = of("task.tools.prompt_template", "TOOLS_FUNCTION_CALLING_PROMPT_TEMPLATE", TEXT, "\"\"", API);
 
+    // Autocomplete task (/api/v1/tasks/auto/completions, docs/pipelines.md): the admin's template; "" means the built-in one.
+    public static final Setting AUTOCOMPLETE_PROMPT = of("task.autocomplete.prompt_template", "AUTOCOMPLETE_GENERATION_PROMPT_TEMPLATE", TEXT, "\"\"", API);
+
 
     // auth-service: sign-in and API-key policy (/auths/admin/config); the API-key keys are also read by every service's key check.
     public static final Setting SHOW_ADMIN_DETAILS = of("auth.admin.show", "SHOW_ADMIN_DETAILS", BOOL, "true", AUTH);
