@@ -2,19 +2,10 @@
 // delete, and the buttons as the user sees them.
 import { fireEvent, render, screen } from '@testing-library/svelte';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChatEventEnvelope, Message } from '../src/lib/types';
+import type { Message } from '../src/lib/types';
 
-const socket = vi.hoisted(() => ({ listener: null as null | ((e: ChatEventEnvelope) => void) }));
-vi.mock('../src/lib/socket', () => ({
-  onChatEvent: (l: (e: ChatEventEnvelope) => void) => {
-    socket.listener = l;
-    return () => {};
-  },
-  waitForSocketId: async () => 'sid-1',
-  emitUsage: () => {},
-  joinUser: () => {},
-  connectSocket: () => {}
-}));
+vi.mock('../src/lib/socket', () => import('./fakeSocket'));
+const { socket } = await import('./fakeSocket');
 
 const { chat, continueResponse, deleteMessage, newChat } = await import('../src/lib/chat/controller.svelte');
 const { session } = await import('../src/lib/session.svelte');
