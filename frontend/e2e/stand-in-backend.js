@@ -433,6 +433,8 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
         .filter((c) => {
           const tag = /^tag:(\S+)$/.exec(text)?.[1];
           if (tag) return (c.meta.tags ?? []).includes(tag);
+          const shared = /^shared:(true|false)$/.exec(text)?.[1];
+          if (shared) return !!c.share_id === (shared === 'true');
           return c.title.toLowerCase().includes(text) || (c.chat.messages ?? []).some((m) => m.content?.toLowerCase().includes(text));
         })
         .sort(byUpdated);
