@@ -53,6 +53,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     files: new Map(),
     knowledge: new Map([['kb-1', { id: 'kb-1', user_id: 'system', name: 'Team Handbook', description: 'Policies', data: { file_ids: [] }, meta: null, access_control: null, created_at: 1700000000, updated_at: 1700000000 }]]),
     shares: new Map(),
+    banners: [],
     openai: { ENABLE_OPENAI_API: true, OPENAI_API_BASE_URLS: ['http://upstream.invalid/v1'], OPENAI_API_KEYS: [''], OPENAI_API_CONFIGS: { 0: { enable: true, tags: [], prefix_id: '', model_ids: [], connection_type: 'external', auth_type: 'bearer' } } }
   };
   const sockets = new Map(); // socket id -> user id
@@ -410,7 +411,13 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       state.presets.set(id, p);
       return p;
     }],
-    ['GET', /^\/api\/v1\/configs\/banners$/, (req) => (need(req, 'verified'), [])],
+    ['GET', /^\/api\/v1\/configs\/banners$/, (req) => (need(req, 'verified'), state.banners)],
+    ['POST', /^\/api\/v1\/configs\/banners$/, (req, _m, body) => {
+      need(req, 'admin');
+      if (!Array.isArray(body.banners) || body.banners.some((b) => typeof b?.id !== 'string' || typeof b?.content !== 'string')) throw new HttpError(422, 'Invalid banners');
+      state.banners = body.banners.map((b) => ({ id: b.id, type: String(b.type ?? ''), title: b.title ?? null, content: b.content, dismissible: !!b.dismissible, timestamp: Number(b.timestamp) || 0 }));
+      return state.banners;
+    }],
     ['GET', /^\/api\/v1\/chats\/(?:list)?$/, (req, _m, _b, _r, q) => {
       const user = need(req, 'verified');
       const items = [...state.chats.values()].filter((c) => c.user_id === user.id && !c.archived && !c.pinned && !c.folder_id).sort(byUpdated);
