@@ -1,6 +1,8 @@
 // Admin banners: shown above a new chat, dismissible ones remembered; the admin editor saves them.
-import { fireEvent, render, screen } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(cleanup);
 import type { Banner } from '../src/lib/api/banners';
 
 const Banners = (await import('../src/components/Banners.svelte')).default;

@@ -1,7 +1,9 @@
 // Continue and delete on chat messages: the request sent for "Continue response", the tree after a
 // delete, and the buttons as the user sees them.
-import { fireEvent, render, screen } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(cleanup);
 import type { Message } from '../src/lib/types';
 
 vi.mock('../src/lib/socket', () => import('./fakeSocket'));

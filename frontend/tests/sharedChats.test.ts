@@ -1,6 +1,8 @@
 // Settings › Data controls › Shared chats against a faked chat API.
-import { fireEvent, render, screen } from '@testing-library/svelte';
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { cleanup, fireEvent, render, screen } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(cleanup);
 
 vi.mock('../src/lib/socket', () => import('./fakeSocket'));
 const SharedChats = (await import('../src/components/settings/SharedChats.svelte')).default;

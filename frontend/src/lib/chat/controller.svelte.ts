@@ -121,9 +121,10 @@ function assistantFor(parentId: string, modelId: string, idx: number): Message {
   };
 }
 
-export async function send(text: string, files: Record<string, unknown>[] = []): Promise<void> {
+/** Sends a user message; `only` (a model picked with `@`) answers instead of the chat's models. */
+export async function send(text: string, files: Record<string, unknown>[] = [], only?: string[]): Promise<void> {
   const content = text.trim();
-  const models = chat.models.filter((id) => session.models.some((m) => m.id === id));
+  const models = (only?.length ? only : chat.models).filter((id) => session.models.some((m) => m.id === id));
   if (!content) return;
   if (models.length === 0) {
     toast('Select a model first', 'warning');
