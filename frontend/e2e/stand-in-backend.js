@@ -170,7 +170,10 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     const prompt = typeof asked === 'string' ? asked : asked.filter((p) => p.type === 'text').map((p) => p.text).join(' ');
     const images = typeof asked === 'string' ? 0 : asked.filter((p) => p.type === 'image_url').length;
     const attached = (body.files ?? []).map((f) => `${f.type}:${f.name}`).join(', ');
-    const full = prompt.includes('slow') ? 'Thinking slowly. '.repeat(200) : answerFor(prompt) + `\n\nAnswered by ${model.name}.` + (attached ? `\n\nFiles: ${attached}` : '') + (images ? `\n\nImages seen: ${images}` : '');
+    // "Continue response" sends the answer so far last; like Open WebUI, the stream goes on from it.
+    const last = messages[messages.length - 1];
+    const sofar = last?.role === 'assistant' && typeof last.content === 'string' ? last.content : null;
+    const full = sofar !== null ? ` Continued by ${model.name}.` : prompt.includes('slow') ? 'Thinking slowly. '.repeat(200) : answerFor(prompt) + `\n\nAnswered by ${model.name}.` + (attached ? `\n\nFiles: ${attached}` : '') + (images ? `\n\nImages seen: ${images}` : '');
     const words = full.split(/(?<=\s)/);
     let i = 0;
     const envelope = (type, data) => ({ chat_id, message_id: messageId, data: { type, data } });
@@ -208,11 +211,11 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     }
     const timer = setInterval(() => {
       i = Math.min(words.length, i + 3);
-      const content = words.slice(0, i).join('');
+      const content = (sofar ?? '') + words.slice(0, i).join('');
       emitToUser(user.id, envelope('chat:completion', { content }));
       if (i >= words.length) finish(content, false);
     }, streamDelayMs);
-    state.tasks.set(taskId, { chat_id, stop: () => finish(words.slice(0, i).join(''), true) });
+    state.tasks.set(taskId, { chat_id, stop: () => finish((sofar ?? '') + words.slice(0, i).join(''), true) });
     return { status: true, task_id: taskId };
   }
 
