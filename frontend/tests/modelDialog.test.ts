@@ -45,4 +45,20 @@ describe('model editor avatar and capabilities', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
     expect((onsave.mock.calls[0][0] as ModelPreset).meta.profile_image_url).toBe('/static/favicon.png');
   });
+
+  it('edits the further parameters, keeps the ones it does not show, and refuses a bad number', async () => {
+    const onsave = vi.fn();
+    render(ModelDialog, { preset: { ...preset({}), params: { system: 'Be brief.', temperature: 0.5, mirostat: 2 } } as ModelPreset, onclose: () => {}, onsave });
+    expect(screen.queryByRole('textbox', { name: 'Top P' })).toBeNull();
+    await fireEvent.click(screen.getByRole('button', { name: 'More parameters' }));
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Top P' }), { target: { value: '0.9' } });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Stop sequences' }), { target: { value: '###,END' } });
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Seed' }), { target: { value: 'abc' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(screen.getByRole('alert').textContent).toBe('Seed must be a number');
+    expect(onsave).not.toHaveBeenCalled();
+    await fireEvent.input(screen.getByRole('textbox', { name: 'Seed' }), { target: { value: '42' } });
+    await fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((onsave.mock.calls[0][0] as ModelPreset).params).toEqual({ system: 'Be brief.', temperature: 0.5, mirostat: 2, top_p: 0.9, stop: ['###', 'END'], seed: 42 });
+  });
 });
