@@ -74,6 +74,19 @@ describe('delete message', () => {
     expect(h.currentId).toBe('u3');
   });
 
+  it('deleting an edited first message shows the other version', () => {
+    const h = emptyHistory();
+    append(h, msg('u1', null, 'user'));
+    append(h, msg('a1', 'u1', 'assistant'));
+    append(h, msg('u1b', null, 'user'));
+    append(h, msg('a1b', 'u1b', 'assistant'));
+    removeMessage(h, 'u1b');
+    expect(Object.keys(h.messages).sort()).toEqual(['a1', 'u1']);
+    expect(h.currentId).toBe('a1');
+    removeMessage(h, 'u1');
+    expect(h).toEqual({ currentId: null, messages: {} });
+  });
+
   it('saves the chat without the deleted reply', async () => {
     append(chat.history, msg('a1b', 'u1', 'assistant', 'Second try', { model: 'm1', done: true }));
     await deleteMessage('a1b');
