@@ -54,6 +54,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     files: new Map(),
     knowledge: new Map([['kb-1', { id: 'kb-1', user_id: 'system', name: 'Team Handbook', description: 'Policies', data: { file_ids: [] }, meta: null, access_control: null, created_at: 1700000000, updated_at: 1700000000 }]]),
     shares: new Map(),
+    banners: [],
     openai: { ENABLE_OPENAI_API: true, OPENAI_API_BASE_URLS: ['http://upstream.invalid/v1'], OPENAI_API_KEYS: [''], OPENAI_API_CONFIGS: { 0: { enable: true, tags: [], prefix_id: '', model_ids: [], connection_type: 'external', auth_type: 'bearer' } } },
     ollama: { ENABLE_OLLAMA_API: false, OLLAMA_BASE_URLS: [], OLLAMA_API_CONFIGS: {} }
   };
@@ -171,7 +172,10 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     const prompt = typeof asked === 'string' ? asked : asked.filter((p) => p.type === 'text').map((p) => p.text).join(' ');
     const images = typeof asked === 'string' ? 0 : asked.filter((p) => p.type === 'image_url').length;
     const attached = (body.files ?? []).map((f) => `${f.type}:${f.name}`).join(', ');
-    const full = prompt.includes('slow') ? 'Thinking slowly. '.repeat(200) : answerFor(prompt) + `\n\nAnswered by ${model.name}.` + (attached ? `\n\nFiles: ${attached}` : '') + (images ? `\n\nImages seen: ${images}` : '');
+    // "Continue response" sends the answer so far last; like Open WebUI, the stream goes on from it.
+    const last = messages[messages.length - 1];
+    const sofar = last?.role === 'assistant' && typeof last.content === 'string' ? last.content : null;
+    const full = sofar !== null ? ` Continued by ${model.name}.` : prompt.includes('slow') ? 'Thinking slowly. '.repeat(200) : answerFor(prompt) + `\n\nAnswered by ${model.name}.` + (attached ? `\n\nFiles: ${attached}` : '') + (images ? `\n\nImages seen: ${images}` : '');
     const words = full.split(/(?<=\s)/);
     let i = 0;
     const envelope = (type, data) => ({ chat_id, message_id: messageId, data: { type, data } });
@@ -209,11 +213,11 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     }
     const timer = setInterval(() => {
       i = Math.min(words.length, i + 3);
-      const content = words.slice(0, i).join('');
+      const content = (sofar ?? '') + words.slice(0, i).join('');
       emitToUser(user.id, envelope('chat:completion', { content }));
       if (i >= words.length) finish(content, false);
     }, streamDelayMs);
-    state.tasks.set(taskId, { chat_id, stop: () => finish(words.slice(0, i).join(''), true) });
+    state.tasks.set(taskId, { chat_id, stop: () => finish((sofar ?? '') + words.slice(0, i).join(''), true) });
     return { status: true, task_id: taskId };
   }
 
@@ -420,7 +424,13 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       state.presets.set(id, p);
       return p;
     }],
-    ['GET', /^\/api\/v1\/configs\/banners$/, (req) => (need(req, 'verified'), [])],
+    ['GET', /^\/api\/v1\/configs\/banners$/, (req) => (need(req, 'verified'), state.banners)],
+    ['POST', /^\/api\/v1\/configs\/banners$/, (req, _m, body) => {
+      need(req, 'admin');
+      if (!Array.isArray(body.banners) || body.banners.some((b) => typeof b?.id !== 'string' || typeof b?.content !== 'string')) throw new HttpError(422, 'Invalid banners');
+      state.banners = body.banners.map((b) => ({ id: b.id, type: String(b.type ?? ''), title: b.title ?? null, content: b.content, dismissible: !!b.dismissible, timestamp: Number(b.timestamp) || 0 }));
+      return state.banners;
+    }],
     ['GET', /^\/api\/v1\/chats\/(?:list)?$/, (req, _m, _b, _r, q) => {
       const user = need(req, 'verified');
       const items = [...state.chats.values()].filter((c) => c.user_id === user.id && !c.archived && !c.pinned && !c.folder_id).sort(byUpdated);
@@ -443,6 +453,8 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
         .filter((c) => {
           const tag = /^tag:(\S+)$/.exec(text)?.[1];
           if (tag) return (c.meta.tags ?? []).includes(tag);
+          const shared = /^shared:(true|false)$/.exec(text)?.[1];
+          if (shared) return !!c.share_id === (shared === 'true');
           return c.title.toLowerCase().includes(text) || (c.chat.messages ?? []).some((m) => m.content?.toLowerCase().includes(text));
         })
         .sort(byUpdated);

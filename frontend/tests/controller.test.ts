@@ -1,18 +1,8 @@
 // The socket-mode chat flow (docs/contract.md, Chat flow) with the HTTP layer and socket faked at their edges.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import type { ChatEventEnvelope } from '../src/lib/types';
 
-const socket = vi.hoisted(() => ({ listener: null as null | ((e: ChatEventEnvelope) => void) }));
-vi.mock('../src/lib/socket', () => ({
-  onChatEvent: (l: (e: ChatEventEnvelope) => void) => {
-    socket.listener = l;
-    return () => {};
-  },
-  waitForSocketId: async () => 'sid-1',
-  emitUsage: () => {},
-  joinUser: () => {},
-  connectSocket: () => {}
-}));
+vi.mock('../src/lib/socket', () => import('./fakeSocket'));
+const { socket } = await import('./fakeSocket');
 
 const { chat, newChat, send, stop } = await import('../src/lib/chat/controller.svelte');
 const { session } = await import('../src/lib/session.svelte');

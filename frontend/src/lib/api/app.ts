@@ -6,6 +6,5 @@ export const app = {
   config: () => get<AppConfig>('/api/config', { bearer: false }),
   models: () => get<{ data: ModelEntry[] }>('/api/models').then((r) => r.data ?? []),
   settings: () => get<{ ui?: UiSettings } | null>('/api/v1/users/user/settings'),
-  saveSettings: (ui: UiSettings) => post<{ ui?: UiSettings }>('/api/v1/users/user/settings/update', { ui }),
-  banners: () => get<unknown[]>('/api/v1/configs/banners')
+  saveSettings: (ui: UiSettings) => post<{ ui?: UiSettings }>('/api/v1/users/user/settings/update', { ui })
 };

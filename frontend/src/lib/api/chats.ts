@@ -13,6 +13,17 @@ export interface ChatImport {
 
 const base = '/api/v1/chats';
 
+/** Every item of a paged chat list (pages of the list until an empty one, at most 100). */
+export async function allPages(page: (n: number) => Promise<ChatListItem[]>): Promise<ChatListItem[]> {
+  const all: ChatListItem[] = [];
+  for (let n = 1; n <= 100; n++) {
+    const batch = await page(n);
+    if (batch.length === 0) break;
+    all.push(...batch);
+  }
+  return all;
+}
+
 export const chats = {
   list: (page: number) => get<ChatListItem[]>(`${base}/`, { query: { page } }),
   pinned: () => get<ChatListItem[]>(`${base}/pinned`),

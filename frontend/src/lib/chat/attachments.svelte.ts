@@ -96,4 +96,18 @@ export function attachKnowledge(kb: Knowledge): void {
   attachments.push({ key: kb.id, name: kb.name, kind: 'collection', state: 'ready', progress: 1, item: { ...kb, type: 'collection' } });
 }
 
+/** A file already stored in a knowledge base, picked with `#` (no upload). */
+export function attachStoredFile(file: { id: string; meta: { name?: string; size?: number } }): void {
+  if (attachments.some((a) => a.item?.id === file.id)) return;
+  const name = file.meta?.name ?? file.id;
+  attachments.push({
+    key: file.id,
+    name,
+    kind: 'file',
+    state: 'ready',
+    progress: 1,
+    item: { type: 'file', file, id: file.id, url: `/api/v1/files/${file.id}`, name, status: 'uploaded', size: file.meta?.size, itemId: file.id }
+  });
+}
+
 export const listKnowledge = () => knowledgeApi.list();

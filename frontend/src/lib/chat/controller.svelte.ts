@@ -9,7 +9,7 @@ import { refreshSidebar, renameLocally } from '../sidebar.svelte';
 import { emitUsage, onChatEvent, waitForSocketId } from '../socket';
 import { toast, toastError } from '../toast.svelte';
 import type { ChatBlob, ChatEventEnvelope, Message, Tag } from '../types';
-import { append, branch, emptyHistory, toCompletionMessages } from './history';
+import { append, branch, emptyHistory, removeMessage, toCompletionMessages } from './history';
 import { promptVariables } from './promptVariables';
 import { applyChatEvent } from './stream';
 import { interpreterWanted } from '../code/interpreterSwitch.svelte';
@@ -124,9 +124,10 @@ function assistantFor(parentId: string, modelId: string, idx: number): Message {
   };
 }
 
-export async function send(text: string, files: Record<string, unknown>[] = []): Promise<void> {
+/** Sends a user message; `only` (a model picked with `@`) answers instead of the chat's models. */
+export async function send(text: string, files: Record<string, unknown>[] = [], only?: string[]): Promise<void> {
   const content = text.trim();
-  const models = chat.models.filter((id) => session.models.some((m) => m.id === id));
+  const models = (only?.length ? only : chat.models).filter((id) => session.models.some((m) => m.id === id));
   if (!content) return;
   if (models.length === 0) {
     toast('Select a model first', 'warning');
@@ -180,12 +181,33 @@ async function respond(userId: string, models: string[]): Promise<void> {
   await Promise.all(replies.map((r) => startCompletion(r, firstExchange)));
 }
 
+// Answers being continued, with the text they had: a server that streams only the new part gets
+// it appended to that text instead of replacing it.
+const continuing = new Map<string, string>();
+
+/** "Continue response": the model goes on from the current answer, which is sent as the last message. */
+export async function continueResponse(): Promise<void> {
+  const id = chat.history.currentId;
+  const reply = id ? chat.history.messages[id] : undefined;
+  if (!reply || reply.role !== 'assistant' || reply.done === false || !chat.id) return;
+  continuing.set(reply.id, reply.content);
+  reply.done = false;
+  reply.error = undefined;
+  await startCompletion(reply, false, reply.id);
+}
+
+/** Deletes a message with its replies (see `removeMessage`) and saves the chat. */
+export async function deleteMessage(id: string): Promise<void> {
+  removeMessage(chat.history, id);
+  await save();
+}
+
 function fail(message: Message, e: unknown): void {
   message.error = { content: e instanceof Error ? e.message : String(e) };
   message.done = true;
 }
 
-async function startCompletion(reply: Message, firstExchange: boolean): Promise<void> {
+async function startCompletion(reply: Message, firstExchange: boolean, leafId = reply.parentId!): Promise<void> {
   const chatId = chat.id!;
   const model = session.models.find((m) => m.id === reply.model);
   if (!model) return fail(reply, new Error('Model not found'));
@@ -196,7 +218,7 @@ async function startCompletion(reply: Message, firstExchange: boolean): Promise<
     usage = setInterval(() => emitUsage(model.id, chatId), 1000);
     const res = await completions.start({
       model: model.id,
-      messages: toCompletionMessages(chat.history, reply.parentId!, session.settings.system),
+      messages: toCompletionMessages(chat.history, leafId, session.settings.system),
       stream: true,
       params: { ...(session.settings.params ?? {}) },
       ...(filesFor(reply) ? { files: filesFor(reply) } : {}),
@@ -305,6 +327,9 @@ function handleEvent(event: ChatEventEnvelope): void {
   if (!message) return;
   const wasDone = message.done === true;
   const outcome = applyChatEvent(message, type, event.data.data);
+  const before = continuing.get(message.id);
+  if (before !== undefined && !message.content.startsWith(before)) message.content = before + message.content;
+  if (outcome.done) continuing.delete(message.id);
   if (outcome.title && outcome.title !== chat.title && type === 'chat:title') {
     chat.title = outcome.title;
     if (chat.id) renameLocally(chat.id, outcome.title);

@@ -102,3 +102,24 @@ export function responseGroup(history: History, assistantId: string): string[] {
   }
   return models.map((m) => latest.get(m)).filter((id): id is string => !!id);
 }
+
+/**
+ * Deletes a message and its direct replies, as the stock UI does: the replies' own children move
+ * up to the deleted message's parent, and the view moves to the parent's newest branch.
+ */
+export function removeMessage(history: History, id: string): void {
+  const target = history.messages[id];
+  if (!target) return;
+  const parentId = target.parentId;
+  const children = target.childrenIds ?? [];
+  const grandchildren = children.flatMap((c) => history.messages[c]?.childrenIds ?? []);
+  const parent = parentId ? history.messages[parentId] : undefined;
+  if (parent) parent.childrenIds = [...parent.childrenIds.filter((c) => c !== id), ...grandchildren];
+  for (const g of grandchildren) if (history.messages[g]) history.messages[g].parentId = parentId;
+  for (const gone of [id, ...children]) delete history.messages[gone];
+  if (parent) history.currentId = deepestLeaf(history, parent.id);
+  else {
+    const roots = Object.values(history.messages).filter((m) => m.parentId === null);
+    history.currentId = roots.length ? deepestLeaf(history, roots[roots.length - 1].id) : null;
+  }
+}
