@@ -76,7 +76,7 @@ public class ToolServerVerifier {
                 });
     }
 
-    static String documentUrl(String url, String path) {
+    public static String documentUrl(String url, String path) {
         if (path.startsWith("http://") || path.startsWith("https://")) {
             return path;
         }
