@@ -1,0 +1,242 @@
+package dev.webui.api.tool;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.common.auth.AuthenticatedUser;
+import dev.webui.common.auth.Roles;
+import dev.webui.common.testing.TestEnvironment;
+import dev.webui.common.testing.TestUsers;
+import dev.webui.common.testing.TestUsers.TestUser;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.net.ServerSocket;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import static dev.webui.api.support.Api.as;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Tool servers end to end below the completion loop: the admin's TOOL_SERVER_CONNECTIONS saved
+ * through the API, an OpenAPI server of the test's own on loopback and the MCP reference server
+ * from npm, reached through {@link ToolCatalog} as the loop reaches them.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = TestEnvironment.class, restrictToAnnotatedClass = true)
+class ToolServersTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private static FakeToolServer openapi;
+    private static EverythingMcpServer mcp;
+    private static TestUser admin;
+    private static TestUser granted;
+    private static TestUser other;
+
+    @Inject
+    ToolCatalog catalog;
+    @Inject
+    ObjectMapper mapper;
+
+    @BeforeAll
+    static void startServers() throws Exception {
+        openapi = new FakeToolServer();
+        mcp = new EverythingMcpServer();
+    }
+
+    /** Saves the servers through the admin API once (RestAssured knows the test port only once tests run). */
+    @BeforeEach
+    void configureServersOnce() throws Exception {
+        if (admin != null) {
+            return;
+        }
+        admin = TestUsers.create(Roles.ADMIN);
+        granted = TestUsers.create(Roles.USER);
+        other = TestUsers.create(Roles.USER);
+        int closed;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closed = socket.getLocalPort();
+        }
+        String privateAccess = "{\"read\": {\"group_ids\": [], \"user_ids\": [\"" + granted.id() + "\"]}, \"write\": {\"group_ids\": [], \"user_ids\": []}}";
+        String connections = "[" + String.join(",",
+                server(openapi.url(), "bearer", "key-1", "pub", true, "null", ""),
+                server(openapi.url(), "bearer", "key-2", "private", true, privateAccess, ""),
+                server(openapi.url(), "session", "", "sess", true, "null", ""),
+                server(openapi.url(), "none", "", "off", false, "null", ""),
+                server(openapi.url(), "system_oauth", "", "oauth", true, "null", ""),
+                server("http://127.0.0.1:" + closed, "none", "", "gone", true, "null",
+                        ", \"spec_type\": \"json\", \"spec\": " + new ObjectMapper().valueToTree(FakeToolServer.DOCUMENT)),
+                "{\"type\": \"mcp\", \"url\": \"" + mcp.url() + "\", \"path\": \"\", \"auth_type\": \"none\", \"key\": \"\","
+                        + " \"config\": {\"enable\": true, \"access_control\": null},"
+                        + " \"info\": {\"id\": \"everything\", \"name\": \"Everything\", \"description\": \"MCP reference server\"}}")
+                + "]";
+        as(admin).body("{\"TOOL_SERVER_CONNECTIONS\": " + connections + "}").post("/api/v1/configs/tool_servers").then().statusCode(200);
+    }
+
+    private static String server(String url, String auth, String key, String id, boolean enabled, String access, String extra) {
+        return "{\"type\": \"openapi\", \"url\": \"" + url + "\", \"path\": \"openapi.json\", \"auth_type\": \"" + auth
+                + "\", \"key\": \"" + key + "\", \"config\": {\"enable\": " + enabled + ", \"access_control\": " + access + "},"
+                + " \"info\": {\"id\": \"" + id + "\", \"name\": \"Server " + id + "\", \"description\": \"\"}" + extra + "}";
+    }
+
+    @AfterAll
+    static void stopServers() throws Exception {
+        if (openapi != null) {
+            openapi.close();
+        }
+        if (mcp != null) {
+            mcp.close();
+        }
+    }
+
+    private Map<String, ToolFunction> functions(TestUser user, String... toolIds) {
+        AuthenticatedUser caller = new AuthenticatedUser(user.id(), "Tester", user.email(), user.role(), null);
+        return catalog.functions(new ToolRequest(caller, "Bearer " + user.token(), List.of(toolIds))).await().atMost(WAIT)
+                .stream().collect(Collectors.toMap(ToolFunction::name, Function.identity()));
+    }
+
+    private ToolResult call(ToolFunction function, TestUser user, String arguments, Duration timeout) throws Exception {
+        AuthenticatedUser caller = new AuthenticatedUser(user.id(), "Tester", user.email(), user.role(), null);
+        return function.call((ObjectNode) mapper.readTree(arguments), new ToolCall(caller, "Bearer " + user.token(), timeout))
+                .await().atMost(WAIT);
+    }
+
+    @Test
+    void anOpenApiServerGivesOneFunctionPerOperation() {
+        Map<String, ToolFunction> functions = functions(other, "server:pub");
+        assertEquals(java.util.Set.of("getItem", "createItem", "putBatch", "alwaysFails", "neverAnswers"), functions.keySet());
+        ToolFunction get = functions.get("getItem");
+        assertEquals("server:pub", get.toolId());
+        assertEquals("getItem", get.spec().path("name").asText());
+        assertEquals("string", get.spec().at("/parameters/properties/id/type").asText());
+        assertEquals(java.util.Set.of("getItem"), functions(other, "server:pub|getItem").keySet(), "a |name list keeps only those");
+    }
+
+    @Test
+    void argumentsGoToThePathQueryHeadersAndBody() throws Exception {
+        Map<String, ToolFunction> functions = functions(other, "server:pub");
+        ToolResult got = call(functions.get("getItem"), other,
+                "{\"id\": \"a b/c\", \"q\": \"red & blue\", \"tags\": [\"x\", \"y\"], \"X-Trace\": \"t-1\"}", WAIT);
+        assertFalse(got.error(), got.text());
+        JsonNode echo = mapper.readTree(got.text());
+        assertEquals("GET", echo.path("method").asText());
+        assertEquals("/items/a%20b%2Fc", echo.path("path").asText());
+        assertEquals("red & blue", echo.path("q").asText());
+        assertEquals(List.of("x", "y"), List.of(echo.at("/tags/0").asText(), echo.at("/tags/1").asText()));
+        assertEquals("t-1", echo.path("trace").asText());
+        assertEquals("Bearer key-1", echo.path("authorization").asText());
+
+        ToolResult created = call(functions.get("createItem"), other,
+                "{\"name\": \"lamp\", \"count\": 2, \"owner\": {\"email\": \"o@x\"}, \"dry_run\": true}", WAIT);
+        JsonNode createdEcho = mapper.readTree(created.text());
+        assertEquals("POST", createdEcho.path("method").asText());
+        assertEquals("dry_run=true", createdEcho.path("query").asText());
+        assertEquals(mapper.readTree("{\"name\": \"lamp\", \"count\": 2, \"owner\": {\"email\": \"o@x\"}}"),
+                mapper.readTree(createdEcho.path("body").asText()), "the body holds the body's properties, not the query's");
+
+        ToolResult batch = call(functions.get("putBatch"), other, "{\"body\": [{\"name\": \"a\"}, {\"name\": \"b\"}]}", WAIT);
+        assertEquals("[{\"name\":\"a\"},{\"name\":\"b\"}]", mapper.readTree(batch.text()).path("body").asText());
+    }
+
+    @Test
+    void failuresAreErrorResultsTheModelCanRead() throws Exception {
+        Map<String, ToolFunction> functions = functions(other, "server:pub", "server:gone");
+        ToolResult failed = call(functions.get("alwaysFails"), other, "{}", WAIT);
+        assertTrue(failed.error());
+        assertTrue(failed.text().contains("HTTP error 500") && failed.text().contains("the warehouse is on fire"), failed.text());
+
+        ToolResult slow = call(functions.get("neverAnswers"), other, "{}", Duration.ofSeconds(1));
+        assertTrue(slow.error());
+        assertTrue(slow.text().contains("did not answer within 1 seconds"), slow.text());
+
+        ToolFunction unreachable = functions.get("gone_getItem");
+        assertNotNull(unreachable, "the same operation on a second server is renamed <server id>_<operationId>: " + functions.keySet());
+        assertEquals("server:gone", unreachable.toolId());
+        ToolResult down = call(unreachable, other, "{\"id\": \"1\"}", WAIT);
+        assertTrue(down.error());
+        assertTrue(down.text().contains("could not be reached"), down.text());
+    }
+
+    @Test
+    void privateServersOnlyGiveFunctionsToThoseGranted() {
+        assertTrue(functions(other, "server:private").isEmpty());
+        assertFalse(functions(granted, "server:private").isEmpty());
+        assertFalse(functions(admin, "server:private").isEmpty(), "admins pass with BYPASS_ADMIN_ACCESS_CONTROL");
+        assertTrue(functions(admin, "server:off", "server:oauth", "server:nope", "plain_python_tool").isEmpty(),
+                "disabled servers, OAuth servers, unknown ids and Python tools give nothing");
+    }
+
+    @Test
+    void sessionServersReceiveTheCallersToken() throws Exception {
+        ToolResult got = call(functions(granted, "server:sess").get("getItem"), granted, "{\"id\": \"1\"}", WAIT);
+        assertEquals("Bearer " + granted.token(), mapper.readTree(got.text()).path("authorization").asText());
+    }
+
+    @Test
+    void mcpToolsAreListedAndCalledAndSurviveARestart() throws Exception {
+        Map<String, ToolFunction> functions = functions(other, "server:mcp:everything");
+        assertTrue(functions.keySet().containsAll(List.of("everything_echo", "everything_get-sum", "everything_get-structured-content")),
+                functions.keySet().toString());
+        ToolFunction echo = functions.get("everything_echo");
+        assertEquals("server:mcp:everything", echo.toolId());
+        assertEquals("everything_echo", echo.spec().path("name").asText());
+        assertTrue(echo.spec().at("/parameters/properties/message").isObject(), echo.spec().toString());
+
+        ToolResult echoed = call(echo, other, "{\"message\": \"hello tools\"}", WAIT);
+        assertFalse(echoed.error(), echoed.text());
+        assertTrue(echoed.text().contains("hello tools"), echoed.text());
+
+        ToolResult weather = call(functions.get("everything_get-structured-content"), other, "{\"location\": \"Chicago\"}", WAIT);
+        assertEquals(36, weather.structured().path("temperature").asInt(), String.valueOf(weather.structured()));
+        assertTrue(weather.text().contains("drizzle"), weather.text());
+
+        ToolResult refused = call(functions.get("everything_get-sum"), other, "{\"a\": \"not a number\"}", WAIT);
+        assertTrue(refused.error(), refused.text());
+
+        mcp.stop();
+        ToolResult whileDown = call(echo, other, "{\"message\": \"anyone?\"}", WAIT);
+        assertTrue(whileDown.error(), whileDown.text());
+        assertTrue(whileDown.text().contains("could not be called"), whileDown.text());
+        mcp.start();
+        ToolResult afterRestart = call(echo, other, "{\"message\": \"back again\"}", WAIT);
+        assertFalse(afterRestart.error(), afterRestart.text());
+        assertTrue(afterRestart.text().contains("back again"), afterRestart.text());
+        assertTrue(functions(other, "server:mcp:everything").containsKey("everything_get-sum"));
+    }
+
+    @Test
+    void theToolsListShowsTheServersAUserMayUse() {
+        as(other).get("/api/v1/tools/").then().statusCode(200)
+                .body("id", hasItems("server:pub", "server:sess", "server:mcp:everything"))
+                .body("id", not(hasItem("server:private")))
+                .body("id", not(hasItem("server:off")))
+                .body("find { it.id == 'server:pub' }.name", org.hamcrest.Matchers.equalTo("Server pub"))
+                .body("find { it.id == 'server:pub' }.user_id", org.hamcrest.Matchers.equalTo("server:pub"))
+                .body("find { it.id == 'server:mcp:everything' }.meta.description", org.hamcrest.Matchers.equalTo("MCP reference server"));
+        as(granted).get("/api/v1/tools/").then().statusCode(200).body("id", hasItem("server:private"));
+    }
+
+    @Test
+    void pythonCodeIsRefusedWithA400ThatPointsToToolServers() {
+        as(admin).body("{\"id\": \"my_tool\", \"name\": \"My tool\", \"content\": \"class Tools: pass\", \"meta\": {\"description\": \"\"}}")
+                .post("/api/v1/tools/create").then().statusCode(400)
+                .body("detail", containsString("Python")).body("detail", containsString("OpenAPI"))
+                .body("detail", containsString("MCP"));
+    }
+
+}
