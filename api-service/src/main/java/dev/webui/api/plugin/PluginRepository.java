@@ -92,7 +92,7 @@ public class PluginRepository {
     }
 
     public Uni<JsonNode> saveValves(PluginTable table, String id, JsonNode valves) {
-        return pool.preparedQuery("UPDATE " + table.table + " SET valves = $2::jsonb, updated_at = $3 WHERE id = $1")
+        return pool.preparedQuery("UPDATE " + table.table + " SET valves = $2::text::jsonb, updated_at = $3 WHERE id = $1")
                 .execute(Tuple.of(id, json.write(valves), now())).replaceWith(valves);
     }
 
@@ -107,7 +107,7 @@ public class PluginRepository {
     public Uni<JsonNode> saveUserValves(PluginTable table, String id, String userId, JsonNode valves) {
         return pool.preparedQuery("UPDATE \"user\" SET settings = coalesce(settings, '{}'::jsonb) || jsonb_build_object($2::text, "
                 + "coalesce(settings -> $2, '{}'::jsonb) || jsonb_build_object('valves', "
-                + "coalesce(settings -> $2 -> 'valves', '{}'::jsonb) || jsonb_build_object($3::text, $4::jsonb))) WHERE id = $1")
+                + "coalesce(settings -> $2 -> 'valves', '{}'::jsonb) || jsonb_build_object($3::text, $4::text::jsonb))) WHERE id = $1")
                 .execute(Tuple.of(userId, table.settingsKey, id, json.write(valves))).replaceWith(valves);
     }
 

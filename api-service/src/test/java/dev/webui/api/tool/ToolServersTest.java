@@ -239,4 +239,72 @@ class ToolServersTest {
                 .body("detail", containsString("MCP"));
     }
 
+
+    @Test
+    void importedToolsAreReadDeletedAndKeepValvesByTheAccessRule() {
+        TestUser owner = TestUsers.create(Roles.USER);
+        TestUser reader = TestUsers.create(Roles.USER);
+        TestUser stranger = TestUsers.create(Roles.USER);
+        String id = "tool_" + owner.id().replace("-", "");
+        TestUsers.execute("INSERT INTO tool (id, user_id, name, content, specs, meta, access_control, created_at, updated_at) "
+                + "VALUES (?, ?, 'Weather', 'class Tools:\n  class UserValves: pass', '[{\"name\": \"forecast\"}]', '{\"description\": \"d\"}', "
+                + "?::jsonb, 1, 1)", id, owner.id(),
+                "{\"read\": {\"group_ids\": [], \"user_ids\": [\"" + reader.id() + "\"]}, \"write\": {\"group_ids\": [], \"user_ids\": []}}");
+
+        as(reader).get("/api/v1/tools/id/" + id).then().statusCode(200).body("content", containsString("UserValves"))
+                .body("specs[0].name", org.hamcrest.Matchers.equalTo("forecast")).body("user_id", org.hamcrest.Matchers.equalTo(owner.id()));
+        as(stranger).get("/api/v1/tools/id/" + id).then().statusCode(404);
+        as(reader).get("/api/v1/tools/").then().body("find { it.id == '" + id + "' }.has_user_valves", org.hamcrest.Matchers.equalTo(true));
+
+        as(reader).body("{\"api_key\": \"x\"}").post("/api/v1/tools/id/" + id + "/valves/update").then().statusCode(401);
+        as(owner).body("{\"api_key\": \"secret\", \"unit\": null}").post("/api/v1/tools/id/" + id + "/valves/update").then()
+                .statusCode(200).body("api_key", org.hamcrest.Matchers.equalTo("secret")).body("$", not(org.hamcrest.Matchers.hasKey("unit")));
+        as(owner).get("/api/v1/tools/id/" + id + "/valves").then().statusCode(200).body("api_key", org.hamcrest.Matchers.equalTo("secret"));
+        as(reader).get("/api/v1/tools/id/" + id + "/valves").then().statusCode(401);
+        org.junit.jupiter.api.Assertions.assertEquals("null", as(owner).get("/api/v1/tools/id/" + id + "/valves/spec").then()
+                .statusCode(200).extract().asString().trim());
+        as(owner).body("[1]").post("/api/v1/tools/id/" + id + "/valves/update").then().statusCode(400);
+
+        as(reader).body("{\"city\": \"Oslo\"}").post("/api/v1/tools/id/" + id + "/valves/user/update").then().statusCode(200);
+        as(reader).get("/api/v1/tools/id/" + id + "/valves/user").then().statusCode(200).body("city", org.hamcrest.Matchers.equalTo("Oslo"));
+        as(owner).get("/api/v1/tools/id/" + id + "/valves/user").then().statusCode(200).body("$", not(org.hamcrest.Matchers.hasKey("city")));
+        as(stranger).body("{\"city\": \"Oslo\"}").post("/api/v1/tools/id/" + id + "/valves/user/update").then().statusCode(404);
+
+        as(owner).body("{\"id\": \"" + id + "\", \"name\": \"W\", \"content\": \"x\", \"meta\": {}}")
+                .post("/api/v1/tools/id/" + id + "/update").then().statusCode(400).body("detail", containsString("Python"));
+        as(stranger).body("{}").post("/api/v1/tools/id/" + id + "/update").then().statusCode(404);
+        as(reader).delete("/api/v1/tools/id/" + id + "/delete").then().statusCode(401);
+        as(owner).delete("/api/v1/tools/id/" + id + "/delete").then().statusCode(200).body(org.hamcrest.Matchers.equalTo("true"));
+        as(owner).get("/api/v1/tools/id/" + id).then().statusCode(404);
+        as(owner).get("/api/v1/tools/export").then().statusCode(401);
+        as(admin).get("/api/v1/tools/export").then().statusCode(200);
+    }
+
+    @Test
+    void functionsAreToggledAndKeepValvesForAdmins() {
+        TestUser user = TestUsers.create(Roles.USER);
+        String id = "fn_" + user.id().replace("-", "");
+        TestUsers.execute("INSERT INTO function (id, user_id, name, type, content, valves, created_at, updated_at) "
+                + "VALUES (?, ?, 'Filter', 'filter', 'class Filter: pass', '{\"level\": 2}', 1, 1)", id, admin.id());
+        as(user).get("/api/v1/functions/id/" + id).then().statusCode(401);
+        as(user).post("/api/v1/functions/id/" + id + "/toggle").then().statusCode(401);
+        as(admin).get("/api/v1/functions/id/" + id).then().statusCode(200).body("content", org.hamcrest.Matchers.equalTo("class Filter: pass"))
+                .body("is_active", org.hamcrest.Matchers.equalTo(false));
+        as(admin).post("/api/v1/functions/id/" + id + "/toggle").then().statusCode(200).body("is_active", org.hamcrest.Matchers.equalTo(true));
+        as(admin).post("/api/v1/functions/id/" + id + "/toggle/global").then().statusCode(200)
+                .body("is_global", org.hamcrest.Matchers.equalTo(true)).body("is_active", org.hamcrest.Matchers.equalTo(true));
+        as(admin).post("/api/v1/functions/id/nope/toggle").then().statusCode(404);
+        as(admin).get("/api/v1/functions/id/" + id + "/valves").then().statusCode(200).body("level", org.hamcrest.Matchers.equalTo(2));
+        as(admin).body("{\"level\": 3}").post("/api/v1/functions/id/" + id + "/valves/update").then().statusCode(200);
+        as(admin).get("/api/v1/functions/export?include_valves=true").then().statusCode(200)
+                .body("find { it.id == '" + id + "' }.valves.level", org.hamcrest.Matchers.equalTo(3));
+        as(user).body("{\"mine\": true}").post("/api/v1/functions/id/" + id + "/valves/user/update").then().statusCode(200);
+        as(user).get("/api/v1/functions/id/" + id + "/valves/user").then().statusCode(200).body("mine", org.hamcrest.Matchers.equalTo(true));
+        for (String path : List.of("/create", "/load/url", "/sync")) {
+            as(admin).body("{\"id\": \"x\", \"name\": \"x\", \"content\": \"x\", \"meta\": {}, \"url\": \"http://x\"}")
+                    .post("/api/v1/functions" + path).then().statusCode(400).body("detail", containsString("MCP"));
+        }
+        as(admin).delete("/api/v1/functions/id/" + id + "/delete").then().statusCode(200);
+        as(admin).get("/api/v1/functions/id/" + id).then().statusCode(404);
+    }
 }
