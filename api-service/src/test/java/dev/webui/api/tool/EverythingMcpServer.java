@@ -14,7 +14,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The MCP reference server {@code @modelcontextprotocol/server-everything} in streamable HTTP
- * mode (POST /mcp), installed by npm into target/mcp-everything on first use and run with node
+ * mode (POST /mcp) or SSE mode (GET /sse), installed by npm into target/mcp-everything on first use and run with node
  * on a free loopback port; it can be stopped and started again on the same port.
  */
 final class EverythingMcpServer implements AutoCloseable {
@@ -22,9 +22,11 @@ final class EverythingMcpServer implements AutoCloseable {
     private static final Path DIR = Path.of("target", "mcp-everything").toAbsolutePath();
 
     private final int port;
+    private final boolean sse;
     private Process node;
 
-    EverythingMcpServer() throws IOException, InterruptedException {
+    EverythingMcpServer(boolean sse) throws IOException, InterruptedException {
+        this.sse = sse;
         install();
         try (ServerSocket socket = new ServerSocket(0)) {
             port = socket.getLocalPort();
@@ -33,7 +35,7 @@ final class EverythingMcpServer implements AutoCloseable {
     }
 
     String url() {
-        return "http://127.0.0.1:" + port + "/mcp";
+        return "http://127.0.0.1:" + port + (sse ? "/sse" : "/mcp");
     }
 
     private static synchronized void install() throws IOException, InterruptedException {
@@ -50,7 +52,7 @@ final class EverythingMcpServer implements AutoCloseable {
 
     void start() throws IOException {
         ProcessBuilder builder = new ProcessBuilder("node",
-                DIR.resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js").toString(), "streamableHttp")
+                DIR.resolve("node_modules/@modelcontextprotocol/server-everything/dist/index.js").toString(), sse ? "sse" : "streamableHttp")
                 .directory(DIR.toFile()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(DIR.resolve("server.log").toFile()));
         builder.environment().put("PORT", Integer.toString(port));
         node = builder.start();

@@ -44,6 +44,7 @@ class ToolServersTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     private static FakeToolServer openapi;
     private static EverythingMcpServer mcp;
+    private static EverythingMcpServer mcpSse;
     private static TestUser admin;
     private static TestUser granted;
     private static TestUser other;
@@ -56,7 +57,8 @@ class ToolServersTest {
     @BeforeAll
     static void startServers() throws Exception {
         openapi = new FakeToolServer();
-        mcp = new EverythingMcpServer();
+        mcp = new EverythingMcpServer(false);
+        mcpSse = new EverythingMcpServer(true);
     }
 
     /** Saves the servers through the admin API once (RestAssured knows the test port only once tests run). */
@@ -83,7 +85,9 @@ class ToolServersTest {
                         ", \"spec_type\": \"json\", \"spec\": " + new ObjectMapper().valueToTree(FakeToolServer.DOCUMENT)),
                 "{\"type\": \"mcp\", \"url\": \"" + mcp.url() + "\", \"path\": \"\", \"auth_type\": \"none\", \"key\": \"\","
                         + " \"config\": {\"enable\": true, \"access_control\": null},"
-                        + " \"info\": {\"id\": \"everything\", \"name\": \"Everything\", \"description\": \"MCP reference server\"}}")
+                        + " \"info\": {\"id\": \"everything\", \"name\": \"Everything\", \"description\": \"MCP reference server\"}}",
+                "{\"type\": \"mcp\", \"url\": \"" + mcpSse.url() + "\", \"auth_type\": \"none\", \"config\": {\"enable\": true},"
+                        + " \"info\": {\"id\": \"sse\"}}")
                 + "]";
         as(admin).body("{\"TOOL_SERVER_CONNECTIONS\": " + connections + "}").post("/api/v1/configs/tool_servers").then().statusCode(200);
     }
@@ -101,6 +105,9 @@ class ToolServersTest {
         }
         if (mcp != null) {
             mcp.close();
+        }
+        if (mcpSse != null) {
+            mcpSse.close();
         }
     }
 
@@ -306,5 +313,24 @@ class ToolServersTest {
         }
         as(admin).delete("/api/v1/functions/id/" + id + "/delete").then().statusCode(200);
         as(admin).get("/api/v1/functions/id/" + id).then().statusCode(404);
+    }
+
+    @Test
+    void mcpServersOverSseWorkToo() throws Exception {
+        ToolFunction echo = functions(other, "server:mcp:sse").get("sse_echo");
+        assertNotNull(echo);
+        ToolResult echoed = call(echo, other, "{\"message\": \"over sse\"}", WAIT);
+        assertFalse(echoed.error(), echoed.text());
+        assertTrue(echoed.text().contains("over sse"), echoed.text());
+    }
+
+    @Test
+    void anMcpConnectionIsVerifiedByListingItsTools() {
+        as(admin).body("{\"type\": \"mcp\", \"url\": \"" + mcp.url() + "\", \"path\": \"\", \"auth_type\": \"none\", \"key\": \"\", \"config\": {}}")
+                .post("/api/v1/configs/tool_servers/verify").then().statusCode(200)
+                .body("status", org.hamcrest.Matchers.equalTo(true)).body("specs.name", hasItems("echo", "get-sum"))
+                .body("specs.find { it.name == 'echo' }.parameters.properties.message", org.hamcrest.Matchers.notNullValue());
+        as(admin).body("{\"type\": \"mcp\", \"url\": \"" + mcp.url() + "\", \"auth_type\": \"oauth_2.1\"}")
+                .post("/api/v1/configs/tool_servers/verify").then().statusCode(400).body("detail", containsString("oauth_2.1"));
     }
 }

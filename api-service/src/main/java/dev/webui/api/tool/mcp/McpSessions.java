@@ -65,6 +65,17 @@ public class McpSessions {
         return withSession(server, authorization, timeout, client -> Uni.createFrom().completionStage(() -> client.callTool(request).toFuture()));
     }
 
+    /**
+     * Opens a session of its own, lists the tools and closes it again: the admin's check of a
+     * connection before it is saved.
+     */
+    public Uni<List<McpSchema.Tool>> probe(ToolServerConnection server, String authorization) {
+        McpAsyncClient client = client(server, server.authorization(authorization).orElse(""));
+        return Uni.createFrom().completionStage(() -> client.initialize().then(client.listTools()).toFuture())
+                .map(McpSchema.ListToolsResult::tools).ifNoItem().after(openTimeout).fail()
+                .onTermination().invoke(() -> close(new Session(client, null)));
+    }
+
     private <T> Uni<T> withSession(ToolServerConnection server, String authorization, Duration timeout,
                                    Function<McpAsyncClient, Uni<T>> action) {
         Key key = new Key(server.fingerprint(), server.authorization(authorization).orElse(""));
@@ -88,9 +99,7 @@ public class McpSessions {
     private synchronized Session session(ToolServerConnection server, Key key) {
         Session session = sessions.get(key);
         if (session == null) {
-            McpAsyncClient client = McpClient.async(transport(server, key.authorization()))
-                    .requestTimeout(Duration.ofDays(1)).initializationTimeout(openTimeout)
-                    .clientInfo(new McpSchema.Implementation("open-webui-java", "0.6.32")).build();
+            McpAsyncClient client = client(server, key.authorization());
             session = new Session(client, Uni.createFrom().completionStage(() -> client.initialize().toFuture())
                     .replaceWith(client).memoize().indefinitely());
             sessions.put(key, session);
@@ -101,6 +110,12 @@ public class McpSessions {
             }
         }
         return session;
+    }
+
+    /** A client whose requests are bounded by the caller's timeouts; the SDK's own limit only ends requests nobody waits for. */
+    private McpAsyncClient client(ToolServerConnection server, String authorization) {
+        return McpClient.async(transport(server, authorization)).requestTimeout(Duration.ofMinutes(10))
+                .initializationTimeout(openTimeout).clientInfo(new McpSchema.Implementation("open-webui-java", "0.6.32")).build();
     }
 
     private synchronized void discard(Key key, Session session) {

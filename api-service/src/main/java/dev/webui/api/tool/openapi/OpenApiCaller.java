@@ -38,7 +38,7 @@ public class OpenApiCaller {
     private static final Logger LOG = Logger.getLogger(OpenApiCaller.class);
     private static final int ERROR_BODY_CHARS = 2000;
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
     private final ObjectMapper mapper;
     private final int maxBytes;
 

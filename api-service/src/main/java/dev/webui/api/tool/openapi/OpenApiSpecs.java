@@ -36,7 +36,7 @@ public class OpenApiSpecs {
     public OpenApiSpecs(ToolServerConfig config) {
         this.timeout = Duration.ofSeconds(Math.max(1, config.specTimeoutSeconds()));
         this.ttlMillis = Math.max(0, config.specCacheSeconds()) * 1000L;
-        this.http = HttpClient.newBuilder().connectTimeout(timeout).build();
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
     }
 
     /** The server's document; fails with a message naming the server when it cannot be had. */
