@@ -20,6 +20,7 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -159,7 +160,7 @@ public record OpenApiDocument(String title, String description, JsonNode documen
         /** Path-level parameters, overridden by the operation's own of the same name and place. */
         private List<Parameter> parameters(PathItem item, Operation operation) {
             Map<String, Parameter> byKey = new LinkedHashMap<>();
-            for (List<Parameter> list : new ArrayList<>(java.util.Arrays.asList(item.getParameters(), operation.getParameters()))) {
+            for (List<Parameter> list : Arrays.asList(item.getParameters(), operation.getParameters())) {
                 if (list == null) {
                     continue;
                 }
