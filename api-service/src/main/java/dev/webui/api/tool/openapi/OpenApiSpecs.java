@@ -18,14 +18,16 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The OpenAPI documents of the tool servers, fetched on first use and kept per server. A document
  * is fetched again when the server's entry changes (any field) or when it is older than
- * TOOL_SERVER_SPEC_CACHE_SECONDS; a failed fetch is not kept, so the next chat tries again.
+ * TOOL_SERVER_SPEC_CACHE_SECONDS. A failed fetch is kept {@value #RETRY_SECONDS} seconds, so a
+ * server that is down costs one slow attempt per half minute, not one per Tools list or chat.
  * Concurrent first uses share one fetch.
  */
 @ApplicationScoped
 public class OpenApiSpecs {
     private static final int MAX_DOCUMENT_BYTES = 10 * 1024 * 1024;
+    private static final int RETRY_SECONDS = 30;
 
-    private record Entry(String fingerprint, long loadedAt, Uni<OpenApiDocument> document) {
+    private record Entry(String fingerprint, long loadedAt, Uni<OpenApiDocument> document, boolean failed) {
     }
 
     private final Map<String, Entry> cache = new ConcurrentHashMap<>();
@@ -43,8 +45,10 @@ public class OpenApiSpecs {
     public Uni<OpenApiDocument> document(ToolServerConnection server, String callerAuthorization) {
         long now = System.currentTimeMillis();
         Entry entry = cache.compute(server.toolId(), (id, old) -> old != null && old.fingerprint().equals(server.fingerprint())
-                && now - old.loadedAt() < ttlMillis ? old : new Entry(server.fingerprint(), now, load(server, callerAuthorization)));
-        return entry.document().onFailure().invoke(() -> cache.remove(server.toolId(), entry));
+                && now - old.loadedAt() < ttlMillis ? old : new Entry(server.fingerprint(), now, load(server, callerAuthorization), false));
+        return entry.document().onFailure().invoke(() -> cache.computeIfPresent(server.toolId(), (id, current) -> current == entry && !entry.failed()
+                ? new Entry(entry.fingerprint(), System.currentTimeMillis() - ttlMillis + RETRY_SECONDS * 1000L, entry.document(), true)
+                : current));
     }
 
     private Uni<OpenApiDocument> load(ToolServerConnection server, String callerAuthorization) {

@@ -11,7 +11,6 @@ import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * The admin's tool servers (TOOL_SERVER_CONNECTIONS) and who may use which: a server is usable
@@ -61,10 +60,5 @@ public class ToolServers {
             }
             return true;
         }).toList());
-    }
-
-    /** The usable server a tool id names, if the user may use it. */
-    public Uni<Optional<ToolServerConnection>> find(AuthenticatedUser user, ToolServerId id) {
-        return usable(user, id.type()).map(list -> list.stream().filter(s -> s.id().equals(id.serverId())).findFirst());
     }
 }
