@@ -73,7 +73,7 @@ public class McpSessions {
         McpAsyncClient client = client(server, server.authorization(authorization).orElse(""));
         return Uni.createFrom().completionStage(() -> client.initialize().then(client.listTools()).toFuture())
                 .map(McpSchema.ListToolsResult::tools).ifNoItem().after(openTimeout).fail()
-                .onTermination().invoke(() -> close(new Session(client, null)));
+                .onTermination().invoke(() -> close(client));
     }
 
     private <T> Uni<T> withSession(ToolServerConnection server, String authorization, Duration timeout,
@@ -106,7 +106,7 @@ public class McpSessions {
             if (sessions.size() > MAX_SESSIONS) {
                 var eldest = sessions.entrySet().iterator().next();
                 sessions.remove(eldest.getKey());
-                close(eldest.getValue());
+                close(eldest.getValue().client());
             }
         }
         return session;
@@ -120,7 +120,7 @@ public class McpSessions {
 
     private synchronized void discard(Key key, Session session) {
         if (sessions.remove(key, session)) {
-            close(session);
+            close(session.client());
         }
     }
 
@@ -146,9 +146,9 @@ public class McpSessions {
         return builder.build();
     }
 
-    private static void close(Session session) {
+    private static void close(McpAsyncClient client) {
         try {
-            session.client().close();
+            client.close();
         } catch (RuntimeException e) {
             LOG.debugf("Closing an MCP session failed: %s", e);
         }
@@ -158,6 +158,6 @@ public class McpSessions {
     synchronized void closeAll() {
         List<Session> open = new ArrayList<>(sessions.values());
         sessions.clear();
-        open.forEach(McpSessions::close);
+        open.forEach(session -> close(session.client()));
     }
 }
