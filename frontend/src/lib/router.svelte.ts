@@ -1,6 +1,6 @@
 // A tiny history-API router: the gateway falls back to index.html for unknown paths.
 
-export type Route = { name: 'auth' } | { name: 'admin' } | { name: 'prompts' } | { name: 'knowledge' } | { name: 'models' } | { name: 'chat'; id: string | null } | { name: 'shared'; id: string } | { name: 'notes'; id: string | null } | { name: 'channel'; id: string } | { name: 'notfound' };
+export type Route = { name: 'auth' } | { name: 'admin' } | { name: 'prompts' } | { name: 'knowledge' } | { name: 'models' } | { name: 'tools' } | { name: 'chat'; id: string | null } | { name: 'shared'; id: string } | { name: 'notes'; id: string | null } | { name: 'channel'; id: string } | { name: 'notfound' };
 
 export function parseRoute(path: string): Route {
   if (path === '/auth') return { name: 'auth' };
@@ -8,6 +8,7 @@ export function parseRoute(path: string): Route {
   if (path === '/workspace/prompts') return { name: 'prompts' };
   if (path === '/workspace/knowledge') return { name: 'knowledge' };
   if (path === '/workspace/models') return { name: 'models' };
+  if (path === '/workspace/tools') return { name: 'tools' };
   if (path === '/' || path === '') return { name: 'chat', id: null };
   if (path === '/notes') return { name: 'notes', id: null };
   const n = /^\/notes\/([^/]+)$/.exec(path);

@@ -2,7 +2,11 @@ package dev.webui.api.toolserver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.app.AppConfig;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.json.JsonText;
+import dev.webui.api.tool.mcp.McpSessions;
+import dev.webui.api.tool.server.ToolServerConnection;
 import dev.webui.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -16,7 +20,8 @@ import java.time.Duration;
 /**
  * Checks an admin's tool-server connection before it is saved (POST /configs/tool_servers/verify):
  * fetches its OpenAPI document the way a chat would, with the connection's key. Every failure is a
- * 400 whose detail names the server and what went wrong, as the admin page shows it.
+ * 400 whose detail names the server and what went wrong, as the admin page shows it. An MCP
+ * server is checked by opening a session and listing its tools.
  */
 @ApplicationScoped
 public class ToolServerVerifier {
@@ -25,8 +30,10 @@ public class ToolServerVerifier {
     private final HttpClient http;
     private final Duration timeout;
     private final JsonText json;
+    private final McpSessions mcp;
 
-    public ToolServerVerifier(AppConfig config, JsonText json) {
+    public ToolServerVerifier(AppConfig config, JsonText json, McpSessions mcp) {
+        this.mcp = mcp;
         this.timeout = Duration.ofSeconds(Math.max(1, config.modelListTimeout()));
         this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NORMAL).build();
         this.json = json;
@@ -38,9 +45,11 @@ public class ToolServerVerifier {
             return Uni.createFrom().failure(ApiException.badRequest("A tool server connection needs a 'url'"));
         }
         String type = connection.path("type").asText("openapi");
+        if ("mcp".equals(type)) {
+            return verifyMcp(connection, callerToken);
+        }
         if (!"openapi".equals(type)) {
-            return Uni.createFrom().failure(ApiException.badRequest(
-                    "Only OpenAPI tool servers can be verified here; '" + type + "' servers are checked by the client that uses them"));
+            return Uni.createFrom().failure(ApiException.badRequest("Unknown tool server type '" + type + "': use openapi or mcp"));
         }
         String address = documentUrl(connection.get("url").asText().trim(), connection.path("path").asText(DEFAULT_PATH));
         HttpRequest.Builder request;
@@ -76,7 +85,26 @@ public class ToolServerVerifier {
                 });
     }
 
-    static String documentUrl(String url, String path) {
+    /** MCP: a session of its own is opened and its tools listed; answers {@code {"status": true, "specs": [...]}} as v0.6.32. */
+    private Uni<JsonNode> verifyMcp(JsonNode connection, String callerToken) {
+        ToolServerConnection server = ToolServerConnection.of(0, connection);
+        if (!server.authSupported()) {
+            return Uni.createFrom().failure(ApiException.badRequest("MCP servers with auth type '" + server.authType()
+                    + "' are not supported here; use none, bearer or session"));
+        }
+        String authorization = callerToken == null || callerToken.isBlank() ? null : "Bearer " + callerToken;
+        return mcp.probe(server, authorization)
+                .onFailure().transform(e -> ApiException.badRequest("Failed to connect to the MCP server at " + server.url() + ": " + describe(e)))
+                .map(tools -> {
+                    ObjectNode answer = json.mapper().createObjectNode().put("status", true);
+                    ArrayNode specs = answer.putArray("specs");
+                    tools.forEach(tool -> specs.addObject().put("name", tool.name()).put("description", tool.description())
+                            .set("parameters", json.mapper().valueToTree(tool.inputSchema())));
+                    return answer;
+                });
+    }
+
+    public static String documentUrl(String url, String path) {
         if (path.startsWith("http://") || path.startsWith("https://")) {
             return path;
         }

@@ -81,7 +81,7 @@ class ToolServerVerifyTest {
         as(admin).body(Map.of("url", "http://127.0.0.1:" + closed)).post("/api/v1/configs/tool_servers/verify").then()
                 .statusCode(400).body("detail", containsString("Failed to connect"));
         as(admin).body(Map.of("url", url, "type", "mcp")).post("/api/v1/configs/tool_servers/verify").then()
-                .statusCode(400).body("detail", containsString("mcp"));
+                .statusCode(400).body("detail", containsString("Failed to connect to the MCP server at " + url));
         as(admin).body(Map.of("path", "openapi.json")).post("/api/v1/configs/tool_servers/verify").then()
                 .statusCode(400).body("detail", containsString("url"));
         as(admin).body("[]").post("/api/v1/configs/tool_servers/verify").then().statusCode(400);
