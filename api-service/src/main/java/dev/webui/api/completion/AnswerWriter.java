@@ -59,6 +59,12 @@ final class AnswerWriter {
         content.cut(raw);
     }
 
+    /** The answer goes on from {@code text}, which the stored message already holds. */
+    synchronized void continueFrom(String text) {
+        content.content(text);
+        saved = content.text();
+    }
+
     synchronized void addShown(String text) {
         content.shown(text);
     }

@@ -42,6 +42,21 @@ public record CompletionRequest(ObjectNode body, String model, boolean stream, S
         return chatId != null && messageId != null && !LOCAL_CHAT.equals(chatId);
     }
 
+    /**
+     * The text of a trailing assistant message ("Continue response"): the answer goes on from it, as in
+     * Open WebUI, so it is shown and saved in front of what the model adds. Null when the last message is not
+     * the assistant's or has no plain text.
+     */
+    public String continuedText() {
+        JsonNode messages = body.path("messages");
+        JsonNode last = messages.isEmpty() ? null : messages.get(messages.size() - 1);
+        if (last == null || !"assistant".equals(last.path("role").asText()) || !last.path("content").isTextual()) {
+            return null;
+        }
+        String text = last.get("content").textValue();
+        return text.isEmpty() ? null : text;
+    }
+
     private static String text(ObjectNode body, String field) {
         JsonNode value = body.get(field);
         return value != null && value.isTextual() && !value.textValue().isBlank() ? value.textValue() : null;

@@ -90,6 +90,10 @@ final class SocketCompletion {
         }
         timer = vertx.setPeriodic(Math.max(50, pipeline.config().saveIntervalMs()), id -> answer.flush());
         answer.begin(model.id());
+        String continued = request.continuedText();
+        if (continued != null) {
+            answer.continueFrom(continued);
+        }
         if (model.arena()) {
             events.emit("chat:completion", Map.of("selected_model_id", model.selectedModelId()));
         }

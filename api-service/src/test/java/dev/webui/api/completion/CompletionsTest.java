@@ -329,4 +329,21 @@ class CompletionsTest extends CompletionTestBase {
         Poll.until("the provider's request is aborted", () -> upstream.aborted.get() > aborted);
         as(user).post("/api/tasks/stop/" + taskId).then().statusCode(200).body("status", equalTo(false));
     }
+
+    @Test
+    void continuingAnAnswerKeepsItsTextInFrontOfWhatTheModelAdds() {
+        String chatId = Chats.create(user, "continue", 1);
+        Map<String, Object> body = requestBody("helper", "Tell me a story", chatId, true);
+        body.put("messages", List.of(Map.of("role", "user", "content", "Tell me a story"),
+                Map.of("role", "assistant", "content", "Once upon a time, ")));
+        as(user).body(body).post("/api/chat/completions").then().statusCode(200);
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+
+        List<String> contents = events.stream().filter(e -> EmitTap.isType(e, "chat:completion") && data(e).has("content"))
+                .map(e -> data(e).path("content").asText()).toList();
+        assertTrue(contents.stream().allMatch(c -> c.startsWith("Once upon a time, ")), contents.toString());
+        assertEquals("Once upon a time, Hello world!", contents.get(contents.size() - 1));
+        as(user).get("/api/v1/chats/" + chatId).then().statusCode(200)
+                .body("chat.history.messages.m1.content", equalTo("Once upon a time, Hello world!"));
+    }
 }
