@@ -89,7 +89,7 @@ class AnswerContentTest {
         answer.shown("<details type=\"code_interpreter\" done=\"true\" output=\"42\">\n</details>\n");
         answer.content("The answer is 42.");
         answer.finish();
-        assertEquals("Let me compute.\n<details type=\"code_interpreter\" done=\"true\" output=\"42\">\n</details>\nThe answer is 42.\n",
+        assertEquals("Let me compute.\n<details type=\"code_interpreter\" done=\"true\" output=\"42\">\n</details>\nThe answer is 42.",
                 answer.text());
     }
 }

@@ -305,4 +305,29 @@ class RetrievalTest extends CompletionTestBase {
         assertTrue(text.lines().findFirst().orElseThrow().contains(ProbeStep.FOUND), "sources first: " + text);
         assertTrue(systemPrompt(upstreamRequest("sse with a step")).contains(ProbeStep.FOUND));
     }
+
+    @Test
+    void aWebPageAttachedWithoutEmbeddingIsUsedWhole() {
+        String chatId = Chats.create(user, "web page", 1);
+        String prompt = "What does the page say?";
+        String url = "https://docs.example/page";
+        Map<String, Object> page = new LinkedHashMap<>();
+        page.put("type", "text");
+        page.put("name", url);
+        page.put("url", url);
+        page.put("collection_name", null);
+        page.put("file", Map.of("data", Map.of("content", "The page says the sky is teal."),
+                "meta", Map.of("name", url, "source", url)));
+        int queriesBefore = files.queries.size();
+        as(user).body(socketBody(prompt, chatId, List.of(page))).post("/api/chat/completions").then().statusCode(200);
+        List<JsonNode> events = tap.awaitEvent(chatId, "m1", EmitTap::isDone);
+
+        assertEquals(queriesBefore, files.queries.size(), "nothing to search in file-service");
+        String system = systemPrompt(upstreamRequest(prompt));
+        assertTrue(system.contains("The page says the sky is teal.</source>"), system);
+        JsonNode sources = events.stream().filter(e -> data(e).has("sources")).map(e -> data(e).path("sources")).findFirst().orElseThrow();
+        assertEquals(url, sources.path(0).path("source").path("name").asText());
+        assertFalse(sources.path(0).path("source").has("file"), "the page's text is not sent back as its description");
+        assertEquals(url, sources.path(0).path("metadata").path(0).path("source").asText());
+    }
 }

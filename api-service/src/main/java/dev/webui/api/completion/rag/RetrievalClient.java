@@ -46,7 +46,7 @@ public class RetrievalClient {
         List<ObjectNode> items = new ArrayList<>();
         if (files != null && files.isArray()) {
             files.forEach(item -> {
-                if (item instanceof ObjectNode object && collection(object) != null) {
+                if (item instanceof ObjectNode object && (inlineText(object) != null || collection(object) != null)) {
                     items.add(object);
                 }
             });
@@ -54,7 +54,8 @@ public class RetrievalClient {
         if (items.isEmpty()) {
             return CompletableFuture.completedFuture(RetrievedContext.NONE);
         }
-        List<Uni<Attempt>> queries = items.stream().map(item -> query(authorization, item, query)).toList();
+        List<Uni<Attempt>> queries = items.stream().map(item -> inlineText(item) != null
+                ? Uni.createFrom().item(new Attempt(inline(item), null)) : query(authorization, item, query)).toList();
         return Uni.join().all(queries).andFailFast().map(attempts -> {
             List<ObjectNode> sources = new ArrayList<>();
             String failure = null;
@@ -80,6 +81,32 @@ public class RetrievalClient {
             return named.isBlank() ? null : named;
         }
         return "collection".equals(item.path("type").asText()) ? id : "file-" + id;
+    }
+
+    /**
+     * The text a {@code "text"} item carries itself (a web page or a YouTube transcript attached without
+     * embedding, a temporary chat's file), used whole as Open WebUI does: always with {@code context: "full"},
+     * otherwise when the item names no collection to search. Null for every other item.
+     */
+    static String inlineText(ObjectNode item) {
+        if (!"text".equals(item.path("type").asText())) {
+            return null;
+        }
+        JsonNode content = item.path("file").path("data").path("content");
+        if (!content.isTextual() || content.textValue().isBlank()) {
+            return null;
+        }
+        boolean full = "full".equals(item.path("context").asText());
+        return full || item.path("collection_name").asText("").isBlank() ? content.textValue() : null;
+    }
+
+    private ObjectNode inline(ObjectNode item) {
+        ObjectNode source = mapper.createObjectNode();
+        source.set("source", item.deepCopy().without(List.of("file", "docs")));
+        source.putArray("document").add(inlineText(item));
+        JsonNode meta = item.path("file").path("meta");
+        source.putArray("metadata").add(meta.isObject() ? meta.deepCopy() : mapper.createObjectNode());
+        return source;
     }
 
     private Uni<Attempt> query(String authorization, ObjectNode item, String query) {
