@@ -120,4 +120,24 @@ describe('chat controller', () => {
     event('chat:completion', { content: 'psst' }, 'local');
     expect(branch(chat.history)[1].content).toBe('psst');
   });
+  it('sends the user\'s picked and enabled tool servers with their documents and specs as tool_servers', async () => {
+    const { forgetServers } = await import('../src/lib/userTools/servers');
+    const { chatTools } = await import('../src/lib/chat/tools.svelte');
+    forgetServers();
+    chatTools.selected = ['direct_server:0', 'direct_server:1', 'calc'];
+    const openapi = { info: { title: 'Clock' }, paths: { '/now': { get: { operationId: 'now', summary: 'The time' } } } };
+    session.settings = { toolServers: [
+      { url: 'http://clock.test', path: 'openapi.json', auth_type: 'none', key: '', config: { enable: true } },
+      { url: 'http://off.test', path: 'openapi.json', auth_type: 'none', key: '', config: { enable: false } }
+    ] };
+    const plain = fetch;
+    vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit = {}) =>
+      url === 'http://clock.test/openapi.json' ? new Response(JSON.stringify(openapi)) : plain(url, init)));
+    await send('What time is it?');
+    const completion = calls.find((c) => c.url === '/api/chat/completions')!.body;
+    expect(completion.tool_servers).toEqual([{ url: 'http://clock.test', openapi, info: { title: 'Clock' },
+      specs: [{ name: 'now', description: 'The time', parameters: { type: 'object', properties: {}, required: [] } }] }]);
+    expect(completion.tool_ids).toEqual(['calc']);
+    chatTools.selected = [];
+  });
 });

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import AnswerBody from '../src/components/AnswerBody.svelte';
 import ToolsMenu from '../src/components/ToolsMenu.svelte';
 import { splitToolCalls } from '../src/lib/chat/toolCalls';
-import { chatTools, toolIds } from '../src/lib/chat/tools.svelte';
+import { chatTools, pickedServers, toolIds } from '../src/lib/chat/tools.svelte';
 import { session } from '../src/lib/session.svelte';
 
 // A block as the backend writes it (and Open WebUI 0.6.32 does): attributes hold HTML-escaped JSON strings.
@@ -64,5 +64,20 @@ describe('tools menu', () => {
     expect(toolIds()).toEqual({ tool_ids: ['server:0'] });
     await fireEvent.click(weather);
     expect(toolIds()).toEqual({});
+  });
+  it('lists the user\'s own enabled servers beside the tools; picking one goes to tool_servers, not tool_ids', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('[]')));
+    session.settings = { toolServers: [
+      { url: 'http://off.test', path: 'openapi.json', auth_type: 'none', key: '', config: { enable: false } },
+      { url: 'http://mine.test', path: 'openapi.json', auth_type: 'none', key: '', config: { enable: true } }
+    ] };
+    render(ToolsMenu);
+    await fireEvent.click(screen.getByRole('button', { name: 'Tools' }));
+    const mine = await screen.findByRole('menuitemcheckbox', { name: /mine\.test/ });
+    expect(screen.queryByRole('menuitemcheckbox', { name: /off\.test/ })).toBeNull();
+    await fireEvent.click(mine);
+    expect(pickedServers()).toEqual([1]);
+    expect(toolIds()).toEqual({});
+    session.settings = {};
   });
 });

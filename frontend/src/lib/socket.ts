@@ -1,8 +1,9 @@
 // The Socket.IO connection of docs/realtime.md, The protocol and Authentication: same origin, path /ws/socket.io, handshake token,
-// `user-join` on every connect. `chat-events` are fanned out to the subscribers.
+// `user-join` on every connect. `chat-events` are fanned out to the subscribers; `execute:tool` is answered here.
 import { io, type Socket } from 'socket.io-client';
 import { token } from './api/http';
 import type { ChatEventEnvelope } from './types';
+import { answerExecuteTool } from './userTools/servers';
 
 let socket: Socket | null = null;
 const listeners = new Set<(e: ChatEventEnvelope) => void>();
@@ -19,7 +20,14 @@ export function connectSocket(websocket: boolean): void {
     auth: (cb) => cb({ token: token.get() ?? undefined })
   });
   socket.on('connect', () => joinUser());
-  socket.on('chat-events', (event: ChatEventEnvelope) => listeners.forEach((l) => l(event)));
+  socket.on('chat-events', (event: ChatEventEnvelope, ack?: (answer: unknown) => void) => {
+    // A call of one of the user's own tool servers: the server waits for the answer as the ack.
+    if (event?.data?.type === 'execute:tool' && typeof ack === 'function') {
+      void answerExecuteTool(event.data.data).then(ack);
+      return;
+    }
+    listeners.forEach((l) => l(event));
+  });
 }
 
 /** Binds the socket to the signed-in user (after connect and after sign-in). */

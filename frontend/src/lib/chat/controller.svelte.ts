@@ -4,7 +4,7 @@ import { chats } from '../api/chats';
 import { completions } from '../api/completions';
 import { navigate } from '../router.svelte';
 import { defaultModelIds, session } from '../session.svelte';
-import { i18n } from '../i18n.svelte';
+import { i18n, t } from '../i18n.svelte';
 import { refreshSidebar, renameLocally } from '../sidebar.svelte';
 import { emitUsage, onChatEvent, waitForSocketId } from '../socket';
 import { toast, toastError } from '../toast.svelte';
@@ -13,9 +13,10 @@ import { append, branch, emptyHistory, removeMessage, toCompletionMessages } fro
 import { promptVariables } from './promptVariables';
 import { applyChatEvent } from './stream';
 import { interpreterWanted } from '../code/interpreterSwitch.svelte';
-import { toolIds } from './tools.svelte';
+import { pickedServers, toolIds } from './tools.svelte';
 import { imageGenerationWanted } from './imageSwitch.svelte';
 import { webSearchFeature } from './webSearch.svelte';
+import { toolServersPayload } from '../userTools/servers';
 
 export const LOCAL_CHAT_ID = 'local';
 
@@ -214,6 +215,8 @@ async function startCompletion(reply: Message, firstExchange: boolean, leafId = 
   let usage: ReturnType<typeof setInterval> | undefined;
   try {
     const sessionId = await waitForSocketId();
+    const own = await toolServersPayload(pickedServers());
+    for (const error of own.errors) toast(t('Failed to connect to {{URL}} OpenAPI tool server', { URL: error }), 'error');
     emitUsage(model.id, chatId);
     usage = setInterval(() => emitUsage(model.id, chatId), 1000);
     const res = await completions.start({
@@ -222,7 +225,7 @@ async function startCompletion(reply: Message, firstExchange: boolean, leafId = 
       stream: true,
       params: { ...(session.settings.params ?? {}) },
       ...(filesFor(reply) ? { files: filesFor(reply) } : {}),
-      tool_servers: [],
+      tool_servers: own.servers,
       ...toolIds(),
       features: { image_generation: imageGenerationWanted(), code_interpreter: interpreterWanted(), web_search: webSearchFeature(), ...(session.settings.memory === true ? { memory: true } : {}) },
       variables: variables(),
