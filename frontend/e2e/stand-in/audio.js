@@ -21,8 +21,26 @@ function silentWav() {
 }
 
 export function audioFeature({ state, need, HttpError, STREAMED }) {
-  state.audio = { recordings: [], speech: [] };
+  state.audio = {
+    recordings: [], speech: [],
+    config: {
+      tts: { ENGINE: '', OPENAI_API_BASE_URL: 'https://api.openai.com/v1', OPENAI_API_KEY: '', API_KEY: '', MODEL: 'tts-1', VOICE: 'alloy', SPLIT_ON: 'punctuation' },
+      stt: { ENGINE: 'web', OPENAI_API_BASE_URL: 'https://api.openai.com/v1', OPENAI_API_KEY: '', MODEL: '', SUPPORTED_CONTENT_TYPES: [], DEEPGRAM_API_KEY: '' }
+    }
+  };
+  // Admin › Audio: the two blocks merged key by key, as api-service keeps the keys left out.
+  const openaiTts = () => state.audio.config.tts.ENGINE === 'openai';
   const routes = [
+    ['GET', /^\/api\/v1\/audio\/config$/, (req) => (need(req, 'admin'), state.audio.config)],
+    ['POST', /^\/api\/v1\/audio\/config\/update$/, (req, _m, body) => {
+      need(req, 'admin');
+      if (typeof body.tts?.MODEL !== 'string') throw new HttpError(400, 'tts.MODEL must be a string');
+      const { tts, stt } = state.audio.config;
+      state.audio.config = { tts: { ...tts, ...body.tts }, stt: { ...stt, ...body.stt } };
+      return state.audio.config;
+    }],
+    ['GET', /^\/api\/v1\/audio\/models$/, (req) => (need(req, 'verified'), { models: openaiTts() ? [{ id: 'kokoro' }] : [] })],
+    ['GET', /^\/api\/v1\/audio\/voices$/, (req) => (need(req, 'verified'), { voices: openaiTts() ? [{ id: 'af_bella', name: 'Bella' }] : [] })],
     ['POST', /^\/api\/v1\/audio\/transcriptions$/, (req, _m, raw) => {
       need(req, 'verified');
       const part = /Content-Disposition: form-data; name="file"; filename="([^"]*)"\r\nContent-Type: ([^\r]*)\r\n\r\n/.exec(raw);
