@@ -34,6 +34,7 @@ final class ToolChatStep {
     private static final String TWO_ROUNDS = "What is 2 + 3, said back to me?";
     private static final String FAILING = "Check the broken tool";
     private static final String SLOW = "Ask the slow tool";
+    private static final String WHILE_DOWN = "Echo while the server is away";
     private static final String AFTER_RESTART = "Echo after the restart";
     private static final String PRIVATE = "Use the private server";
     private static final JsonNode NOBODY = Gateway.JSON.valueToTree(Map.of(
@@ -73,6 +74,10 @@ final class ToolChatStep {
             JsonNode toolMessage = last(rounds.get(1).path("messages"));
             assertEquals("tool", toolMessage.path("role").asText(), rounds.get(1).toString());
             assertEquals("{\"sum\": 5}", toolMessage.path("content").asText(), "the model reads the tool's answer");
+            List<String> statuses = sockets.events("bob-tools", "chat-events").stream()
+                    .filter(e -> sum.assistant().equals(e.path("message_id").asText()) && "status".equals(e.path("data").path("type").asText()))
+                    .map(e -> e.path("data").path("data").path("description").asText()).toList();
+            assertTrue(statuses.containsAll(List.of("Running add", "Running opsmcp_echo")), "a status while each tool runs: " + statuses);
 
             Answer failed = ask(FAILING, "server:opsapi");
             assertEquals(List.of("broken"), names(failed.blocks()), failed.content());
@@ -83,6 +88,11 @@ final class ToolChatStep {
             stoppedWhileTheSlowToolRuns(tools);
 
             mcp.kill();
+            Answer away = ask(WHILE_DOWN, "server:opsapi", "server:mcp:opsmcp");
+            assertEquals("No tools needed.", away.content(), "the chat goes on without the server that is away");
+            String offeredWhileDown = last(requests(WHILE_DOWN)).path("tools").toString();
+            assertTrue(offeredWhileDown.contains("\"add\"") && !offeredWhileDown.contains("opsmcp_echo"),
+                    "the OpenAPI functions only: " + offeredWhileDown);
             mcp.start();
             Answer back = ask(AFTER_RESTART, "server:mcp:opsmcp");
             assertEquals(List.of("opsmcp_echo"), names(back.blocks()), back.content());
@@ -196,10 +206,10 @@ final class ToolChatStep {
         assertTrue(blocks.stream().allMatch(b -> b.contains("done=\"true\"")), "every call finished: " + blocks);
         String saved = awaitSaved(user, chat, assistant, content::equals);
         assertEquals(blocks, blocks(saved), "the reloaded chat shows the same tool calls");
-        return new Answer(content, blocks);
+        return new Answer(assistant, content, blocks);
     }
 
-    private record Answer(String content, List<String> blocks) {
+    private record Answer(String assistant, String content, List<String> blocks) {
     }
 
     private static List<String> blocks(String content) {
