@@ -13,21 +13,26 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
 
 /**
  * The one part outside the suite: an OpenAI-compatible upstream on a free port, speaking the real
  * wire format (GET /models, POST /chat/completions as JSON or as SSE {@code data:} chunks with a
  * usage chunk and {@code data: [DONE]}, {@code {"error": ...}} bodies for a bad key).
  * {@value #ECHO} answers "You said: <last user message>" in a few chunks; {@value #SLOW} streams a
- * word every 100 ms until the caller hangs up (or 2 minutes pass), so a stop can be observed here.
+ * word every 100 ms until the caller hangs up (or 2 minutes pass), so a stop can be observed here;
+ * {@value #TOOLS} streams the rounds a test scripts, with {@code tool_calls} deltas.
  */
 final class FakeOpenAi implements AutoCloseable {
     static final String ECHO = "fake-echo";
     static final String SLOW = "fake-slow";
+    /** Answers in rounds scripted by {@link #scriptTools}: text, then tool calls, in the real streamed shape. */
+    static final String TOOLS = "fake-tools";
     static final String KEY = "sk-ops-fake-upstream";
     /**
      * The non-streamed answer, shaped for every background task at once (title, tags, follow-ups).
@@ -45,6 +50,11 @@ final class FakeOpenAi implements AutoCloseable {
     private final List<JsonNode> completions = new CopyOnWriteArrayList<>();
     private final AtomicInteger slowChunks = new AtomicInteger();
     private volatile boolean slowHungUp;
+    private volatile Function<JsonNode, ToolRound> toolScript = request -> new ToolRound("No script.", null, null);
+
+    /** One round of {@value #TOOLS}: some text, then a call of {@code function} with these arguments (none: the answer ends). */
+    record ToolRound(String text, String function, String arguments) {
+    }
 
     FakeOpenAi() throws IOException {
         this("127.0.0.1");
@@ -57,6 +67,11 @@ final class FakeOpenAi implements AutoCloseable {
         server.createContext("/v1/chat/completions", this::chat);
         server.setExecutor(threads);
         server.start();
+    }
+
+    /** What {@value #TOOLS} answers to a streamed request (its messages say which round it is). */
+    void scriptTools(Function<JsonNode, ToolRound> script) {
+        toolScript = script;
     }
 
     /** The base URL for OPENAI_API_BASE_URLS. */
@@ -92,7 +107,7 @@ final class FakeOpenAi implements AutoCloseable {
         }
         ObjectNode list = json.createObjectNode().put("object", "list");
         ArrayNode data = list.putArray("data");
-        for (String id : List.of(ECHO, SLOW)) {
+        for (String id : List.of(ECHO, SLOW, TOOLS)) {
             data.addObject().put("id", id).put("object", "model").put("created", 1_700_000_000L).put("owned_by", "ops-tests");
         }
         send(exchange, 200, json.writeValueAsString(list));
@@ -122,6 +137,10 @@ final class FakeOpenAi implements AutoCloseable {
                 streamSlowly(out, model);
                 return;
             }
+            if (TOOLS.equals(model)) {
+                streamRound(out, model, toolScript.apply(request));
+                return;
+            }
             String said = lastUserText(request);
             for (String piece : List.of("You ", "said: ", "**" + said + "**", "\n\nDone.")) {
                 event(out, delta(model, null, null, piece));
@@ -145,9 +164,44 @@ final class FakeOpenAi implements AutoCloseable {
         }
     }
 
+    /** The round's text, then its call as OpenAI streams one: id and name first, the arguments in two fragments. */
+    private void streamRound(OutputStream out, String model, ToolRound round) throws IOException {
+        if (!round.text().isEmpty()) {
+            event(out, delta(model, null, null, round.text()));
+        }
+        if (round.function() == null) {
+            finish(out, model, true);
+            return;
+        }
+        int half = round.arguments().length() / 2;
+        event(out, callFragment(model, "call_" + UUID.randomUUID().toString().substring(0, 8), round.function(),
+                round.arguments().substring(0, half)));
+        event(out, callFragment(model, null, null, round.arguments().substring(half)));
+        finish(out, model, true, "tool_calls");
+    }
+
+    private ObjectNode callFragment(String model, String id, String name, String arguments) {
+        ObjectNode chunk = chunkBase(model, "chat.completion.chunk");
+        ObjectNode call = chunk.putArray("choices").addObject().put("index", 0).putNull("finish_reason").putObject("delta")
+                .putArray("tool_calls").addObject().put("index", 0);
+        if (id != null) {
+            call.put("id", id).put("type", "function");
+        }
+        ObjectNode function = call.putObject("function");
+        if (name != null) {
+            function.put("name", name);
+        }
+        function.put("arguments", arguments);
+        return chunk;
+    }
+
     private void finish(OutputStream out, String model, boolean withUsage) throws IOException {
+        finish(out, model, withUsage, "stop");
+    }
+
+    private void finish(OutputStream out, String model, boolean withUsage, String reason) throws IOException {
         ObjectNode last = chunkBase(model, "chat.completion.chunk");
-        last.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop").putObject("delta");
+        last.putArray("choices").addObject().put("index", 0).put("finish_reason", reason).putObject("delta");
         event(out, last);
         if (withUsage) {
             ObjectNode usage = chunkBase(model, "chat.completion.chunk");
@@ -159,7 +213,7 @@ final class FakeOpenAi implements AutoCloseable {
         out.flush();
     }
 
-    private static String lastUserText(JsonNode request) {
+    static String lastUserText(JsonNode request) {
         String text = "";
         for (JsonNode message : request.path("messages")) {
             if ("user".equals(message.path("role").asText())) {
@@ -194,7 +248,7 @@ final class FakeOpenAi implements AutoCloseable {
         out.flush();
     }
 
-    private static void send(HttpExchange exchange, int status, String body) throws IOException {
+    static void send(HttpExchange exchange, int status, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().set("Content-Type", "application/json");
         exchange.sendResponseHeaders(status, bytes.length);

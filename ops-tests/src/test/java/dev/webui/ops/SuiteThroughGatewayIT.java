@@ -666,6 +666,12 @@ class SuiteThroughGatewayIT {
     }
 
     @Test
+    @Order(16)
+    void aUsersChatCallsOpenApiAndMcpToolsOverRoundsThroughFailureStopRestartAndAccess() throws Exception {
+        new ToolChatStep(suite, sockets, upstream, admin, bob).run();
+    }
+
+    @Test
     @Order(20)
     void writersOnBothBridgesAndThroughTheGatewayEditANoteTogetherAReaderCannotAndTheTextIsSaved() throws Exception {
         new CollaborativeNoteStep(suite, sockets, admin, bob).run();
