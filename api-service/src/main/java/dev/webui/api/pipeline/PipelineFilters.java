@@ -44,7 +44,12 @@ public class PipelineFilters {
 
     /** Runs the inlet filters for {@code modelId} over {@code body}; the result is the body the last filter answered. */
     public Uni<JsonNode> inlet(AuthenticatedUser user, String modelId, JsonNode body) {
-        return targets(modelId, false).chain(targets -> run(targets, "inlet", user, body, false));
+        return targets(modelId, false).chain(targets -> inlet(user, targets, body));
+    }
+
+    /** The inlet filters of {@code targets} (from {@code targets(modelId, false)}), in order. */
+    Uni<JsonNode> inlet(AuthenticatedUser user, List<Target> targets, JsonNode body) {
+        return run(targets, "inlet", user, body, false);
     }
 
     public Uni<JsonNode> outlet(AuthenticatedUser user, String modelId, JsonNode body) {

@@ -36,22 +36,28 @@ public class PipelineInletStep implements PayloadStep {
     public Uni<Void> run(StepContext context) {
         ObjectNode payload = context.payload();
         String modelId = context.model().arena() ? context.model().selectedModelId() : context.model().id();
-        ObjectNode sent = payload.deepCopy();
-        sent.put("model", modelId);
-        sent.set("metadata", metadata(context));
-        return filters.inlet(context.user(), modelId, sent).invoke(answer -> {
-            if (answer == sent) {
-                return;
+        // the filters first: without any (the common case) the conversation is neither copied nor sent
+        return filters.targets(modelId, false).chain(targets -> {
+            if (targets.isEmpty()) {
+                return Uni.createFrom().voidItem();
             }
-            if (!answer.path("messages").isArray()) {
-                throw new ApiException(502, "A pipeline inlet filter answered a body without 'messages'");
-            }
-            JsonNode model = payload.get("model");
-            payload.removeAll();
-            payload.setAll((ObjectNode) answer);
-            payload.remove("metadata");
-            payload.set("model", model);
-        }).replaceWithVoid();
+            ObjectNode sent = payload.deepCopy();
+            sent.put("model", modelId);
+            sent.set("metadata", metadata(context));
+            return filters.inlet(context.user(), targets, sent).invoke(answer -> {
+                if (answer == sent) {
+                    return;
+                }
+                if (!answer.path("messages").isArray()) {
+                    throw new ApiException(502, "A pipeline inlet filter answered a body without 'messages'");
+                }
+                JsonNode model = payload.get("model");
+                payload.removeAll();
+                payload.setAll((ObjectNode) answer);
+                payload.remove("metadata");
+                payload.set("model", model);
+            }).replaceWithVoid();
+        });
     }
 
     private static ObjectNode metadata(StepContext context) {

@@ -43,19 +43,23 @@ public class RetrievalClient {
      * @param files the completion's {@code files}; null or empty → {@link RetrievedContext#NONE}
      */
     public CompletionStage<RetrievedContext> retrieve(String authorization, JsonNode files, String query) {
-        List<ObjectNode> items = new ArrayList<>();
+        List<Uni<Attempt>> queries = new ArrayList<>();
         if (files != null && files.isArray()) {
             files.forEach(item -> {
-                if (item instanceof ObjectNode object && (inlineText(object) != null || collection(object) != null)) {
-                    items.add(object);
+                if (!(item instanceof ObjectNode object)) {
+                    return;
+                }
+                String text = inlineText(object);
+                if (text != null) {
+                    queries.add(Uni.createFrom().item(new Attempt(inline(object, text), null)));
+                } else if (collection(object) != null) {
+                    queries.add(query(authorization, object, query));
                 }
             });
         }
-        if (items.isEmpty()) {
+        if (queries.isEmpty()) {
             return CompletableFuture.completedFuture(RetrievedContext.NONE);
         }
-        List<Uni<Attempt>> queries = items.stream().map(item -> inlineText(item) != null
-                ? Uni.createFrom().item(new Attempt(inline(item), null)) : query(authorization, item, query)).toList();
         return Uni.join().all(queries).andFailFast().map(attempts -> {
             List<ObjectNode> sources = new ArrayList<>();
             String failure = null;
@@ -100,10 +104,10 @@ public class RetrievalClient {
         return full || item.path("collection_name").asText("").isBlank() ? content.textValue() : null;
     }
 
-    private ObjectNode inline(ObjectNode item) {
+    private ObjectNode inline(ObjectNode item, String text) {
         ObjectNode source = mapper.createObjectNode();
         source.set("source", item.deepCopy().without(List.of("file", "docs")));
-        source.putArray("document").add(inlineText(item));
+        source.putArray("document").add(text);
         JsonNode meta = item.path("file").path("meta");
         source.putArray("metadata").add(meta.isObject() ? meta.deepCopy() : mapper.createObjectNode());
         return source;
