@@ -1,13 +1,14 @@
 // Debian's chromium, driven by playwright-core, using the suite through its gateway like a person would.
 // Run by BrowserSession.java: node browser.mjs <scenario>, with BASE_URL, ADMIN_NAME, ADMIN_EMAIL,
 // ADMIN_PASSWORD, FIRST_MESSAGE, MODEL, MESSAGE, TITLE, USER_* and ARTIFACTS (screenshot folder) in the environment, plus what
-// the scenarios of flows.mjs name. Prints one JSON line per finding ({"step", ...}) and exits non-zero with the
+// the scenarios of flows.mjs and app.mjs name. Prints one JSON line per finding ({"step", ...}) and exits non-zero with the
 // reason when a step fails.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { scenarios as flows } from './flows.mjs';
+import { scenarios as app } from './app.mjs';
 
 const { chromium } = createRequire(import.meta.url)('playwright-core');
 const env = (name) => {
@@ -103,7 +104,7 @@ async function pending(page) {
   report({ step: 'approved' });
 }
 
-const scenarios = { 'first-run': firstRun, chat, pending, ...flows };
+const scenarios = { 'first-run': firstRun, chat, pending, ...flows, ...app };
 const scenario = scenarios[process.argv[2]];
 if (!scenario) {
   console.error(`unknown scenario ${process.argv[2]}; one of ${Object.keys(scenarios)}`);

@@ -3,23 +3,24 @@
 // of the main screens with screenshots, sign-out, and a chat with maths, an image and follow-ups. Each scenario signs in on a fresh profile.
 import { join } from 'node:path';
 
-const env = (name) => {
+export const env = (name) => {
   if (!process.env[name]) throw new Error(`${name} is not set`);
   return process.env[name];
 };
 const BASE = () => env('BASE_URL');
-const shot = (page, name) => page.screenshot({ path: join(env('ARTIFACTS'), `${name}.png`) });
-const report = (finding) => process.stdout.write(JSON.stringify(finding) + '\n');
+export const shot = (page, name) => page.screenshot({ path: join(env('ARTIFACTS'), `${name}.png`) });
+export const report = (finding) => process.stdout.write(JSON.stringify(finding) + '\n');
 
-async function signIn(page) {
+// Signed in once `ready` shows: the sidebar's New Chat, or at phone width its Open sidebar button.
+export async function signIn(page, ready = 'New Chat') {
   await page.goto(BASE() + '/auth');
   await page.getByLabel('Email').fill(env('ADMIN_EMAIL'));
   await page.getByLabel('Password').fill(env('ADMIN_PASSWORD'));
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('button', { name: 'New Chat', exact: true }).waitFor();
+  await page.getByRole('button', { name: ready, exact: true }).first().waitFor();
 }
 
-async function userMenu(page, item) {
+export async function userMenu(page, item) {
   await page.locator('nav .user').click();
   await page.getByRole('menuitem', { name: item }).click();
 }
@@ -37,7 +38,7 @@ async function awaitAnswer(page) {
   await page.waitForSelector('[data-testid="assistant-message"][aria-busy="true"]', { state: 'detached', timeout: 60000 });
 }
 
-async function pickModel(page) {
+export async function pickModel(page) {
   await page.getByRole('button', { name: 'Select a model' }).click();
   await page.getByRole('option', { name: new RegExp(env('MODEL')) }).click();
 }

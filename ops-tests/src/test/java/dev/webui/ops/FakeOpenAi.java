@@ -26,7 +26,9 @@ import java.util.function.Function;
  * usage chunk and {@code data: [DONE]}, {@code {"error": ...}} bodies for a bad key).
  * {@value #ECHO} answers "You said: <last user message>" in a few chunks; {@value #SLOW} streams a
  * word every 100 ms until the caller hangs up (or 2 minutes pass), so a stop can be observed here;
- * {@value #TOOLS} streams the rounds a test scripts, with {@code tool_calls} deltas.
+ * {@value #TOOLS} streams the rounds a test scripts, with {@code tool_calls} deltas. A user message that
+ * starts with {@value #VERBATIM} is answered with the rest of it unchanged (rich Markdown on demand); one that
+ * contains {@value #PROXY_FAILURE} gets the HTML page an nginx in front of a failed provider answers with.
  */
 final class FakeOpenAi implements AutoCloseable {
     static final String ECHO = "fake-echo";
@@ -42,6 +44,10 @@ final class FakeOpenAi implements AutoCloseable {
     static final String FOLLOW_UP = "And then?";
     static final String TASK_ANSWER = "{\"title\": \"" + TITLE + "\", \"tags\": [\"testing\"], \"follow_ups\": [\"" + FOLLOW_UP
             + "\", \"" + FOLLOW_UP + "\"]}";
+    static final String VERBATIM = "Verbatim:";
+    static final String PROXY_FAILURE = "proxy-502";
+    static final String PROXY_PAGE = "<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>\r\n"
+            + "<center><h1>502 Bad Gateway</h1></center>\r\n<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
     private static final int SLOW_LIMIT = 1200;
 
     private final ObjectMapper json = new ObjectMapper();
@@ -128,6 +134,11 @@ final class FakeOpenAi implements AutoCloseable {
             send(exchange, 200, json.writeValueAsString(answer));
             return;
         }
+        String said = lastUserText(request);
+        if (said.contains(PROXY_FAILURE)) {
+            sendPage(exchange, 502, PROXY_PAGE);
+            return;
+        }
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
@@ -141,8 +152,9 @@ final class FakeOpenAi implements AutoCloseable {
                 streamRound(out, model, toolScript.apply(request));
                 return;
             }
-            String said = lastUserText(request);
-            for (String piece : List.of("You ", "said: ", "**" + said + "**", "\n\nDone.")) {
+            List<String> pieces = said.startsWith(VERBATIM) ? List.of(said.substring(VERBATIM.length()).strip())
+                    : List.of("You ", "said: ", "**" + said + "**", "\n\nDone.");
+            for (String piece : pieces) {
                 event(out, delta(model, null, null, piece));
             }
             finish(out, model, request.path("stream_options").path("include_usage").asBoolean(true));
@@ -249,8 +261,16 @@ final class FakeOpenAi implements AutoCloseable {
     }
 
     static void send(HttpExchange exchange, int status, String body) throws IOException {
+        send(exchange, status, "application/json", body);
+    }
+
+    private static void sendPage(HttpExchange exchange, int status, String html) throws IOException {
+        send(exchange, status, "text/html", html);
+    }
+
+    private static void send(HttpExchange exchange, int status, String contentType, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.getResponseHeaders().set("Content-Type", contentType);
         exchange.sendResponseHeaders(status, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);

@@ -602,12 +602,12 @@ class SuiteThroughGatewayIT {
     }
 
     /** The message at the end of the chat's current branch. */
-    private static JsonNode lastMessage(Gateway as, String chat) {
+    static JsonNode lastMessage(Gateway as, String chat) {
         JsonNode history = as.get("/api/v1/chats/" + chat).json().path("chat").path("history");
         return history.path("messages").path(history.path("currentId").asText());
     }
 
-    private static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
+    static void awaitTrue(BooleanSupplier condition, String what) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(30);
         while (!condition.getAsBoolean()) {
             assertTrue(Instant.now().isBefore(deadline), what);
@@ -675,6 +675,35 @@ class SuiteThroughGatewayIT {
     @Order(20)
     void writersOnBothBridgesAndThroughTheGatewayEditANoteTogetherAReaderCannotAndTheTextIsSaved() throws Exception {
         new CollaborativeNoteStep(suite, sockets, admin, bob).run();
+    }
+
+    @Test
+    @Order(24)
+    void theAppsChatFeaturesWorkOnTheRealSuite() throws Exception {
+        appItems().chatFeatures();
+    }
+
+    @Test
+    @Order(25)
+    void theSettingsTabsSaveAndApplyTheirOptions() throws Exception {
+        appItems().settingsTabs();
+    }
+
+    @Test
+    @Order(26)
+    void atPhoneWidthTheMainFlowsWork() throws Exception {
+        appItems().phoneWidth();
+    }
+
+    @Test
+    @Order(27)
+    void theAdminDoesDayTwoWorkAndTheGatewayCompresses() throws Exception {
+        appItems().adminDayTwo();
+        appItems().gatewayCompresses();
+    }
+
+    private AppItemsStep appItems() {
+        return new AppItemsStep(upstream, admin, anonymous, browserEnv(Map.of()));
     }
 
     @Test
