@@ -218,10 +218,11 @@ final class AppItemsStep {
         assertTrue(asked.toString().contains(system), "the model's system prompt went upstream: " + asked);
         assertFalse(admin.get("/api/v1/tasks/config").json().path("ENABLE_TITLE_GENERATION").asBoolean(true), "titles are off");
         String chatId = found.get("chatted").path("chatId").asText();
-        Thread.sleep(1500); // a title request would have been sent right after the answer
-        List<String> tasks = upstream.completions().subList(before, upstream.completions().size()).stream()
-                .filter(r -> !r.path("stream").asBoolean(false)).map(FakeOpenAi::lastUserText).toList();
-        assertTrue(tasks.stream().anyMatch(t -> t.contains("{\"tags\"") && t.contains(message)), "the other tasks still ran: " + tasks);
+        // api-service asks for follow-ups, the title and the tags one after the other: once the tags request is in,
+        // a title request would be too
+        awaitTrue(() -> taskRequestsSince(before).stream().anyMatch(t -> t.contains("{\"tags\"") && t.contains(message)),
+                "the tags request of the chat reaches the upstream");
+        List<String> tasks = taskRequestsSince(before);
         assertFalse(tasks.stream().anyMatch(t -> t.contains("{\"title\"")), "no title request reached the upstream: " + tasks);
         assertNotEquals(FakeOpenAi.TITLE, admin.get("/api/v1/chats/" + chatId).json().path("title").asText(), "no generated title");
 
@@ -283,6 +284,12 @@ final class AppItemsStep {
         List<JsonNode> sources = new ArrayList<>();
         admin.get("/api/v1/chats/" + chat).json().path("chat").path("history").path("messages").forEach(m -> m.path("sources").forEach(sources::add));
         return sources;
+    }
+
+    /** The prompts of the background task requests (not streamed) since {@code before}. */
+    private List<String> taskRequestsSince(int before) {
+        List<JsonNode> all = upstream.completions();
+        return all.subList(before, all.size()).stream().filter(r -> !r.path("stream").asBoolean(false)).map(FakeOpenAi::lastUserText).toList();
     }
 
     /** The first streamed completion since {@code before} whose last user message contains {@code text}. */
