@@ -133,7 +133,7 @@ final class AppItemsStep {
         assertEquals("Explain " + clipboard + " to " + SuiteThroughGatewayIT.ADMIN_NAME,
                 FakeOpenAi.lastUserText(streamedSince(before, clipboard)), "the filled prompt went upstream");
         String error = found.get("error").path("text").asText();
-        assertTrue(error.contains("502 Bad Gateway"), error);
+        assertTrue(error.startsWith("The model provider failed (HTTP 502)") && error.contains("502 Bad Gateway"), error);
         assertFalse(error.contains("<"), "no markup in the error: " + error);
         assertTrue(found.containsKey("sidebar-toggled") && found.containsKey("keyboard-ready"), found.keySet().toString());
     }
