@@ -20,6 +20,13 @@ describe('gateway error pages', () => {
     expect(readableError('plain')).toBe('plain');
   });
 
+  it('says a request was too large instead of calling the server unreachable', () => {
+    const page = '<html>\r\n<head><title>413 Request Entity Too Large</title></head>\r\n<body></body>\r\n</html>\r\n';
+    expect(gatewayMessage(page, 413)).toBe('The request is too large for the server (413 Request Entity Too Large). Send a smaller file or less text.');
+    expect(gatewayMessage(page)).toContain('too large');
+    expect(gatewayMessage('<html><body></body></html>', 413)).toContain('(Error 413)');
+  });
+
   it('keeps the server\'s own sentence when a provider behind a proxy answered with a page', () => {
     expect(readableError(`The model provider failed (HTTP 502): ${NGINX_502}`)).toBe('The model provider failed (HTTP 502): 502 Bad Gateway');
     expect(readableError('Write <html> then <body> tags')).toBe('Write <html> then <body> tags');

@@ -17,6 +17,7 @@ function headline(page: string): string | null {
 /** The page as one readable sentence, with its headline or else the status. */
 export function gatewayMessage(text: string, status?: number): string {
   const title = headline(text) ?? (status ? `Error ${status}` : 'Error');
+  if (status === 413 || /^413\b/.test(title)) return `The request is too large for the server (${title}). Send a smaller file or less text.`;
   return `The server is not reachable right now (${title}). Please try again in a moment.`;
 }
 
