@@ -11,7 +11,7 @@ import { sttInBrowser, sttLanguage, type ServerAudio } from './prefs';
 import { Recorder } from './recorder';
 import { nextSentences } from './sentences';
 import { watchSilence } from './silence';
-import { prepare } from './speaker';
+import { prepare, type Clip } from './speaker';
 
 export type CallPhase = 'idle' | 'listening' | 'transcribing' | 'thinking' | 'speaking';
 
@@ -100,32 +100,43 @@ export async function finishSpeaking(): Promise<void> {
 /** Speaks the answer's sentences as they complete; listens again once it is all spoken. */
 function follow(replyId: string, mine: number): void {
   const controller = (speaking = new AbortController());
-  let spoken = 0;
-  let queue: Promise<void> = Promise.resolve();
-  const enqueue = (sentence: string) => {
-    const clip = prepare(sentence, controller.signal);
-    clip.catch(() => {});
-    queue = queue.then(async () => {
-      if (controller.signal.aborted) return;
+  const signal = controller.signal;
+  const texts: string[] = [];
+  let next = 0;
+  // the sentence after the one playing is fetched while it plays (one ahead, never the whole answer)
+  let ahead: Promise<Clip> | null = null;
+  let pumping: Promise<void> | null = null;
+  const pump = async () => {
+    while (next < texts.length && !signal.aborted) {
+      const clip = ahead ?? prepare(texts[next], signal);
+      next++;
+      ahead = next < texts.length ? prepare(texts[next], signal) : null;
+      ahead?.catch(() => {});
       call.phase = 'speaking';
-      await (await clip).play(controller.signal);
-    });
+      await (await clip).play(signal);
+    }
   };
+  const enqueue = (sentence: string) => {
+    texts.push(sentence);
+    pumping ??= pump()
+      .catch((e) => void (signal.aborted || (call.error = e instanceof Error ? e.message : String(e))))
+      .finally(() => (pumping = null));
+  };
+  let spoken = 0;
   following = setInterval(() => {
     const reply = chat.history.messages[replyId];
     if (!reply) return stopFollowing();
     const done = reply.done !== false;
-    const next = nextSentences(reply.content, spoken, done);
-    spoken += next.length;
-    next.forEach(enqueue);
+    const ready = nextSentences(reply.content, spoken, done);
+    spoken += ready.length;
+    ready.forEach(enqueue);
     if (!done) return;
     stopFollowing();
     if (reply.error) call.error = reply.error.content ?? t('The answer failed');
-    queue
-      .catch((e) => (call.error = e instanceof Error ? e.message : String(e)))
-      .then(() => {
-        if (mine === turn && call.open && !controller.signal.aborted) void startListening();
-      });
+    void (async () => {
+      while (pumping) await pumping;
+      if (mine === turn && call.open && !signal.aborted) void startListening();
+    })();
   }, 150);
 }
 
