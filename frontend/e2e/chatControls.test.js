@@ -135,5 +135,13 @@ test('with notifications on, an answer that finishes while the tab is hidden rai
   await ask(page, 'Quietly');
   await eventually(async () => (await page.evaluate(() => window.__shown.length)) === 2, 'the second notification');
   assert.equal(await page.evaluate(() => window.__chimes), 0);
+
+  // a second tab used since: only the tab the user was in last signals
+  const other = await page.context().newPage();
+  await other.goto(`${suite.backend.url}/`);
+  await other.getByRole('button', { name: 'New Chat', exact: true }).waitFor();
+  await ask(page, 'Finished in the older tab');
+  await page.waitForTimeout(300);
+  assert.equal(await page.evaluate(() => window.__shown.length), 2, 'no notification from a tab that was not used last');
   await page.context().close();
 });

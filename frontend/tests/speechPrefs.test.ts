@@ -61,5 +61,8 @@ describe('notifications (stock keys)', () => {
     expect(signalsFor({ notificationEnabled: true, notificationSound: false }, true)).toEqual({ notification: true, sound: false });
     expect(signalsFor({ notificationEnabled: true }, false)).toEqual({ notification: false, sound: false });
     expect(signalsFor({ notificationSoundAlways: true }, false)).toEqual({ notification: false, sound: true });
+    // another tab was used last: only the "always" sound plays here
+    expect(signalsFor({ notificationEnabled: true }, true, false)).toEqual({ notification: false, sound: false });
+    expect(signalsFor({ notificationSoundAlways: true }, true, false)).toEqual({ notification: false, sound: true });
   });
 });

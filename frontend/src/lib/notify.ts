@@ -9,13 +9,32 @@ export interface Signals {
   sound: boolean;
 }
 
-/** What to do for a finished answer; `away` is true when the tab is hidden or unfocused. */
-export function signalsFor(settings: UiSettings, away: boolean): Signals {
+/**
+ * What to do for a finished answer; `away` is true when the tab is hidden or unfocused, `lastTab`
+ * when this is the tab the user was in last (with several tabs open, only that one signals, as in
+ * the stock UI; the "always" sound plays in every tab).
+ */
+export function signalsFor(settings: UiSettings, away: boolean, lastTab = true): Signals {
   return {
-    notification: away && settings.notificationEnabled === true,
-    sound: settings.notificationSoundAlways === true || (away && settings.notificationSound !== false)
+    notification: lastTab && away && settings.notificationEnabled === true,
+    sound: settings.notificationSoundAlways === true || (lastTab && away && settings.notificationSound !== false)
   };
 }
+
+const TAB = typeof crypto !== 'undefined' && crypto.randomUUID ? crypto.randomUUID() : String(Math.random());
+const LAST_TAB_KEY = 'lastActiveTab';
+
+function markActive(): void {
+  if (document.visibilityState === 'visible') localStorage.setItem(LAST_TAB_KEY, TAB);
+}
+
+if (typeof window !== 'undefined' && typeof document !== 'undefined') {
+  markActive();
+  window.addEventListener('focus', markActive);
+  document.addEventListener('visibilitychange', markActive);
+}
+
+const lastTab = (): boolean => (localStorage.getItem(LAST_TAB_KEY) ?? TAB) === TAB;
 
 export function away(): boolean {
   return document.visibilityState === 'hidden' || !document.hasFocus();
@@ -43,7 +62,7 @@ export function chime(): void {
 
 /** Signals a finished answer of chat `title` as the user's settings ask. */
 export function answerFinished(settings: UiSettings, title: string, content: string, onOpen?: () => void): void {
-  const signals = signalsFor(settings, away());
+  const signals = signalsFor(settings, away(), lastTab());
   if (signals.sound) {
     try {
       chime();
