@@ -103,5 +103,20 @@ test('Settings › Audio: voice, speed, language and auto-playback saved under t
   await page.getByRole('button', { name: 'Stop recording' }).click();
   await eventually(() => audio().recordings.length === recordings + 1, 'the transcription request');
   assert.equal(audio().recordings.at(-1).language, 'de');
+  assert.equal(await page.getByLabel('Message', { exact: true }).inputValue(), 'Hello from the microphone', 'without auto-send the words wait in the box');
+
+  // with "send right after dictation" the words go out by themselves
+  await page.getByLabel('Message', { exact: true }).fill('');
+  await page.getByRole('button', { name: 'Ada Admin' }).click();
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  await dialog.getByRole('tab', { name: 'Audio' }).click();
+  await dialog.getByRole('switch', { name: 'Send the message right after dictation' }).click();
+  await eventually(() => ui().speechAutoSend === true, 'speechAutoSend saved');
+  await page.keyboard.press('Escape');
+  const completions = suite.backend.state.completions.length;
+  await page.getByRole('button', { name: 'Dictate' }).click();
+  await page.getByRole('button', { name: 'Stop recording' }).click();
+  await eventually(() => suite.backend.state.completions.length === completions + 1, 'the dictated message sent');
+  assert.equal(suite.backend.state.completions.at(-1).messages.at(-1).content, 'Hello from the microphone');
   await page.context().close();
 });
