@@ -2,23 +2,10 @@
 // transcript put in the message box) and read-aloud on an answer (the speech fetched and played).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, pageFor, standInSuite } from './support.js';
+import { eventually, speechPage as speechPageOf, standInSuite } from './support.js';
 
 const suite = standInSuite();
-
-/** A signed-in page whose /api/config names server speech engines (the stand-in's has none). */
-async function speechPage() {
-  const page = await pageFor(suite.browser, suite.backend, suite.session);
-  await page.context().grantPermissions(['microphone']);
-  await page.route('**/api/config', async (route) => {
-    const response = await route.fetch();
-    const config = await response.json();
-    await route.fulfill({ response, json: { ...config, audio: { tts: { engine: 'openai', voice: 'nova', split_on: 'punctuation' }, stt: { engine: 'openai' } } } });
-  });
-  await page.reload();
-  await page.getByRole('button', { name: 'New Chat', exact: true }).waitFor();
-  return page;
-}
+const speechPage = () => speechPageOf(suite);
 
 test('the microphone records, and the transcript lands in the message box', async () => {
   const page = await speechPage();

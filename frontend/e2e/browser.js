@@ -33,8 +33,9 @@ export async function launchBrowser() {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    // a fake microphone (a tone) that needs no permission prompt, and audio that plays without a gesture
+    // a fake microphone (a tone) that needs no permission prompt, audio that plays without a gesture,
+    // and screen sharing (getDisplayMedia) that picks the whole screen without asking
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required']
+      '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', '--autoplay-policy=no-user-gesture-required', '--auto-select-desktop-capture-source=Entire screen']
   });
 }

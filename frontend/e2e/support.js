@@ -55,3 +55,17 @@ export function standInSuite(name = 'Ada Admin', email = 'ada@example.com') {
   });
   return suite;
 }
+
+/** A signed-in page whose /api/config names server speech engines (the stand-in's has none): TTS voice "nova". */
+export async function speechPage(suite) {
+  const page = await pageFor(suite.browser, suite.backend, suite.session);
+  await page.context().grantPermissions(['microphone']);
+  await page.route('**/api/config', async (route) => {
+    const response = await route.fetch();
+    const config = await response.json();
+    await route.fulfill({ response, json: { ...config, audio: { tts: { engine: 'openai', voice: 'nova', split_on: 'punctuation' }, stt: { engine: 'openai' } } } });
+  });
+  await page.reload();
+  await page.getByRole('button', { name: 'New Chat', exact: true }).waitFor();
+  return page;
+}

@@ -186,7 +186,7 @@ describe('read aloud', () => {
   });
 
   it("uses the user's own voice, and shows the engine's error", async () => {
-    session.settings = { audio: { tts: { voice: 'onyx' } } } as typeof session.settings;
+    session.settings = { audio: { tts: { voice: 'onyx', defaultVoice: 'nova' } } } as typeof session.settings;
     stubFetch(() => new Response(JSON.stringify({ detail: 'The text to speech server failed (HTTP 500): voice model crashed' }), { status: 502 }));
     render(ReadAloudButton, { props: { id: 'm2', text: 'Hi' } });
     await fireEvent.click(screen.getByRole('button', { name: 'Read aloud' }));

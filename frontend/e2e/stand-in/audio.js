@@ -46,7 +46,7 @@ export function audioFeature({ state, need, HttpError, STREAMED }) {
       const part = /Content-Disposition: form-data; name="file"; filename="([^"]*)"\r\nContent-Type: ([^\r]*)\r\n\r\n/.exec(raw);
       if (!part) throw new HttpError(400, "Send one audio file as the multipart field 'file'");
       state.audio.recordings.push({ filename: part[1], type: part[2], language: /name="language"\r\n\r\n([^\r]*)/.exec(raw)?.[1] });
-      return { text: 'Hello from the microphone', filename: 'x.webm' };
+      return { text: state.audio.transcript ?? 'Hello from the microphone', filename: 'x.webm' };
     }, 'raw'],
     ['POST', /^\/api\/v1\/audio\/speech$/, (req, _m, body, res) => {
       need(req, 'verified');

@@ -23,6 +23,11 @@ export class Recorder {
     return this.recorder !== null;
   }
 
+  /** The microphone stream while recording (call mode listens to it for silence). */
+  get mediaStream(): MediaStream | null {
+    return this.stream;
+  }
+
   async start(): Promise<void> {
     this.stream = await navigator.mediaDevices.getUserMedia({ audio: true });
     const format = recordingFormat();

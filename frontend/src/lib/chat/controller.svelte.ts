@@ -17,6 +17,10 @@ import { pickedServers, toolIds } from './tools.svelte';
 import { imageGenerationWanted } from './imageSwitch.svelte';
 import { webSearchFeature } from './webSearch.svelte';
 import { toolServersPayload } from '../userTools/servers';
+import { completionParams, systemPrompt, type Params } from './chatParams';
+import { answerFinished } from '../notify';
+import { autoPlayback } from '../audio/prefs';
+import { readAloud } from '../audio/readAloud.svelte';
 
 export const LOCAL_CHAT_ID = 'local';
 
@@ -30,6 +34,10 @@ export const chat = $state({
   temporary: false,
   shareId: null as string | null,
   pinned: false,
+  /** The chat controls: this chat's system prompt and parameters (the chat's `params`). */
+  params: {} as Params,
+  /** Set while call mode speaks the answers itself (no auto-playback then). */
+  inCall: false,
   loading: false,
   loadError: ''
 });
@@ -51,6 +59,7 @@ export function newChat(temporary = false): void {
   chat.temporary = temporary;
   chat.shareId = null;
   chat.pinned = false;
+  chat.params = {};
   chat.loadError = '';
 }
 
@@ -69,6 +78,7 @@ export async function loadChat(id: string): Promise<void> {
     chat.temporary = false;
     chat.shareId = c.share_id ?? null;
     chat.pinned = !!c.pinned;
+    chat.params = (c.chat?.params as Params | undefined) ?? {};
     const [running, tags] = await Promise.all([
       completions.running(id).catch(() => ({ task_ids: [] as string[] })),
       chats.tags(id).catch(() => [] as Tag[])
@@ -91,7 +101,7 @@ function blob(): Partial<ChatBlob> {
     models: chat.models,
     history: chat.history,
     messages: branch(chat.history),
-    params: {},
+    params: $state.snapshot(chat.params) as Params,
     files: []
   };
 }
@@ -221,9 +231,9 @@ async function startCompletion(reply: Message, firstExchange: boolean, leafId = 
     usage = setInterval(() => emitUsage(model.id, chatId), 1000);
     const res = await completions.start({
       model: model.id,
-      messages: toCompletionMessages(chat.history, leafId, session.settings.system),
+      messages: toCompletionMessages(chat.history, leafId, systemPrompt(session.settings.system, chat.params)),
       stream: true,
-      params: { ...(session.settings.params ?? {}) },
+      params: completionParams(session.settings.params, chat.params),
       ...(filesFor(reply) ? { files: filesFor(reply) } : {}),
       tool_servers: own.servers,
       ...toolIds(),
@@ -317,6 +327,11 @@ async function finish(reply: Message): Promise<void> {
   if (!Object.values(chat.history.messages).some((m) => m.role === 'assistant' && m.done === false)) chat.taskIds = [];
   await save().catch(toastError);
   if (!chat.temporary) void refreshSidebar();
+  const finished = chat.history.messages[reply.id];
+  if (finished && !finished.error && chat.id === chatId) {
+    answerFinished(session.settings, chat.title, finished.content, () => navigate(`/c/${chatId}`));
+    if (autoPlayback(session.settings) && !chat.inCall && chat.history.currentId === reply.id) void readAloud(reply.id, finished.content).catch(() => {});
+  }
 }
 
 function handleEvent(event: ChatEventEnvelope): void {
@@ -324,6 +339,12 @@ function handleEvent(event: ChatEventEnvelope): void {
   if (!type) return;
   if (event.chat_id !== chat.id) {
     if (type === 'chat:title' || (type === 'chat:completion' && event.data.data?.done)) void refreshSidebar();
+    // An answer of another chat (e.g. started in another tab) finished.
+    const data = event.data.data as { done?: boolean; title?: string; content?: string } | undefined;
+    if (type === 'chat:completion' && data?.done && event.chat_id) {
+      const other = event.chat_id;
+      answerFinished(session.settings, data.title ?? 'New Chat', data.content ?? '', () => navigate(`/c/${other}`));
+    }
     return;
   }
   const message = event.message_id ? chat.history.messages[event.message_id] : undefined;
