@@ -10,6 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { Server } from 'socket.io';
 import { makeAccess } from './stand-in/access.js';
 import { adminFeature } from './stand-in/admin.js';
+import { databaseFeature } from './stand-in/database.js';
 import { audioFeature } from './stand-in/audio.js';
 import { channelsFeature } from './stand-in/channels.js';
 import { codeFeature } from './stand-in/code.js';
@@ -679,7 +680,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   const userOf = (socket) => state.users.find((u) => u.id === sockets.get(socket.id));
   const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, ownChat, allowed, STREAMED };
   const code = codeFeature(ctx);
-  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx)];
+  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), databaseFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx)];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));
 
