@@ -583,7 +583,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       const user = need(req, 'verified');
       const name = /filename="([^"]+)"/.exec(raw)?.[1];
       if (!name) throw new HttpError(400, 'No file');
-      const f = { id: randomUUID(), user_id: user.id, hash: null, filename: name, data: { status: 'pending' }, meta: { name, content_type: 'text/plain', size: raw.length, data: {} }, created_at: now(), updated_at: now(), status: true };
+      const f = { id: randomUUID(), user_id: user.id, hash: null, filename: name, data: { status: 'pending' }, meta: { name, content_type: 'text/plain', size: raw.length, data: {} }, created_at: now(), updated_at: now(), status: true, text: raw.split('\r\n\r\n')[1]?.split('\r\n--')[0] ?? '' };
       state.files.set(f.id, f);
       return f;
     }, 'raw'],
