@@ -1,12 +1,15 @@
 // Browser tests of Admin › Leaderboard (Elo from the stored ratings, topic re-ranking, a model's
 // ratings) and Admin › Database (settings out and in, chats and users out, the database file refused).
 import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { describe, test } from 'node:test';
 import { MODEL, SECOND_MODEL } from './stand-in-backend.js';
 import { eventually, pageFor, standInSuite } from './support.js';
 
 const suite = standInSuite();
+const ARTIFACTS = new URL('./artifacts/', import.meta.url).pathname;
+mkdirSync(ARTIFACTS, { recursive: true });
 
 async function adminTab(name) {
   const page = await pageFor(suite.browser, suite.backend, suite.session);
@@ -42,6 +45,7 @@ describe('admin: leaderboard', () => {
       ['2', 'Stand-in Model', '988', '1', '2']
     ]);
 
+    await page.screenshot({ path: `${ARTIFACTS}40-admin-leaderboard.png` });
     await page.getByLabel('Re-rank models by topic').fill('poetry');
     await page.getByText('Ranked by the ratings about "poetry"').waitFor();
     await eventually(async () => (await rows())[0].startsWith('1\tStand-in Model\t1016'), 'only the poetry rating moves the ranks');
@@ -96,6 +100,7 @@ describe('admin: database', () => {
     await page.getByRole('button', { name: 'Download Database' }).click();
     await page.getByRole('status').filter({ hasText: 'The database file cannot be downloaded: This feature is only available when running with SQLite databases.' }).waitFor();
     assert.equal(downloads, 0, 'no broken download');
+    await page.screenshot({ path: `${ARTIFACTS}41-admin-database.png` });
     await page.close();
   });
 });

@@ -217,6 +217,7 @@ describe('channels', () => {
     await onBob.locator('.mention', { hasText: '@Bob Builder' }).waitFor();
     assert.equal(await onBob.getByText('<@U:').count(), 0, 'the token is not shown raw');
     await onBob.getByRole('img', { name: 'dot.png' }).waitFor();
+    await bob.screenshot({ path: `${ARTIFACTS}22-channel-mention-files.png` });
     const [download] = await Promise.all([bob.waitForEvent('download'), onBob.getByRole('button', { name: 'Download plan.txt' }).click()]);
     assert.equal(download.suggestedFilename(), 'plan.txt');
     assert.equal(readFileSync(await download.path(), 'utf8'), 'the plan', 'a member reads the attached file');
