@@ -1,7 +1,7 @@
 // Browser tests of notes and channels: two users in two independent browser contexts, live over
 // Socket.IO, against the STAND-IN backend (stand-in-backend.js + stand-in/*.js).
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { after, before, describe, test } from 'node:test';
 import { launchBrowser } from './browser.js';
 import { startStandIn } from './stand-in-backend.js';
@@ -176,6 +176,51 @@ describe('channels', () => {
     const adaMessageOnBob = bob.getByRole('list', { name: 'Messages in #general-talk' }).getByRole('listitem', { name: 'Message from Ada Admin' });
     await adaMessageOnBob.hover();
     assert.equal(await adaMessageOnBob.getByRole('button', { name: 'Edit this message' }).count(), 0);
+  });
+
+  test('@mentions a user and attaches a file and an image; the other member sees the mention and gets the file', async () => {
+    const box = ada.getByLabel('Channel message');
+    const composer = ada.locator('form', { has: box });
+    await box.fill('');
+    await box.pressSequentially('Hi @bo', { delay: 20 });
+    const options = ada.getByRole('listbox', { name: 'Mention' });
+    await options.getByRole('option', { name: /Bob Builder/ }).waitFor();
+    await box.press('Enter');
+    assert.equal(await box.inputValue(), 'Hi @Bob Builder ', 'the pick replaces the typed @word and sends nothing');
+    await box.pressSequentially('see the plan', { delay: 10 });
+
+    const pick = async (file) => {
+      const [chooser] = await Promise.all([ada.waitForEvent('filechooser'), composer.getByRole('button', { name: 'Attach files' }).click()]);
+      await chooser.setFiles(file);
+    };
+    await pick({ name: 'plan.txt', mimeType: 'text/plain', buffer: Buffer.from('the plan') });
+    const dot = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+    await pick({ name: 'dot.png', mimeType: 'image/png', buffer: dot });
+    const send = composer.getByRole('button', { name: 'Send', exact: true });
+    await eventually(async () => send.isEnabled(), 'the upload to finish');
+    await send.click();
+
+    const stored = await (async () => {
+      let found;
+      await eventually(() => (found = [...backend.state.channelMessages.values()].find((m) => m.content.startsWith('Hi <@U:'))), 'the message to be stored');
+      return found;
+    })();
+    assert.equal(stored.content, `Hi <@U:${bobUser.id}|Bob Builder> see the plan`, 'the stock mention format');
+    assert.equal(stored.data.files.length, 2);
+    const [file, image] = stored.data.files;
+    assert.equal(file.type, 'file');
+    assert.equal(backend.state.files.get(file.id).filename, 'plan.txt');
+    assert.equal(image.type, 'image');
+    assert.match(image.url, /^data:image\/png;base64,/);
+
+    const onBob = bob.getByRole('list', { name: 'Messages in #general-talk' }).getByRole('listitem', { name: 'Message from Ada Admin' }).filter({ hasText: 'see the plan' });
+    await onBob.locator('.mention', { hasText: '@Bob Builder' }).waitFor();
+    assert.equal(await onBob.getByText('<@U:').count(), 0, 'the token is not shown raw');
+    await onBob.getByRole('img', { name: 'dot.png' }).waitFor();
+    await bob.screenshot({ path: `${ARTIFACTS}22-channel-mention-files.png` });
+    const [download] = await Promise.all([bob.waitForEvent('download'), onBob.getByRole('button', { name: 'Download plan.txt' }).click()]);
+    assert.equal(download.suggestedFilename(), 'plan.txt');
+    assert.equal(readFileSync(await download.path(), 'utf8'), 'the plan', 'a member reads the attached file');
   });
 
   test('a message in a channel that is not open is announced', async () => {

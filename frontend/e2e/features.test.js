@@ -288,6 +288,12 @@ describe('admin: tasks and feedback', () => {
     const row = table.getByRole('row').filter({ hasText: 'Wrong year' });
     await row.waitFor();
     assert.match(await row.innerText(), /Bad[\s\S]*stand-in\/model:1[\s\S]*Ada Admin[\s\S]*Not factual[\s\S]*Wrong year/);
+    const [exported] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export', exact: true }).click()]);
+    assert.match(exported.suggestedFilename(), /^feedback-history-export-\d+\.json$/);
+    const history = JSON.parse(readFileSync(await exported.path(), 'utf8'));
+    assert.equal(history.length, 1);
+    assert.equal(history[0].data.comment, 'Wrong year');
+    assert.ok(history[0].snapshot?.chat?.history, 'the export carries the chat snapshot');
     await row.getByRole('button', { name: 'Delete feedback of Ada Admin' }).click();
     await row.waitFor({ state: 'detached' });
     assert.equal(backend.state.feedbacks.size, 0);

@@ -10,6 +10,7 @@ import { extname, join, normalize } from 'node:path';
 import { Server } from 'socket.io';
 import { makeAccess } from './stand-in/access.js';
 import { adminFeature } from './stand-in/admin.js';
+import { databaseFeature } from './stand-in/database.js';
 import { audioFeature } from './stand-in/audio.js';
 import { channelsFeature } from './stand-in/channels.js';
 import { codeFeature } from './stand-in/code.js';
@@ -582,7 +583,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       const user = need(req, 'verified');
       const name = /filename="([^"]+)"/.exec(raw)?.[1];
       if (!name) throw new HttpError(400, 'No file');
-      const f = { id: randomUUID(), user_id: user.id, hash: null, filename: name, data: { status: 'pending' }, meta: { name, content_type: 'text/plain', size: raw.length, data: {} }, created_at: now(), updated_at: now(), status: true };
+      const f = { id: randomUUID(), user_id: user.id, hash: null, filename: name, data: { status: 'pending' }, meta: { name, content_type: 'text/plain', size: raw.length, data: {} }, created_at: now(), updated_at: now(), status: true, text: raw.split('\r\n\r\n')[1]?.split('\r\n--')[0] ?? '' };
       state.files.set(f.id, f);
       return f;
     }, 'raw'],
@@ -679,7 +680,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   const userOf = (socket) => state.users.find((u) => u.id === sockets.get(socket.id));
   const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, ownChat, allowed, STREAMED };
   const code = codeFeature(ctx);
-  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx)];
+  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), databaseFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx)];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));
 

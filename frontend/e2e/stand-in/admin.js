@@ -25,6 +25,7 @@ export function adminFeature({ state, need }) {
       need(req, 'admin');
       return [...state.feedbacks.values()].map(({ snapshot, ...f }) => ({ ...f, user: publicUser(state.users.find((u) => u.id === f.user_id)) }));
     }],
+    ['GET', /^\/api\/v1\/evaluations\/feedbacks\/all\/export$/, (req) => (need(req, 'admin'), [...state.feedbacks.values()])],
     ['DELETE', /^\/api\/v1\/evaluations\/feedback\/([^/]+)$/, (req, m) => {
       need(req, 'admin');
       return state.feedbacks.delete(m[1]);

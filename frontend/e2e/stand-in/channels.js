@@ -1,7 +1,7 @@
 // Channels (/api/v1/channels) and their channel-events (docs/channels.md, Events) for the stand-in.
 import { randomUUID } from 'node:crypto';
 
-export function channelsFeature({ state, need, HttpError, allowed, nowNs, userOf, io }) {
+export function channelsFeature({ state, need, HttpError, allowed, nowNs, userOf, io, STREAMED }) {
   state.channels = new Map();
   state.channelMessages = new Map();
 
@@ -70,10 +70,22 @@ export function channelsFeature({ state, need, HttpError, allowed, nowNs, userOf
       const limit = Number(q.get('limit') ?? 50);
       return [...state.channelMessages.values()].filter((x) => x.channel_id === c.id && !x.parent_id).sort((a, b) => b.created_at - a.created_at).slice(skip, skip + limit).map(full);
     }],
+    ['GET', /^\/api\/v1\/files\/([^/]+)\/content$/, (req, m, _b, res) => {
+      const user = need(req, 'verified');
+      const f = state.files.get(m[1]);
+      const shared = (msg) => msg.user_id === f.user_id && (msg.data?.files ?? []).some((x) => x.id === f.id) && allowed(user, state.channels.get(msg.channel_id), 'read', true);
+      if (!f || (f.user_id !== user.id && user.role !== 'admin' && ![...state.channelMessages.values()].some(shared))) throw new HttpError(404, 'File not found');
+      res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+      res.end(f.text ?? '');
+      return STREAMED;
+    }],
     ['POST', /^\/api\/v1\/channels\/([^/]+)\/messages\/post$/, (req, m, body) => {
       const user = need(req, 'verified');
       const c = readable(user, m[1]);
-      if (!String(body.content ?? '').trim()) throw new HttpError(400, 'Content is required');
+      const files = body.data?.files ?? [];
+      if (!String(body.content ?? '').trim() && !files.length) throw new HttpError(400, "'content' is required");
+      // As api-service: an uploaded file in data.files must be the author's own.
+      for (const f of files) if (f.id && state.files.get(f.id)?.user_id !== user.id) throw new HttpError(403, `File ${f.id} is not a file of the message's author`);
       const parent = body.parent_id ? messageOf(c, body.parent_id) : null;
       const msg = { id: randomUUID(), user_id: user.id, channel_id: c.id, reply_to_id: body.reply_to_id ?? null, parent_id: parent?.id ?? null, content: body.content, data: body.data ?? {}, meta: body.meta ?? {}, reactions: [], created_at: nowNs(), updated_at: nowNs() };
       state.channelMessages.set(msg.id, msg);

@@ -29,7 +29,7 @@ export interface ChannelMessage {
   parent_id: string | null;
   reply_to_id?: string | null;
   content: string;
-  data: unknown;
+  data: { files?: ChannelFile[] } | null;
   meta: unknown;
   created_at: number;
   updated_at: number;
@@ -37,6 +37,15 @@ export interface ChannelMessage {
   reply_count?: number;
   latest_reply_at?: number | null;
   reactions?: Reaction[];
+}
+
+/** A file of a message's `data.files`: an image as a data URL, or a file-service upload. */
+export interface ChannelFile {
+  type: string;
+  id?: string;
+  url?: string;
+  name?: string;
+  size?: number;
 }
 
 export interface ChannelForm {
@@ -57,7 +66,8 @@ export const channels = {
   remove: (id: string) => del<boolean>(`${ch(id)}/delete`),
   messages: (id: string, skip = 0, limit = 50) => get<ChannelMessage[]>(`${ch(id)}/messages`, { query: { skip, limit } }),
   thread: (id: string, messageId: string, skip = 0, limit = 50) => get<ChannelMessage[]>(`${msg(id, messageId)}/thread`, { query: { skip, limit } }),
-  post: (id: string, content: string, parent_id: string | null) => post<ChannelMessage>(`${ch(id)}/messages/post`, { content, data: {}, parent_id }),
+  post: (id: string, content: string, parent_id: string | null, data: { files?: Record<string, unknown>[] } = {}) =>
+    post<ChannelMessage>(`${ch(id)}/messages/post`, { content, data, parent_id }),
   edit: (id: string, messageId: string, content: string) => post<ChannelMessage>(`${msg(id, messageId)}/update`, { content }),
   deleteMessage: (id: string, messageId: string) => del<boolean>(`${msg(id, messageId)}/delete`),
   react: (id: string, messageId: string, name: string, add: boolean) => post<boolean>(`${msg(id, messageId)}/reactions/${add ? 'add' : 'remove'}`, { name })

@@ -23,6 +23,8 @@ export interface FeedbackWithUser extends Omit<Feedback, 'snapshot'> {
 
 export const feedback = {
   all: () => get<FeedbackWithUser[]>('/api/v1/evaluations/feedbacks/all'),
+  /** Every feedback with its chat snapshot, for the stock "Export" file. */
+  exportAll: () => get<Feedback[]>('/api/v1/evaluations/feedbacks/all/export'),
   remove: (id: string) => del<boolean>(`${base}/${encodeURIComponent(id)}`),
   create: (form: FeedbackForm) => post<Feedback>(base, form),
   get: (id: string) => get<Feedback>(`${base}/${encodeURIComponent(id)}`),

@@ -38,12 +38,15 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+function headersFor(options: RequestOptions, json: boolean): Record<string, string> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   const stored = token.get();
   if (options.bearer !== false && stored) headers.Authorization = `Bearer ${stored}`;
-  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  if (json) headers['Content-Type'] = 'application/json';
+  return headers;
+}
 
+async function send(method: string, path: string, body: unknown, options: RequestOptions): Promise<Response> {
   let url = path;
   if (options.query) {
     const params = new URLSearchParams();
@@ -51,12 +54,10 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     const qs = params.toString();
     if (qs) url += (url.includes('?') ? '&' : '?') + qs;
   }
-
-  let res: Response;
   try {
-    res = await fetch(url, {
+    return await fetch(url, {
       method,
-      headers,
+      headers: headersFor(options, body !== undefined),
       credentials: 'include',
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: options.signal
@@ -65,18 +66,29 @@ export async function request<T>(method: string, path: string, body?: unknown, o
     if ((e as Error)?.name === 'AbortError') throw e;
     throw new ApiError(0, errorDetail(null, 0));
   }
+}
 
-  const text = await res.text();
-  let parsed: unknown = null;
-  if (text) {
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      parsed = text;
-    }
+function parse(text: string): unknown {
+  if (!text) return null;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
   }
+}
+
+export async function request<T>(method: string, path: string, body?: unknown, options: RequestOptions = {}): Promise<T> {
+  const res = await send(method, path, body, options);
+  const parsed = parse(await res.text());
   if (!res.ok) throw new ApiError(res.status, errorDetail(parsed, res.status));
   return parsed as T;
+}
+
+/** GET of a file to download: the body as a Blob, errors as in request(). */
+export async function getBlob(path: string, options: RequestOptions = {}): Promise<Blob> {
+  const res = await send('GET', path, undefined, options);
+  if (!res.ok) throw new ApiError(res.status, errorDetail(parse(await res.text()), res.status));
+  return res.blob();
 }
 
 export const get = <T>(path: string, options?: RequestOptions) => request<T>('GET', path, undefined, options);

@@ -13,21 +13,22 @@ export interface Attachment {
   item?: Record<string, unknown>;
 }
 
+/** The chat message box's attachments; other composers (a channel's) pass a list of their own. */
 export const attachments = $state<Attachment[]>([]);
 
-export const attachmentsBusy = () => attachments.some((a) => a.state === 'uploading' || a.state === 'processing');
+export const attachmentsBusy = (list: Attachment[] = attachments) => list.some((a) => a.state === 'uploading' || a.state === 'processing');
 
-export function readyItems(): Record<string, unknown>[] {
-  return attachments.filter((a) => a.state === 'ready' && a.item).map((a) => a.item!);
+export function readyItems(list: Attachment[] = attachments): Record<string, unknown>[] {
+  return list.filter((a) => a.state === 'ready' && a.item).map((a) => a.item!);
 }
 
-export function clearAttachments(): void {
-  attachments.splice(0);
+export function clearAttachments(list: Attachment[] = attachments): void {
+  list.splice(0);
 }
 
-export function removeAttachment(key: string): void {
-  const i = attachments.findIndex((a) => a.key === key);
-  if (i >= 0) attachments.splice(i, 1);
+export function removeAttachment(key: string, list: Attachment[] = attachments): void {
+  const i = list.findIndex((a) => a.key === key);
+  if (i >= 0) list.splice(i, 1);
 }
 
 /** Returns an error message when the file is over the configured `file.max_size` (MB). */
@@ -36,10 +37,10 @@ export function tooLarge(file: File): string | null {
   return max && file.size > max * 1024 * 1024 ? `${file.name} is larger than ${max} MB` : null;
 }
 
-export async function attachFile(file: File): Promise<void> {
+export async function attachFile(file: File, list: Attachment[] = attachments): Promise<void> {
   const key = crypto.randomUUID();
-  attachments.push({ key, name: file.name, kind: 'file', state: 'uploading', progress: 0 });
-  const entry = () => attachments.find((a) => a.key === key);
+  list.push({ key, name: file.name, kind: 'file', state: 'uploading', progress: 0 });
+  const entry = () => list.find((a) => a.key === key);
   try {
     const uploaded = await uploadFile(file, (p) => {
       const a = entry();
@@ -71,10 +72,10 @@ export async function attachFile(file: File): Promise<void> {
 }
 
 /** Images stay in the browser as data URLs (as the stock UI does) and go to the model in the message. */
-export async function attachImage(file: File): Promise<void> {
+export async function attachImage(file: File, list: Attachment[] = attachments): Promise<void> {
   const key = crypto.randomUUID();
-  attachments.push({ key, name: file.name || 'image.png', kind: 'image', state: 'processing', progress: 1 });
-  const entry = () => attachments.find((a) => a.key === key);
+  list.push({ key, name: file.name || 'image.png', kind: 'image', state: 'processing', progress: 1 });
+  const entry = () => list.find((a) => a.key === key);
   try {
     const limits = (session.config as { file?: { image_compression?: { width?: number | null; height?: number | null } } } | null)?.file?.image_compression;
     const url = await readImage(file, limits?.width ?? null, limits?.height ?? null);

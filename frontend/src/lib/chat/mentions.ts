@@ -22,3 +22,14 @@ export function dropMention(text: string, mention: Mention, caret: number): { te
 
 /** Case-insensitive match of the query against any of the given names. */
 export const matchesQuery = (query: string, ...names: (string | undefined)[]) => names.some((n) => n?.toLowerCase().includes(query));
+
+/**
+ * A key pressed while a suggestion list is open: arrows move the highlight (wrapping), Enter/Tab
+ * pick it, Escape closes the list; null for any other key (the box handles it).
+ */
+export function suggestionKey(e: Pick<KeyboardEvent, 'key' | 'shiftKey'>, count: number, active: number): { move: number } | 'pick' | 'close' | null {
+  if (e.key === 'ArrowDown' || e.key === 'ArrowUp') return { move: (active + (e.key === 'ArrowDown' ? 1 : count - 1)) % count };
+  if ((e.key === 'Enter' || e.key === 'Tab') && !e.shiftKey) return 'pick';
+  if (e.key === 'Escape') return 'close';
+  return null;
+}

@@ -32,11 +32,13 @@ public class ChannelMessageService {
     private final ChannelMessageRepository messages;
     private final ChannelEvents events;
     private final ModelMentions mentions;
+    private final MessageFiles files;
     private final JsonText json;
 
     public ChannelMessageService(ChannelService channels, ChannelMessageRepository messages, ChannelEvents events,
-                                 ModelMentions mentions, JsonText json) {
+                                 ModelMentions mentions, MessageFiles files, JsonText json) {
         this.json = json;
+        this.files = files;
         this.channels = channels;
         this.messages = messages;
         this.events = events;
@@ -75,7 +77,7 @@ public class ChannelMessageService {
             if (!opened.canPost()) {
                 return Uni.createFrom().failure(ApiException.forbidden("You may read this channel but not post in it"));
             }
-            return related(channelId, parentId, "parent_id").chain(parent -> related(channelId, replyToId, "reply_to_id").chain(quoted -> {
+            return files.check(data, user.id()).chain(() -> related(channelId, parentId, "parent_id")).chain(parent -> related(channelId, replyToId, "reply_to_id").chain(quoted -> {
                 if (parent != null && parent.parentId() != null) {
                     return Uni.createFrom().failure(ApiException.badRequest("'parent_id' must be a thread root, not a reply"));
                 }
@@ -94,7 +96,7 @@ public class ChannelMessageService {
         JsonNode data = clean(Bodies.objectOrNull(body, "data"));
         JsonNode meta = clean(Bodies.objectOrNull(body, "meta"));
         String content = content(body, data);
-        return ownMessage(user, channelId, messageId).chain(found -> messages
+        return ownMessage(user, channelId, messageId).call(found -> files.check(data, found.message().userId())).chain(found -> messages
                 .update(messageId, content, data == null ? found.message().data() : data, meta == null ? found.message().meta() : meta, Nanos.now())
                 .chain(() -> messages.find(messageId))
                 .call(updated -> events.toRoom(found.opened().channel(), "message:update", messageId, updated, MessageUser.of(user))));

@@ -14,9 +14,15 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class FileRepository {
-    /** $2 = caller id, $3 = caller is admin. Owner, admin, or read access to a knowledge base holding the file. */
+    /**
+     * $2 = caller id, $3 = caller is admin. Owner, admin, read access to a knowledge base holding the file,
+     * or read access to a channel where the file's owner attached it to a message ({@code data.files},
+     * docs/channels.md; api-service accepts only the author's own files there).
+     */
     private static final String READABLE = "($3 OR f.user_id = $2 OR EXISTS (SELECT 1 FROM knowledge k "
-            + "WHERE k.data->'file_ids' @> jsonb_build_array(f.id) AND " + AccessSql.on("k").caller("$2").read() + "))";
+            + "WHERE k.data->'file_ids' @> jsonb_build_array(f.id) AND " + AccessSql.on("k").caller("$2").read() + ") "
+            + "OR EXISTS (SELECT 1 FROM message m JOIN channel c ON c.id = m.channel_id WHERE m.user_id = f.user_id "
+            + "AND m.data->'files' @> jsonb_build_array(jsonb_build_object('id', f.id)) AND " + AccessSql.on("c").caller("$2").read() + "))";
     private static final String WRITABLE = "($3 OR f.user_id = $2 OR EXISTS (SELECT 1 FROM knowledge k "
             + "WHERE k.data->'file_ids' @> jsonb_build_array(f.id) AND " + AccessSql.on("k").caller("$2").write() + "))";
 
