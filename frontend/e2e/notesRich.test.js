@@ -1,0 +1,126 @@
+// Browser tests of the note editor's formatting, rich-text mode, files and Enhance: two users in two
+// browser contexts co-editing one note live over Socket.IO, against the STAND-IN backend.
+import assert from 'node:assert/strict';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser } from './browser.js';
+import { startStandIn } from './stand-in-backend.js';
+import { eventually, pageFor, signUp } from './support.js';
+
+let backend;
+let browser;
+let ada;
+let bob;
+let bobUser;
+let id;
+
+const stored = () => backend.state.notes.get(id);
+const md = () => stored().data?.content?.md;
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
+
+before(async () => {
+  backend = await startStandIn({ staticDir: new URL('../dist', import.meta.url).pathname });
+  Object.assign(backend.state.authConfig, { ENABLE_NOTES: true, DEFAULT_USER_ROLE: 'user' });
+  const adaSession = await signUp(backend, 'Ada Admin', 'ada@example.com');
+  const bobSession = await signUp(backend, 'Bob Builder', 'bob@example.com');
+  bobUser = backend.state.users.find((u) => u.id === bobSession.id);
+  browser = await launchBrowser();
+  ada = await pageFor(browser, backend, adaSession);
+  bob = await pageFor(browser, backend, bobSession);
+});
+
+after(async () => {
+  await browser?.close();
+  await backend?.close();
+});
+
+describe('note formatting', () => {
+  test('toolbar and shortcuts format the Markdown; a rich-text co-editor formats live with it', async () => {
+    await ada.goto(`${backend.url}/notes`);
+    await ada.getByRole('button', { name: 'New note' }).click();
+    await ada.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
+    id = new URL(ada.url()).pathname.split('/').pop();
+    await ada.getByRole('button', { name: 'Access' }).click();
+    await ada.getByLabel('Add user').fill('bob');
+    await ada.getByRole('option', { name: /Bob Builder/ }).click();
+    await ada.getByLabel('Access of Bob Builder').selectOption('write');
+    await eventually(() => stored().access_control?.write?.user_ids?.includes(bobUser.id), 'write access to be saved');
+    await ada.getByRole('button', { name: 'Access' }).click();
+
+    const adaBody = ada.getByLabel('Note content', { exact: true });
+    await adaBody.click();
+    await ada.keyboard.type('Budget');
+    await ada.keyboard.press('Control+a');
+    await ada.getByRole('button', { name: 'Bold' }).click();
+    assert.equal(await adaBody.inputValue(), '**Budget**');
+    await eventually(() => md() === '**Budget**', 'the bold text to be saved');
+    assert.match(stored().data.content.html, /<strong>Budget<\/strong>/, 'stored html for the stock UI');
+
+    // Bob opens it in rich-text mode: he sees the formatting, not the marks.
+    await bob.goto(`${backend.url}/notes/${id}`);
+    await bob.getByRole('button', { name: 'Rich text' }).click();
+    const bobRich = bob.getByRole('textbox', { name: 'Note content (rich text)' });
+    await bobRich.locator('strong', { hasText: 'Budget' }).waitFor();
+    assert.equal((await bobRich.textContent()).trim(), 'Budget');
+    await ada.getByLabel('Also editing').getByTitle('Bob Builder').waitFor();
+
+    // Bob adds a task line with the toolbar while Ada makes the first line a heading with a shortcut.
+    await bobRich.click();
+    await bob.keyboard.press('Control+End');
+    // Typing after bold text stays bold, as in any rich-text editor, until Ctrl+B turns it off.
+    await bob.keyboard.press('Control+b');
+    await bob.keyboard.type(' review');
+    await bob.keyboard.press('Enter');
+    await bob.keyboard.type('call Alice');
+    await bob.getByRole('button', { name: 'Task list' }).click();
+    await adaBody.click();
+    await ada.keyboard.press('Control+Home');
+    await ada.keyboard.press('Control+Alt+1');
+    const expected = '# **Budget** review\n\n- [ ] call Alice';
+    await eventually(async () => (await adaBody.inputValue()) === expected, `Ada to see ${JSON.stringify(expected)}`);
+    await bobRich.locator('h1', { hasText: 'Budget review' }).waitFor();
+    await eventually(() => md() === expected, 'the merged text to be saved');
+    assert.match(stored().data.content.html, /<h1>/);
+
+    // Ticking the box in rich text is an edit both see.
+    await bobRich.locator('input[type=checkbox]').click();
+    await eventually(async () => (await adaBody.inputValue()) === '# **Budget** review\n\n- [x] call Alice', 'the ticked box to reach Ada');
+    await eventually(() => md().endsWith('- [x] call Alice'), 'the ticked box to be saved');
+
+    // The mode is remembered: Bob's next visit opens rich text again.
+    await bob.reload();
+    await bob.getByRole('textbox', { name: 'Note content (rich text)' }).locator('h1').waitFor();
+    assert.equal(await bob.getByRole('button', { name: 'Rich text' }).getAttribute('aria-pressed'), 'true');
+  });
+
+  test('files are attached, shown and removed; Enhance streams a better note to both editors', async () => {
+    const input = ada.getByLabel('Attach files');
+    await input.setInputFiles({ name: 'minutes.txt', mimeType: 'text/plain', buffer: Buffer.from('decisions of the meeting') });
+    await ada.getByRole('link', { name: 'minutes.txt' }).waitFor();
+    await input.setInputFiles({ name: 'chart.png', mimeType: 'image/png', buffer: PNG });
+    await ada.getByRole('img', { name: 'Image' }).waitFor();
+    await eventually(() => stored().data.files?.length === 2, 'both files to be saved');
+    const [doc, image] = stored().data.files;
+    assert.deepEqual([doc.type, doc.name, doc.status, doc.url], ['file', 'minutes.txt', 'uploaded', `/api/v1/files/${doc.id}`]);
+    assert.ok(backend.state.files.has(doc.id), 'uploaded through file-service');
+    assert.equal(image.type, 'image');
+    assert.match(image.url, /^data:image\//);
+    assert.equal(md(), '# **Budget** review\n\n- [x] call Alice', 'files do not touch the text');
+
+    await ada.getByRole('button', { name: 'Remove Image' }).click();
+    await eventually(() => stored().data.files?.length === 1 && stored().data.files[0].type === 'file', 'the image to be removed');
+    assert.equal(await ada.getByRole('img', { name: 'Image' }).count(), 0);
+
+    await ada.getByRole('button', { name: 'Enhance', exact: true }).click();
+    const enhanced = '## Enhanced\n\n- [ ] # **Budget** review\n- [ ] call Alice\n\nContext: minutes.txt:';
+    const adaBody = ada.getByLabel('Note content', { exact: true });
+    await eventually(async () => (await adaBody.inputValue()) === enhanced, 'the enhanced note in Ada\'s editor');
+    await bob.getByRole('textbox', { name: 'Note content (rich text)' }).locator('h2', { hasText: 'Enhanced' }).waitFor();
+    await eventually(() => md() === enhanced, 'the enhanced note to be saved');
+    const request = backend.state.sseCompletions.at(-1);
+    assert.equal(request.stream, true);
+    assert.equal(request.session_id, undefined, 'streamed over HTTP, not the socket');
+    assert.equal(request.messages[0].role, 'system');
+    assert.match(request.messages[1].content, /^<notes>\n# \*\*Budget\*\* review\n\n- \[x\] call Alice\n<\/notes>\n<context>\nminutes\.txt:\nExtracted text of minutes\.txt\n<\/context>$/);
+    await ada.getByRole('button', { name: 'Enhance', exact: true }).waitFor();
+  });
+});
