@@ -122,5 +122,15 @@ describe('note formatting', () => {
     assert.equal(request.messages[0].role, 'system');
     assert.match(request.messages[1].content, /^<notes>\n# \*\*Budget\*\* review\n\n- \[x\] call Alice\n<\/notes>\n<context>\nminutes\.txt:\nExtracted text of minutes\.txt\n<\/context>$/);
     await ada.getByRole('button', { name: 'Enhance', exact: true }).waitFor();
+
+    // Ctrl+K makes a link of the selection; a bare host name becomes an https link.
+    await adaBody.click();
+    await ada.keyboard.press('Control+End');
+    await ada.keyboard.type('\nsee docs');
+    for (let i = 0; i < 4; i++) await ada.keyboard.press('Shift+ArrowLeft');
+    ada.once('dialog', (d) => d.accept('example.com/guide'));
+    await ada.keyboard.press('Control+k');
+    await eventually(() => md().endsWith('\nsee [docs](https://example.com/guide)'), 'the link to be saved');
+    assert.equal(await ada.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Note content', 'the app-wide Ctrl+K (search) did not take the focus');
   });
 });
