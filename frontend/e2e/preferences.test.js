@@ -163,6 +163,27 @@ describe('more interface options', () => {
     await page.close();
   });
 
+  test('haptic feedback vibrates while an answer streams, only when turned on', async () => {
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
+    await page.evaluate(() => {
+      window.vibrations = 0;
+      navigator.vibrate = () => ++window.vibrations > 0;
+    });
+    const answered = async (text) => {
+      await askAndWait(page, text);
+      await page.getByTestId('assistant-message').last().getByText('Answered by Stand-in Model.').waitFor();
+    };
+    await answered('quiet please');
+    assert.equal(await page.evaluate(() => window.vibrations), 0, 'off by default');
+    const dialog = await openSettings(page, 'Interface');
+    await dialog.getByRole('switch', { name: 'Haptic Feedback' }).click();
+    await eventually(() => ui().hapticFeedback === true, 'the option to be saved');
+    await page.keyboard.press('Escape');
+    await answered('buzz please');
+    assert.ok((await page.evaluate(() => window.vibrations)) >= 2, 'a vibration per streamed piece');
+    await page.close();
+  });
+
   test('temporary chat by default: a new chat starts temporary and is not saved', async () => {
     const page = await pageFor(suite.browser, suite.backend, suite.session);
     const dialog = await openSettings(page, 'Interface');
@@ -176,6 +197,7 @@ describe('more interface options', () => {
     assert.equal(sent.chat_id, 'local');
     assert.equal(suite.backend.state.chats.size, chats, 'nothing saved');
     await page.close();
+    ui().temporaryChatByDefault = false; // the next tests use saved chats
   });
 });
 
