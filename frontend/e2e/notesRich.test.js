@@ -133,4 +133,27 @@ describe('note formatting', () => {
     await eventually(() => md().endsWith('\nsee [docs](https://example.com/guide)'), 'the link to be saved');
     assert.equal(await ada.evaluate(() => document.activeElement?.getAttribute('aria-label')), 'Note content', 'the app-wide Ctrl+K (search) did not take the focus');
   });
+
+  test('Stop ends Enhance: the text received so far stays and is saved', async () => {
+    await ada.goto(`${backend.url}/notes`);
+    await ada.getByRole('button', { name: 'New note' }).click();
+    await ada.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
+    id = new URL(ada.url()).pathname.split('/').pop();
+    const body = ada.getByLabel('Note content', { exact: true });
+    await body.click();
+    await ada.keyboard.type('think slowly about lunch');
+    await eventually(() => md() === 'think slowly about lunch', 'the note to be saved');
+    await ada.getByRole('button', { name: 'Enhance', exact: true }).click();
+    await eventually(async () => (await body.inputValue()).startsWith('## '), 'the first piece');
+    assert.equal(await body.getAttribute('readonly'), '', 'read-only while the model writes');
+    await ada.getByRole('button', { name: 'Stop', exact: true }).click();
+    await ada.getByRole('button', { name: 'Enhance', exact: true }).waitFor();
+    const kept = await body.inputValue();
+    const full = '## Enhanced\n\n- [ ] think slowly about lunch';
+    assert.ok(full.startsWith(kept) && kept.length < full.length, `a part of the answer: ${JSON.stringify(kept)}`);
+    await new Promise((r) => setTimeout(r, 800));
+    assert.equal(await body.inputValue(), kept, 'nothing arrives after Stop');
+    await eventually(() => md() === kept, 'the partial text to be saved');
+    assert.equal(await body.getAttribute('readonly'), null, 'editable again');
+  });
 });

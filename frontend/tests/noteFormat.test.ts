@@ -1,6 +1,7 @@
 // The note editor's formatting: Markdown commands on text + selection, the shortcuts, and the
 // rich-text mode's round trip (Markdown → editable HTML → Markdown).
 import { describe, expect, it } from 'vitest';
+import { noteContent } from '../src/lib/notes/content';
 import { domToMarkdown } from '../src/lib/notes/domMarkdown';
 import { applyFormat, formatShortcut, type Selected } from '../src/lib/notes/format';
 import { richHtml } from '../src/lib/notes/richHtml';
@@ -142,5 +143,18 @@ describe('rich-text round trip', () => {
     expect(html).not.toContain('onerror');
     expect(html).not.toContain('<script');
     expect(html).not.toContain('disabled');
+  });
+});
+
+describe('stored content', () => {
+  it('saves html without the chat renderer\'s code-block buttons and line numbers, for the stock editor', () => {
+    const { html, md, json } = noteContent('# Plan\n\n```js\nlet a = 1;\n```');
+    expect(md).toBe('# Plan\n\n```js\nlet a = 1;\n```');
+    expect(json).toBeNull();
+    expect(html).toContain('<h1>Plan</h1>');
+    expect(html).toContain('<pre><code class="language-js">let a = 1;');
+    expect(html).not.toContain('<button');
+    expect(html).not.toContain('line-numbers');
+    expect(noteContent('').html).toBe('');
   });
 });

@@ -136,7 +136,7 @@ export function notesFeature({ state, need, HttpError, allowed, nowNs, userOf, i
         clearInterval(timer);
         res.end('data: [DONE]\n\n');
       }
-    }, Number(body.model === 'slow' ? 200 : 40));
+    }, notes.includes('slowly') ? 300 : 40);
     res.on('close', () => clearInterval(timer));
   }
 
