@@ -156,4 +156,30 @@ describe('note formatting', () => {
     await eventually(() => md() === kept, 'the partial text to be saved');
     assert.equal(await body.getAttribute('readonly'), null, 'editable again');
   });
+
+  test('a reader gets no toolbar, Enhance or file controls, and cannot type in rich text', async () => {
+    await ada.getByRole('button', { name: 'Access' }).click();
+    await ada.getByLabel('Add user').fill('bob');
+    await ada.getByRole('option', { name: /Bob Builder/ }).click();
+    await eventually(() => stored().access_control?.read?.user_ids?.includes(bobUser.id), 'read access to be saved');
+    assert.ok(!stored().access_control.write?.user_ids?.includes(bobUser.id), 'read only');
+    await ada.getByLabel('Attach files').setInputFiles({ name: 'menu.txt', mimeType: 'text/plain', buffer: Buffer.from('soup') });
+    await eventually(() => stored().data.files?.length === 1, 'the file to be saved');
+
+    await bob.goto(`${backend.url}/notes/${id}`);
+    const rich = bob.getByRole('textbox', { name: 'Note content (rich text)' });
+    await rich.locator('h2', { hasText: 'Enhanced' }).waitFor();
+    await bob.getByRole('link', { name: 'menu.txt' }).waitFor();
+    assert.equal(await bob.getByRole('toolbar', { name: 'Formatting' }).count(), 0);
+    assert.equal(await bob.getByRole('button', { name: 'Enhance', exact: true }).count(), 0);
+    assert.equal(await bob.getByLabel('Attach files').count(), 0);
+    assert.equal(await bob.getByRole('button', { name: 'Remove menu.txt' }).count(), 0);
+    assert.equal(await rich.getAttribute('contenteditable'), 'false');
+    const before = md();
+    await rich.click();
+    await bob.keyboard.type('vandal');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(md(), before);
+    assert.doesNotMatch(await rich.textContent(), /vandal/);
+  });
 });
