@@ -83,6 +83,124 @@ describe('interface', () => {
   });
 });
 
+describe('more interface options', () => {
+  test('username, chat direction, landing page, tab title, copy formatted and scroll on branch change are saved under the stock keys and applied', async () => {
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
+    await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.backend.url });
+    const dialog = await openSettings(page, 'Interface');
+    const turn = async (name, on) => {
+      const box = dialog.getByRole('switch', { name });
+      if ((await box.isChecked()) !== on) await box.click();
+      await eventually(async () => (await box.isChecked()) === on, `${name} to be ${on}`);
+    };
+    await turn('Display the username instead of You in the Chat', true);
+    await turn('Scroll On Branch Change', false);
+    await turn('Copy Formatted Text', true);
+    await turn('Title auto-generation', true);
+    await dialog.getByLabel('Chat direction').selectOption('RTL');
+    await dialog.getByLabel('Landing Page Mode').selectOption('chat');
+    await eventually(() => ui().showUsername === true && ui().scrollOnBranchChange === false && ui().copyFormatted === true && ui().chatDirection === 'RTL' && ui().landingPageMode === 'chat', 'the options to be saved');
+    await page.keyboard.press('Escape');
+
+    // Landing page "Chat": no greeting; the message box writes right to left.
+    assert.equal(await page.getByRole('heading', { name: /^Hello, Ada/ }).count(), 0);
+    assert.equal(await page.getByLabel('Message', { exact: true }).getAttribute('dir'), 'rtl');
+
+    await askAndWait(page, 'a long answer please');
+    await page.getByText('Paragraph 40 of a long answer.').waitFor();
+    assert.equal(await page.locator('.messages').getAttribute('dir'), 'rtl');
+    // The previous test turned chat bubbles off: the user's own name stands above the message, not "You".
+    await page.getByTestId('user-message').getByText('Ada Admin', { exact: true }).waitFor();
+    assert.equal(await page.getByTestId('user-message').getByText('You', { exact: true }).count(), 0);
+    await eventually(async () => (await page.title()) === 'A long answer please • Open WebUI', 'the chat title in the tab');
+
+    // Copy formatted: the answer goes to the clipboard rendered, and as text without Markdown marks.
+    await askAndWait(page, 'bold words');
+    await page.getByText('Answered by Stand-in Model.').last().waitFor();
+    await page.getByTestId('assistant-message').last().locator('button.icon-btn[aria-label="Copy"]').click();
+    await page.getByTestId('assistant-message').last().getByRole('button', { name: 'Copied' }).waitFor();
+    const read = () => page.evaluate(async () => {
+      const [item] = await navigator.clipboard.read();
+      const text = async (type) => (item?.types.includes(type) ? (await item.getType(type)).text() : '');
+      return { types: item?.types ?? [], html: await text('text/html'), plain: await text('text/plain') };
+    });
+    let clip;
+    await eventually(async () => (clip = await read()).types.length > 0, 'the clipboard to be written');
+    assert.deepEqual([...clip.types].sort(), ['text/html', 'text/plain'], JSON.stringify(clip));
+    assert.match(clip.html, /<strong>bold words<\/strong>/);
+    assert.match(clip.plain, /^You said: bold words/);
+    assert.doesNotMatch(clip.plain, /\*\*/);
+
+    // A second version of the first question: with scroll on branch change off, switching versions at the top stays there.
+    const first = page.getByTestId('user-message').first();
+    await first.hover();
+    await first.getByRole('button', { name: 'Edit message' }).click();
+    await page.getByRole('textbox', { name: 'Edit message' }).fill('another long answer');
+    await page.keyboard.press('Enter');
+    await page.getByText('Paragraph 40 of a long answer.').waitFor();
+    const scroller = page.locator('.chat > .scroll');
+    const atTop = async () => (await scroller.evaluate((el) => el.scrollTop)) < 50;
+    const atEnd = () => scroller.evaluate((el) => el.scrollHeight - el.scrollTop - el.clientHeight < 80);
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    await first.getByRole('button', { name: 'Previous version' }).click();
+    await page.getByTestId('user-message').first().getByText('a long answer please').waitFor();
+    await new Promise((r) => setTimeout(r, 300));
+    assert.ok(await atTop(), 'the view stays at the top');
+
+    // Turned on again, the same switch brings the end of the branch into view.
+    const again = await openSettings(page, 'Interface');
+    await again.getByRole('switch', { name: 'Scroll On Branch Change' }).click();
+    await eventually(() => ui().scrollOnBranchChange === true, 'the option to be saved');
+    await page.keyboard.press('Escape');
+    await scroller.evaluate((el) => (el.scrollTop = 0));
+    await page.getByTestId('user-message').first().getByRole('button', { name: 'Next version' }).click();
+    await eventually(atEnd, 'the end of the branch to be shown');
+
+    // Without the tab-title option the tab shows only the app's name.
+    const last = await openSettings(page, 'Interface');
+    await last.getByRole('switch', { name: 'Display chat title in tab' }).click();
+    await eventually(async () => (await page.title()) === 'Open WebUI', 'the tab to show the app name');
+    await page.close();
+  });
+
+  test('haptic feedback vibrates while an answer streams, only when turned on', async () => {
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
+    await page.evaluate(() => {
+      window.vibrations = 0;
+      navigator.vibrate = () => ++window.vibrations > 0;
+    });
+    const answered = async (text) => {
+      await askAndWait(page, text);
+      await page.getByTestId('assistant-message').last().getByText('Answered by Stand-in Model.').waitFor();
+    };
+    await answered('quiet please');
+    assert.equal(await page.evaluate(() => window.vibrations), 0, 'off by default');
+    const dialog = await openSettings(page, 'Interface');
+    await dialog.getByRole('switch', { name: 'Haptic Feedback' }).click();
+    await eventually(() => ui().hapticFeedback === true, 'the option to be saved');
+    await page.keyboard.press('Escape');
+    await answered('buzz please');
+    assert.ok((await page.evaluate(() => window.vibrations)) >= 2, 'a vibration per streamed piece');
+    await page.close();
+  });
+
+  test('temporary chat by default: a new chat starts temporary and is not saved', async () => {
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
+    const dialog = await openSettings(page, 'Interface');
+    await dialog.getByRole('switch', { name: 'Temporary Chat by Default' }).click();
+    await eventually(() => ui().temporaryChatByDefault === true, 'the option to be saved');
+    await page.keyboard.press('Escape');
+    await page.getByRole('button', { name: 'New Chat', exact: true }).click();
+    await eventually(async () => (await page.getByRole('button', { name: 'Temporary chat' }).getAttribute('aria-pressed')) === 'true', 'the new chat to be temporary');
+    const chats = suite.backend.state.chats.size;
+    const sent = await askAndWait(page, 'off the record');
+    assert.equal(sent.chat_id, 'local');
+    assert.equal(suite.backend.state.chats.size, chats, 'nothing saved');
+    await page.close();
+    ui().temporaryChatByDefault = false; // the next tests use saved chats
+  });
+});
+
 describe('model parameters', () => {
   test('the stock params keys are saved and sent with the next completion', async () => {
     const page = await pageFor(suite.browser, suite.backend, suite.session);

@@ -659,7 +659,12 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       state.prompts.delete(p.command);
       return true;
     }],
-    ['POST', /^\/api\/chat\/completions$/, (req, _m, body) => startCompletion(need(req, 'verified'), body)],
+    ['POST', /^\/api\/chat\/completions$/, (req, _m, body, res) => {
+      const user = need(req, 'verified');
+      if (body.session_id || body.stream === false) return startCompletion(user, body);
+      notes.streamCompletion(user, body, res);
+      return STREAMED;
+    }],
     ['POST', /^\/api\/chat\/completed$/, (req, _m, body) => (need(req, 'verified'), body)],
     ['POST', /^\/api\/tasks\/stop\/([^/]+)$/, (req, m) => {
       need(req, 'verified');
@@ -680,7 +685,8 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   const userOf = (socket) => state.users.find((u) => u.id === sockets.get(socket.id));
   const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, ownChat, allowed, STREAMED };
   const code = codeFeature(ctx);
-  const features = [notesFeature(ctx), channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), databaseFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx)];
+  const notes = notesFeature(ctx);
+  const features = [notes, channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), databaseFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx)];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));
 

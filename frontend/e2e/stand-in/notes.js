@@ -41,6 +41,13 @@ export function notesFeature({ state, need, HttpError, allowed, nowNs, userOf, i
       io().to(`note:${n.id}`).emit('note-events', n);
       return n;
     }],
+    // The text file-service extracted (Enhance sends it as context).
+    ['GET', /^\/api\/v1\/files\/([^/]+)\/data\/content$/, (req, m) => {
+      const user = need(req, 'verified');
+      const f = state.files.get(m[1]);
+      if (!f || f.user_id !== user.id) throw new HttpError(404, 'File not found');
+      return { content: `Extracted text of ${f.filename}` };
+    }],
     ['DELETE', /^\/api\/v1\/notes\/([^/]+)\/delete$/, (req, m) => {
       const n = writable(need(req, 'verified'), m[1]);
       state.notes.delete(n.id);
@@ -105,5 +112,33 @@ export function notesFeature({ state, need, HttpError, allowed, nowNs, userOf, i
     });
   }
 
-  return { routes, onConnection };
+  /**
+   * A completion without a socket session (the SSE mode of docs/completions.md), as Enhance sends it:
+   * OpenAI chunks, a few words at a time, then [DONE]. The answer turns the note into a checklist.
+   */
+  function streamCompletion(user, body, res) {
+    state.sseCompletions = [...(state.sseCompletions ?? []), body];
+    const asked = String([...(body.messages ?? [])].reverse().find((m) => m.role === 'user')?.content ?? '');
+    const notes = /<notes>\n?([\s\S]*?)\n?<\/notes>/.exec(asked)?.[1] ?? asked;
+    const context = /<context>\n?([\s\S]*?)\n?<\/context>/.exec(asked)?.[1];
+    const lines = notes.split('\n').map((l) => l.replace(/^[-*] (\[[ x]\] )?/, '').trim()).filter(Boolean);
+    const answer = `## Enhanced\n\n${lines.map((l) => `- [ ] ${l}`).join('\n')}${context ? `\n\nContext: ${context.split('\n')[0]}` : ''}`;
+    const pieces = answer.split(/(?<=\s)/);
+    res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
+    res.socket?.setNoDelay(true);
+    let i = 0;
+    const timer = setInterval(() => {
+      if (res.destroyed) return clearInterval(timer);
+      const piece = pieces.slice(i, i + 2).join('');
+      i += 2;
+      res.write(`data: ${JSON.stringify({ id: 'x', object: 'chat.completion.chunk', model: body.model, choices: [{ index: 0, delta: { content: piece } }] })}\n\n`);
+      if (i >= pieces.length) {
+        clearInterval(timer);
+        res.end('data: [DONE]\n\n');
+      }
+    }, notes.includes('slowly') ? 300 : 40);
+    res.on('close', () => clearInterval(timer));
+  }
+
+  return { routes, onConnection, streamCompletion };
 }

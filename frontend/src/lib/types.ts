@@ -137,6 +137,14 @@ export interface UiSettings {
   title?: { auto?: boolean; [key: string]: unknown };
   autoTags?: boolean;
   autoFollowUps?: boolean;
+  showUsername?: boolean;
+  scrollOnBranchChange?: boolean;
+  temporaryChatByDefault?: boolean;
+  copyFormatted?: boolean;
+  showChatTitleInTab?: boolean;
+  hapticFeedback?: boolean;
+  chatDirection?: string;
+  landingPageMode?: string;
   [key: string]: unknown;
 }
 

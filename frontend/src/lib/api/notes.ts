@@ -12,7 +12,7 @@ export interface Note {
   id: string;
   user_id: string;
   title: string;
-  data: { content?: NoteContent; files?: unknown[] } | null;
+  data: { content?: NoteContent; files?: unknown[] | null; [key: string]: unknown } | null;
   meta: Record<string, unknown> | null;
   access_control: AccessControl;
   created_at: number;

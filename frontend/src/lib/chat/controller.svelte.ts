@@ -3,7 +3,7 @@
 import { chats } from '../api/chats';
 import { completions } from '../api/completions';
 import { navigate } from '../router.svelte';
-import { defaultModelIds, session } from '../session.svelte';
+import { can, defaultModelIds, session } from '../session.svelte';
 import { i18n, t } from '../i18n.svelte';
 import { refreshSidebar, renameLocally } from '../sidebar.svelte';
 import { emitUsage, onChatEvent, waitForSocketId } from '../socket';
@@ -49,7 +49,8 @@ export function isGenerating(): boolean {
   return Object.values(chat.history.messages).some((m) => m.role === 'assistant' && m.done === false);
 }
 
-export function newChat(temporary = false): void {
+/** A new chat is temporary when asked, or by the user's `temporaryChatByDefault` (when allowed to). */
+export function newChat(temporary = session.settings.temporaryChatByDefault === true && can('chat', 'temporary')): void {
   chat.id = null;
   chat.title = 'New Chat';
   chat.history = emptyHistory();
@@ -350,7 +351,10 @@ function handleEvent(event: ChatEventEnvelope): void {
   const message = event.message_id ? chat.history.messages[event.message_id] : undefined;
   if (!message) return;
   const wasDone = message.done === true;
+  const length = message.content.length;
   const outcome = applyChatEvent(message, type, event.data.data);
+  // `hapticFeedback`: a short vibration per streamed piece on devices that have one (as the stock UI).
+  if (session.settings.hapticFeedback === true && message.content.length > length) navigator.vibrate?.(5);
   const before = continuing.get(message.id);
   if (before !== undefined && !message.content.startsWith(before)) message.content = before + message.content;
   if (outcome.done) continuing.delete(message.id);
