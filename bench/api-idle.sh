@@ -7,7 +7,7 @@
 # Usage: bench/api-idle.sh 'label=<java binary> <flags>' ...   e.g.
 #   bench/api-idle.sh "kept=java $(sed -n 's/^JDK_JAVA_OPTIONS=//p' deploy/kubernetes/jvm.env)" 'small=java -Xmx64m'
 # Knobs: ROUNDS (2), APP (the quarkus-app folder, api-service/target/quarkus-app), MALLOC_ARENA_MAX (2),
-# NMT=1 adds -XX:NativeMemoryTracking=summary and prints the JVM's own account after the requests.
+# GC_AFTER_READY=1 runs a full collection once the service is ready (jcmd GC.run), NMT=1 adds -XX:NativeMemoryTracking=summary and prints the JVM's own account after the requests.
 # Needs PostgreSQL and Redis on 127.0.0.1 (trust auth for postgres), python3, openssl, psql, curl.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -43,6 +43,7 @@ one() { # label, java command line
     for _ in $(seq 1 600); do curl -sf "$api/q/health/ready" >/dev/null && break; sleep 0.1; done
     curl -sf "$api/q/health/ready" >/dev/null || { tail -30 "$log"; exit 1; }
     ready=$(echo "$(date +%s.%N) - $start" | bc)
+    [[ -n ${GC_AFTER_READY:-} ]] && jcmd "$APP_PID" GC.run >/dev/null
     sleep 5
     idle=$(rss_mb "$APP_PID")
     psql -q -h 127.0.0.1 -U postgres -d "$DB" -c "INSERT INTO \"user\" (id, name, email, role, profile_image_url, created_at,
