@@ -63,7 +63,7 @@ one() { # label, java command line
     loaded=$(rss_mb "$APP_PID")
     printf '| %s | %.2f | %s | %s |\n' "$label" "$ready" "$idle" "$loaded"
     if [[ -n ${NMT:-} ]]; then
-        jcmd "$APP_PID" VM.native_memory summary | grep -E '^(Total|-|\s+\(mmap)' | grep -E 'Total|Java Heap|Class|Metaspace|Thread|Code|GC|Symbol|Shared' | sed 's/^/    /'
+        jcmd "$APP_PID" VM.native_memory summary | grep -E '^(Total|-)' | sed 's/^/    /'
     fi
     kill "$APP_PID"; wait "$APP_PID" 2>/dev/null || true; APP_PID=
     psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null; DB=
