@@ -22,6 +22,7 @@ b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 PIDS=()
 cleanup() {
     for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+    rm -f /tmp/ab-"$id"-*.log
     psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
     redis-cli --scan --pattern "$PREFIX*" | xargs -r redis-cli del >/dev/null 2>&1
     return 0
@@ -29,7 +30,7 @@ cleanup() {
 trap cleanup EXIT
 psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB" >/dev/null
 
-start() { # side spec -> port on stdout
+start() { # side spec -> the port in STARTED_PORT (not a subshell: the process id must reach PIDS)
     local spec=$1 port env=() flags=() word
     port=$(free_port)
     for word in $spec; do
@@ -39,9 +40,10 @@ start() { # side spec -> port on stdout
         REDIS_KEY_PREFIX=$PREFIX WEBUI_SECRET_KEY=$SECRET QUARKUS_HTTP_PORT=$port \
         java $FLAGS "${flags[@]}" -jar "$APP/quarkus-run.jar" >"/tmp/ab-$id-$port.log" 2>&1 &
     PIDS+=($!)
-    echo "$port"
+    STARTED_PORT=$port
 }
-A_PORT=$(start "$1"); B_PORT=$(start "$2")
+start "$1"; A_PORT=$STARTED_PORT
+start "$2"; B_PORT=$STARTED_PORT
 for port in $A_PORT $B_PORT; do
     for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.2; done
     curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { tail -30 "/tmp/ab-$id-$port.log"; exit 1; }
