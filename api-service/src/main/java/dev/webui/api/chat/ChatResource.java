@@ -48,13 +48,13 @@ public class ChatResource {
 
     @GET
     @Path("/")
-    public Uni<List<ChatTitleId>> list(@QueryParam("page") String page, @QueryParam("include_folders") boolean includeFolders) {
-        return chats.sidebar(user(), Paging.parse(page, ChatService.PAGE_SIZE), includeFolders);
+    public Uni<byte[]> list(@QueryParam("page") String page, @QueryParam("include_folders") boolean includeFolders) {
+        return chats.sidebarJson(user(), Paging.parse(page, ChatService.PAGE_SIZE), includeFolders);
     }
 
     @GET
     @Path("/list")
-    public Uni<List<ChatTitleId>> listAlias(@QueryParam("page") String page, @QueryParam("include_folders") boolean includeFolders) {
+    public Uni<byte[]> listAlias(@QueryParam("page") String page, @QueryParam("include_folders") boolean includeFolders) {
         return list(page, includeFolders);
     }
 
@@ -78,8 +78,8 @@ public class ChatResource {
 
     @GET
     @Path("/pinned")
-    public Uni<List<ChatTitleId>> pinned() {
-        return chats.pinned(user());
+    public Uni<byte[]> pinned() {
+        return chats.pinnedJson(user());
     }
 
     @GET

@@ -8,6 +8,7 @@ import dev.webui.api.access.PermissionService;
 import dev.webui.api.app.AppConfig;
 import dev.webui.api.folder.FolderAccess;
 import dev.webui.api.json.Bodies;
+import dev.webui.api.json.JsonText;
 import dev.webui.api.tag.TagRepository;
 import dev.webui.api.tag.TagResponse;
 import dev.webui.common.auth.AuthenticatedUser;
@@ -45,10 +46,14 @@ public class ChatService {
     private final PermissionService permissions;
     private final AppConfig app;
     private final ChatReader reader;
+    private final ChatListCache lists;
+    private final JsonText json;
 
     public ChatService(Pool pool, ChatRepository chats, MessageRepository messages, FolderAccess folders, TagRepository tags,
-                       PermissionService permissions, AppConfig app, ChatReader reader) {
+                       PermissionService permissions, AppConfig app, ChatReader reader, ChatListCache lists, JsonText json) {
         this.reader = reader;
+        this.lists = lists;
+        this.json = json;
         this.pool = pool;
         this.chats = chats;
         this.messages = messages;
@@ -118,6 +123,16 @@ public class ChatService {
         return messages.rowsOf(pool, list.stream().map(ChatRow::id).toList()).map(rows -> list.stream()
                 .map(chat -> ChatResponse.of(chat, ChatAssembler.assemble(chat.blob(), rows.getOrDefault(chat.id(), List.of()))))
                 .toList());
+    }
+
+    /** The sidebar list as JSON, from {@link ChatListCache} while nothing of the user's chats changed. */
+    public Uni<byte[]> sidebarJson(AuthenticatedUser user, Paging paging, boolean includeFolders) {
+        return lists.get(user.id(), ChatListCache.Variant.sidebar(paging, includeFolders),
+                () -> sidebar(user, paging, includeFolders).map(json::bytes));
+    }
+
+    public Uni<byte[]> pinnedJson(AuthenticatedUser user) {
+        return lists.get(user.id(), ChatListCache.Variant.PINNED, () -> pinned(user).map(json::bytes));
     }
 
     public Uni<List<ChatTitleId>> sidebar(AuthenticatedUser user, Paging paging, boolean includeFolders) {
@@ -258,9 +273,9 @@ public class ChatService {
         ChatRow row = new ChatRow(id, user.id(), titleOf(split.blob()), null, false, pinned, meta, folderId, createdAt, updatedAt,
                 split.blob());
         List<MessageRow> rows = split.rowsOrNone();
-        return pool.withTransaction(db -> requireFolder(db, user, folderId)
+        return changes(user, pool.withTransaction(db -> requireFolder(db, user, folderId)
                         .chain(() -> chats.insert(db, row))
-                        .chain(() -> messages.replaceTree(db, id, rows, updatedAt)))
+                        .chain(() -> messages.replaceTree(db, id, rows, updatedAt))))
                 .replaceWith(() -> ChatResponse.of(row, ChatAssembler.assemble(row.blob(), rows)));
     }
 
@@ -268,7 +283,7 @@ public class ChatService {
     public Uni<ChatResponse> update(AuthenticatedUser user, String id, JsonNode body) {
         ObjectNode partial = chatObject(Bodies.require(body), true);
         long now = now();
-        return pool.withTransaction(db -> owned(db, user, id).chain(stored -> {
+        return changes(user, pool.withTransaction(db -> owned(db, user, id).chain(stored -> {
             boolean storedHasHistory = stored.blob().get("history") instanceof ObjectNode;
             SplitChat split = ChatSplitter.split(id, partial, storedHasHistory);
             ObjectNode merged = stored.blob().deepCopy();
@@ -282,24 +297,24 @@ public class ChatService {
             }
             return write.chain(() -> messages.rowsOf(db, List.of(id)))
                     .map(rows -> ChatResponse.of(updated, ChatAssembler.assemble(merged, rows.getOrDefault(id, List.of()))));
-        }));
+        })));
     }
 
     public Uni<Boolean> delete(AuthenticatedUser user, String id) {
-        return permissions.require(user, "chat", "delete").chain(() -> pool.withTransaction(db -> owned(db, user, id)
+        return permissions.require(user, "chat", "delete").chain(() -> changes(user, pool.withTransaction(db -> owned(db, user, id)
                 .call(chat -> chat.shareId() == null ? Uni.createFrom().voidItem()
                         : chats.execute(db, "DELETE FROM chat WHERE id = $1", Tuple.of(chat.shareId())))
                 .call(chat -> chats.execute(db, "DELETE FROM chat WHERE id = $1", Tuple.of(id)))
-                .call(chat -> tags.deleteUnused(db, user.id(), tagIds(chat.meta())))))
+                .call(chat -> tags.deleteUnused(db, user.id(), tagIds(chat.meta()))))))
                 .replaceWith(true);
     }
 
     public Uni<Boolean> deleteAll(AuthenticatedUser user) {
-        return permissions.require(user, "chat", "delete").chain(() -> pool.withTransaction(db -> chats.execute(db,
+        return permissions.require(user, "chat", "delete").chain(() -> changes(user, pool.withTransaction(db -> chats.execute(db,
                         "DELETE FROM chat WHERE id IN (SELECT share_id FROM chat WHERE user_id = $1 AND share_id IS NOT NULL)",
                         Tuple.of(user.id()))
                 .chain(() -> chats.execute(db, "DELETE FROM chat WHERE user_id = $1", Tuple.of(user.id())))
-                .chain(() -> tags.deleteUnused(db, user.id(), null))))
+                .chain(() -> tags.deleteUnused(db, user.id(), null)))))
                 .replaceWith(true);
     }
 
@@ -313,31 +328,31 @@ public class ChatService {
 
     public Uni<ChatResponse> moveToFolder(AuthenticatedUser user, String id, JsonNode body) {
         String folderId = Bodies.textOrNull(Bodies.require(body), "folder_id");
-        return pool.withTransaction(db -> requireFolder(db, user, folderId).chain(() -> owned(db, user, id))
+        return changes(user, pool.withTransaction(db -> requireFolder(db, user, folderId).chain(() -> owned(db, user, id))
                         .chain(chat -> chats.execute(db, "UPDATE chat SET folder_id = $2, pinned = false, updated_at = $3 WHERE id = $1",
-                                Tuple.of(id, folderId, now()))))
+                                Tuple.of(id, folderId, now())))))
                 .chain(() -> get(user, id));
     }
 
     private Uni<ChatResponse> mutate(AuthenticatedUser user, String id, String set) {
-        return pool.withTransaction(db -> owned(db, user, id)
+        return changes(user, pool.withTransaction(db -> owned(db, user, id)
                         .chain(chat -> chats.execute(db, "UPDATE chat SET " + set + " WHERE id = $1 AND user_id = $2",
-                                Tuple.of(id, user.id(), now()))))
+                                Tuple.of(id, user.id(), now())))))
                 .chain(() -> get(user, id));
     }
 
     public Uni<Boolean> setArchivedAll(AuthenticatedUser user, boolean archived) {
-        return chats.execute(pool, "UPDATE chat SET archived = $2 WHERE user_id = $1 AND archived <> $2", Tuple.of(user.id(), archived))
-                .replaceWith(true);
+        return changes(user, chats.execute(pool, "UPDATE chat SET archived = $2 WHERE user_id = $1 AND archived <> $2",
+                Tuple.of(user.id(), archived))).replaceWith(true);
     }
 
     public Uni<ChatResponse> cloneOwn(AuthenticatedUser user, String id, JsonNode body) {
         String title = body == null ? null : Bodies.textOrNull(body, "title");
-        return pool.withTransaction(db -> owned(db, user, id).chain(source -> copyFor(db, user, source, title)));
+        return changes(user, pool.withTransaction(db -> owned(db, user, id).chain(source -> copyFor(db, user, source, title))));
     }
 
     public Uni<ChatResponse> cloneShared(AuthenticatedUser user, String shareId) {
-        return pool.withTransaction(db -> snapshot(db, shareId).chain(source -> copyFor(db, user, source, null)));
+        return changes(user, pool.withTransaction(db -> snapshot(db, shareId).chain(source -> copyFor(db, user, source, null))));
     }
 
     private Uni<ChatResponse> copyFor(SqlClient db, AuthenticatedUser user, ChatRow source, String title) {
@@ -412,13 +427,22 @@ public class ChatService {
             throw ApiException.badRequest("'content' is required");
         }
         long now = now();
-        return pool.withTransaction(db -> owned(db, user, id)
+        return changes(user, pool.withTransaction(db -> owned(db, user, id)
                         .chain(chat -> messages.setContent(db, id, messageId, content, now))
-                        .chain(() -> chats.execute(db, "UPDATE chat SET updated_at = $2 WHERE id = $1", Tuple.of(id, now))))
+                        .chain(() -> chats.execute(db, "UPDATE chat SET updated_at = $2 WHERE id = $1", Tuple.of(id, now)))))
                 .chain(() -> get(user, id));
     }
 
     // ---- helpers -------------------------------------------------------------------------
+
+    /**
+     * A write of the user's chats: once it is over (committed, or failed and rolled back), this
+     * replica's copy of their lists goes before anyone answers; other replicas hear of it from
+     * the trigger's notification.
+     */
+    private <T> Uni<T> changes(AuthenticatedUser user, Uni<T> write) {
+        return write.eventually(() -> lists.drop(user.id()));
+    }
 
     private Uni<Void> requireFolder(SqlClient db, AuthenticatedUser user, String folderId) {
         if (folderId == null) {

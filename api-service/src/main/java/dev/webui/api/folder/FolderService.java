@@ -2,6 +2,7 @@ package dev.webui.api.folder;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.webui.api.access.PermissionService;
+import dev.webui.api.chat.ChatListCache;
 import dev.webui.api.json.Bodies;
 import dev.webui.api.tag.TagRepository;
 import dev.webui.common.auth.AuthenticatedUser;
@@ -29,7 +30,11 @@ public class FolderService {
     private final TagRepository tags;
     private final PermissionService permissions;
 
-    public FolderService(Pool pool, FolderRepository folders, FolderAccess access, TagRepository tags, PermissionService permissions) {
+    private final ChatListCache lists;
+
+    public FolderService(Pool pool, FolderRepository folders, FolderAccess access, TagRepository tags, PermissionService permissions,
+                         ChatListCache lists) {
+        this.lists = lists;
         this.pool = pool;
         this.folders = folders;
         this.access = access;
@@ -102,7 +107,8 @@ public class FolderService {
         return permissions.require(user, "chat", "delete").chain(() -> pool.withTransaction(db -> owned(db, user, id)
                 .chain(() -> access.subtree(db, user.id(), id))
                 .chain(ids -> folders.deleteAll(db, user.id(), ids))
-                .chain(() -> tags.deleteUnused(db, user.id(), null)))).replaceWith(true);
+                .chain(() -> tags.deleteUnused(db, user.id(), null)))
+                .eventually(() -> lists.drop(user.id()))).replaceWith(true);
     }
 
     private interface Change {

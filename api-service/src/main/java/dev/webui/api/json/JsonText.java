@@ -28,7 +28,7 @@ public class JsonText {
     }
 
     /** UTF-8 bytes of an answer body that is written once and sent many times. */
-    public byte[] bytes(JsonNode node) {
+    public byte[] bytes(Object node) {
         try {
             return mapper.writeValueAsBytes(node);
         } catch (JsonProcessingException e) {

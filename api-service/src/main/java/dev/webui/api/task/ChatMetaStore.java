@@ -2,6 +2,7 @@ package dev.webui.api.task;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.webui.api.chat.ChatListCache;
 import dev.webui.api.json.JsonText;
 import dev.webui.api.tag.TagRepository;
 import dev.webui.api.tag.TagResponse;
@@ -22,8 +23,10 @@ public class ChatMetaStore {
     private final Pool pool;
     private final TagRepository tags;
     private final JsonText json;
+    private final ChatListCache lists;
 
-    public ChatMetaStore(Pool pool, TagRepository tags, JsonText json) {
+    public ChatMetaStore(Pool pool, TagRepository tags, JsonText json, ChatListCache lists) {
+        this.lists = lists;
         this.pool = pool;
         this.tags = tags;
         this.json = json;
@@ -32,7 +35,8 @@ public class ChatMetaStore {
     public Uni<Void> setTitle(String userId, String chatId, String title) {
         return pool.preparedQuery("UPDATE chat SET title = $3, chat = jsonb_set(chat, '{title}', to_jsonb($3::text)), "
                         + "updated_at = $4 WHERE id = $1 AND user_id = $2")
-                .execute(Tuple.of(chatId, userId, title, Instant.now().getEpochSecond())).replaceWithVoid();
+                .execute(Tuple.of(chatId, userId, title, Instant.now().getEpochSecond())).replaceWithVoid()
+                .eventually(() -> lists.drop(userId));
     }
 
     /** Adds tags (by name) to the chat; answers the names of all its tags. */

@@ -12,6 +12,7 @@ import dev.webui.common.auth.TokenRevocation;
 import dev.webui.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -30,10 +31,12 @@ public class SessionService {
     private final PermissionService permissions;
     private final LastActive lastActive;
     private final AuthConfig auth;
+    private final SessionAnswers answers;
 
     public SessionService(JwtService jwt, TokenRevocation revocation, SessionCookies cookies, AuthSettingsService settings,
-                          PermissionService permissions, LastActive lastActive, AuthConfig auth) {
+                          PermissionService permissions, LastActive lastActive, AuthConfig auth, SessionAnswers answers) {
         this.auth = auth;
+        this.answers = answers;
         this.jwt = jwt;
         this.revocation = revocation;
         this.cookies = cookies;
@@ -74,13 +77,14 @@ public class SessionService {
         User user = inputs.user();
         Long expiresAt = jwt.verify(token).map(JwtService.VerifiedToken::expiresAt).orElse(null);
         boolean isJwt = !token.startsWith("sk-");
-        return settings.current().chain(current -> lastActive.record(user.id())
-                .map(v -> sessionUser(user, inputs.permissions(), token, expiresAt))
-                .map(session -> {
-                    SessionUserProfile body = new SessionUserProfile(session, user.bio(), user.gender(),
-                            user.dateOfBirth() == null ? null : user.dateOfBirth().toString());
-                    return isJwt ? withCookie(body, token, expiresAt, current) : Response.ok(body).build();
-                }));
+        return settings.current().chain(current -> lastActive.record(user.id()).map(v -> {
+            SessionAnswers.Answer answer = answers.of(token, inputs, current,
+                    () -> new SessionUserProfile(sessionUser(user, inputs.permissions(), token, expiresAt), user.bio(), user.gender(),
+                            user.dateOfBirth() == null ? null : user.dateOfBirth().toString()),
+                    () -> cookies.session(token, expiresAt, current));
+            Response.ResponseBuilder response = Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE);
+            return (isJwt ? response.cookie(answer.cookie()) : response).build();
+        }));
     }
 
     /**
