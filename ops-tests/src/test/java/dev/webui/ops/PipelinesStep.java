@@ -40,7 +40,7 @@ final class PipelinesStep {
     void run() throws Exception {
         Gateway.Response before = admin.get("/openai/config");
         assertEquals(200, before.status(), before.toString());
-        try (FakePipelines pipes = new FakePipelines()) {
+        try (FakePipelines pipes = new FakePipelines(); AutoCloseable open = parts.openToEveryone(FakeOpenAi.ECHO)) {
             addConnection(before.json(), pipes);
             int idx = before.json().path("OPENAI_API_BASE_URLS").size();
             adminPage(pipes, idx);
