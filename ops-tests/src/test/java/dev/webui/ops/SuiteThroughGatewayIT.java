@@ -672,6 +672,18 @@ class SuiteThroughGatewayIT {
     }
 
     @Test
+    @Order(22)
+    void anAdminRunsAPipelinesServerAndItsFiltersReshapeAUsersChat() throws Exception {
+        new PipelinesStep(new SuiteParts(suite, sockets, upstream, admin, bob)).run();
+    }
+
+    @Test
+    @Order(23)
+    void codeRunsOnARealJupyterFromTheRunButtonAndTheChatsCodeInterpreter() throws Exception {
+        new CodeExecutionStep(new SuiteParts(suite, sockets, upstream, admin, bob)).run();
+    }
+
+    @Test
     @Order(20)
     void writersOnBothBridgesAndThroughTheGatewayEditANoteTogetherAReaderCannotAndTheTextIsSaved() throws Exception {
         new CollaborativeNoteStep(suite, sockets, admin, bob).run();

@@ -126,7 +126,7 @@ final class ToolChatStep {
         assertTrue(stop.json().path("status").asBoolean(), stop.toString());
         sockets.awaitEvent("bob-tools", "chat-events", e -> assistant.equals(e.path("message_id").asText())
                 && "chat:tasks:cancel".equals(e.path("data").path("type").asText()), WAIT);
-        String saved = awaitSaved(bob, chat, assistant, content -> content.contains("Looking it up."));
+        String saved = GatewayChat.awaitSaved(bob, chat, assistant, content -> content.contains("Looking it up."));
         assertFalse(saved.contains("Too late."), "no round after the stop: " + saved);
         tools.releaseSlowCalls();
         assertEquals(1, requests(SLOW).size(), "the model is not asked again after the stop");
@@ -204,7 +204,7 @@ final class ToolChatStep {
                 .filter(e -> assistant.equals(e.path("message_id").asText())).toList());
         List<String> blocks = blocks(content);
         assertTrue(blocks.stream().allMatch(b -> b.contains("done=\"true\"")), "every call finished: " + blocks);
-        String saved = awaitSaved(user, chat, assistant, content::equals);
+        String saved = GatewayChat.awaitSaved(user, chat, assistant, content::equals);
         assertEquals(blocks, blocks(saved), "the reloaded chat shows the same tool calls");
         return new Answer(assistant, content, blocks);
     }
@@ -270,21 +270,5 @@ final class ToolChatStep {
                 "history", Map.of("currentId", assistant, "messages", messages))));
         assertEquals(200, saved.status(), saved.toString());
         return assistant;
-    }
-
-    /** The answer's content in the chat read back (GET /api/v1/chats/{id}), once it is what is expected. */
-    private static String awaitSaved(Gateway user, String chat, String messageId, Predicate<String> expected)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(WAIT);
-        while (true) {
-            Gateway.Response read = user.get("/api/v1/chats/" + chat);
-            assertEquals(200, read.status(), read.toString());
-            String content = read.json().path("chat").path("history").path("messages").path(messageId).path("content").asText("");
-            if (expected.test(content)) {
-                return content;
-            }
-            assertTrue(Instant.now().isBefore(deadline), "the saved answer is '" + content + "'");
-            Thread.sleep(200);
-        }
     }
 }

@@ -53,6 +53,16 @@ public class FileRepository {
         return sql.one("SELECT 1 FROM file f WHERE f.id = $1 AND " + READABLE, Tuple.of(id, userId, admin), r -> 1).isPresent();
     }
 
+    /**
+     * A file whose HTML may be shown in the chat's frame: readable by the caller, as above, and
+     * uploaded by an admin (Open WebUI's rule: what a user uploads never renders as a page).
+     */
+    public Optional<FileRow> findReadableHtml(String id, String userId, boolean admin) {
+        return sql.one("SELECT " + FileRow.COLUMNS + " FROM file f WHERE f.id = $1 AND " + READABLE
+                + " AND EXISTS (SELECT 1 FROM \"user\" u WHERE u.id = f.user_id AND u.role = 'admin')",
+                Tuple.of(id, userId, admin), FileRow::from);
+    }
+
     public Optional<FileRow> findWritable(String id, String userId, boolean admin) {
         return sql.one("SELECT " + FileRow.COLUMNS + " FROM file f WHERE f.id = $1 AND " + WRITABLE,
                 Tuple.of(id, userId, admin), FileRow::from);

@@ -127,6 +127,13 @@ public class FileResource {
         return ContentResponses.serve(service, service.readable(caller(), id), range, attachment);
     }
 
+    /** The page the stock UI frames for a {@code <file type="html">} in an answer (docs/files.md "HTML in answers"). */
+    @GET
+    @Path("/{id}/content/html")
+    public Response contentAsPage(@RestPath String id) {
+        return ContentResponses.page(service, service.readableHtml(caller(), id));
+    }
+
     @GET
     @Path("/{id}/content/{name}")
     public Response contentAsAttachment(@RestPath String id, @RestHeader("Range") String range) {

@@ -126,6 +126,11 @@ public class FileService {
         return files.findReadable(id, user.id(), user.isAdmin()).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
     }
 
+    /** A file for the chat's HTML frame; 404 unless readable and uploaded by an admin. */
+    public FileRow readableHtml(AuthenticatedUser user, String id) {
+        return files.findReadableHtml(id, user.id(), user.isAdmin()).orElseThrow(() -> ApiException.notFound(NOT_FOUND));
+    }
+
     public FileRow writable(AuthenticatedUser user, String id) {
         FileRow file = files.findWritable(id, user.id(), user.isAdmin()).orElse(null);
         if (file == null) {

@@ -10,6 +10,8 @@ import java.util.Set;
  */
 public final class SafeServing {
     public static final String CSP = "default-src 'none'; img-src 'self' data:; media-src 'self'; style-src 'unsafe-inline'; sandbox";
+    /** For pages framed by the chat: scripts run, in a sandbox with an opaque origin (no allow-same-origin). */
+    public static final String PAGE_CSP = "sandbox allow-scripts allow-downloads";
     private static final Set<String> INLINE = Set.of("application/pdf", "text/plain", "image/png", "image/jpeg",
             "image/gif", "image/webp", "image/bmp", "image/avif");
 
