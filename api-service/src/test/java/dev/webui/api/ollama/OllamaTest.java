@@ -286,17 +286,61 @@ class OllamaTest {
     }
 
     @Test
-    void completionsOfOllamaModelsGoThroughOllamasOpenAiEndpoint() {
-        int before = a.seen("/v1/chat/completions").size();
+    void completionsOfOllamaModelsGoThroughOllamasNativeChatWithTheirOptions() throws Exception {
+        int before = a.seen("/api/chat").size();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", "llama3:latest");
         body.put("messages", List.of(Map.of("role", "user", "content", "hi")));
         body.put("stream", true);
+        body.put("temperature", 0.3);
+        body.put("params", Map.of("num_ctx", 8192, "keep_alive", "10m", "mirostat", "2", "use_mmap", false,
+                "max_tokens", 50, "stream_delta_chunk_size", 4));
         String text = as(admin).body(body).post("/api/chat/completions").then().statusCode(200)
                 .header("Content-Type", containsString("text/event-stream")).extract().asString();
-        assertTrue(text.contains("\"content\":\"Hello\"") && text.contains("\"content\":\" ollama\""), text);
+        assertTrue(text.contains("\"object\":\"chat.completion.chunk\"") && text.contains("\"content\":\"Hello\"")
+                && text.contains("\"content\":\" ollama\""), text);
+        assertTrue(text.contains("\"prompt_tokens\":11") && text.contains("\"total_tokens\":14"), "usage from Ollama's counters: " + text);
         assertTrue(text.trim().endsWith("data: [DONE]"), text);
-        assertEquals("llama3:latest", a.seen("/v1/chat/completions").get(before).body().getString("model"));
+        var sent = a.seen("/api/chat").get(before).body();
+        assertEquals("llama3:latest", sent.getString("model"));
+        assertEquals("10m", sent.getString("keep_alive"));
+        assertEquals(8192, sent.getJsonObject("options").getInteger("num_ctx"));
+        assertEquals(2, sent.getJsonObject("options").getInteger("mirostat"));
+        assertEquals(50, sent.getJsonObject("options").getInteger("num_predict"));
+        assertEquals(false, sent.getJsonObject("options").getBoolean("use_mmap"));
+        assertEquals(0.3, sent.getJsonObject("options").getDouble("temperature"));
+        assertFalse(sent.getJsonObject("options").containsKey("stream_delta_chunk_size"), sent.encode());
+        assertEquals("hi", sent.getJsonArray("messages").getJsonObject(0).getString("content"));
+    }
+
+    @Test
+    void aWholeAnswerFromOllamaComesBackInOpenAisShape() {
+        Map<String, Object> body = Map.of("model", "llama3:latest", "stream", false,
+                "messages", List.of(Map.of("role", "user", "content", "hi")));
+        as(admin).body(body).post("/api/chat/completions").then().statusCode(200)
+                .body("object", equalTo("chat.completion"))
+                .body("choices[0].message.content", equalTo("Hello from ollama"))
+                .body("usage.completion_tokens", equalTo(3));
+    }
+
+    @Test
+    void anOptionOllamaCannotTakeIsA400BeforeOllamaIsAsked() {
+        int before = a.seen("/api/chat").size();
+        Map<String, Object> body = Map.of("model", "llama3:latest", "stream", true, "params", Map.of("num_ctx", "plenty"),
+                "messages", List.of(Map.of("role", "user", "content", "hi")));
+        as(admin).body(body).post("/api/chat/completions").then().statusCode(400)
+                .body("detail", containsString("num_ctx"));
+        assertEquals(before, a.seen("/api/chat").size());
+    }
+
+    @Test
+    void anErrorLineInTheMiddleOfOllamasStreamEndsTheAnswerWithThatError() {
+        Map<String, Object> body = Map.of("model", "llama3:latest", "stream", true,
+                "messages", List.of(Map.of("role", "user", "content", FakeOllama.FAIL_MIDWAY)));
+        String text = as(admin).body(body).post("/api/chat/completions").then().statusCode(200).extract().asString();
+        assertTrue(text.contains("\"content\":\"Hello\""), text);
+        assertTrue(text.contains("Ollama: model runner has unexpectedly stopped"), text);
+        assertTrue(text.trim().endsWith("data: [DONE]"), text);
     }
 
     @Test

@@ -14,7 +14,7 @@ import java.util.function.Consumer;
  * ({@link OllamaChatAnswer}); the {@code done} line is followed by {@code [DONE]}; an
  * {@code {"error"}} line becomes an OpenAI error payload. A line that is not a JSON object is handed
  * on as it is, so the reader reports a malformed stream. A stream that ends without its
- * {@code done} line gets no end marker: the reader sees it cut.
+ * {@code done} line (possibly in the middle of one) gets no end marker: the reader sees it cut.
  */
 public final class OllamaStreamDecoder implements StreamDecoder {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,15 +26,16 @@ public final class OllamaStreamDecoder implements StreamDecoder {
 
     @Override
     public void feed(Buffer chunk, Consumer<String> onData) {
-        lines.feed(chunk, line -> line(line, onData));
+        lines.feed(chunk, line -> line(line, onData, false));
     }
 
     @Override
     public void finish(Consumer<String> onData) {
-        lines.finish(line -> line(line, onData));
+        lines.finish(line -> line(line, onData, true));
     }
 
-    private void line(String line, Consumer<String> onData) {
+    /** @param unfinished a last line without its line break: when it is no JSON, the stream was cut in it */
+    private void line(String line, Consumer<String> onData, boolean unfinished) {
         if (done || line.isBlank()) {
             return;
         }
@@ -45,7 +46,9 @@ public final class OllamaStreamDecoder implements StreamDecoder {
             json = null;
         }
         if (json == null || !json.isObject()) {
-            onData.accept(line);
+            if (!unfinished) {
+                onData.accept(line);
+            }
             return;
         }
         JsonNode error = json.get("error");
