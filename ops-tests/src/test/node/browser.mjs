@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { scenarios as flows } from './flows.mjs';
+import { scenarios as ollama } from './ollama.mjs';
 
 const { chromium } = createRequire(import.meta.url)('playwright-core');
 const env = (name) => {
@@ -103,7 +104,7 @@ async function pending(page) {
   report({ step: 'approved' });
 }
 
-const scenarios = { 'first-run': firstRun, chat, pending, ...flows };
+const scenarios = { 'first-run': firstRun, chat, pending, ...flows, ...ollama };
 const scenario = scenarios[process.argv[2]];
 if (!scenario) {
   console.error(`unknown scenario ${process.argv[2]}; one of ${Object.keys(scenarios)}`);
