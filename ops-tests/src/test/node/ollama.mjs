@@ -37,7 +37,7 @@ async function ollamaPull(page) {
   await signIn(page, env('ADMIN_EMAIL'), env('ADMIN_PASSWORD'));
   await page.goto(env('BASE_URL') + '/admin');
   await page.getByRole('tab', { name: 'Connections' }).click();
-  await page.getByLabel('Ollama API').check();
+  await page.getByLabel('Ollama API', { exact: true }).check();
   const url = page.getByLabel('Ollama URL 1');
   if (!(await url.isVisible())) await page.getByRole('button', { name: 'Add Ollama connection' }).click();
   await url.fill(env('OLLAMA_URL'));
@@ -47,7 +47,7 @@ async function ollamaPull(page) {
   const panel = page.getByRole('region', { name: 'Ollama models' });
   await panel.getByText('No models').waitFor();
 
-  const seen = await watch(page, '[role="status"]');
+  const seen = await watch(page, '[role="status"] span:last-of-type'); // the percentage
   await panel.getByLabel('Model to pull').fill(env('PULL_MODEL'));
   await panel.getByRole('button', { name: 'Pull', exact: true }).click();
   await panel.locator('[role="status"] progress').waitFor();
@@ -74,7 +74,7 @@ async function ollamaChat(page) {
   await page.getByRole('button', { name: 'Select a model' }).click();
   await page.getByRole('option', { name: new RegExp(env('MODEL')) }).click();
   await page.getByLabel('Message', { exact: true }).fill(env('MESSAGE'));
-  const seen = await watch(page, '[data-testid="assistant-message"] .markdown, [data-testid="assistant-message"] .content');
+  const seen = await watch(page, '[data-testid="assistant-message"]');
   await page.keyboard.press('Enter');
   await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
   const answer = page.getByTestId('assistant-message').last();

@@ -273,6 +273,18 @@ class OllamaTest {
     }
 
     @Test
+    void completionsOfAModelTwoServersListAreSpreadOverBoth() {
+        int beforeA = a.seen("/api/chat").size();
+        int beforeB = b.seen("/api/chat").size();
+        for (int i = 0; i < 4; i++) {
+            as(admin).body(Map.of("model", "shared:latest", "stream", false, "messages", List.of(Map.of("role", "user", "content", "hi"))))
+                    .post("/api/chat/completions").then().statusCode(200).body("choices[0].message.content", equalTo("Hello from ollama"));
+        }
+        assertEquals(2, a.seen("/api/chat").size() - beforeA);
+        assertEquals(2, b.seen("/api/chat").size() - beforeB);
+    }
+
+    @Test
     void usersAreRefusedModelsTheyMayNotRead() {
         Map<String, Object> body = Map.of("model", "shared:latest", "messages", List.of(Map.of("role", "user", "content", "hi")));
         as(user).body(body).post("/ollama/api/chat").then().statusCode(403).body("detail", equalTo("Model not found"));
