@@ -41,16 +41,17 @@ public final class OllamaChatRequest {
             if (!given.isObject()) {
                 throw ApiException.badRequest("'options' must be an object");
             }
-            given.properties().forEach(option -> options.set(option.getKey(), OllamaParams.option(option.getKey(), option.getValue())));
+            given.properties().forEach(option -> {
+                JsonNode value = OllamaParams.option(option.getKey(), option.getValue());
+                if (value != null) {
+                    options.set(option.getKey(), value);
+                }
+            });
         }
         for (String name : SAMPLING) {
-            if (openAi.hasNonNull(name) && !options.has(name)) {
-                options.set(name, OllamaParams.option(name, openAi.get(name)));
-            }
+            fill(options, name, openAi.get(name));
         }
-        if (openAi.hasNonNull("max_tokens") && !options.has("num_predict")) {
-            options.set("num_predict", OllamaParams.option("num_predict", openAi.get("max_tokens")));
-        }
+        fill(options, "num_predict", openAi.get("max_tokens"));
         if (!options.isEmpty()) {
             body.set("options", options);
         }
@@ -66,6 +67,16 @@ public final class OllamaChatRequest {
             }
         }
         return body;
+    }
+
+    /** An option the params left open, taken from a top-level OpenAI field. */
+    private static void fill(ObjectNode options, String name, JsonNode given) {
+        if (given != null && !given.isNull() && !options.has(name)) {
+            JsonNode value = OllamaParams.option(name, given);
+            if (value != null) {
+                options.set(name, value);
+            }
+        }
     }
 
     private static JsonNode format(JsonNode responseFormat) {

@@ -53,7 +53,10 @@ public final class OllamaParams {
         }
         ObjectNode options = options(body);
         for (Map.Entry<String, JsonNode> param : clean.properties()) {
-            options.set(param.getKey(), option(param.getKey(), param.getValue()));
+            JsonNode value = option(param.getKey(), param.getValue());
+            if (value != null) {
+                options.set(param.getKey(), value);
+            }
         }
     }
 
@@ -69,8 +72,15 @@ public final class OllamaParams {
         return body.putObject("options");
     }
 
-    /** One Ollama option with its type checked: a number, a flag, the stop list, or anything else as given. */
+    /**
+     * One Ollama option with its type checked: a number, a flag, the stop list, or anything else as
+     * given; null (left out) for a typed option given as blank text, as a form leaves an unset field.
+     */
     static JsonNode option(String name, JsonNode value) {
+        boolean typed = INTEGER.contains(name) || DECIMAL.contains(name) || FLAG.contains(name);
+        if (typed && value.isTextual() && value.textValue().isBlank()) {
+            return null;
+        }
         if (INTEGER.contains(name)) {
             return LongNode.valueOf((long) number(name, value, "an integer", true));
         }

@@ -55,7 +55,7 @@ class OllamaChatRequestTest {
         OllamaParams.apply(body, json("""
                 {'temperature': '0.5', 'num_ctx': 8192, 'max_tokens': 99, 'keep_alive': '10m', 'format': 'json',
                  'think': 'false', 'mirostat': '2', 'mirostat_tau': 4.5, 'use_mmap': 'true', 'num_thread': 7.9,
-                 'stop': ['\\\\n\\\\nUser:', 'END'], 'system': 'dropped', 'stream_delta_chunk_size': 3, 'top_k': null,
+                 'stop': ['\\\\n\\\\nUser:', 'END'], 'system': 'dropped', 'stream_delta_chunk_size': 3, 'top_k': null, 'num_keep': ' ',
                  'custom_params': {'num_gpu': '1', 'repeat_last_n': '64', 'tfs_z': 1.2}}"""));
         OllamaParams.apply(body, json("{'num_ctx': '4096', 'keep_alive': '-1'}"));
         ObjectNode native_ = OllamaChatRequest.of(body);
@@ -74,7 +74,8 @@ class OllamaChatRequestTest {
         assertEquals(1.2, options.get("tfs_z").doubleValue());
         assertEquals("\n\nUser:", options.get("stop").get(0).asText());
         assertFalse(options.has("system") || options.has("stream_delta_chunk_size") || options.has("top_k")
-                || options.has("keep_alive") || options.has("format") || options.has("think"), options.toString());
+                || options.has("keep_alive") || options.has("format") || options.has("think") || options.has("num_keep"),
+                "Open WebUI's own, unset and blank params are left out: " + options);
         assertEquals(-1, native_.get("keep_alive").intValue(), "JSON text is parsed, as 0.6.32 does");
         assertEquals("json", native_.get("format").asText());
         assertFalse(native_.get("think").booleanValue());
