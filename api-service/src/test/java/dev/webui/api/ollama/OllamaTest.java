@@ -378,6 +378,41 @@ class OllamaTest {
                 .body("chat.history.messages.m1.model", equalTo("llama3:latest"));
     }
 
+    @Test
+    void aToolRoundThroughOllamaCallsTheToolAndHandsItsResultBack() {
+        String chatId = Chats.create(admin, "tools", 2);
+        int before = a.seen("/api/chat").size();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", "llama3:latest");
+        body.put("messages", List.of(Map.of("role", "user", "content", "add 2 and 3")));
+        body.put("stream", true);
+        body.put("session_id", "sid-tools");
+        body.put("chat_id", chatId);
+        body.put("id", "m1");
+        body.put("tool_ids", List.of("test:math"));
+        body.put("params", Map.of("function_calling", "native"));
+        as(admin).body(body).post("/api/chat/completions").then().statusCode(200).body("status", equalTo(true));
+        java.util.function.Predicate<JsonNode> finished = e -> chatId.equals(e.path("data").path("chat_id").asText())
+                && "chat:completion".equals(e.path("data").path("data").path("type").asText())
+                && e.path("data").path("data").path("data").path("done").asBoolean(false);
+        Poll.until("the done event", () -> emits.stream().anyMatch(finished));
+        String content = emits.stream().filter(finished).findFirst().orElseThrow().path("data").path("data").path("data").path("content").asText();
+        List<FakeOllama.Seen> rounds = a.seen("/api/chat").subList(before, a.seen("/api/chat").size());
+        assertTrue(content.contains("name=\"add\"") && content.endsWith("The sum is 5"), content + " after " + rounds);
+        assertEquals(2, rounds.size(), rounds.toString());
+        assertEquals("add", rounds.get(0).body().getJsonArray("tools").getJsonObject(0).getJsonObject("function").getString("name"));
+        var messages = rounds.get(1).body().getJsonArray("messages");
+        var call = messages.getJsonObject(messages.size() - 2);
+        assertEquals("assistant", call.getString("role"));
+        assertEquals(3, call.getJsonArray("tool_calls").getJsonObject(0).getJsonObject("function").getJsonObject("arguments").getInteger("b"),
+                "the arguments go back to Ollama as an object: " + call.encode());
+        var result = messages.getJsonObject(messages.size() - 1);
+        assertEquals("tool", result.getString("role"));
+        assertEquals("5", result.getString("content"));
+        as(admin).get("/api/v1/chats/" + chatId).then().statusCode(200)
+                .body("chat.history.messages.m1.content", containsString("The sum is 5"));
+    }
+
     // ---- management ----------------------------------------------------------------------------
 
     @Test
