@@ -358,13 +358,7 @@ class OllamaTest {
     @Test
     void socketModeAnswersFromOllamaAndSavesTheAnswer() {
         String chatId = Chats.create(user, "first", 2);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", "llama3:latest");
-        body.put("messages", List.of(Map.of("role", "user", "content", "hi")));
-        body.put("stream", true);
-        body.put("session_id", "sid-1");
-        body.put("chat_id", chatId);
-        body.put("id", "m1");
+        Map<String, Object> body = socketBody(chatId, "hi");
         body.put("params", Map.of());
         body.put("model_item", Map.of("id", "llama3:latest"));
         as(user).body(body).post("/api/chat/completions").then().statusCode(200).body("status", equalTo(true));
@@ -378,17 +372,23 @@ class OllamaTest {
                 .body("chat.history.messages.m1.model", equalTo("llama3:latest"));
     }
 
+    /** A socket-mode request for llama3 (answer m1 of the chat). */
+    private static Map<String, Object> socketBody(String chatId, String question) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", "llama3:latest");
+        body.put("messages", List.of(Map.of("role", "user", "content", question)));
+        body.put("stream", true);
+        body.put("session_id", "sid-1");
+        body.put("chat_id", chatId);
+        body.put("id", "m1");
+        return body;
+    }
+
     @Test
     void aToolRoundThroughOllamaCallsTheToolAndHandsItsResultBack() {
         String chatId = Chats.create(admin, "tools", 2);
         int before = a.seen("/api/chat").size();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", "llama3:latest");
-        body.put("messages", List.of(Map.of("role", "user", "content", "add 2 and 3")));
-        body.put("stream", true);
-        body.put("session_id", "sid-tools");
-        body.put("chat_id", chatId);
-        body.put("id", "m1");
+        Map<String, Object> body = socketBody(chatId, "add 2 and 3");
         body.put("tool_ids", List.of("test:math"));
         body.put("params", Map.of("function_calling", "native"));
         as(admin).body(body).post("/api/chat/completions").then().statusCode(200).body("status", equalTo(true));
