@@ -215,9 +215,14 @@ describe('model parameters', () => {
     await dialog.getByLabel('Context length').fill('8192');
     await dialog.getByLabel('Reasoning effort').fill('low');
     await dialog.getByLabel('Stop sequences').fill('###,END');
+    await dialog.getByLabel('Keep alive').fill('10m');
+    await dialog.getByLabel('Mirostat tau').fill('4.5');
+    await dialog.getByLabel('GPU layers (num_gpu)').fill('0');
+    await dialog.getByLabel('Lock the model in memory (use_mlock)').selectOption('true');
     await dialog.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Settings saved').waitFor();
-    const expected = { top_p: 0.9, top_k: 40, min_p: 0.05, frequency_penalty: 0.2, presence_penalty: 0.1, seed: 7, num_ctx: 8192, reasoning_effort: 'low', stop: ['###', 'END'] };
+    const expected = { top_p: 0.9, top_k: 40, min_p: 0.05, frequency_penalty: 0.2, presence_penalty: 0.1, seed: 7, num_ctx: 8192, reasoning_effort: 'low', stop: ['###', 'END'],
+      keep_alive: '10m', mirostat_tau: 4.5, num_gpu: 0, use_mlock: true };
     assert.deepEqual(ui().params, expected);
     await page.keyboard.press('Escape');
     await page.getByRole('dialog', { name: 'Settings' }).waitFor({ state: 'detached' });

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { scenarios as flows } from './flows.mjs';
 import { scenarios as app } from './app.mjs';
+import { scenarios as ollama } from './ollama.mjs';
 
 const { chromium } = createRequire(import.meta.url)('playwright-core');
 const env = (name) => {
@@ -104,7 +105,7 @@ async function pending(page) {
   report({ step: 'approved' });
 }
 
-const scenarios = { 'first-run': firstRun, chat, pending, ...flows, ...app };
+const scenarios = { 'first-run': firstRun, chat, pending, ...flows, ...app, ...ollama };
 const scenario = scenarios[process.argv[2]];
 if (!scenario) {
   console.error(`unknown scenario ${process.argv[2]}; one of ${Object.keys(scenarios)}`);

@@ -719,6 +719,12 @@ class SuiteThroughGatewayIT {
     }
 
     @Test
+    @Order(21)
+    void anAdminPullsAnOllamaModelWithProgressAndAUserChatsWithItInTheBrowser() throws Exception {
+        new OllamaChatStep(browserEnv(Map.of()), admin, bob).run();
+    }
+
+    @Test
     @Order(30)
     void theGatewayHoldsTwoThousandSocketsAtOnce() throws Exception {
         new ManySocketsStep(suite.gatewayUrl(), 2_000).run(Duration.ofSeconds(90));

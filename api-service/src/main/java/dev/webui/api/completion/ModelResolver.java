@@ -106,7 +106,7 @@ public class ModelResolver {
         }
         Connection connection;
         String upstreamId;
-        if (OllamaModels.isOllama(upstreamEntry)) { // through Ollama's OpenAI-compatible /v1 (docs/ollama.md)
+        if (OllamaModels.isOllama(upstreamEntry)) { // through Ollama's native /api/chat (docs/ollama.md)
             OllamaRouter.Target target = ollama.forCompletion(upstreamEntry);
             connection = target.connection();
             upstreamId = target.model();

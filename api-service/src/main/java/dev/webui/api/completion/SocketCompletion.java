@@ -193,7 +193,7 @@ final class SocketCompletion {
 
     private void consume(HttpClientResponse response, int asked) {
         UpstreamCall current = call;
-        SseDecoder decoder = new SseDecoder();
+        StreamDecoder decoder = pipeline.upstream().decoder(model.connection());
         int timeout = pipeline.upstream().timeoutSeconds();
         current.watch(pipeline.vertx(), timeout * 1000L, () -> fail(new UpstreamFault(504, "The model provider at "
                 + model.connection().baseUrl() + " did not answer within " + timeout + " seconds")));
@@ -301,22 +301,12 @@ final class SocketCompletion {
     }
 
     private void whole(HttpClientResponse response) {
-        response.body().onComplete(result -> {
+        pipeline.upstream().answer(model.connection(), response).onComplete(result -> {
             if (result.failed()) {
                 fail(result.cause());
                 return;
             }
-            JsonNode json;
-            try {
-                json = pipeline.mapper().readTree(result.result().getBytes());
-            } catch (Exception e) {
-                fail(UpstreamFault.malformed("the answer is not JSON"));
-                return;
-            }
-            if (json == null || !json.isObject()) {
-                fail(UpstreamFault.malformed("the answer is not a JSON object"));
-                return;
-            }
+            JsonNode json = result.result();
             if (json.hasNonNull("error")) {
                 fail(new UpstreamFault(502, StreamChunk.errorMessage(json.get("error"))));
                 return;

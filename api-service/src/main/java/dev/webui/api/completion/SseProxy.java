@@ -29,7 +29,7 @@ final class SseProxy {
     private final CompletionPipeline.Prepared prepared;
     private final HttpServerResponse out;
     private final UpstreamCall call = new UpstreamCall();
-    private final SseDecoder decoder = new SseDecoder();
+    private final StreamDecoder decoder;
     private final AnswerWriter answer;
     private final boolean forwardUsage;
     private JsonNode usage;
@@ -43,6 +43,7 @@ final class SseProxy {
         CompletionRequest request = prepared.request();
         this.answer = new AnswerWriter(request.persists() ? pipeline.store() : null, request.chatId(), request.messageId());
         this.forwardUsage = request.body().has("stream_options");
+        this.decoder = pipeline.upstream().decoder(prepared.model().connection());
     }
 
     void run() {

@@ -3,6 +3,10 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webui.api.connection.Connection;
+import dev.webui.api.ollama.completion.OllamaChatAnswer;
+import dev.webui.api.ollama.completion.OllamaChatRequest;
+import dev.webui.api.ollama.completion.OllamaStreamDecoder;
+import dev.webui.common.error.ApiException;
 import io.vertx.core.Context;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -23,7 +27,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * POSTs chat completions to OpenAI-compatible providers with Vert.x's HTTP client: the answer is
  * handed over as soon as its headers arrive so callers can stream it chunk by chunk. Error
- * answers are read (bounded) and turned into {@link UpstreamFault}s.
+ * answers are read (bounded) and turned into {@link UpstreamFault}s. An Ollama connection gets the
+ * body converted for its native {@code /api/chat}; {@link #decoder} and {@link #answer} read its
+ * answers back as OpenAI's (docs/ollama.md, "Completions").
  */
 @ApplicationScoped
 public class UpstreamClient {
@@ -58,13 +64,20 @@ public class UpstreamClient {
      * Sends the body; the returned response has status 2xx and is paused-free: the caller sets its
      * handlers right away (on the same event loop). Fails with an {@link UpstreamFault}.
      */
-    public Future<HttpClientResponse> send(UpstreamCall call, Connection connection, JsonNode body) {
+    public Future<HttpClientResponse> send(UpstreamCall call, Connection connection, JsonNode openAiBody) {
+        JsonNode body;
+        try {
+            body = connection.ollama() ? OllamaChatRequest.of(openAiBody) : openAiBody;
+        } catch (ApiException refused) {
+            return Future.failedFuture(new UpstreamFault(refused.status(), refused.detail()));
+        }
+        boolean stream = body.path("stream").asBoolean(false);
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
-                .setAbsoluteURI(stripSlash(connection.baseUrl()) + "/chat/completions")
+                .setAbsoluteURI(stripSlash(connection.baseUrl()) + (connection.ollama() ? "/api/chat" : "/chat/completions"))
                 .setIdleTimeout(TimeUnit.SECONDS.toMillis(timeoutSeconds))
                 .putHeader(HttpHeaders.CONTENT_TYPE, "application/json")
-                .putHeader(HttpHeaders.ACCEPT, body.path("stream").asBoolean(false) ? "text/event-stream" : "application/json");
+                .putHeader(HttpHeaders.ACCEPT, !stream ? "application/json" : connection.ollama() ? "application/x-ndjson" : "text/event-stream");
         if (connection.sendsKey()) {
             options.putHeader(HttpHeaders.AUTHORIZATION, "Bearer " + connection.key());
         }
@@ -102,19 +115,30 @@ public class UpstreamClient {
             (current != null ? current : vertx.getOrCreateContext()).runOnContext(v -> json(call, connection, body).onComplete(answer));
             return answer.future();
         }
-        return send(call, connection, body).compose(response -> response.body()
+        return send(call, connection, body).compose(response -> answer(connection, response));
+    }
+
+    /** How the connection's stream is read: OpenAI's SSE, or Ollama's NDJSON converted. */
+    public StreamDecoder decoder(Connection connection) {
+        return connection.ollama() ? new OllamaStreamDecoder() : new SseDecoder();
+    }
+
+    /** A whole (non-streamed) answer as OpenAI's JSON object. */
+    public Future<JsonNode> answer(Connection connection, HttpClientResponse response) {
+        return response.body()
                 .recover(e -> Future.failedFuture(UpstreamFault.of(e, connection.baseUrl(), timeoutSeconds)))
                 .compose(bytes -> {
+                    JsonNode json;
                     try {
-                        JsonNode json = mapper.readTree(bytes.getBytes());
-                        if (json == null || !json.isObject()) {
-                            return Future.failedFuture(UpstreamFault.malformed("the answer is not a JSON object"));
-                        }
-                        return Future.succeededFuture(json);
+                        json = mapper.readTree(bytes.getBytes());
                     } catch (Exception e) {
                         return Future.failedFuture(UpstreamFault.malformed("the answer is not JSON"));
                     }
-                }));
+                    if (json == null || !json.isObject()) {
+                        return Future.failedFuture(UpstreamFault.malformed("the answer is not a JSON object"));
+                    }
+                    return Future.succeededFuture(connection.ollama() && !json.hasNonNull("error") ? new OllamaChatAnswer().whole(json) : json);
+                });
     }
 
     private Future<HttpClientResponse> errorOf(HttpClientResponse response) {

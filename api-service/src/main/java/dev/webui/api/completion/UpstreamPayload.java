@@ -3,6 +3,7 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.ollama.completion.OllamaParams;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +11,8 @@ import java.util.Map;
 /**
  * The body sent upstream: the caller's OpenAI fields, then the caller's {@code params}, then the
  * preset's params (the preset wins, as in Open WebUI), the preset's system prompt in front, Open
- * WebUI-only fields removed and the model id replaced by the one the provider knows.
+ * WebUI-only fields removed and the model id replaced by the one the provider knows. For an
+ * Ollama model every param counts, in {@code options} or at the top level ({@link OllamaParams}).
  */
 public final class UpstreamPayload {
     /** Fields only Open WebUI understands; providers may reject them. */
@@ -32,8 +34,13 @@ public final class UpstreamPayload {
         OPEN_WEBUI_FIELDS.forEach(body::remove);
         body.put("model", model.upstreamId());
         body.put("stream", request.stream());
-        applyParams(body, source.get("params"));
-        applyParams(body, model.presetParams());
+        if (model.connection().ollama()) { // Ollama's own options too (docs/ollama.md, "Completions")
+            OllamaParams.apply(body, source.get("params"));
+            OllamaParams.apply(body, model.presetParams());
+        } else {
+            applyParams(body, source.get("params"));
+            applyParams(body, model.presetParams());
+        }
         JsonNode system = model.presetParams().get("system");
         if (system != null && system.isTextual() && !system.textValue().isBlank()) {
             addSystem(body, substitute(system.textValue(), source.get("variables")));

@@ -5,8 +5,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 
-/** One OpenAI-compatible connection: its index in the URL list, key and per-connection config. */
-public record Connection(int index, String baseUrl, String key, JsonNode config) {
+/**
+ * One model server connection: its index in the URL list, key and per-connection config. An
+ * OpenAI-compatible one unless {@code ollama}: then completions go to Ollama's native
+ * {@code /api/chat} (docs/ollama.md, "Completions").
+ */
+public record Connection(int index, String baseUrl, String key, JsonNode config, boolean ollama) {
+    public Connection(int index, String baseUrl, String key, JsonNode config) {
+        this(index, baseUrl, key, config, false);
+    }
+
     public boolean enabled() {
         return config.path("enable").asBoolean(true);
     }

@@ -57,11 +57,11 @@ public class OllamaRouter {
         return entry(model).map(found -> at(found.orElseThrow(() -> notFound(model))));
     }
 
-    /** The server for a completion through /api/chat/completions: Ollama's OpenAI-compatible /v1. */
+    /** The server for a completion through /api/chat/completions, marked for Ollama's native /api/chat. */
     public Target forCompletion(JsonNode entry) {
         Target target = at(entry);
         Connection c = target.connection();
-        return new Target(new Connection(c.index(), c.baseUrl() + "/v1", c.key(), c.config()), target.model());
+        return new Target(new Connection(c.index(), c.baseUrl(), c.key(), c.config(), true), target.model());
     }
 
     /** Every server listing the model (unload goes to all of them). */

@@ -273,6 +273,18 @@ class OllamaTest {
     }
 
     @Test
+    void completionsOfAModelTwoServersListAreSpreadOverBoth() {
+        int beforeA = a.seen("/api/chat").size();
+        int beforeB = b.seen("/api/chat").size();
+        for (int i = 0; i < 4; i++) {
+            as(admin).body(Map.of("model", "shared:latest", "stream", false, "messages", List.of(Map.of("role", "user", "content", "hi"))))
+                    .post("/api/chat/completions").then().statusCode(200).body("choices[0].message.content", equalTo("Hello from ollama"));
+        }
+        assertEquals(2, a.seen("/api/chat").size() - beforeA);
+        assertEquals(2, b.seen("/api/chat").size() - beforeB);
+    }
+
+    @Test
     void usersAreRefusedModelsTheyMayNotRead() {
         Map<String, Object> body = Map.of("model", "shared:latest", "messages", List.of(Map.of("role", "user", "content", "hi")));
         as(user).body(body).post("/ollama/api/chat").then().statusCode(403).body("detail", equalTo("Model not found"));
@@ -286,29 +298,67 @@ class OllamaTest {
     }
 
     @Test
-    void completionsOfOllamaModelsGoThroughOllamasOpenAiEndpoint() {
-        int before = a.seen("/v1/chat/completions").size();
+    void completionsOfOllamaModelsGoThroughOllamasNativeChatWithTheirOptions() throws Exception {
+        int before = a.seen("/api/chat").size();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("model", "llama3:latest");
         body.put("messages", List.of(Map.of("role", "user", "content", "hi")));
         body.put("stream", true);
+        body.put("temperature", 0.3);
+        body.put("params", Map.of("num_ctx", 8192, "keep_alive", "10m", "mirostat", "2", "use_mmap", false,
+                "max_tokens", 50, "stream_delta_chunk_size", 4));
         String text = as(admin).body(body).post("/api/chat/completions").then().statusCode(200)
                 .header("Content-Type", containsString("text/event-stream")).extract().asString();
-        assertTrue(text.contains("\"content\":\"Hello\"") && text.contains("\"content\":\" ollama\""), text);
+        assertTrue(text.contains("\"object\":\"chat.completion.chunk\"") && text.contains("\"content\":\"Hello\"")
+                && text.contains("\"content\":\" ollama\""), text);
+        assertTrue(text.contains("\"prompt_tokens\":11") && text.contains("\"total_tokens\":14"), "usage from Ollama's counters: " + text);
         assertTrue(text.trim().endsWith("data: [DONE]"), text);
-        assertEquals("llama3:latest", a.seen("/v1/chat/completions").get(before).body().getString("model"));
+        var sent = a.seen("/api/chat").get(before).body();
+        assertEquals("llama3:latest", sent.getString("model"));
+        assertEquals("10m", sent.getString("keep_alive"));
+        assertEquals(8192, sent.getJsonObject("options").getInteger("num_ctx"));
+        assertEquals(2, sent.getJsonObject("options").getInteger("mirostat"));
+        assertEquals(50, sent.getJsonObject("options").getInteger("num_predict"));
+        assertEquals(false, sent.getJsonObject("options").getBoolean("use_mmap"));
+        assertEquals(0.3, sent.getJsonObject("options").getDouble("temperature"));
+        assertFalse(sent.getJsonObject("options").containsKey("stream_delta_chunk_size"), sent.encode());
+        assertEquals("hi", sent.getJsonArray("messages").getJsonObject(0).getString("content"));
+    }
+
+    @Test
+    void aWholeAnswerFromOllamaComesBackInOpenAisShape() {
+        Map<String, Object> body = Map.of("model", "llama3:latest", "stream", false,
+                "messages", List.of(Map.of("role", "user", "content", "hi")));
+        as(admin).body(body).post("/api/chat/completions").then().statusCode(200)
+                .body("object", equalTo("chat.completion"))
+                .body("choices[0].message.content", equalTo("Hello from ollama"))
+                .body("usage.completion_tokens", equalTo(3));
+    }
+
+    @Test
+    void anOptionOllamaCannotTakeIsA400BeforeOllamaIsAsked() {
+        int before = a.seen("/api/chat").size();
+        Map<String, Object> body = Map.of("model", "llama3:latest", "stream", true, "params", Map.of("num_ctx", "plenty"),
+                "messages", List.of(Map.of("role", "user", "content", "hi")));
+        as(admin).body(body).post("/api/chat/completions").then().statusCode(400)
+                .body("detail", containsString("num_ctx"));
+        assertEquals(before, a.seen("/api/chat").size());
+    }
+
+    @Test
+    void anErrorLineInTheMiddleOfOllamasStreamEndsTheAnswerWithThatError() {
+        Map<String, Object> body = Map.of("model", "llama3:latest", "stream", true,
+                "messages", List.of(Map.of("role", "user", "content", FakeOllama.FAIL_MIDWAY)));
+        String text = as(admin).body(body).post("/api/chat/completions").then().statusCode(200).extract().asString();
+        assertTrue(text.contains("\"content\":\"Hello\""), text);
+        assertTrue(text.contains("Ollama: model runner has unexpectedly stopped"), text);
+        assertTrue(text.trim().endsWith("data: [DONE]"), text);
     }
 
     @Test
     void socketModeAnswersFromOllamaAndSavesTheAnswer() {
         String chatId = Chats.create(user, "first", 2);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("model", "llama3:latest");
-        body.put("messages", List.of(Map.of("role", "user", "content", "hi")));
-        body.put("stream", true);
-        body.put("session_id", "sid-1");
-        body.put("chat_id", chatId);
-        body.put("id", "m1");
+        Map<String, Object> body = socketBody(chatId, "hi");
         body.put("params", Map.of());
         body.put("model_item", Map.of("id", "llama3:latest"));
         as(user).body(body).post("/api/chat/completions").then().statusCode(200).body("status", equalTo(true));
@@ -320,6 +370,47 @@ class OllamaTest {
         as(user).get("/api/v1/chats/" + chatId).then().statusCode(200)
                 .body("chat.history.messages.m1.content", equalTo("Hello from ollama"))
                 .body("chat.history.messages.m1.model", equalTo("llama3:latest"));
+    }
+
+    /** A socket-mode request for llama3 (answer m1 of the chat). */
+    private static Map<String, Object> socketBody(String chatId, String question) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("model", "llama3:latest");
+        body.put("messages", List.of(Map.of("role", "user", "content", question)));
+        body.put("stream", true);
+        body.put("session_id", "sid-1");
+        body.put("chat_id", chatId);
+        body.put("id", "m1");
+        return body;
+    }
+
+    @Test
+    void aToolRoundThroughOllamaCallsTheToolAndHandsItsResultBack() {
+        String chatId = Chats.create(admin, "tools", 2);
+        int before = a.seen("/api/chat").size();
+        Map<String, Object> body = socketBody(chatId, "add 2 and 3");
+        body.put("tool_ids", List.of("test:math"));
+        body.put("params", Map.of("function_calling", "native"));
+        as(admin).body(body).post("/api/chat/completions").then().statusCode(200).body("status", equalTo(true));
+        java.util.function.Predicate<JsonNode> finished = e -> chatId.equals(e.path("data").path("chat_id").asText())
+                && "chat:completion".equals(e.path("data").path("data").path("type").asText())
+                && e.path("data").path("data").path("data").path("done").asBoolean(false);
+        Poll.until("the done event", () -> emits.stream().anyMatch(finished));
+        String content = emits.stream().filter(finished).findFirst().orElseThrow().path("data").path("data").path("data").path("content").asText();
+        List<FakeOllama.Seen> rounds = a.seen("/api/chat").subList(before, a.seen("/api/chat").size());
+        assertTrue(content.contains("name=\"add\"") && content.endsWith("The sum is 5"), content + " after " + rounds);
+        assertEquals(2, rounds.size(), rounds.toString());
+        assertEquals("add", rounds.get(0).body().getJsonArray("tools").getJsonObject(0).getJsonObject("function").getString("name"));
+        var messages = rounds.get(1).body().getJsonArray("messages");
+        var call = messages.getJsonObject(messages.size() - 2);
+        assertEquals("assistant", call.getString("role"));
+        assertEquals(3, call.getJsonArray("tool_calls").getJsonObject(0).getJsonObject("function").getJsonObject("arguments").getInteger("b"),
+                "the arguments go back to Ollama as an object: " + call.encode());
+        var result = messages.getJsonObject(messages.size() - 1);
+        assertEquals("tool", result.getString("role"));
+        assertEquals("5", result.getString("content"));
+        as(admin).get("/api/v1/chats/" + chatId).then().statusCode(200)
+                .body("chat.history.messages.m1.content", containsString("The sum is 5"));
     }
 
     // ---- management ----------------------------------------------------------------------------

@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * An Ollama server for tests, speaking its real wire format on loopback: JSON for version, tags,
  * ps, show, copy, delete and embeddings; NDJSON streams for pull, push, create, generate and chat
- * (one JSON object per line, the last with {@code done: true} or {@code status: "success"});
+ * (one JSON object per line, the last with {@code done: true} or {@code status: "success"}, or a chat's
+ * {@code {"error"}} line after one word when its last message is {@link #FAIL_MIDWAY}; with tools
+ * offered, a call of {@code add} and then an answer quoting its result);
  * OpenAI SSE on /v1/chat/completions; blobs by digest (HEAD 200/404, POST checked against the
  * digest). A model named {@code hang:latest} gets headers and then silence.
  */
@@ -28,6 +30,9 @@ public final class FakeOllama implements AutoCloseable {
     /** One request: method, path and JSON body (null for blobs). */
     public record Seen(String method, String path, JsonObject body) {
     }
+
+    /** A chat whose last message says this gets one word, then Ollama's error line. */
+    public static final String FAIL_MIDWAY = "fail midway";
 
     private final Vertx vertx = Vertx.vertx();
     private final HttpServer server;
@@ -123,8 +128,32 @@ public final class FakeOllama implements AutoCloseable {
         List<JsonObject> lines = new java.util.ArrayList<>();
         words.forEach(w -> lines.add(new JsonObject().put("model", model).put("created_at", "2025-01-01T00:00:00Z")
                 .put("message", new JsonObject().put("role", "assistant").put("content", w)).put("done", false)));
-        lines.add(done(model).put("message", new JsonObject().put("role", "assistant").put("content", "")));
+        JsonArray messages = body.getJsonArray("messages", new JsonArray());
+        if (body.containsKey("tools")) {
+            toolRound(response, messages, model);
+            return;
+        }
+        if (!messages.isEmpty() && FAIL_MIDWAY.equals(messages.getJsonObject(messages.size() - 1).getString("content"))) {
+            lines.set(1, new JsonObject().put("error", "model runner has unexpectedly stopped"));
+            lines.remove(2);
+        } else {
+            lines.add(done(model).put("message", new JsonObject().put("role", "assistant").put("content", "")));
+        }
         ndjson(response, lines);
+    }
+
+    /** With tools offered: a call of {@code add} first, then, once its result is among the messages, the answer quoting it. */
+    private void toolRound(HttpServerResponse response, JsonArray messages, String model) {
+        JsonObject last = messages.getJsonObject(messages.size() - 1);
+        JsonObject message = new JsonObject().put("role", "assistant");
+        if ("tool".equals(last.getString("role"))) {
+            message.put("content", "The sum is " + last.getString("content"));
+        } else {
+            message.put("content", "").put("tool_calls", new JsonArray().add(new JsonObject()
+                    .put("function", new JsonObject().put("name", "add").put("arguments", new JsonObject().put("a", 2).put("b", 3)))));
+        }
+        ndjson(response, List.of(new JsonObject().put("model", model).put("message", message).put("done", false),
+                done(model).put("message", new JsonObject().put("role", "assistant").put("content", ""))));
     }
 
     private void generate(HttpServerResponse response, JsonObject body, String model) {
