@@ -4,6 +4,7 @@ import { auths } from './api/auths';
 import { ApiError, token } from './api/http';
 import { setLocale, storedLocale } from './i18n.svelte';
 import { connectSocket, joinUser } from './socket';
+import { directModels, readConnections, withDirect } from './direct/connections';
 import type { AppConfig, ModelEntry, SessionUser, UiSettings } from './types';
 
 export const session = $state({
@@ -13,6 +14,8 @@ export const session = $state({
   user: null as SessionUser | null,
   models: [] as ModelEntry[],
   modelsError: '',
+  /** Why some of the user's direct connections listed no models (Settings › Connections). */
+  directErrors: [] as string[],
   settings: {} as UiSettings
 });
 
@@ -59,19 +62,30 @@ export async function acceptUser(user: SessionUser): Promise<void> {
 }
 
 export async function loadAppData(): Promise<void> {
-  const [settings] = await Promise.all([app.settings().catch(() => null), refreshModels()]);
+  const settings = await app.settings().catch(() => null);
   session.settings = settings?.ui ?? {};
+  await refreshModels();
 }
 
+/** Whether the admin lets users add their own connections (docs/direct-connections.md). */
+export const directEnabled = () => session.config?.features?.enable_direct_connections === true;
+
+/** The server's models, then those this browser lists from the user's direct connections. */
 export async function refreshModels(): Promise<void> {
+  const direct = directEnabled()
+    ? directModels(readConnections(session.settings.directConnections))
+    : Promise.resolve({ models: [], failures: [] });
   try {
-    session.models = await app.models();
+    const [server, own] = await Promise.all([app.models(), direct]);
+    session.models = withDirect(server, own.models);
+    session.directErrors = own.failures;
     session.modelsError = '';
   } catch (e) {
     session.models = [];
     session.modelsError = e instanceof ApiError ? e.detail : String(e);
   }
 }
+
 
 let settingsSaves: Promise<unknown> = Promise.resolve();
 
