@@ -21,8 +21,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The client events this instance forwards for listening calls (docs/realtime.md, "Streams after a
- * call"; a direct connection's answer): one listener per call, under the name the service chose,
+ * The client events this instance forwards for listening calls (docs/direct-connections.md, "Through
+ * the bridge"; a direct connection's answer): one listener per call, under the name the service chose,
  * that accepts only what the call's own socket sends and publishes it as a {@link CallItem} on the
  * caller's reply channel. A forward ends on the item {@code {"done": true}}, the service's release,
  * the socket's disconnect, or when the socket stays silent for the call's timeout.
