@@ -22,6 +22,7 @@ final class BrowserStream implements ReadStream<Buffer> {
     /** Bytes held for a reader that does not take them; past this the answer fails. */
     static final int MAX_HELD_BYTES = 4 * 1024 * 1024;
     private static final Buffer END = Buffer.buffer();
+    private static final Buffer FAILED = Buffer.buffer();
 
     private final Context context;
     private final Runnable onFinished;
@@ -33,6 +34,8 @@ final class BrowserStream implements ReadStream<Buffer> {
     private Handler<Throwable> exceptionHandler;
     private boolean finished;
     private Throwable failure;
+    /** Why the stream fails once the reader reaches {@link #FAILED} (what arrived before it is still read). */
+    private Throwable failAfterHeld;
 
     /** @param onFinished runs once when the stream ends, fails or is cancelled (stops the forwarding) */
     BrowserStream(Context context, Runnable onFinished) {
@@ -55,9 +58,11 @@ final class BrowserStream implements ReadStream<Buffer> {
             return;
         }
         if (item.end() != null) {
-            fail(new UpstreamFault(CallItem.TIMEOUT.equals(item.end()) ? 504 : 502, CallItem.DISCONNECTED.equals(item.end())
+            failAfterHeld = new UpstreamFault(CallItem.TIMEOUT.equals(item.end()) ? 504 : 502, CallItem.DISCONNECTED.equals(item.end())
                     ? "The browser that runs the direct connection went away before the answer was complete"
-                    : "The browser stopped sending the direct connection's answer"));
+                    : "The browser stopped sending the direct connection's answer");
+            hold(FAILED);
+            drain();
             return;
         }
         JsonNode data = item.item();
@@ -88,8 +93,8 @@ final class BrowserStream implements ReadStream<Buffer> {
         while (!finished && handler != null && demand > 0 && !held.isEmpty()) {
             Buffer next = held.poll();
             heldBytes -= next.length();
-            if (next == END) {
-                finish(null, true);
+            if (next == END || next == FAILED) {
+                finish(next == END ? null : failAfterHeld, true);
                 return;
             }
             if (demand != Long.MAX_VALUE) {

@@ -29,10 +29,8 @@ public final class DirectModel {
         return new ResolvedModel(modelId, name, new Connection(-1, LABEL, null, empty), modelId, empty.deepCopy(), empty.deepCopy(), null);
     }
 
-    /** What the browser is told about the model: the stock UI's list entry ({@code urlIdx} names its connection), bounded. */
+    /** What the browser is told about the model: the stock UI's list entry, whose {@code urlIdx} names the connection. */
     static ObjectNode item(JsonNode body) {
-        JsonNode item = body.path("model_item");
-        ObjectNode copy = item instanceof ObjectNode object ? object.deepCopy() : JsonNodeFactory.instance.objectNode();
-        return copy;
+        return body.path("model_item") instanceof ObjectNode object ? object.deepCopy() : JsonNodeFactory.instance.objectNode();
     }
 }

@@ -66,9 +66,13 @@ final class DirectSource implements AnswerSource {
 
     @Override
     public Future<JsonNode> json(UpstreamCall call, ObjectNode payload) {
+        // the answer is the ack, but the call still names a channel of the caller's own session: the bridge
+        // refuses it for a socket of another user, so no one can have someone else's browser answer for them
         String channel = who.userId() + ":" + who.sessionId() + ":" + UUID.randomUUID();
-        return Future.fromCompletionStage(caller.call(who.sessionId(), "chat-events", event(payload, channel), timeout())
-                .subscribeAsCompletionStage(), context).transform(ack -> {
+        EventCaller.ListeningCall listening = caller.listen(who.sessionId(), "chat-events", event(payload, channel), timeout(),
+                channel, item -> { });
+        return Future.fromCompletionStage(listening.ack().subscribeAsCompletionStage(), context).transform(ack -> {
+            listening.release().run();
             if (ack.failed()) {
                 return Future.failedFuture(fault(ack.cause()));
             }
