@@ -62,9 +62,10 @@ export async function acceptUser(user: SessionUser): Promise<void> {
 }
 
 export async function loadAppData(): Promise<void> {
-  const settings = await app.settings().catch(() => null);
+  // The server's models come beside the settings; the user's own connections (in the settings) after them.
+  const [settings, server] = await Promise.all([app.settings().catch(() => null), serverModels()]);
   session.settings = settings?.ui ?? {};
-  await refreshModels();
+  await showModels(server);
 }
 
 /** Whether the admin lets users add their own connections (docs/direct-connections.md). */
@@ -72,20 +73,30 @@ export const directEnabled = () => session.config?.features?.enable_direct_conne
 
 /** The server's models, then those this browser lists from the user's direct connections. */
 export async function refreshModels(): Promise<void> {
-  const direct = directEnabled()
-    ? directModels(readConnections(session.settings.directConnections))
-    : Promise.resolve({ models: [], failures: [] });
+  await showModels(await serverModels());
+}
+
+async function serverModels(): Promise<ModelEntry[] | { error: string }> {
   try {
-    const [server, own] = await Promise.all([app.models(), direct]);
-    session.models = withDirect(server, own.models);
-    session.directErrors = own.failures;
-    session.modelsError = '';
+    return await app.models();
   } catch (e) {
-    session.models = [];
-    session.modelsError = e instanceof ApiError ? e.detail : String(e);
+    return { error: e instanceof ApiError ? e.detail : String(e) };
   }
 }
 
+async function showModels(server: ModelEntry[] | { error: string }): Promise<void> {
+  if (!Array.isArray(server)) {
+    session.models = [];
+    session.modelsError = server.error;
+    return;
+  }
+  const own = directEnabled()
+    ? await directModels(readConnections($state.snapshot(session.settings.directConnections)))
+    : { models: [], failures: [] };
+  session.models = withDirect(server, own.models);
+  session.directErrors = own.failures;
+  session.modelsError = '';
+}
 
 let settingsSaves: Promise<unknown> = Promise.resolve();
 
