@@ -94,6 +94,7 @@ public final class CallDelivery {
         client.sendEvent(event, new AckCallback<>(Object.class, seconds) {
             @Override
             public void onSuccess(Object result) {
+                forwards.touch(id); // the stream's silence is counted from the ack on
                 reply(requestId, replyTo, new CallReply(id, result == null ? NullNode.getInstance() : json.valueToTree(result), null));
             }
 

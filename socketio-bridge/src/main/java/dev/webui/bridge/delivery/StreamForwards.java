@@ -101,6 +101,14 @@ public final class StreamForwards implements AutoCloseable {
         }
     }
 
+    /** The socket answered call {@code callId}: its stream may be silent for a whole timeout from now. */
+    public void touch(String callId) {
+        Forward forward = byCall.get(callId);
+        if (forward != null) {
+            forward.last = System.nanoTime();
+        }
+    }
+
     /** The service stopped listening to call {@code callId}. */
     public void release(String callId) {
         close(callId, null);
