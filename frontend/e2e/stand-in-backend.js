@@ -14,6 +14,7 @@ import { databaseFeature } from './stand-in/database.js';
 import { audioFeature } from './stand-in/audio.js';
 import { channelsFeature } from './stand-in/channels.js';
 import { codeFeature } from './stand-in/code.js';
+import { directFeature } from './stand-in/direct.js';
 import { chatFilesFeature } from './stand-in/chat-files.js';
 import { memoriesFeature } from './stand-in/memories.js';
 import { miscFeature } from './stand-in/misc.js';
@@ -139,7 +140,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     if (user && user.role !== 'pending') {
       Object.assign(base.features, { enable_channels: state.authConfig.ENABLE_CHANNELS, enable_notes: state.authConfig.ENABLE_NOTES, enable_message_rating: state.authConfig.ENABLE_MESSAGE_RATING });
       const codeConfig = code.configFor();
-      Object.assign(base.features, codeConfig.features);
+      Object.assign(base.features, codeConfig.features, direct.configFor());
       base.code = codeConfig.code;
       Object.assign(base, {
         default_models: MODEL.id,
@@ -161,6 +162,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
 
   function startCompletion(user, body) {
     state.lastCompletion = body;
+    if (body.model_item?.direct) return direct.complete(user, body, (payload) => emitToUser(user.id, payload));
     const { chat_id, id: messageId, messages, background_tasks = {} } = body;
     const preset = state.presets.get(body.model);
     const model = MODELS.find((m) => m.id === body.model) ?? (preset?.base_model_id ? { id: preset.id, name: preset.name } : undefined);
@@ -686,7 +688,8 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   const ctx = { state, need, HttpError, now, nowNs, userOf, io: () => io, withFiles, ownChat, allowed, STREAMED };
   const code = codeFeature(ctx);
   const notes = notesFeature(ctx);
-  const features = [notes, channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), databaseFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx)];
+  const direct = directFeature(ctx);
+  const features = [notes, channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), databaseFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx), direct];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));
 

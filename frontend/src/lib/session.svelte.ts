@@ -4,6 +4,7 @@ import { auths } from './api/auths';
 import { ApiError, token } from './api/http';
 import { setLocale, storedLocale } from './i18n.svelte';
 import { connectSocket, joinUser } from './socket';
+import { directModels, readConnections, withDirect } from './direct/connections';
 import type { AppConfig, ModelEntry, SessionUser, UiSettings } from './types';
 
 export const session = $state({
@@ -13,6 +14,8 @@ export const session = $state({
   user: null as SessionUser | null,
   models: [] as ModelEntry[],
   modelsError: '',
+  /** Why some of the user's direct connections listed no models (Settings › Connections). */
+  directErrors: [] as string[],
   settings: {} as UiSettings
 });
 
@@ -59,18 +62,40 @@ export async function acceptUser(user: SessionUser): Promise<void> {
 }
 
 export async function loadAppData(): Promise<void> {
-  const [settings] = await Promise.all([app.settings().catch(() => null), refreshModels()]);
+  // The server's models come beside the settings; the user's own connections (in the settings) after them.
+  const [settings, server] = await Promise.all([app.settings().catch(() => null), serverModels()]);
   session.settings = settings?.ui ?? {};
+  await showModels(server);
 }
 
+/** Whether the admin lets users add their own connections (docs/direct-connections.md). */
+export const directEnabled = () => session.config?.features?.enable_direct_connections === true;
+
+/** The server's models, then those this browser lists from the user's direct connections. */
 export async function refreshModels(): Promise<void> {
+  await showModels(await serverModels());
+}
+
+async function serverModels(): Promise<ModelEntry[] | { error: string }> {
   try {
-    session.models = await app.models();
-    session.modelsError = '';
+    return await app.models();
   } catch (e) {
-    session.models = [];
-    session.modelsError = e instanceof ApiError ? e.detail : String(e);
+    return { error: e instanceof ApiError ? e.detail : String(e) };
   }
+}
+
+async function showModels(server: ModelEntry[] | { error: string }): Promise<void> {
+  if (!Array.isArray(server)) {
+    session.models = [];
+    session.modelsError = server.error;
+    return;
+  }
+  const own = directEnabled()
+    ? await directModels(readConnections($state.snapshot(session.settings.directConnections)))
+    : { models: [], failures: [] };
+  session.models = withDirect(server, own.models);
+  session.directErrors = own.failures;
+  session.modelsError = '';
 }
 
 let settingsSaves: Promise<unknown> = Promise.resolve();

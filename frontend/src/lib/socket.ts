@@ -1,9 +1,13 @@
 // The Socket.IO connection of docs/realtime.md, The protocol and Authentication: same origin, path /ws/socket.io, handshake token,
-// `user-join` on every connect. `chat-events` are fanned out to the subscribers; `execute:tool` is answered here.
+// `user-join` on every connect. `chat-events` are fanned out to the subscribers; `execute:tool` is answered here,
+// `request:chat:completion` (a direct connection's completion) with the user's own connections.
 import { io, type Socket } from 'socket.io-client';
 import { token } from './api/http';
 import type { ChatEventEnvelope } from './types';
 import { answerExecuteTool } from './userTools/servers';
+import { abortDirect, answerDirect, type DirectRequest } from './direct/answer';
+import { readConnections } from './direct/connections';
+import { directEnabled, session } from './session.svelte';
 
 let socket: Socket | null = null;
 const listeners = new Set<(e: ChatEventEnvelope) => void>();
@@ -26,6 +30,17 @@ export function connectSocket(websocket: boolean): void {
       void answerExecuteTool(event.data.data).then(ack);
       return;
     }
+    if (event?.data?.type === 'request:chat:completion' && typeof ack === 'function') {
+      // Only the tab the request came from answers; the user's connections live in their settings.
+      if (event.data.data?.session_id !== socket?.id || !directEnabled()) {
+        ack({ error: { message: 'This browser tab does not run that direct connection' } });
+        return;
+      }
+      const connections = readConnections(JSON.parse(JSON.stringify(session.settings.directConnections ?? null)));
+      void answerDirect(event.data.data as DirectRequest, connections, ack, (channel, data) => socket?.emit(channel, data), event.chat_id);
+      return;
+    }
+    if (event?.data?.type === 'chat:tasks:cancel') abortDirect(event.chat_id);
     listeners.forEach((l) => l(event));
   });
 }

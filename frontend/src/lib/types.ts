@@ -44,6 +44,11 @@ export interface ModelEntry {
   name: string;
   owned_by?: string;
   arena?: boolean;
+  /** One of the user's own connections, listed and run by this browser (docs/direct-connections.md). */
+  direct?: boolean;
+  urlIdx?: number;
+  openai?: { id: string };
+  tags?: unknown[];
   info?: { meta?: { description?: string; profile_image_url?: string; hidden?: boolean; capabilities?: Record<string, boolean>; suggestion_prompts?: { content: string; title?: [string, string] }[] } };
 }
 

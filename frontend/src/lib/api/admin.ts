@@ -28,6 +28,12 @@ export interface OpenAiConfig {
   OPENAI_API_CONFIGS: Record<string, Record<string, unknown>>;
 }
 
+/** The admin's switches for users' own connections and the model list cache (`/api/v1/configs/connections`). */
+export interface ConnectionsConfig {
+  ENABLE_DIRECT_CONNECTIONS: boolean;
+  ENABLE_BASE_MODELS_CACHE: boolean;
+}
+
 export const admin = {
   users: (page: number, query: string) =>
     get<{ users: AdminUser[]; total: number }>('/api/v1/users/', { query: { page, query: query || undefined, order_by: 'created_at', direction: 'desc' } }),
@@ -41,6 +47,8 @@ export const admin = {
   saveAuthConfig: (config: AuthAdminConfig) => post<AuthAdminConfig>('/api/v1/auths/admin/config', config),
   openaiConfig: () => get<OpenAiConfig>('/openai/config'),
   saveOpenaiConfig: (config: OpenAiConfig) => post<OpenAiConfig>('/openai/config/update', config),
+  connectionsConfig: () => get<ConnectionsConfig>('/api/v1/configs/connections'),
+  saveConnectionsConfig: (config: ConnectionsConfig) => post<ConnectionsConfig>('/api/v1/configs/connections', config),
   verifyConnection: (url: string, key: string) => post<{ data?: { id: string }[] }>('/openai/verify', { url, key, config: {} })
 };
 

@@ -3,6 +3,8 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.completion.direct.DirectConnections;
+import dev.webui.api.completion.direct.DirectModel;
 import dev.webui.api.completion.rag.PresetKnowledge;
 import dev.webui.api.completion.rag.RagTemplate;
 import dev.webui.api.completion.rag.RetrievalClient;
@@ -45,9 +47,10 @@ public class CompletionPipeline {
      * @param authorization the caller's Authorization header, null for an internal caller
      * @param sources       the retrieved sources, then those the steps add; saved on the answer
      * @param savedFields   fields the steps add to the saved answer
+     * @param source        where the answer comes from: the model's connection, or the user's browser
      */
     public record Prepared(CompletionRequest request, ResolvedModel model, ObjectNode payload, RetrievedContext retrieved,
-                           String authorization, List<ObjectNode> sources, ObjectNode savedFields) {
+                           String authorization, List<ObjectNode> sources, ObjectNode savedFields, AnswerSource source) {
         /** Whether the preset's own knowledge was searched (announced as a knowledge search). */
         boolean searchedPresetKnowledge() {
             return PresetKnowledge.present(model.presetMeta());
@@ -69,11 +72,13 @@ public class CompletionPipeline {
     private final MemoryContext memories;
     private final PayloadSteps steps;
     private final RoundHandlers rounds;
+    private final DirectConnections direct;
 
     public CompletionPipeline(ModelResolver models, UpstreamClient upstream, MessageStore store, UsageRepository usage,
                               EventPublisher publisher, TaskRegistry tasks, CompletionConfig config, ObjectMapper mapper,
                               Vertx vertx, Event<CompletionFinished> finished, RetrievalClient retrieval, TemplateSource templates,
-                              MemoryContext memories, PayloadSteps steps, RoundHandlers rounds) {
+                              MemoryContext memories, PayloadSteps steps, RoundHandlers rounds, DirectConnections direct) {
+        this.direct = direct;
         this.memories = memories;
         this.rounds = rounds;
         this.steps = steps;
@@ -100,13 +105,19 @@ public class CompletionPipeline {
                         throw ApiException.notFound("Chat not found");
                     }
                 }).replaceWithVoid();
+        if (DirectModel.requested(body)) {
+            // the user's own connection, run by their browser: not in the catalog, no access rule but the admin's switch
+            AnswerSource source = direct.source(user, request);
+            ResolvedModel model = DirectModel.of(request.model(), body);
+            return chatCheck.chain(() -> withModel(user, request, model, authorization, source));
+        }
         return chatCheck.chain(() -> models.resolve(user, request.model()))
-                .chain(model -> withModel(user, request, model, authorization));
+                .chain(model -> withModel(user, request, model, authorization, new ProviderSource(upstream, model.connection())));
     }
 
     /** For a caller that resolved the model itself, under the same access rules (a model mentioned in a channel). */
     public Uni<Prepared> prepare(JsonNode body, ResolvedModel model) {
-        return withModel(null, CompletionRequest.parse(body), model, null);
+        return withModel(null, CompletionRequest.parse(body), model, null, new ProviderSource(upstream, model.connection()));
     }
 
     /**
@@ -114,7 +125,8 @@ public class CompletionPipeline {
      * system message; the context retrieved from the attached files and the preset's knowledge is
      * added by {@link #runSteps}, with what the steps found.
      */
-    private Uni<Prepared> withModel(AuthenticatedUser user, CompletionRequest request, ResolvedModel model, String authorization) {
+    private Uni<Prepared> withModel(AuthenticatedUser user, CompletionRequest request, ResolvedModel model, String authorization,
+                                    AnswerSource source) {
         ObjectNode payload = UpstreamPayload.build(request, model, true);
         String query = RagTemplate.lastUserText(request.body().path("messages"));
         JsonNode files = PresetKnowledge.withFiles(request.body().get("files"), model.presetMeta());
@@ -128,7 +140,7 @@ public class CompletionPipeline {
                 UpstreamPayload.appendSystem(payload, context);
             }
         }).chain(() -> Uni.createFrom().completionStage(retrieved)).map(context -> new Prepared(request, model, payload,
-                context, authorization, new ArrayList<>(context.sources()), mapper.createObjectNode()));
+                context, authorization, new ArrayList<>(context.sources()), mapper.createObjectNode(), source));
     }
 
     /**
@@ -198,7 +210,7 @@ public class CompletionPipeline {
     public Future<JsonNode> json(AuthenticatedUser user, Prepared prepared) {
         Future<Void> ready = Future.fromCompletionStage(runSteps(user, prepared, StepEvents.NONE, () -> false)
                 .subscribeAsCompletionStage(), vertx.getOrCreateContext());
-        return ready.compose(v -> upstream.json(new UpstreamCall(), prepared.model().connection(), prepared.payload())).map(json -> {
+        return ready.compose(v -> prepared.source().json(new UpstreamCall(), prepared.payload())).map(json -> {
             if (prepared.model().arena() && json instanceof ObjectNode object) {
                 object.put("selected_model_id", prepared.model().selectedModelId());
             }

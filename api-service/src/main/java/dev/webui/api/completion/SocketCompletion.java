@@ -3,6 +3,7 @@ package dev.webui.api.completion;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.completion.direct.DirectModel;
 import dev.webui.api.completion.rag.RagTemplate;
 import dev.webui.api.completion.rag.RetrievedContext;
 import dev.webui.api.completion.round.AnswerSoFar;
@@ -18,7 +19,8 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.streams.ReadStream;
 import org.jboss.logging.Logger;
 
 import java.util.LinkedHashMap;
@@ -123,15 +125,24 @@ final class SocketCompletion {
         UpstreamCall current = new UpstreamCall();
         call = current;
         int asked = round;
-        pipeline.upstream().send(current, model.connection(), payload).onComplete(result -> {
-            if (result.failed()) {
-                fail(result.cause());
-            } else if (request.stream()) {
-                consume(result.result(), asked);
-            } else {
-                whole(result.result());
-            }
-        });
+        AnswerSource source = prepared.source();
+        if (request.stream()) {
+            source.stream(current, payload).onComplete(result -> {
+                if (result.failed()) {
+                    fail(result.cause());
+                } else {
+                    consume(result.result(), asked);
+                }
+            });
+        } else {
+            source.json(current, payload).onComplete(result -> {
+                if (result.failed()) {
+                    fail(result.cause());
+                } else {
+                    whole(result.result());
+                }
+            });
+        }
         if (ended.get()) {
             current.cancel(); // stopped while the round was being prepared
         }
@@ -191,12 +202,11 @@ final class SocketCompletion {
         end(null).subscribe().with(ignored -> events.emit("chat:tasks:cancel", null), e -> { });
     }
 
-    private void consume(HttpClientResponse response, int asked) {
+    private void consume(ReadStream<Buffer> response, int asked) {
         UpstreamCall current = call;
-        StreamDecoder decoder = pipeline.upstream().decoder(model.connection());
+        StreamDecoder decoder = prepared.source().decoder();
         int timeout = pipeline.upstream().timeoutSeconds();
-        current.watch(pipeline.vertx(), timeout * 1000L, () -> fail(new UpstreamFault(504, "The model provider at "
-                + model.connection().baseUrl() + " did not answer within " + timeout + " seconds")));
+        current.watch(pipeline.vertx(), timeout * 1000L, () -> fail(prepared.source().silent(timeout)));
         response.handler(buffer -> {
             current.touch();
             decoder.feed(buffer, data -> onData(data, asked));
@@ -300,25 +310,18 @@ final class SocketCompletion {
         ask();
     }
 
-    private void whole(HttpClientResponse response) {
-        pipeline.upstream().answer(model.connection(), response).onComplete(result -> {
-            if (result.failed()) {
-                fail(result.cause());
-                return;
-            }
-            JsonNode json = result.result();
-            if (json.hasNonNull("error")) {
-                fail(new UpstreamFault(502, StreamChunk.errorMessage(json.get("error"))));
-                return;
-            }
-            JsonNode message = json.path("choices").path(0).path("message");
-            answer.addReasoning(StreamChunk.reasoning(message));
-            JsonNode content = message.path("content");
-            answer.add(content.isTextual() ? content.textValue() : "");
-            usage = json.get("usage") instanceof ObjectNode u ? u : null;
-            events.emit("chat:completion", json);
-            complete();
-        });
+    private void whole(JsonNode json) {
+        if (json.hasNonNull("error")) {
+            fail(new UpstreamFault(502, StreamChunk.errorMessage(json.get("error"))));
+            return;
+        }
+        JsonNode message = json.path("choices").path(0).path("message");
+        answer.addReasoning(StreamChunk.reasoning(message));
+        JsonNode content = message.path("content");
+        answer.add(content.isTextual() ? content.textValue() : "");
+        usage = json.get("usage") instanceof ObjectNode u ? u : null;
+        events.emit("chat:completion", json);
+        complete();
     }
 
     private void complete() {
@@ -337,7 +340,8 @@ final class SocketCompletion {
             done.put("content", text);
             done.put("title", chatTitle == null ? "New Chat" : chatTitle);
             events.emit("chat:completion", done);
-            pipeline.finished(new CompletionFinished(user, request, model, text));
+            pipeline.finished(new CompletionFinished(user, request, model, text,
+                    DirectModel.requested(request.body()) ? prepared.source() : null));
         }, e -> LOG.errorf(e, "Finishing task %s failed", taskId));
     }
 
@@ -346,7 +350,7 @@ final class SocketCompletion {
             return;
         }
         call.cancel();
-        UpstreamFault fault = UpstreamFault.of(error, model.connection().baseUrl(), pipeline.upstream().timeoutSeconds());
+        UpstreamFault fault = prepared.source().fault(error);
         LOG.warnf("Task %s (chat %s) failed: %s", taskId, request.chatId(), fault.getMessage());
         Map<String, Object> content = Map.of("content", fault.getMessage());
         end(Map.of("error", content)).subscribe().with(ignored -> {

@@ -6,7 +6,7 @@ import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ErrorResponse;
 import io.vertx.core.Context;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.streams.ReadStream;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.Json;
@@ -43,7 +43,7 @@ final class SseProxy {
         CompletionRequest request = prepared.request();
         this.answer = new AnswerWriter(request.persists() ? pipeline.store() : null, request.chatId(), request.messageId());
         this.forwardUsage = request.body().has("stream_options");
-        this.decoder = pipeline.upstream().decoder(prepared.model().connection());
+        this.decoder = prepared.source().decoder();
     }
 
     void run() {
@@ -56,7 +56,7 @@ final class SseProxy {
     }
 
     private void send() {
-        pipeline.upstream().send(call, prepared.model().connection(), prepared.payload()).onComplete(result -> {
+        prepared.source().stream(call, prepared.payload()).onComplete(result -> {
             if (result.failed()) {
                 refuse(fault(result.cause()));
                 return;
@@ -73,7 +73,7 @@ final class SseProxy {
         }
     }
 
-    private void stream(HttpClientResponse upstream) {
+    private void stream(ReadStream<Buffer> upstream) {
         out.setStatusCode(200).setChunked(true)
                 .putHeader(HttpHeaders.CONTENT_TYPE, "text/event-stream; charset=utf-8")
                 .putHeader(HttpHeaders.CACHE_CONTROL, "no-cache")
@@ -85,8 +85,7 @@ final class SseProxy {
             out.write(event(Json.encode(Map.of("selected_model_id", prepared.model().selectedModelId()))));
         }
         int timeout = pipeline.upstream().timeoutSeconds();
-        call.watch(pipeline.vertx(), timeout * 1000L, () -> error(new UpstreamFault(504, "The model provider at "
-                + prepared.model().connection().baseUrl() + " did not answer within " + timeout + " seconds")));
+        call.watch(pipeline.vertx(), timeout * 1000L, () -> error(prepared.source().silent(timeout)));
         upstream.handler(buffer -> {
             call.touch();
             decoder.feed(buffer, this::onData);
@@ -100,7 +99,7 @@ final class SseProxy {
         this.upstream = upstream;
     }
 
-    private HttpClientResponse upstream;
+    private ReadStream<Buffer> upstream;
 
     private void onData(String data) {
         if (ended) {
@@ -165,7 +164,7 @@ final class SseProxy {
     }
 
     private UpstreamFault fault(Throwable e) {
-        return UpstreamFault.of(e, prepared.model().connection().baseUrl(), pipeline.upstream().timeoutSeconds());
+        return prepared.source().fault(e);
     }
 
     private static Buffer event(String data) {

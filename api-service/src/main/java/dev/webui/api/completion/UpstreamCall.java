@@ -8,16 +8,24 @@ import io.vertx.core.http.HttpClientRequest;
  * it watches for a provider that goes silent mid-stream (the idle limit counts from the last byte).
  */
 public final class UpstreamCall {
-    private HttpClientRequest request;
+    private Runnable abort;
     private boolean cancelled;
     private volatile long lastActivity = System.nanoTime();
     private Vertx vertx;
     private long watchdog = -1;
 
     synchronized boolean attach(HttpClientRequest request) {
-        this.request = request;
+        return onCancel(request::reset);
+    }
+
+    /**
+     * What tears the answer down when the call is cancelled (run at once when it already was).
+     * @return false when the call was already cancelled
+     */
+    public synchronized boolean onCancel(Runnable abort) {
+        this.abort = abort;
         if (cancelled) {
-            request.reset();
+            abort.run();
         }
         return !cancelled;
     }
@@ -40,17 +48,17 @@ public final class UpstreamCall {
 
     /** Aborts the request (closing its stream or connection), so the provider stops generating. */
     public void cancel() {
-        HttpClientRequest current;
+        Runnable current;
         synchronized (this) {
             stopWatching();
             if (cancelled) {
                 return;
             }
             cancelled = true;
-            current = request;
+            current = abort;
         }
         if (current != null) {
-            current.reset();
+            current.run();
         }
     }
 

@@ -72,7 +72,7 @@ public class ChatBackgroundTasks {
 
     private Uni<Void> followUps(CompletionFinished finished, ArrayNode messages) {
         CompletionRequest request = finished.request();
-        return generator.value(finished.user(), TaskKind.FOLLOW_UPS, finished.model().id(), messages).chain(value -> {
+        return generator.value(finished.user(), TaskKind.FOLLOW_UPS, finished.model().id(), messages, finished.taskSource()).chain(value -> {
             if (value == null || !value.isArray()) {
                 return Uni.createFrom().voidItem();
             }
@@ -87,7 +87,7 @@ public class ChatBackgroundTasks {
         Uni<String> title;
         if (generate && generator.enabled(TaskKind.TITLE)) {
             // an answer without a usable title falls back to the user's message, as Open WebUI does
-            title = generator.value(finished.user(), TaskKind.TITLE, finished.model().id(), messages)
+            title = generator.value(finished.user(), TaskKind.TITLE, finished.model().id(), messages, finished.taskSource())
                     .map(value -> value != null && value.isTextual() ? value.textValue() : firstUserText(messages));
         } else {
             title = Uni.createFrom().item(firstUserText(messages));
@@ -105,7 +105,7 @@ public class ChatBackgroundTasks {
 
     private Uni<Void> tags(CompletionFinished finished, ArrayNode messages) {
         CompletionRequest request = finished.request();
-        return generator.value(finished.user(), TaskKind.TAGS, finished.model().id(), messages).chain(value -> {
+        return generator.value(finished.user(), TaskKind.TAGS, finished.model().id(), messages, finished.taskSource()).chain(value -> {
             List<String> names = new ArrayList<>();
             if (value != null && value.isArray()) {
                 value.forEach(tag -> names.add(tag.textValue()));

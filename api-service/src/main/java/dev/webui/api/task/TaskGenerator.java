@@ -3,6 +3,7 @@ package dev.webui.api.task;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.webui.api.completion.AnswerSource;
 import dev.webui.api.completion.ModelResolver;
 import dev.webui.api.completion.ResolvedModel;
 import dev.webui.api.completion.UpstreamCall;
@@ -65,7 +66,13 @@ public class TaskGenerator {
      * or null when it answered none, answered the prompt's own placeholders, or echoed the prompt.
      */
     public Uni<JsonNode> value(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages) {
-        return run(user, kind, modelId, messages, null, null).map(exchange -> {
+        return value(user, kind, modelId, messages, null);
+    }
+
+    /** @param direct the user's browser, when {@code modelId} is one of their direct connections; null otherwise */
+    public Uni<JsonNode> value(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, AnswerSource direct) {
+        Uni<Exchange> asked = direct == null ? run(user, kind, modelId, messages, null, null) : runDirect(kind, modelId, messages, direct);
+        return asked.map(exchange -> {
             String text = exchange.answer().path("choices").path(0).path("message").path("content").asText(null);
             if (text == null || text.contains(exchange.prompt().strip())) {
                 return null;
@@ -94,9 +101,7 @@ public class TaskGenerator {
 
     private Uni<Exchange> run(AuthenticatedUser user, TaskKind kind, String modelId, JsonNode messages, String prompt, String type) {
         return taskModel(user, modelId).chain(model -> {
-            String template = kind.template == null ? null : settings.text(kind.template);
-            String content = TaskPrompts.render((template == null || template.isBlank() ? kind.builtIn : template)
-                    .replace("{{TYPE}}", type == null ? "" : type), messages, prompt);
+            String content = prompt(kind, messages, prompt, type);
             ObjectNode body = mapper.createObjectNode();
             body.put("model", model.arena() ? model.selectedModelId() : model.id());
             body.putArray("messages").addObject().put("role", "user").put("content", content);
@@ -108,6 +113,23 @@ public class TaskGenerator {
                 return Uni.createFrom().completionStage(() -> upstream.json(new UpstreamCall(), model.connection(), payload).toCompletionStage());
             }).map(answer -> new Exchange(content, answer));
         });
+    }
+
+    /** A direct connection's model answers its own tasks, through the browser: no task model, no filters (as in Open WebUI). */
+    private Uni<Exchange> runDirect(TaskKind kind, String modelId, JsonNode messages, AnswerSource direct) {
+        String content = prompt(kind, messages, null, null);
+        ObjectNode body = mapper.createObjectNode();
+        body.put("model", modelId);
+        body.putArray("messages").addObject().put("role", "user").put("content", content);
+        body.put("stream", false);
+        return Uni.createFrom().completionStage(() -> direct.json(new UpstreamCall(), body).toCompletionStage())
+                .map(answer -> new Exchange(content, answer));
+    }
+
+    private String prompt(TaskKind kind, JsonNode messages, String prompt, String type) {
+        String template = kind.template == null ? null : settings.text(kind.template);
+        return TaskPrompts.render((template == null || template.isBlank() ? kind.builtIn : template)
+                .replace("{{TYPE}}", type == null ? "" : type), messages, prompt);
     }
 
     /** The pipeline inlet filters see task prompts too, as in Open WebUI (a filter may refuse them). */

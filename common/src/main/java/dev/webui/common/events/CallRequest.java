@@ -7,7 +7,16 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * instance holding {@code sid} emits {@code event} with {@code data} and an ack callback, then
  * publishes a {@link CallReply} with the same {@code id} on {@code replyTo}. Format: docs/redis.md.
  * {@code requestId} (optional) names the request that caused it, for the bridge's log lines.
+ * {@code listen} (optional) names a client event the socket sends after the ack (a direct connection's
+ * per-request channel): the bridge forwards what that socket, and only it, sends under that name as
+ * {@link CallItem}s on {@code replyTo} until the item {@code {"done": true}}, a {@link #release} or a
+ * silence of {@code timeoutMs}.
  */
 public record CallRequest(String id, String event, Object data, String sid, String replyTo, long timeoutMs,
-                          @JsonInclude(JsonInclude.Include.NON_NULL) String requestId) {
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String requestId,
+                          @JsonInclude(JsonInclude.Include.NON_NULL) String listen) {
+    /** The message, on the call channel, that ends the forwarding of call {@code id}: the service stopped listening. */
+    public static java.util.Map<String, String> release(String id) {
+        return java.util.Map.of("release", id);
+    }
 }

@@ -38,6 +38,7 @@ public class EventCaller {
     private final ObjectMapper json;
     private final String replyChannel;
     private final Map<String, CompletableFuture<CallReply>> pending = new ConcurrentHashMap<>();
+    private final Map<String, ItemListener> streams = new ConcurrentHashMap<>();
     private volatile CompletableFuture<Void> subscribed;
     private volatile ReactiveRedisSubscriber subscriber;
 
@@ -50,11 +51,39 @@ public class EventCaller {
 
     /** Emits {@code event} with {@code data} to socket {@code sid} and yields the client's ack value. */
     public Uni<JsonNode> call(String sid, String event, Object data, Duration timeout) {
+        return call(UUID.randomUUID().toString(), sid, event, data, timeout, null);
+    }
+
+    /**
+     * A call whose socket then sends a stream of its own under the event name {@code listen}
+     * ({@link CallRequest#listen()}): every item reaches {@code items}, from the moment this returns
+     * (so items that overtake the ack are kept), until {@link ListeningCall#release()}. The items are
+     * handed over on a Redis client thread.
+     */
+    public ListeningCall listen(String sid, String event, Object data, Duration timeout, String listen, ItemListener items) {
         String id = UUID.randomUUID().toString();
+        streams.put(id, items);
+        return new ListeningCall(call(id, sid, event, data, timeout, listen), () -> release(id));
+    }
+
+    /** Forgets the items of call {@code id} and tells the bridge to stop forwarding them. */
+    private void release(String id) {
+        if (streams.remove(id) == null) {
+            return;
+        }
+        try {
+            redis.pubsub(String.class).publish(keys.callChannel(), json.writeValueAsString(CallRequest.release(id)))
+                    .subscribe().with(done -> { }, e -> LOG.debugf(e, "Release of call %s not sent", id));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Uni<JsonNode> call(String id, String sid, String event, Object data, Duration timeout, String listen) {
         String payload;
         try {
             payload = json.writeValueAsString(new CallRequest(id, event, data, sid, replyChannel, timeout.toMillis(),
-                    RequestIds.current()));
+                    RequestIds.current(), listen));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("Event data is not serialisable to JSON", e));
         }
@@ -66,7 +95,9 @@ public class EventCaller {
                 .ifNoItem().after(timeout.plus(GRACE)).failWith(() -> new TimeoutException("No answer from socket " + sid))
                 .flatMap(answer -> answer.error() == null
                         ? Uni.createFrom().item(answer.result())
-                        : Uni.createFrom().failure(new TimeoutException("Socket " + sid + " did not answer: " + answer.error())))
+                        : Uni.createFrom().failure(CallReply.REFUSED.equals(answer.error())
+                                ? new IllegalStateException("Socket " + sid + " refused the call")
+                                : new TimeoutException("Socket " + sid + " did not answer: " + answer.error())))
                 .onTermination().invoke(() -> pending.remove(id));
     }
 
@@ -93,7 +124,16 @@ public class EventCaller {
 
     private void complete(String message) {
         try {
-            CallReply reply = json.readValue(message, CallReply.class);
+            JsonNode node = json.readTree(message);
+            if (node.has("item") || node.has("end")) {
+                CallItem item = json.treeToValue(node, CallItem.class);
+                ItemListener listener = streams.get(item.id());
+                if (listener != null) {
+                    listener.received(item);
+                }
+                return;
+            }
+            CallReply reply = json.treeToValue(node, CallReply.class);
             CompletableFuture<CallReply> waiting = pending.remove(reply.id());
             if (waiting != null) {
                 waiting.complete(reply);
@@ -108,5 +148,15 @@ public class EventCaller {
         if (current != null) {
             current.unsubscribe().subscribe().with(done -> { }, failure -> { });
         }
+    }
+
+    /** Receives the items of a listening call. */
+    @FunctionalInterface
+    public interface ItemListener {
+        void received(CallItem item);
+    }
+
+    /** A listening call: its ack, and the way to stop receiving its items (also tells the bridge). */
+    public record ListeningCall(Uni<JsonNode> ack, Runnable release) {
     }
 }

@@ -19,12 +19,14 @@ import java.util.UUID;
 /**
  * Runs an event call (docs/realtime.md, "Delivery from the services") when this instance holds the socket: emits with an ack
  * callback and publishes the client's answer, or a timeout, on the caller's reply channel.
- * Instances that do not hold the socket stay silent.
+ * Instances that do not hold the socket stay silent. A call that names a stream to {@code listen} to
+ * has it forwarded by {@link StreamForwards}, when the name belongs to the socket's own user and session.
  */
 public final class CallDelivery {
     private static final Logger LOG = Logger.getLogger(CallDelivery.class);
     private static final long DEFAULT_TIMEOUT_MS = 60_000;
     private static final long MAX_TIMEOUT_MS = 600_000;
+    private static final int MAX_STREAM_NAME = 512;
 
     private final SocketIOServer server;
     private final LocalSessions local;
@@ -32,9 +34,11 @@ public final class CallDelivery {
     private final RedisKeys keys;
     private final ObjectMapper json;
     private final InstanceMetrics metrics;
+    private final StreamForwards forwards;
 
     public CallDelivery(SocketIOServer server, LocalSessions local, ReactiveRedisDataSource redis, RedisKeys keys,
-                        ObjectMapper json, InstanceMetrics metrics) {
+                        ObjectMapper json, InstanceMetrics metrics, StreamForwards forwards) {
+        this.forwards = forwards;
         this.server = server;
         this.local = local;
         this.redis = redis;
@@ -49,6 +53,10 @@ public final class CallDelivery {
             call = json.readTree(message);
         } catch (JsonProcessingException e) {
             LOG.warnf("Ignoring a malformed event call: %s", e.getOriginalMessage());
+            return;
+        }
+        if (call.path("release").isTextual()) {
+            forwards.release(call.get("release").textValue());
             return;
         }
         String requestId = call.path("request_id").asText(null);
@@ -70,12 +78,23 @@ public final class CallDelivery {
             return;
         }
         long timeoutMs = call.path("timeout_ms").asLong(DEFAULT_TIMEOUT_MS);
-        int seconds = (int) Math.max(1, (Math.min(timeoutMs <= 0 ? DEFAULT_TIMEOUT_MS : timeoutMs, MAX_TIMEOUT_MS) + 999) / 1000);
+        long boundedMs = Math.min(timeoutMs <= 0 ? DEFAULT_TIMEOUT_MS : timeoutMs, MAX_TIMEOUT_MS);
+        int seconds = (int) Math.max(1, (boundedMs + 999) / 1000);
+        String listen = call.path("listen").asText("");
+        if (!listen.isEmpty()) {
+            if (!ownStream(client, sid, listen)) {
+                LOG.warnf("Refused a call on socket %s: stream %s does not belong to its session", sid, listen);
+                reply(requestId, replyTo, new CallReply(id, null, CallReply.REFUSED));
+                return;
+            }
+            forwards.open(id, listen, sid, replyTo, boundedMs);
+        }
         LOG.debugf("Calling %s on socket %s", event, sid);
         // Object, not JsonNode: netty-socketio hands primitive answers (true, "text") over as Java values.
         client.sendEvent(event, new AckCallback<>(Object.class, seconds) {
             @Override
             public void onSuccess(Object result) {
+                forwards.touch(id); // the stream's silence is counted from the ack on
                 reply(requestId, replyTo, new CallReply(id, result == null ? NullNode.getInstance() : json.valueToTree(result), null));
             }
 
@@ -85,6 +104,15 @@ public final class CallDelivery {
                 reply(requestId, replyTo, new CallReply(id, null, CallReply.TIMEOUT));
             }
         }, call.has("data") ? call.get("data") : NullNode.getInstance());
+    }
+
+    /**
+     * A stream name is {@code <user id>:<socket id>:<request id>}: the socket's own user and session, so
+     * a service can never be made to listen to another user's socket, nor under an event name of the bridge.
+     */
+    private boolean ownStream(SocketIOClient client, UUID sid, String listen) {
+        String prefix = local.user(client).map(user -> user.id() + ":" + sid + ":").orElse(null);
+        return prefix != null && listen.length() <= MAX_STREAM_NAME && listen.startsWith(prefix) && listen.length() > prefix.length();
     }
 
     /** Runs on a netty-socketio thread, after the request's label was taken off: labelled again here. */

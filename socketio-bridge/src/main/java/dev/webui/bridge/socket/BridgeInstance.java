@@ -8,6 +8,7 @@ import dev.webui.bridge.delivery.CallDelivery;
 import dev.webui.bridge.delivery.ChannelSubscription;
 import dev.webui.bridge.delivery.EmitDelivery;
 import dev.webui.bridge.delivery.FleetPublisher;
+import dev.webui.bridge.delivery.StreamForwards;
 import dev.webui.bridge.events.NoteEvents;
 import dev.webui.bridge.events.SessionEvents;
 import dev.webui.bridge.events.TypingEvents;
@@ -44,6 +45,7 @@ public final class BridgeInstance implements AutoCloseable {
     private final InstanceMetrics metrics;
     private final InstancePresence presence;
     private final List<ChannelSubscription> subscriptions = new ArrayList<>();
+    private final StreamForwards forwards;
 
     public BridgeInstance(BridgeSettings settings, BridgeServices services) {
         this.settings = settings;
@@ -54,6 +56,7 @@ public final class BridgeInstance implements AutoCloseable {
                 new SocketAuthenticator(services.jwt(), services.revocation(), services.users()));
         this.metrics = services.metrics().forInstance(settings.instanceId(), local);
         this.presence = new InstancePresence(registry, local, settings);
+        this.forwards = new StreamForwards(server, services.redis(), services.json());
         registerListeners();
     }
 
@@ -66,6 +69,11 @@ public final class BridgeInstance implements AutoCloseable {
         return subscriptions.stream().allMatch(ChannelSubscription::isUp);
     }
 
+    /** Streams of listening calls this instance forwards now. */
+    public int openStreams() {
+        return forwards.open();
+    }
+
     public int port() {
         return server.getConfiguration().getPort();
     }
@@ -73,7 +81,7 @@ public final class BridgeInstance implements AutoCloseable {
     /** Subscribes to the emit and call channels, marks the instance alive, then opens the socket port. */
     public void start() {
         EmitDelivery emits = new EmitDelivery(server, local, services.json(), metrics);
-        CallDelivery calls = new CallDelivery(server, local, services.redis(), services.keys(), services.json(), metrics);
+        CallDelivery calls = new CallDelivery(server, local, services.redis(), services.keys(), services.json(), metrics, forwards);
         subscriptions.add(new ChannelSubscription(services.redis(), services.keys().emitChannel(), emits::deliver));
         subscriptions.add(new ChannelSubscription(services.redis(), services.keys().callChannel(), calls::handle));
         subscriptions.forEach(s -> s.start(REDIS_WAIT));
@@ -95,6 +103,7 @@ public final class BridgeInstance implements AutoCloseable {
             LOG.warnf(e, "Could not remove the sockets of %s from Redis (they expire with its liveness mark)",
                     settings.instanceId());
         }
+        forwards.close();
         metrics.close();
     }
 
@@ -107,7 +116,10 @@ public final class BridgeInstance implements AutoCloseable {
             client.leaveRooms(new HashSet<>(client.getAllRooms()));
             bindHandshakeToken(client);
         });
-        server.addDisconnectListener(client -> binder.disconnected(client.getSessionId()));
+        server.addDisconnectListener(client -> {
+            forwards.disconnected(client.getSessionId());
+            binder.disconnected(client.getSessionId());
+        });
 
         FleetPublisher publisher = new FleetPublisher(services.redis(), services.keys(), services.json());
         new SessionEvents(binder, services.access()).register(server);
