@@ -47,12 +47,27 @@ class CallsAndMetricsTest extends BridgeTestSupport {
                 .answer("chat-events", Map.of("stdout", "42", "stderr", "")));
         awaitRegistered(sid, user.id());
 
-        JsonNode answer = caller.call(sid, "chat-events", Map.of("data", Map.of("type", "execute:python", "data", Map.of("code", "6*7"))),
+        JsonNode answer = caller.call(user.id(), sid, "chat-events", Map.of("data", Map.of("type", "execute:python", "data", Map.of("code", "6*7"))),
                 Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
         assertEquals("42", answer.path("stdout").asText());
         JsonNode asked = clients.awaitEvent("tab", "chat-events");
         assertEquals("execute:python", asked.at("/data/type").asText());
         assertTrue(clients.events("tab").get(0).path("ack").asBoolean(), "the client was asked for an ack");
+    }
+
+    @Test
+    void aCallForOneUserIsRefusedBySomeoneElsesSocketAndNeverReachesIt() {
+        TestUser owner = TestUsers.create(Roles.USER);
+        TestUser asker = TestUsers.create(Roles.USER);
+        String sid = clients.connect("victim", port(), Options.websocket().token(owner.token()).answer("chat-events", "secret"));
+        awaitRegistered(sid, owner.id());
+
+        RuntimeException refused = assertThrows(RuntimeException.class, () -> caller.call(asker.id(), sid, "chat-events",
+                Map.of("data", Map.of("type", "execute:tool")), Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10)));
+        assertTrue(String.valueOf(refused.getMessage()).contains("refused"), "refused, not timed out: " + refused.getMessage());
+        JsonNode own = caller.call(owner.id(), sid, "chat-events", Map.of("n", 1), Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
+        assertEquals("secret", own.asText());
+        assertEquals(1, clients.events("victim").size(), "only the owner's call reached the socket: " + clients.events("victim"));
     }
 
     @Test
@@ -68,7 +83,7 @@ class CallsAndMetricsTest extends BridgeTestSupport {
 
             MDC.put(RequestIds.MDC_KEY, "call-rid-2");
             try {
-                caller.call(sid, "chat-events", Map.of("n", 2), Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
+                caller.call(user.id(), sid, "chat-events", Map.of("n", 2), Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
             } finally {
                 MDC.remove(RequestIds.MDC_KEY);
             }
@@ -89,13 +104,13 @@ class CallsAndMetricsTest extends BridgeTestSupport {
         double before = metric("bridge_acks_timed_out_total");
 
         RuntimeException silent = assertThrows(RuntimeException.class,
-                () -> caller.call(sid, "chat-events", Map.of("q", 1), Duration.ofSeconds(1)).await().atMost(Duration.ofSeconds(10)));
+                () -> caller.call(user.id(), sid, "chat-events", Map.of("q", 1), Duration.ofSeconds(1)).await().atMost(Duration.ofSeconds(10)));
         assertInstanceOf(TimeoutException.class, silent.getCause());
         assertTrue(silent.getCause().getMessage().contains("timeout"), "the bridge reported the timeout: " + silent.getCause().getMessage());
         assertEquals(before + 1, metric("bridge_acks_timed_out_total"));
 
         RuntimeException nobody = assertThrows(RuntimeException.class,
-                () -> caller.call("00000000-0000-0000-0000-000000000000", "chat-events", Map.of(), Duration.ofSeconds(1))
+                () -> caller.call(user.id(), "00000000-0000-0000-0000-000000000000", "chat-events", Map.of(), Duration.ofSeconds(1))
                         .await().atMost(Duration.ofSeconds(10)));
         assertInstanceOf(TimeoutException.class, nobody.getCause());
     }
@@ -104,7 +119,7 @@ class CallsAndMetricsTest extends BridgeTestSupport {
     void callsToUnauthenticatedSocketsAreNotDelivered() {
         String sid = clients.connect("anon", port(), Options.websocket().answer("chat-events", "leaked"));
         assertThrows(RuntimeException.class,
-                () -> caller.call(sid, "chat-events", Map.of(), Duration.ofSeconds(1)).await().atMost(Duration.ofSeconds(10)));
+                () -> caller.call("someone", sid, "chat-events", Map.of(), Duration.ofSeconds(1)).await().atMost(Duration.ofSeconds(10)));
         assertTrue(clients.events("anon").isEmpty());
     }
 

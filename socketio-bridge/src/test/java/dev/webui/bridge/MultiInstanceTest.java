@@ -120,7 +120,7 @@ class MultiInstanceTest extends BridgeTestSupport {
         String onB = clients.connect("tabB", b.port(), Options.websocket().token(user.token()).answer("chat-events", true));
         awaitRegistered(onB, user.id());
 
-        JsonNode answer = caller.call(onB, "chat-events", Map.of("data", Map.of("type", "confirmation",
+        JsonNode answer = caller.call(user.id(), onB, "chat-events", Map.of("data", Map.of("type", "confirmation",
                 "data", Map.of("title", "Sure?", "message", "Really?"))), Duration.ofSeconds(5)).await().atMost(Duration.ofSeconds(10));
         assertTrue(answer.asBoolean());
         assertEquals("confirmation", clients.awaitEvent("tabB", "chat-events").at("/data/type").asText());

@@ -66,7 +66,7 @@ class StreamForwardsTest extends BridgeTestSupport {
         Tab tab = tab("streamer");
         String stream = tab.stream();
         List<CallItem> items = new CopyOnWriteArrayList<>();
-        EventCaller.ListeningCall call = caller.listen(tab.sid(), "chat-events", Map.of("data", Map.of("type", "request:chat:completion")),
+        EventCaller.ListeningCall call = caller.listen(tab.user().id(), tab.sid(), "chat-events", Map.of("data", Map.of("type", "request:chat:completion")),
                 Duration.ofSeconds(5), stream, items::add);
         JsonNode ack = call.ack().await().atMost(WAIT);
         assertTrue(ack.path("status").asBoolean(), "the ack came back: " + ack);
@@ -96,7 +96,7 @@ class StreamForwardsTest extends BridgeTestSupport {
         Tab intruder = tab("intruder");
         String stream = owner.stream();
         List<CallItem> items = new CopyOnWriteArrayList<>();
-        EventCaller.ListeningCall call = caller.listen(owner.sid(), "chat-events", Map.of("n", 1), Duration.ofSeconds(5), stream, items::add);
+        EventCaller.ListeningCall call = caller.listen(owner.user().id(), owner.sid(), "chat-events", Map.of("n", 1), Duration.ofSeconds(5), stream, items::add);
         call.ack().await().atMost(WAIT);
 
         clients.emit("intruder", stream, "data: {\"forged\":true}");
@@ -114,12 +114,12 @@ class StreamForwardsTest extends BridgeTestSupport {
         Tab other = tab("asker");
         // the caller names the other user's socket, with a stream of its own user: the bridge refuses before emitting
         String foreign = other.user().id() + ":" + owner.sid() + ":" + UUID.randomUUID();
-        EventCaller.ListeningCall call = caller.listen(owner.sid(), "chat-events", Map.of("n", 1), Duration.ofSeconds(5), foreign, item -> { });
+        EventCaller.ListeningCall call = caller.listen(owner.user().id(), owner.sid(), "chat-events", Map.of("n", 1), Duration.ofSeconds(5), foreign, item -> { });
         RuntimeException refused = assertThrows(RuntimeException.class, () -> call.ack().await().atMost(WAIT));
         assertInstanceOf(IllegalStateException.class, refused instanceof IllegalStateException ? refused : refused.getCause());
         clients.assertNoEvent("victim", "chat-events", data -> true, Duration.ofMillis(300));
         // a name that is not a stream at all (one of the bridge's own events) is refused too
-        EventCaller.ListeningCall own = caller.listen(owner.sid(), "chat-events", Map.of("n", 2), Duration.ofSeconds(5), "usage", item -> { });
+        EventCaller.ListeningCall own = caller.listen(owner.user().id(), owner.sid(), "chat-events", Map.of("n", 2), Duration.ofSeconds(5), "usage", item -> { });
         assertThrows(RuntimeException.class, () -> own.ack().await().atMost(WAIT));
         call.release().run();
         own.release().run();
@@ -129,7 +129,7 @@ class StreamForwardsTest extends BridgeTestSupport {
     void aDisconnectOrSilenceEndsTheStreamAndAReleaseStopsIt() {
         Tab leaving = tab("leaving");
         List<CallItem> gone = new CopyOnWriteArrayList<>();
-        EventCaller.ListeningCall first = caller.listen(leaving.sid(), "chat-events", Map.of("n", 1), Duration.ofSeconds(5),
+        EventCaller.ListeningCall first = caller.listen(leaving.user().id(), leaving.sid(), "chat-events", Map.of("n", 1), Duration.ofSeconds(5),
                 leaving.stream(), gone::add);
         first.ack().await().atMost(WAIT);
         clients.disconnect("leaving");
@@ -138,7 +138,7 @@ class StreamForwardsTest extends BridgeTestSupport {
 
         Tab silent = tab("silent");
         List<CallItem> quiet = new CopyOnWriteArrayList<>();
-        EventCaller.ListeningCall second = caller.listen(silent.sid(), "chat-events", Map.of("n", 2), Duration.ofSeconds(1),
+        EventCaller.ListeningCall second = caller.listen(silent.user().id(), silent.sid(), "chat-events", Map.of("n", 2), Duration.ofSeconds(1),
                 silent.stream(), quiet::add);
         second.ack().await().atMost(WAIT);
         awaitTrue(() -> quiet.stream().anyMatch(i -> CallItem.TIMEOUT.equals(i.end())), "the silence was reported: " + quiet);
@@ -147,7 +147,7 @@ class StreamForwardsTest extends BridgeTestSupport {
         Tab released = tab("released");
         String stream = released.stream();
         List<CallItem> after = new CopyOnWriteArrayList<>();
-        EventCaller.ListeningCall third = caller.listen(released.sid(), "chat-events", Map.of("n", 3), Duration.ofSeconds(5), stream,
+        EventCaller.ListeningCall third = caller.listen(released.user().id(), released.sid(), "chat-events", Map.of("n", 3), Duration.ofSeconds(5), stream,
                 after::add);
         third.ack().await().atMost(WAIT);
         clients.emit("released", stream, "data: one");

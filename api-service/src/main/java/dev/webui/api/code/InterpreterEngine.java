@@ -66,7 +66,7 @@ public class InterpreterEngine {
         event.put("chat_id", context.request().chatId());
         event.put("message_id", context.request().messageId());
         event.put("data", Map.of("type", "execute:python", "data", execute));
-        return browser.call(session, "chat-events", event, BROWSER_TIMEOUT).map(InterpreterEngine::fromBrowser);
+        return browser.call(context.user().id(), session, "chat-events", event, BROWSER_TIMEOUT).map(InterpreterEngine::fromBrowser);
     }
 
     /** The stock UI answers {@code {stdout, stderr, result}}, each a string or null. */

@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Asks one browser tab a question through the bridge (execute:tool, confirmation, ...) and waits
@@ -41,6 +42,8 @@ public class EventCaller {
     private final Map<String, ItemListener> streams = new ConcurrentHashMap<>();
     private volatile CompletableFuture<Void> subscribed;
     private volatile ReactiveRedisSubscriber subscriber;
+    private final AtomicLong attempts = new AtomicLong();
+    private volatile long confirmed;
 
     public EventCaller(ReactiveRedisDataSource redis, RedisKeys keys, ObjectMapper json) {
         this.redis = redis;
@@ -49,9 +52,12 @@ public class EventCaller {
         this.replyChannel = keys.callReplyChannel(UUID.randomUUID().toString());
     }
 
-    /** Emits {@code event} with {@code data} to socket {@code sid} and yields the client's ack value. */
-    public Uni<JsonNode> call(String sid, String event, Object data, Duration timeout) {
-        return call(UUID.randomUUID().toString(), sid, event, data, timeout, null);
+    /**
+     * Emits {@code event} with {@code data} to socket {@code sid} of user {@code userId} and yields the client's
+     * ack value; the call is refused when the socket belongs to someone else.
+     */
+    public Uni<JsonNode> call(String userId, String sid, String event, Object data, Duration timeout) {
+        return call(UUID.randomUUID().toString(), userId, sid, event, data, timeout, null);
     }
 
     /**
@@ -60,10 +66,10 @@ public class EventCaller {
      * (so items that overtake the ack are kept), until {@link ListeningCall#release()}. The items are
      * handed over on a Redis client thread.
      */
-    public ListeningCall listen(String sid, String event, Object data, Duration timeout, String listen, ItemListener items) {
+    public ListeningCall listen(String userId, String sid, String event, Object data, Duration timeout, String listen, ItemListener items) {
         String id = UUID.randomUUID().toString();
         streams.put(id, items);
-        return new ListeningCall(call(id, sid, event, data, timeout, listen), () -> release(id));
+        return new ListeningCall(call(id, userId, sid, event, data, timeout, listen), () -> release(id));
     }
 
     /** Forgets the items of call {@code id} and tells the bridge to stop forwarding them. */
@@ -79,10 +85,13 @@ public class EventCaller {
         }
     }
 
-    private Uni<JsonNode> call(String id, String sid, String event, Object data, Duration timeout, String listen) {
+    private Uni<JsonNode> call(String id, String userId, String sid, String event, Object data, Duration timeout, String listen) {
+        if (userId == null || userId.isEmpty()) {
+            return Uni.createFrom().failure(new IllegalArgumentException("A call to a socket names the user it is made for"));
+        }
         String payload;
         try {
-            payload = json.writeValueAsString(new CallRequest(id, event, data, sid, replyChannel, timeout.toMillis(),
+            payload = json.writeValueAsString(new CallRequest(id, event, data, userId, sid, replyChannel, timeout.toMillis(),
                     RequestIds.current(), listen));
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalArgumentException("Event data is not serialisable to JSON", e));
@@ -103,14 +112,24 @@ public class EventCaller {
 
     private synchronized CompletableFuture<Void> subscribe() {
         if (subscribed == null || subscribed.isCompletedExceptionally()) {
-            subscribed = redis.pubsub(String.class).subscribe(replyChannel, this::complete, this::subscriptionEnded,
-                            e -> LOG.warn("Event call reply subscription failed", e))
-                    // the Redis client can lose a subscription's confirmation (logged as "No handler waiting
-                    // for message: [subscribe, ...]"): ask again instead of waiting forever; a reply that then
-                    // arrives twice is completed once
+            // the Redis client can lose a subscription's confirmation (logged as "No handler waiting for
+            // message: [subscribe, ...]"): ask again instead of waiting forever. An attempt whose confirmation
+            // was lost may still be subscribed, so only the attempt that was confirmed last hands messages on:
+            // a stream item delivered by two subscriptions would otherwise reach the answer twice.
+            subscribed = Uni.createFrom().deferred(() -> {
+                        long attempt = attempts.incrementAndGet();
+                        return redis.pubsub(String.class).subscribe(replyChannel, message -> {
+                                    if (attempt == confirmed) {
+                                        complete(message);
+                                    }
+                                }, this::subscriptionEnded, e -> LOG.warn("Event call reply subscription failed", e))
+                                .invoke(subscriber -> {
+                                    confirmed = attempt;
+                                    this.subscriber = subscriber;
+                                });
+                    })
                     .ifNoItem().after(SUBSCRIBE_WAIT).fail()
                     .onFailure().retry().atMost(3)
-                    .invoke(subscriber -> this.subscriber = subscriber)
                     .replaceWithVoid()
                     .subscribeAsCompletionStage();
         }

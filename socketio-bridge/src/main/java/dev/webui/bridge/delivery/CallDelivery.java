@@ -77,6 +77,11 @@ public final class CallDelivery {
         if (client == null || id.isEmpty() || event.isEmpty() || !replyTo.startsWith(keys.callReplyChannel(""))) {
             return;
         }
+        if (!ownSocket(client, call.path("user_id").asText(""))) {
+            LOG.warnf("Refused a call on socket %s: it does not belong to the user the call is made for", sid);
+            reply(requestId, replyTo, new CallReply(id, null, CallReply.REFUSED));
+            return;
+        }
         long timeoutMs = call.path("timeout_ms").asLong(DEFAULT_TIMEOUT_MS);
         long boundedMs = Math.min(timeoutMs <= 0 ? DEFAULT_TIMEOUT_MS : timeoutMs, MAX_TIMEOUT_MS);
         int seconds = (int) Math.max(1, (boundedMs + 999) / 1000);
@@ -104,6 +109,11 @@ public final class CallDelivery {
                 reply(requestId, replyTo, new CallReply(id, null, CallReply.TIMEOUT));
             }
         }, call.has("data") ? call.get("data") : NullNode.getInstance());
+    }
+
+    /** A service calls a socket only on behalf of the socket's own user (a session id in a request is not proof). */
+    private boolean ownSocket(SocketIOClient client, String userId) {
+        return !userId.isEmpty() && local.user(client).map(user -> user.id().equals(userId)).orElse(false);
     }
 
     /**

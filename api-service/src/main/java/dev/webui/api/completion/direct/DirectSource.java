@@ -51,7 +51,7 @@ final class DirectSource implements AnswerSource {
         String channel = who.userId() + ":" + who.sessionId() + ":" + UUID.randomUUID();
         Runnable[] release = new Runnable[1];
         BrowserStream stream = new BrowserStream(context, () -> release[0].run());
-        EventCaller.ListeningCall listening = caller.listen(who.sessionId(), "chat-events", event(payload, channel), timeout(),
+        EventCaller.ListeningCall listening = caller.listen(who.userId(), who.sessionId(), "chat-events", event(payload, channel), timeout(),
                 channel, stream::offer);
         release[0] = listening.release();
         if (!call.onCancel(stream::cancel)) {
@@ -77,7 +77,7 @@ final class DirectSource implements AnswerSource {
         // the answer is the ack, but the call still names a channel of the caller's own session: the bridge
         // refuses it for a socket of another user, so no one can have someone else's browser answer for them
         String channel = who.userId() + ":" + who.sessionId() + ":" + UUID.randomUUID();
-        EventCaller.ListeningCall listening = caller.listen(who.sessionId(), "chat-events", event(payload, channel), timeout(),
+        EventCaller.ListeningCall listening = caller.listen(who.userId(), who.sessionId(), "chat-events", event(payload, channel), timeout(),
                 channel, item -> { });
         return Future.fromCompletionStage(listening.ack().subscribeAsCompletionStage(), context).transform(ack -> {
             listening.release().run();

@@ -34,8 +34,11 @@ public class BrowserTools {
         this.caller = caller;
     }
 
-    /** The functions of {@code servers} ({@code [{url, info, specs: [{name, description, parameters}]}]}). */
-    List<ToolFunction> functions(JsonNode servers, CompletionRequest request) {
+    /**
+     * The functions of {@code servers} ({@code [{url, info, specs: [{name, description, parameters}]}]}), run by
+     * the socket the request names, which must be one of {@code userId}'s own.
+     */
+    List<ToolFunction> functions(JsonNode servers, CompletionRequest request, String userId) {
         List<ToolFunction> functions = new ArrayList<>();
         for (JsonNode server : servers) {
             if (!(server instanceof ObjectNode object)) {
@@ -46,7 +49,7 @@ public class BrowserTools {
             for (JsonNode spec : object.path("specs")) {
                 if (spec instanceof ObjectNode function && function.path("name").isTextual()
                         && !function.get("name").textValue().isBlank() && functions.size() < MAX_FUNCTIONS) {
-                    functions.add(new BrowserFunction(function, described, request));
+                    functions.add(new BrowserFunction(function, described, request, userId));
                 }
             }
         }
@@ -57,11 +60,13 @@ public class BrowserTools {
         private final ObjectNode spec;
         private final ObjectNode server;
         private final CompletionRequest request;
+        private final String userId;
 
-        BrowserFunction(ObjectNode spec, ObjectNode server, CompletionRequest request) {
+        BrowserFunction(ObjectNode spec, ObjectNode server, CompletionRequest request, String userId) {
             this.spec = spec;
             this.server = server;
             this.request = request;
+            this.userId = userId;
         }
 
         @Override
@@ -91,7 +96,7 @@ public class BrowserTools {
             event.put("chat_id", request.chatId());
             event.put("message_id", request.messageId());
             event.put("data", Map.of("type", "execute:tool", "data", execute));
-            return caller.call(request.sessionId(), "chat-events", event, call.timeout())
+            return caller.call(userId, request.sessionId(), "chat-events", event, call.timeout())
                     .map(this::result)
                     .onFailure().recoverWithItem(e -> {
                         LOG.debugf(e, "The browser did not run tool %s", name());

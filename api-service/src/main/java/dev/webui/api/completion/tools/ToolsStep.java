@@ -56,7 +56,7 @@ public class ToolsStep implements PayloadStep {
             List<ToolFunction> functions = new ArrayList<>(found);
             JsonNode servers = ToolIds.browserServers(context);
             if (servers != null) {
-                functions.addAll(browser.functions(servers, context.request()));
+                functions.addAll(browser.functions(servers, context.request(), context.user().id()));
             }
             if (functions.isEmpty()) {
                 return Uni.createFrom().voidItem();
