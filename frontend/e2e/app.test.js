@@ -159,6 +159,7 @@ describe('first run and chat', () => {
   test('a reload restores the chat and its history from the server', async () => {
     await page.reload();
     await page.getByRole('heading', { name: 'Edited question here' }).waitFor();
+    await page.getByTestId('user-message').first().waitFor(); // the title can show before the messages render
     assert.equal(await page.getByTestId('user-message').count(), 1);
     assert.match(await page.getByTestId('assistant-message').innerText(), /You said: Edited question here/);
     assert.equal(await page.getByRole('link', { name: 'Edited question here' }).count(), 1);
