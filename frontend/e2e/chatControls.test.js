@@ -3,19 +3,12 @@
 // notifications for answers that finish while the app is out of view.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, pageFor, standInSuite } from './support.js';
+import { askAndWait, eventually, pageFor, standInSuite } from './support.js';
 
 const suite = standInSuite();
 const ui = () => suite.backend.state.users.find((u) => u.id === suite.session.id).settings?.ui ?? {};
 
-async function ask(page, text) {
-  const before = suite.backend.state.completions.length;
-  await page.getByLabel('Message', { exact: true }).fill(text);
-  await page.keyboard.press('Enter');
-  await eventually(() => suite.backend.state.completions.length > before, 'the completion request');
-  await page.waitForSelector('[data-testid="assistant-message"][aria-busy="true"]', { state: 'detached', timeout: 15000 });
-  return suite.backend.state.completions.at(-1);
-}
+const ask = (page, text) => askAndWait(suite.backend, page, text);
 
 test("the chat controls' system prompt and parameters go with this chat's completions and are kept after a reload", async () => {
   const page = await pageFor(suite.browser, suite.backend, suite.session);

@@ -148,6 +148,8 @@ export interface UiSettings {
   copyFormatted?: boolean;
   showChatTitleInTab?: boolean;
   hapticFeedback?: boolean;
+  // Artifacts panel (stock key; default on).
+  detectArtifacts?: boolean;
   chatDirection?: string;
   landingPageMode?: string;
   [key: string]: unknown;
