@@ -52,6 +52,35 @@ test("the chat controls' system prompt and parameters go with this chat's comple
   await page.context().close();
 });
 
+test("the chat controls list the chat's files, which go with later questions until removed there", async () => {
+  const page = await pageFor(suite.browser, suite.backend, suite.session);
+  await page.getByLabel('Upload files').setInputFiles([{ name: 'plan.txt', mimeType: 'text/plain', buffer: Buffer.from('the plan') }]);
+  await page.waitForFunction(() => !document.querySelector('[aria-label="Attachments"]')?.textContent?.match(/Processing|%/));
+  const first = await ask(page, 'Read the plan');
+  assert.deepEqual(first.files.map((f) => f.name), ['plan.txt']);
+  const chatId = new URL(page.url()).pathname.split('/').pop();
+  await eventually(() => suite.backend.state.chats.get(chatId)?.chat.files?.length === 1, "the chat's files saved");
+
+  // a later question without attachments still sends it, as stock does
+  const second = await ask(page, 'And again');
+  assert.deepEqual(second.files?.map((f) => f.name), ['plan.txt']);
+
+  await page.getByRole('button', { name: 'Chat controls' }).click();
+  const list = page.getByRole('complementary', { name: 'Chat controls' }).getByRole('list', { name: 'Files in this chat' });
+  assert.equal(await list.getByRole('listitem').count(), 1);
+  await list.getByText('plan.txt').waitFor();
+  // after a reload the list comes from the saved chat
+  await page.reload();
+  await page.getByText('And again').first().waitFor();
+  await page.getByRole('button', { name: 'Chat controls' }).click();
+  await list.getByRole('button', { name: 'Remove plan.txt' }).click();
+  await list.waitFor({ state: 'detached' });
+  await eventually(() => suite.backend.state.chats.get(chatId)?.chat.files?.length === 0, 'the removal saved');
+  const third = await ask(page, 'Without the plan');
+  assert.equal(third.files, undefined);
+  await page.context().close();
+});
+
 test('a captured screen is attached and sent as an image_url part', async () => {
   const page = await pageFor(suite.browser, suite.backend, suite.session);
   await page.getByRole('button', { name: 'Attach' }).click();
