@@ -150,6 +150,9 @@ export interface UiSettings {
   hapticFeedback?: boolean;
   // Artifacts panel (stock key; default on).
   detectArtifacts?: boolean;
+  // Looks (stock keys): stronger contrast; the chat's background image as a data URL.
+  highContrastMode?: boolean;
+  backgroundImageUrl?: string | null;
   chatDirection?: string;
   landingPageMode?: string;
   [key: string]: unknown;
