@@ -1,6 +1,10 @@
 // Ollama's NDJSON streams (pull, create, push): one JSON object per line, split across network
 // chunks anywhere. Pure helpers, so the admin panel and its tests share them.
 
+import { readLines } from './api/lines';
+
+export { LineSplitter } from './api/lines';
+
 export interface PullLine {
   status?: string;
   digest?: string;
@@ -17,25 +21,6 @@ export interface PullProgress {
   error: string | null;
 }
 
-/** Collects chunks and hands back complete lines; keeps the unfinished tail for the next chunk. */
-export class LineSplitter {
-  private tail = '';
-
-  push(chunk: string): string[] {
-    const text = this.tail + chunk;
-    const parts = text.split('\n');
-    this.tail = parts.pop() ?? '';
-    return parts.filter((p) => p.trim() !== '');
-  }
-
-  /** What is left once the stream ended (a last line without its newline). */
-  end(): string[] {
-    const rest = this.tail.trim();
-    this.tail = '';
-    return rest ? [rest] : [];
-  }
-}
-
 export function progressOf(line: PullLine): PullProgress {
   if (line.error) return { status: line.error, percent: null, done: true, error: line.error };
   const status = line.status ?? '';
@@ -48,21 +33,11 @@ export function progressOf(line: PullLine): PullProgress {
 
 /** Reads an NDJSON body to its end, calling `onLine` with each parsed object. */
 export async function readNdjson(body: ReadableStream<Uint8Array>, onLine: (line: PullLine) => void): Promise<void> {
-  const reader = body.getReader();
-  const decoder = new TextDecoder();
-  const lines = new LineSplitter();
-  const emit = (raw: string) => {
+  await readLines(body, (raw) => {
     try {
       onLine(JSON.parse(raw) as PullLine);
     } catch {
       // a line that is not JSON (a proxy's error page) carries no progress
     }
-  };
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    lines.push(decoder.decode(value, { stream: true })).forEach(emit);
-  }
-  lines.push(decoder.decode()).forEach(emit);
-  lines.end().forEach(emit);
+  });
 }

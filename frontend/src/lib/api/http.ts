@@ -36,10 +36,12 @@ export interface RequestOptions {
   bearer?: boolean;
   query?: Record<string, string | number | boolean | undefined>;
   signal?: AbortSignal;
+  /** What the answer may be (default JSON): `text/event-stream` for a streamed completion. */
+  accept?: string;
 }
 
 function headersFor(options: RequestOptions, json: boolean): Record<string, string> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+  const headers: Record<string, string> = { Accept: options.accept ?? 'application/json' };
   const stored = token.get();
   if (options.bearer !== false && stored) headers.Authorization = `Bearer ${stored}`;
   if (json) headers['Content-Type'] = 'application/json';
@@ -82,6 +84,13 @@ export async function request<T>(method: string, path: string, body?: unknown, o
   const parsed = parse(await res.text());
   if (!res.ok) throw new ApiError(res.status, errorDetail(parsed, res.status));
   return parsed as T;
+}
+
+/** A request whose answer is read as it streams (SSE, NDJSON): the response with its body, errors as in request(). */
+export async function openStream(method: string, path: string, body: unknown, options: RequestOptions = {}): Promise<ReadableStream<Uint8Array>> {
+  const res = await send(method, path, body, options);
+  if (!res.ok || !res.body) throw new ApiError(res.status, errorDetail(parse(await res.text()), res.status));
+  return res.body;
 }
 
 /** GET of a file to download: the body as a Blob, errors as in request(). */

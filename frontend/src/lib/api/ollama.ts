@@ -1,4 +1,4 @@
-import { ApiError, del, errorDetail, get, post, token } from './http';
+import { ApiError, del, get, openStream, post } from './http';
 import { progressOf, readNdjson, type PullProgress } from '../ollama';
 
 export interface OllamaConfig {
@@ -26,28 +26,9 @@ export const ollama = {
 
   /** Pulls a model, reporting each progress line; resolves once Ollama says "success". */
   async pull(name: string, urlIdx: number | undefined, onProgress: (p: PullProgress) => void, signal?: AbortSignal): Promise<void> {
-    const headers: Record<string, string> = { 'Content-Type': 'application/json' };
-    const stored = token.get();
-    if (stored) headers.Authorization = `Bearer ${stored}`;
-    const res = await fetch(`/ollama/api/pull${idx(urlIdx)}`, {
-      method: 'POST',
-      headers,
-      credentials: 'include',
-      body: JSON.stringify({ name, stream: true }),
-      signal
-    });
-    if (!res.ok || !res.body) {
-      const text = await res.text();
-      let body: unknown = text;
-      try {
-        body = JSON.parse(text);
-      } catch {
-        // plain text
-      }
-      throw new ApiError(res.status, errorDetail(body, res.status));
-    }
+    const body = await openStream('POST', `/ollama/api/pull${idx(urlIdx)}`, { name, stream: true }, { signal, accept: '*/*' });
     let last: PullProgress | null = null;
-    await readNdjson(res.body, (line) => {
+    await readNdjson(body, (line) => {
       last = progressOf(line);
       onProgress(last);
     });

@@ -2,6 +2,7 @@
 // `request:chat:completion` as an acknowledged chat-event; this browser calls its own endpoint, acks
 // `{status: true}` (or the endpoint's error) and sends the stream on the request's channel, one SSE line
 // per event, then `{done: true}`. Without `stream` the ack is the whole answer.
+import { readLines } from '../api/lines';
 import type { DirectConnections } from './connections';
 import { trimUrl } from './connections';
 
@@ -87,18 +88,5 @@ export async function answerDirect(request: DirectRequest, connections: DirectCo
 
 /** Sends every non-empty line of the response body, whole even when a network chunk cuts it. */
 async function relayLines(res: Response, send: (line: string) => void): Promise<void> {
-  if (!res.body) return;
-  const reader = res.body.getReader();
-  const decoder = new TextDecoder();
-  let pending = '';
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    pending += decoder.decode(value, { stream: true });
-    const lines = pending.split('\n');
-    pending = lines.pop() ?? '';
-    for (const line of lines) if (line.trim()) send(line.replace(/\r$/, ''));
-  }
-  pending += decoder.decode();
-  if (pending.trim()) send(pending);
+  if (res.body) await readLines(res.body, (line) => send(line.replace(/\r$/, '')));
 }

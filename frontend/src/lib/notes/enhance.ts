@@ -1,7 +1,8 @@
 // "Enhance" of a note: the note (and the text of its attached files) sent to a model as one
 // streamed completion over HTTP (`POST /api/chat/completions`, stream on, no socket session: the
 // SSE mode of docs/completions.md); the Markdown it writes replaces the note as it arrives.
-import { ApiError, errorDetail, get, token } from '../api/http';
+import { get, openStream } from '../api/http';
+import { readLines } from '../api/lines';
 import type { NoteFile } from './files';
 
 export const ENHANCE_PROMPT = `You improve a user's notes. The notes come inside <notes> tags; text extracted from files attached to them may follow inside <context> tags.
@@ -29,31 +30,22 @@ export async function contextOf(files: NoteFile[]): Promise<ContextFile[]> {
 }
 
 /** Reads an OpenAI-style SSE body, calling `onDelta` with each piece of content; errors in the stream throw. */
-export async function readDeltas(body: ReadableStream<Uint8Array<ArrayBuffer>>, onDelta: (text: string) => void): Promise<void> {
-  const reader = body.pipeThrough(new TextDecoderStream()).getReader();
-  let buffer = '';
-  for (;;) {
-    const { value, done } = await reader.read();
-    if (value) buffer += value;
-    const lines = buffer.split('\n');
-    buffer = done ? '' : lines.pop()!;
-    for (const raw of lines) {
-      const line = raw.trim();
-      if (!line.startsWith('data:')) continue;
-      const payload = line.slice(5).trim();
-      if (!payload || payload === '[DONE]') continue;
-      let event: any;
-      try {
-        event = JSON.parse(payload);
-      } catch {
-        continue;
-      }
-      if (event?.error) throw new Error(typeof event.error === 'string' ? event.error : (event.error.message ?? JSON.stringify(event.error)));
-      const delta = event?.choices?.[0]?.delta?.content;
-      if (typeof delta === 'string' && delta) onDelta(delta);
+export async function readDeltas(body: ReadableStream<Uint8Array>, onDelta: (text: string) => void): Promise<void> {
+  await readLines(body, (raw) => {
+    const line = raw.trim();
+    if (!line.startsWith('data:')) return;
+    const payload = line.slice(5).trim();
+    if (!payload || payload === '[DONE]') return;
+    let event: any;
+    try {
+      event = JSON.parse(payload);
+    } catch {
+      return;
     }
-    if (done) return;
-  }
+    if (event?.error) throw new Error(typeof event.error === 'string' ? event.error : (event.error.message ?? JSON.stringify(event.error)));
+    const delta = event?.choices?.[0]?.delta?.content;
+    if (typeof delta === 'string' && delta) onDelta(delta);
+  });
 }
 
 export interface EnhanceOptions {
@@ -68,23 +60,10 @@ export interface EnhanceOptions {
 /** Streams the enhanced note; resolves with the final text (what was received if stopped). */
 export async function enhanceNote(o: EnhanceOptions): Promise<string> {
   const messages = enhanceMessages(o.md, await contextOf(o.files));
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'text/event-stream' };
-  const stored = token.get();
-  if (stored) headers.Authorization = `Bearer ${stored}`;
-  const res = await fetch('/api/chat/completions', { method: 'POST', headers, credentials: 'include', signal: o.signal, body: JSON.stringify({ model: o.model, stream: true, messages }) });
-  if (!res.ok || !res.body) {
-    const text = await res.text();
-    let body: unknown = text;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // a proxy's page
-    }
-    throw new ApiError(res.status, errorDetail(body, res.status));
-  }
+  const body = await openStream('POST', '/api/chat/completions', { model: o.model, stream: true, messages }, { signal: o.signal, accept: 'text/event-stream' });
   let text = '';
   try {
-    await readDeltas(res.body, (d) => o.onText((text += d)));
+    await readDeltas(body, (d) => o.onText((text += d)));
   } catch (e) {
     if ((e as Error)?.name !== 'AbortError') throw e;
   }
