@@ -9,8 +9,8 @@ import dev.webui.common.auth.UserChanged;
 import dev.webui.common.config.CoreConfig;
 import dev.webui.common.redis.InvalidationFeed;
 import dev.webui.common.redis.RedisKeys;
+import dev.webui.common.redis.RedisSubscriptions;
 import dev.webui.common.settings.SettingsDocument;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -44,13 +44,13 @@ public class SessionInputsCache {
     private long invalidations;
 
     public SessionInputsCache(UserRepository users, PermissionService permissions, SettingsDocument settings,
-                              ReactiveRedisDataSource redis, RedisKeys keys, CoreConfig config) {
+                              RedisSubscriptions subscriptions, RedisKeys keys, CoreConfig config) {
         this.users = users;
         this.permissions = permissions;
         this.settings = settings;
         this.entries = Caffeine.newBuilder().expireAfterWrite(Duration.ofSeconds(Math.max(0, config.userCacheTtl())))
                 .maximumSize(100_000).build();
-        this.feed = new InvalidationFeed(redis, List.of(keys.userChangedChannel(), keys.groupsChangedChannel()),
+        this.feed = new InvalidationFeed(subscriptions, List.of(keys.userChangedChannel(), keys.groupsChangedChannel()),
                 (channel, message) -> received(keys, channel, message), this::evictAll);
     }
 

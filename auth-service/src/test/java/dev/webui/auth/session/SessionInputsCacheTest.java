@@ -5,6 +5,7 @@ import dev.webui.auth.permission.PermissionService;
 import dev.webui.auth.user.UserRepository;
 import dev.webui.common.config.CoreConfig;
 import dev.webui.common.redis.RedisKeys;
+import dev.webui.common.redis.RedisSubscriptions;
 import dev.webui.common.settings.SettingsDocument;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestRedis;
@@ -159,7 +160,8 @@ class SessionInputsCacheTest {
     }
 
     private SessionInputsCache replica(String redisUrl) {
-        SessionInputsCache replica = new SessionInputsCache(users, permissions, settings, dataSource(redisUrl), keys, config);
+        SessionInputsCache replica = new SessionInputsCache(users, permissions, settings,
+                new RedisSubscriptions(dataSource(redisUrl), keys), keys, config);
         replica.start(null);
         replicas.add(replica);
         return replica;

@@ -5,9 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.common.error.ApiException;
 import dev.webui.common.redis.RedisKeys;
+import dev.webui.common.redis.RedisSubscriptions;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.keys.KeyScanArgs;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.quarkus.redis.datasource.sortedset.ScoredValue;
 import io.quarkus.redis.datasource.sortedset.ZRangeArgs;
@@ -20,6 +20,7 @@ import org.jboss.logging.Logger;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -39,14 +40,16 @@ public class TokenRevocation {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final ReactiveRedisDataSource redis;
+    private final RedisSubscriptions subscriptions;
     private final RedisKeys keys;
     private final RevokedTokens local = new RevokedTokens();
     private final AtomicBoolean running = new AtomicBoolean();
     private final AtomicLong generation = new AtomicLong();
-    private volatile ReactiveRedisSubscriber subscriber;
+    private volatile RedisSubscriptions.RedisSubscription subscription;
 
-    public TokenRevocation(ReactiveRedisDataSource redis, RedisKeys keys) {
+    public TokenRevocation(ReactiveRedisDataSource redis, RedisSubscriptions subscriptions, RedisKeys keys) {
         this.redis = redis;
+        this.subscriptions = subscriptions;
         this.keys = keys;
     }
 
@@ -99,9 +102,9 @@ public class TokenRevocation {
         running.set(false);
         generation.incrementAndGet();
         local.markUntrusted();
-        ReactiveRedisSubscriber current = subscriber;
+        RedisSubscriptions.RedisSubscription current = subscription;
         if (current != null) {
-            current.unsubscribe().subscribe().with(ok -> { }, e -> { });
+            current.close();
         }
     }
 
@@ -129,8 +132,13 @@ public class TokenRevocation {
                 lost(attempt);
             }
         };
-        return redis.pubsub(String.class).subscribe(keys.revocationChannel(), this::received, onLost, e -> onLost.run())
-                .invoke(s -> subscriber = s)
+        return subscriptions.subscribe(List.of(keys.revocationChannel()), (channel, message) -> received(message), onLost)
+                .invoke(s -> {
+                    subscription = s;
+                    if (!current(attempt)) {
+                        s.close(); // stopped or superseded while subscribing
+                    }
+                })
                 .chain(this::load);
     }
 
@@ -154,7 +162,7 @@ public class TokenRevocation {
         }
     }
 
-    private Uni<Void> load(ReactiveRedisSubscriber ignored) {
+    private Uni<Void> load(RedisSubscriptions.RedisSubscription ignored) {
         long now = Instant.now().getEpochSecond();
         return redis.sortedSet(String.class).zrangebyscoreWithScores(keys.revokedTokens(),
                         ScoreRange.from((double) now, Double.POSITIVE_INFINITY), new ZRangeArgs())

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.webui.common.http.RequestIds;
 import dev.webui.common.redis.RedisKeys;
+import dev.webui.common.redis.RedisSubscriptions;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,12 +14,12 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Asks one browser tab a question through the bridge (execute:tool, confirmation, ...) and waits
@@ -32,7 +32,6 @@ public class EventCaller {
     private static final Logger LOG = Logger.getLogger(EventCaller.class);
     /** Extra wait beyond the client's timeout, for the bridge's timeout reply to travel back. */
     private static final Duration GRACE = Duration.ofSeconds(2);
-    private static final Duration SUBSCRIBE_WAIT = Duration.ofSeconds(2);
 
     private final ReactiveRedisDataSource redis;
     private final RedisKeys keys;
@@ -40,13 +39,13 @@ public class EventCaller {
     private final String replyChannel;
     private final Map<String, CompletableFuture<CallReply>> pending = new ConcurrentHashMap<>();
     private final Map<String, ItemListener> streams = new ConcurrentHashMap<>();
+    private final RedisSubscriptions subscriptions;
     private volatile CompletableFuture<Void> subscribed;
-    private volatile ReactiveRedisSubscriber subscriber;
-    private final AtomicLong attempts = new AtomicLong();
-    private volatile long confirmed;
+    private volatile RedisSubscriptions.RedisSubscription subscription;
 
-    public EventCaller(ReactiveRedisDataSource redis, RedisKeys keys, ObjectMapper json) {
+    public EventCaller(ReactiveRedisDataSource redis, RedisSubscriptions subscriptions, RedisKeys keys, ObjectMapper json) {
         this.redis = redis;
+        this.subscriptions = subscriptions;
         this.keys = keys;
         this.json = json;
         this.replyChannel = keys.callReplyChannel(UUID.randomUUID().toString());
@@ -97,11 +96,12 @@ public class EventCaller {
             return Uni.createFrom().failure(new IllegalArgumentException("Event data is not serialisable to JSON", e));
         }
         CompletableFuture<CallReply> reply = new CompletableFuture<>();
+        // the client's time starts once the call is out, not while the reply subscription is set up
         return Uni.createFrom().completionStage(this::subscribe)
                 .invoke(() -> pending.put(id, reply))
                 .chain(() -> redis.pubsub(String.class).publish(keys.callChannel(), payload))
-                .chain(() -> Uni.createFrom().completionStage(reply))
-                .ifNoItem().after(timeout.plus(GRACE)).failWith(() -> new TimeoutException("No answer from socket " + sid))
+                .chain(() -> Uni.createFrom().completionStage(reply)
+                        .ifNoItem().after(timeout.plus(GRACE)).failWith(() -> new TimeoutException("No answer from socket " + sid)))
                 .flatMap(answer -> answer.error() == null
                         ? Uni.createFrom().item(answer.result())
                         : Uni.createFrom().failure(CallReply.REFUSED.equals(answer.error())
@@ -112,24 +112,9 @@ public class EventCaller {
 
     private synchronized CompletableFuture<Void> subscribe() {
         if (subscribed == null || subscribed.isCompletedExceptionally()) {
-            // the Redis client can lose a subscription's confirmation (logged as "No handler waiting for
-            // message: [subscribe, ...]"): ask again instead of waiting forever. An attempt whose confirmation
-            // was lost may still be subscribed, so only the attempt that was confirmed last hands messages on:
-            // a stream item delivered by two subscriptions would otherwise reach the answer twice.
-            subscribed = Uni.createFrom().deferred(() -> {
-                        long attempt = attempts.incrementAndGet();
-                        return redis.pubsub(String.class).subscribe(replyChannel, message -> {
-                                    if (attempt == confirmed) {
-                                        complete(message);
-                                    }
-                                }, this::subscriptionEnded, e -> LOG.warn("Event call reply subscription failed", e))
-                                .invoke(subscriber -> {
-                                    confirmed = attempt;
-                                    this.subscriber = subscriber;
-                                });
-                    })
-                    .ifNoItem().after(SUBSCRIBE_WAIT).fail()
-                    .onFailure().retry().atMost(3)
+            subscribed = subscriptions.subscribe(List.of(replyChannel), (channel, message) -> complete(message), this::subscriptionEnded)
+                    .onFailure().retry().atMost(2)
+                    .invoke(subscription -> this.subscription = subscription)
                     .replaceWithVoid()
                     .subscribeAsCompletionStage();
         }
@@ -163,9 +148,9 @@ public class EventCaller {
     }
 
     void stop(@Observes ShutdownEvent event) {
-        ReactiveRedisSubscriber current = subscriber;
+        RedisSubscriptions.RedisSubscription current = subscription;
         if (current != null) {
-            current.unsubscribe().subscribe().with(done -> { }, failure -> { });
+            current.close();
         }
     }
 

@@ -1,8 +1,6 @@
 package dev.webui.common.redis;
 
 import dev.webui.common.feed.ReconnectingFeed;
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
 import io.smallrye.mutiny.Uni;
 
 import java.util.List;
@@ -15,32 +13,32 @@ import java.util.function.BiConsumer;
  * lost, so {@code reset} runs whenever the subscription is lost and again once it is back, and
  * the feed reconnects until {@link #stop()}.
  */
-public final class InvalidationFeed extends ReconnectingFeed<ReactiveRedisSubscriber> {
-    private final ReactiveRedisDataSource redis;
+public final class InvalidationFeed extends ReconnectingFeed<RedisSubscriptions.RedisSubscription> {
+    private final RedisSubscriptions subscriptions;
     private final List<String> channels;
     private final BiConsumer<String, String> received;
 
     /** {@code received} gets (channel, message); {@code reset} drops everything the cache holds. */
-    public InvalidationFeed(ReactiveRedisDataSource redis, List<String> channels, BiConsumer<String, String> received, Runnable reset) {
+    public InvalidationFeed(RedisSubscriptions subscriptions, List<String> channels, BiConsumer<String, String> received, Runnable reset) {
         super("Change subscription on " + channels, reset);
-        this.redis = redis;
+        this.subscriptions = subscriptions;
         this.channels = List.copyOf(channels);
         this.received = received;
     }
 
     @Override
-    protected Uni<ReactiveRedisSubscriber> open(long attempt) {
+    protected Uni<RedisSubscriptions.RedisSubscription> open(long attempt) {
         AtomicBoolean ended = new AtomicBoolean();
         Runnable onLost = () -> {
             if (ended.compareAndSet(false, true)) {
                 lost(attempt);
             }
         };
-        return redis.pubsub(String.class).subscribe(channels, received, onLost, e -> onLost.run());
+        return subscriptions.subscribe(channels, received, onLost);
     }
 
     @Override
-    protected void close(ReactiveRedisSubscriber subscriber) {
-        subscriber.unsubscribe().subscribe().with(ok -> { }, e -> { });
+    protected void close(RedisSubscriptions.RedisSubscription subscription) {
+        subscription.close();
     }
 }

@@ -71,6 +71,11 @@ public class RedisKeys {
         return prefix + ":bridge:reply:" + instanceId;
     }
 
+    /** Pub/sub channel nobody publishes to: the last of a subscription's channels, whose confirmation marks it live. */
+    public String subscriptionMarker(String id) {
+        return prefix + ":subscription:" + id;
+    }
+
     /** Pub/sub channel: client events the bridge forwards to the services, with the authenticated user id. */
     public String clientEventChannel() {
         return prefix + ":bridge:client-events";

@@ -2,6 +2,7 @@ package dev.webui.common.auth;
 
 import dev.webui.common.error.ApiException;
 import dev.webui.common.redis.RedisKeys;
+import dev.webui.common.redis.RedisSubscriptions;
 import dev.webui.common.testing.TestEnvironment;
 import dev.webui.common.testing.TestRedis;
 import dev.webui.common.testing.TestUsers;
@@ -120,7 +121,8 @@ class RevocationAcrossReplicasTest {
     }
 
     private TokenRevocation replica(String url) {
-        TokenRevocation replica = new TokenRevocation(dataSource(url), keys);
+        ReactiveRedisDataSource redis = dataSource(url);
+        TokenRevocation replica = new TokenRevocation(redis, new RedisSubscriptions(redis, keys), keys);
         replica.start();
         return replica;
     }

@@ -1,11 +1,11 @@
 package dev.webui.bridge.delivery;
 
-import io.quarkus.redis.datasource.ReactiveRedisDataSource;
-import io.quarkus.redis.datasource.pubsub.ReactivePubSubCommands.ReactiveRedisSubscriber;
+import dev.webui.common.redis.RedisSubscriptions;
 import io.smallrye.mutiny.Uni;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -16,15 +16,15 @@ import java.util.function.Consumer;
 public final class ChannelSubscription implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(ChannelSubscription.class);
 
-    private final ReactiveRedisDataSource redis;
+    private final RedisSubscriptions subscriptions;
     private final String channel;
     private final Consumer<String> onMessage;
-    private volatile ReactiveRedisSubscriber subscriber;
+    private volatile RedisSubscriptions.RedisSubscription subscription;
     private volatile boolean up;
     private volatile boolean closed;
 
-    public ChannelSubscription(ReactiveRedisDataSource redis, String channel, Consumer<String> onMessage) {
-        this.redis = redis;
+    public ChannelSubscription(RedisSubscriptions subscriptions, String channel, Consumer<String> onMessage) {
+        this.subscriptions = subscriptions;
         this.channel = channel;
         this.onMessage = onMessage;
     }
@@ -39,10 +39,13 @@ public final class ChannelSubscription implements AutoCloseable {
     }
 
     private Uni<Void> subscribe() {
-        return redis.pubsub(String.class).subscribe(channel, onMessage, this::ended,
-                        e -> LOG.warnf(e, "Subscription to %s failed", channel))
+        return subscriptions.subscribe(List.of(channel), (name, message) -> onMessage.accept(message), this::ended)
                 .invoke(s -> {
-                    subscriber = s;
+                    subscription = s;
+                    if (closed) {
+                        s.close();
+                        return;
+                    }
                     up = true;
                 })
                 .replaceWithVoid();
@@ -61,9 +64,9 @@ public final class ChannelSubscription implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        ReactiveRedisSubscriber current = subscriber;
+        RedisSubscriptions.RedisSubscription current = subscription;
         if (current != null) {
-            current.unsubscribe().subscribe().with(done -> { }, e -> { });
+            current.close();
         }
     }
 }

@@ -21,6 +21,7 @@ import dev.webui.bridge.session.SessionRegistry;
 import dev.webui.bridge.session.SocketAuthenticator;
 import dev.webui.bridge.ydoc.YdocEvents;
 import dev.webui.bridge.ydoc.YdocStore;
+import dev.webui.common.redis.RedisSubscriptions;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -82,8 +83,9 @@ public final class BridgeInstance implements AutoCloseable {
     public void start() {
         EmitDelivery emits = new EmitDelivery(server, local, services.json(), metrics);
         CallDelivery calls = new CallDelivery(server, local, services.redis(), services.keys(), services.json(), metrics, forwards);
-        subscriptions.add(new ChannelSubscription(services.redis(), services.keys().emitChannel(), emits::deliver));
-        subscriptions.add(new ChannelSubscription(services.redis(), services.keys().callChannel(), calls::handle));
+        RedisSubscriptions redisSubscriptions = new RedisSubscriptions(services.redis(), services.keys());
+        subscriptions.add(new ChannelSubscription(redisSubscriptions, services.keys().emitChannel(), emits::deliver));
+        subscriptions.add(new ChannelSubscription(redisSubscriptions, services.keys().callChannel(), calls::handle));
         subscriptions.forEach(s -> s.start(REDIS_WAIT));
         presence.start();
         server.start();
