@@ -55,6 +55,8 @@ export async function startCall(): Promise<void> {
   await startListening();
 }
 
+let recorderStarting: Promise<unknown> | null = null;
+
 async function startListening(): Promise<void> {
   const mine = ++turn;
   call.phase = 'listening';
@@ -62,7 +64,8 @@ async function startListening(): Promise<void> {
   try {
     if (sttInBrowser(session.settings, server()) && browserRecognitionAvailable()) recognition = listen(i18n.locale);
     else {
-      await recorder.start();
+      recorderStarting = recorder.start();
+      await recorderStarting;
       if (mine !== turn || !call.open) return recorder.cancel();
       if (recorder.mediaStream) stopSilence = watchSilence(recorder.mediaStream, () => mine === turn && void finishSpeaking());
     }
@@ -81,6 +84,8 @@ async function heard(): Promise<string> {
     current.stop();
     return current.result;
   }
+  // "Listening…" shows as soon as the turn begins: a turn ended before the recorder is up waits for it
+  await recorderStarting?.catch(() => {});
   const recording = await recorder.stop();
   return (await transcribe(recording, recording.name, sttLanguage(session.settings, i18n.locale))).text ?? '';
 }
