@@ -67,8 +67,8 @@ test("the chat controls list the chat's files, which go with later questions unt
 
   await page.getByRole('button', { name: 'Chat controls' }).click();
   const list = page.getByRole('complementary', { name: 'Chat controls' }).getByRole('list', { name: 'Files in this chat' });
-  assert.equal(await list.getByRole('listitem').count(), 1);
   await list.getByText('plan.txt').waitFor();
+  assert.equal(await list.getByRole('listitem').count(), 1);
   // after a reload the list comes from the saved chat
   await page.reload();
   await page.getByText('And again').first().waitFor();
