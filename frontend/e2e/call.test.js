@@ -59,6 +59,41 @@ test('call mode: record, transcribe, send, speak the answer sentence by sentence
   await page.context().close();
 });
 
+test('video call: with the camera on, each message of the call carries a frame as an image_url part; off, none', async () => {
+  const page = await speechPage(suite);
+  audio().transcript = 'What do you see';
+  await page.getByRole('button', { name: 'Call' }).click();
+  const overlay = page.getByRole('dialog', { name: 'Call' });
+  await overlay.getByText('Listening…').waitFor();
+  await overlay.getByRole('button', { name: 'Turn on camera' }).click();
+  const video = overlay.getByLabel('Camera');
+  await video.waitFor();
+  await eventually(async () => (await video.evaluate((v) => v.videoWidth)) > 0, 'the camera preview');
+  const completions = suite.backend.state.completions.length;
+  await overlay.getByRole('button', { name: 'Done speaking' }).click();
+  await eventually(() => suite.backend.state.completions.length === completions + 1, 'the message sent');
+  const parts = suite.backend.state.completions.at(-1).messages.at(-1).content;
+  assert.ok(Array.isArray(parts), 'the message is sent as parts');
+  assert.deepEqual(parts[0], { type: 'text', text: 'What do you see' });
+  assert.equal(parts.length, 2);
+  assert.equal(parts[1].type, 'image_url');
+  assert.match(parts[1].image_url.url, /^data:image\/png;base64,.{100,}/);
+  await page.getByText('Images seen: 1').waitFor({ timeout: 15000 });
+  await overlay.getByText('Listening…').waitFor({ timeout: 15000 });
+
+  // camera off: the next message is text only
+  await overlay.getByRole('button', { name: 'Turn off camera' }).click();
+  await video.waitFor({ state: 'detached' });
+  audio().transcript = 'Now without video';
+  await overlay.getByRole('button', { name: 'Done speaking' }).click();
+  await eventually(() => suite.backend.state.completions.length === completions + 2, 'the second message');
+  assert.deepEqual(suite.backend.state.completions.at(-1).messages.at(-1), { role: 'user', content: 'Now without video' });
+  await overlay.getByRole('button', { name: 'End call' }).click();
+  assert.equal(await page.evaluate(() => document.querySelectorAll('video').length), 0);
+  audio().transcript = undefined;
+  await page.context().close();
+});
+
 test('Settings › Audio: voice, speed, language and auto-playback saved under the stock keys and applied', async () => {
   const page = await speechPage(suite);
   await page.addInitScript(() => {

@@ -3,19 +3,12 @@
 // notifications for answers that finish while the app is out of view.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, pageFor, standInSuite } from './support.js';
+import { askAndWait, eventually, pageFor, standInSuite } from './support.js';
 
 const suite = standInSuite();
 const ui = () => suite.backend.state.users.find((u) => u.id === suite.session.id).settings?.ui ?? {};
 
-async function ask(page, text) {
-  const before = suite.backend.state.completions.length;
-  await page.getByLabel('Message', { exact: true }).fill(text);
-  await page.keyboard.press('Enter');
-  await eventually(() => suite.backend.state.completions.length > before, 'the completion request');
-  await page.waitForSelector('[data-testid="assistant-message"][aria-busy="true"]', { state: 'detached', timeout: 15000 });
-  return suite.backend.state.completions.at(-1);
-}
+const ask = (page, text) => askAndWait(suite.backend, page, text);
 
 test("the chat controls' system prompt and parameters go with this chat's completions and are kept after a reload", async () => {
   const page = await pageFor(suite.browser, suite.backend, suite.session);
@@ -56,6 +49,35 @@ test("the chat controls' system prompt and parameters go with this chat's comple
   const fresh = await ask(page, 'Third question');
   assert.notEqual(fresh.messages[0].role, 'system');
   assert.equal(fresh.params.temperature, undefined);
+  await page.context().close();
+});
+
+test("the chat controls list the chat's files, which go with later questions until removed there", async () => {
+  const page = await pageFor(suite.browser, suite.backend, suite.session);
+  await page.getByLabel('Upload files').setInputFiles([{ name: 'plan.txt', mimeType: 'text/plain', buffer: Buffer.from('the plan') }]);
+  await page.waitForFunction(() => !document.querySelector('[aria-label="Attachments"]')?.textContent?.match(/Processing|%/));
+  const first = await ask(page, 'Read the plan');
+  assert.deepEqual(first.files.map((f) => f.name), ['plan.txt']);
+  const chatId = new URL(page.url()).pathname.split('/').pop();
+  await eventually(() => suite.backend.state.chats.get(chatId)?.chat.files?.length === 1, "the chat's files saved");
+
+  // a later question without attachments still sends it, as stock does
+  const second = await ask(page, 'And again');
+  assert.deepEqual(second.files?.map((f) => f.name), ['plan.txt']);
+
+  await page.getByRole('button', { name: 'Chat controls' }).click();
+  const list = page.getByRole('complementary', { name: 'Chat controls' }).getByRole('list', { name: 'Files in this chat' });
+  await list.getByText('plan.txt').waitFor();
+  assert.equal(await list.getByRole('listitem').count(), 1);
+  // after a reload the list comes from the saved chat
+  await page.reload();
+  await page.getByText('And again').first().waitFor();
+  await page.getByRole('button', { name: 'Chat controls' }).click();
+  await list.getByRole('button', { name: 'Remove plan.txt' }).click();
+  await list.waitFor({ state: 'detached' });
+  await eventually(() => suite.backend.state.chats.get(chatId)?.chat.files?.length === 0, 'the removal saved');
+  const third = await ask(page, 'Without the plan');
+  assert.equal(third.files, undefined);
   await page.context().close();
 });
 

@@ -231,3 +231,37 @@ describe('model parameters', () => {
     await page.close();
   });
 });
+
+describe('looks', () => {
+  test('high contrast mode and the chat background image are saved under the stock keys and applied', async () => {
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
+    const dialog = await openSettings(page, 'Interface');
+    const textFaint = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--text-faint').trim());
+    const before = await textFaint();
+    await dialog.getByRole('switch', { name: 'High Contrast Mode' }).click();
+    await eventually(() => ui().highContrastMode === true, 'highContrastMode saved');
+    await eventually(async () => (await textFaint()) !== before, 'stronger faint text');
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('high-contrast')), true);
+
+    const png = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
+    await dialog.getByLabel('Chat Background Image').setInputFiles({ name: 'bg.png', mimeType: 'image/png', buffer: png });
+    await eventually(() => typeof ui().backgroundImageUrl === 'string', 'backgroundImageUrl saved');
+    assert.equal(ui().backgroundImageUrl, `data:image/png;base64,${png.toString('base64')}`);
+    await page.keyboard.press('Escape');
+    await eventually(async () => (await page.locator('.chat').evaluate((e) => getComputedStyle(e).backgroundImage)).includes('data:image/png'), 'the image behind the chat');
+
+    // after a reload both still apply; Reset and the switch take them away
+    await page.reload();
+    await page.locator('.chat').waitFor();
+    assert.equal(await page.evaluate(() => document.documentElement.classList.contains('high-contrast')), true);
+    const again = await openSettings(page, 'Interface');
+    await again.getByRole('button', { name: 'Reset' }).click();
+    await eventually(() => ui().backgroundImageUrl === null, 'the image reset');
+    await again.getByRole('switch', { name: 'High Contrast Mode' }).click();
+    await eventually(() => ui().highContrastMode === false, 'highContrastMode off');
+    await page.keyboard.press('Escape');
+    assert.equal(await page.locator('.chat').evaluate((e) => getComputedStyle(e).backgroundImage), 'none');
+    assert.equal(await textFaint(), before);
+    await page.context().close();
+  });
+});

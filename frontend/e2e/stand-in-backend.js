@@ -153,8 +153,17 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     return base;
   }
 
+  // An html page with css and a script that reports what it can reach of the app's window.
+  const ARTIFACT_ANSWER = (prompt) => [
+    `Page for ${prompt}:`,
+    '```html\n<h1 id="t">Artifact ' + prompt.replace(/\W+/g, ' ').trim() + '</h1><p id="probe">pending</p>\n```',
+    '```css\nh1 { color: rgb(200, 0, 0); }\n```',
+    '```js\nlet seen = [];\ntry { seen.push("parent:" + parent.document.title); } catch (e) { seen.push("parent blocked"); }\ntry { seen.push("cookie:" + document.cookie); } catch (e) { seen.push("cookie blocked"); }\ntry { seen.push("storage:" + localStorage.length); } catch (e) { seen.push("storage blocked"); }\ndocument.getElementById("probe").textContent = seen.join(" | ");\n```'
+  ].join('\n\n');
+
   function answerFor(prompt) {
     if (prompt.includes('rich')) return RICH_ANSWER;
+    if (prompt.includes('artifact')) return ARTIFACT_ANSWER(prompt);
     if (prompt.includes('interpreter')) return INTERPRETER_ANSWER;
     if (prompt.includes('long')) return Array.from({ length: 40 }, (_, n) => `Paragraph ${n + 1} of a long answer.`).join('\n\n');
     return `You said: **${prompt}**\n\nHere is some code:\n\n\`\`\`python\ndef greet(name):\n    return f"Hello, {name}!"\n\`\`\`\n\n- first point\n- second point`;

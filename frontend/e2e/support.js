@@ -33,6 +33,16 @@ export async function eventually(check, what, timeout = 10000) {
   }
 }
 
+/** Sends `text` from the message box and waits for the answer to finish; returns the completion request. */
+export async function askAndWait(backend, page, text) {
+  const before = backend.state.completions.length;
+  await page.getByLabel('Message', { exact: true }).fill(text);
+  await page.keyboard.press('Enter');
+  await eventually(() => backend.state.completions.length > before, 'the completion request');
+  await page.waitForSelector('[data-testid="assistant-message"][aria-busy="true"]', { state: 'detached', timeout: 15000 });
+  return backend.state.completions.at(-1);
+}
+
 /** Waits until the backend has received `call` (e.g. "GET /api/v1/chats/search?text=x&page=1"). */
 export function waitForCall(backend, call, from = 0) {
   return eventually(() => backend.state.calls.slice(from).includes(call), call);

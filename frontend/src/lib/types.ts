@@ -148,6 +148,11 @@ export interface UiSettings {
   copyFormatted?: boolean;
   showChatTitleInTab?: boolean;
   hapticFeedback?: boolean;
+  // Artifacts panel (stock key; default on).
+  detectArtifacts?: boolean;
+  // Looks (stock keys): stronger contrast; the chat's background image as a data URL.
+  highContrastMode?: boolean;
+  backgroundImageUrl?: string | null;
   chatDirection?: string;
   landingPageMode?: string;
   [key: string]: unknown;

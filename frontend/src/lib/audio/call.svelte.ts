@@ -1,13 +1,15 @@
 // Call mode: a spoken conversation in the open chat. Each turn: listen (the microphone recorded
 // and sent to /api/v1/audio/transcriptions, or the browser's recognition), send the words as a
 // message, speak the answer sentence by sentence while it streams (speaker.ts), then listen again.
-// Speaking can be interrupted (back to listening); ending the call stops everything.
+// Speaking can be interrupted (back to listening); ending the call stops everything. With the camera
+// on (a video call), each message also carries one frame of it as an image.
 import { transcribe } from '../api/audio';
 import { chat, send } from '../chat/controller.svelte';
 import { i18n, t } from '../i18n.svelte';
 import { session } from '../session.svelte';
 import { browserRecognitionAvailable, listen } from './browserRecognition';
 import { sttInBrowser, sttLanguage, type ServerAudio } from './prefs';
+import { Camera } from './camera';
 import { Recorder } from './recorder';
 import { nextSentences } from './sentences';
 import { watchSilence } from './silence';
@@ -15,7 +17,25 @@ import { prepare, type Clip } from './speaker';
 
 export type CallPhase = 'idle' | 'listening' | 'transcribing' | 'thinking' | 'speaking';
 
-export const call = $state({ open: false, phase: 'idle' as CallPhase, heard: '', error: '' });
+export const call = $state({ open: false, phase: 'idle' as CallPhase, heard: '', error: '', camera: null as MediaStream | null });
+
+// Video call: with the camera on, each message sent in the call carries one frame of it.
+const camera = new Camera();
+
+export async function toggleCamera(): Promise<void> {
+  if (call.camera) {
+    camera.stop();
+    call.camera = null;
+    return;
+  }
+  try {
+    const stream = await camera.start();
+    if (!call.open) return camera.stop();
+    call.camera = stream;
+  } catch {
+    call.error = t('The camera is not available');
+  }
+}
 
 const recorder = new Recorder();
 let recognition: ReturnType<typeof listen> | null = null;
@@ -35,6 +55,8 @@ export async function startCall(): Promise<void> {
   await startListening();
 }
 
+let recorderStarting: Promise<unknown> | null = null;
+
 async function startListening(): Promise<void> {
   const mine = ++turn;
   call.phase = 'listening';
@@ -42,7 +64,8 @@ async function startListening(): Promise<void> {
   try {
     if (sttInBrowser(session.settings, server()) && browserRecognitionAvailable()) recognition = listen(i18n.locale);
     else {
-      await recorder.start();
+      recorderStarting = recorder.start();
+      await recorderStarting;
       if (mine !== turn || !call.open) return recorder.cancel();
       if (recorder.mediaStream) stopSilence = watchSilence(recorder.mediaStream, () => mine === turn && void finishSpeaking());
     }
@@ -61,6 +84,8 @@ async function heard(): Promise<string> {
     current.stop();
     return current.result;
   }
+  // "Listening…" shows as soon as the turn begins: a turn ended before the recorder is up waits for it
+  await recorderStarting?.catch(() => {});
   const recording = await recorder.stop();
   return (await transcribe(recording, recording.name, sttLanguage(session.settings, i18n.locale))).text ?? '';
 }
@@ -69,6 +94,7 @@ async function heard(): Promise<string> {
 export async function finishSpeaking(): Promise<void> {
   if (call.phase !== 'listening') return;
   const mine = turn;
+  const frame = camera.frame();
   call.phase = 'transcribing';
   call.error = '';
   let text: string;
@@ -87,7 +113,7 @@ export async function finishSpeaking(): Promise<void> {
   call.heard = text;
   call.phase = 'thinking';
   const before = chat.history.currentId;
-  const sending = send(text);
+  const sending = send(text, frame ? [{ type: 'image', url: frame, name: 'camera.png' }] : []);
   const replyId = chat.history.currentId;
   if (!replyId || replyId === before || chat.history.messages[replyId]?.role !== 'assistant') {
     await sending;
@@ -163,6 +189,8 @@ export function endCall(): void {
   recognition?.stop();
   recognition = null;
   recorder.cancel();
+  camera.stop();
+  call.camera = null;
   call.open = false;
   call.phase = 'idle';
   call.heard = '';

@@ -18,6 +18,7 @@ import { imageGenerationWanted } from './imageSwitch.svelte';
 import { webSearchFeature } from './webSearch.svelte';
 import { toolServersPayload } from '../userTools/servers';
 import { completionParams, systemPrompt, type Params } from './chatParams';
+import { forCompletion, withSent } from './chatFiles';
 import { answerFinished } from '../notify';
 import { autoPlayback } from '../audio/prefs';
 import { readAloud } from '../audio/readAloud.svelte';
@@ -36,6 +37,8 @@ export const chat = $state({
   pinned: false,
   /** The chat controls: this chat's system prompt and parameters (the chat's `params`). */
   params: {} as Params,
+  /** The chat's files: documents sent in it that go with its later completions (lib/chat/chatFiles.ts). */
+  files: [] as Record<string, unknown>[],
   /** Set while call mode speaks the answers itself (no auto-playback then). */
   inCall: false,
   loading: false,
@@ -61,6 +64,7 @@ export function newChat(temporary = session.settings.temporaryChatByDefault === 
   chat.shareId = null;
   chat.pinned = false;
   chat.params = {};
+  chat.files = [];
   chat.loadError = '';
 }
 
@@ -80,6 +84,7 @@ export async function loadChat(id: string): Promise<void> {
     chat.shareId = c.share_id ?? null;
     chat.pinned = !!c.pinned;
     chat.params = (c.chat?.params as Params | undefined) ?? {};
+    chat.files = Array.isArray(c.chat?.files) ? (c.chat.files as Record<string, unknown>[]) : [];
     const [running, tags] = await Promise.all([
       completions.running(id).catch(() => ({ task_ids: [] as string[] })),
       chats.tags(id).catch(() => [] as Tag[])
@@ -103,7 +108,7 @@ function blob(): Partial<ChatBlob> {
     history: chat.history,
     messages: branch(chat.history),
     params: $state.snapshot(chat.params) as Params,
-    files: []
+    files: $state.snapshot(chat.files) as Record<string, unknown>[]
   };
 }
 
@@ -146,7 +151,10 @@ export async function send(text: string, files: Record<string, unknown>[] = [], 
     return;
   }
   const user: Message = { id: uuid(), parentId: chat.history.currentId, childrenIds: [], role: 'user', content, timestamp: now(), models };
-  if (files.length) user.files = files;
+  if (files.length) {
+    user.files = files;
+    chat.files = withSent(chat.files, files);
+  }
   append(chat.history, user);
   await respond(user.id, models);
 }
@@ -224,6 +232,7 @@ async function startCompletion(reply: Message, firstExchange: boolean, leafId = 
   const model = session.models.find((m) => m.id === reply.model);
   if (!model) return fail(reply, new Error('Model not found'));
   let usage: ReturnType<typeof setInterval> | undefined;
+  const files = filesFor(reply, leafId);
   try {
     const sessionId = await waitForSocketId();
     const own = await toolServersPayload(pickedServers());
@@ -235,7 +244,7 @@ async function startCompletion(reply: Message, firstExchange: boolean, leafId = 
       messages: toCompletionMessages(chat.history, leafId, systemPrompt(session.settings.system, chat.params)),
       stream: true,
       params: completionParams(session.settings.params, chat.params),
-      ...(filesFor(reply) ? { files: filesFor(reply) } : {}),
+      ...(files.length ? { files } : {}),
       tool_servers: own.servers,
       ...toolIds(),
       features: { image_generation: imageGenerationWanted(), code_interpreter: interpreterWanted(), web_search: webSearchFeature(), ...(session.settings.memory === true ? { memory: true } : {}) },
@@ -256,12 +265,14 @@ async function startCompletion(reply: Message, firstExchange: boolean, leafId = 
 }
 
 /**
- * Documents and knowledge bases of the user message being answered go with the request (the server
- * does RAG); images go inside the message itself as `image_url` parts.
+ * Documents and knowledge bases go with the request (the server does RAG): the chat's files still in
+ * the branch and those of the message answered; images go inside the message as `image_url` parts.
  */
-function filesFor(reply: Message): unknown[] | undefined {
-  const files = chat.history.messages[reply.parentId!]?.files?.filter((f) => (f as { type?: string }).type !== 'image');
-  return files?.length ? files : undefined;
+function filesFor(reply: Message, leafId: string): Record<string, unknown>[] {
+  const path = branch(chat.history, leafId);
+  const result = forCompletion(chat.files, path.flatMap((m) => m.files ?? []), chat.history.messages[reply.parentId!]?.files ?? []);
+  chat.files = result.chatFiles;
+  return result.files;
 }
 
 function variables(): Record<string, string> {
