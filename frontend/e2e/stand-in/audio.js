@@ -1,5 +1,6 @@
 // Speech for the stand-in: /api/v1/audio/transcriptions (multipart recording in, a fixed
-// transcript out) and /api/v1/audio/speech (a short silent WAV), recording what they were sent.
+// transcript out) and /api/v1/audio/speech (a short silent WAV), recording what they were sent;
+// and call mode's emoji task, /api/v1/tasks/emoji/completions, answering as api-service does.
 
 /** 1 s of 8 kHz 8-bit mono silence: a WAV file every browser plays. */
 function silentWav() {
@@ -22,7 +23,9 @@ function silentWav() {
 
 export function audioFeature({ state, need, HttpError, STREAMED }) {
   state.audio = {
-    recordings: [], speech: [],
+    recordings: [], speech: [], emoji: [],
+    // set to make the emoji task fail (as an unreachable upstream does in api-service)
+    emojiFails: false,
     config: {
       tts: { ENGINE: '', OPENAI_API_BASE_URL: 'https://api.openai.com/v1', OPENAI_API_KEY: '', API_KEY: '', MODEL: 'tts-1', VOICE: 'alloy', SPLIT_ON: 'punctuation' },
       stt: { ENGINE: 'web', OPENAI_API_BASE_URL: 'https://api.openai.com/v1', OPENAI_API_KEY: '', MODEL: '', SUPPORTED_CONTENT_TYPES: [], DEEPGRAM_API_KEY: '' }
@@ -56,6 +59,20 @@ export function audioFeature({ state, need, HttpError, STREAMED }) {
       res.writeHead(200, { 'Content-Type': 'audio/wav', 'Content-Length': wav.length });
       res.end(wav);
       return STREAMED;
+    }],
+    // api-service returns the task model's completion as it came (a chat.completion object); models
+    // often quote the emoji.
+    ['POST', /^\/api\/v1\/tasks\/emoji\/completions$/, (req, _m, body) => {
+      need(req, 'verified');
+      if (typeof body.model !== 'string' || !body.model.trim()) throw new HttpError(400, "'model' is required");
+      state.audio.emoji.push(body);
+      if (state.audio.emojiFails) throw new HttpError(502, 'The task model could not be reached');
+      const emoji = /code/i.test(body.prompt ?? '') ? '💻' : '👋';
+      return {
+        id: 'chatcmpl-emoji', object: 'chat.completion', created: Math.floor(Date.now() / 1000), model: body.model,
+        choices: [{ index: 0, message: { role: 'assistant', content: `"${emoji}"` }, finish_reason: 'stop' }],
+        usage: { prompt_tokens: 30, completion_tokens: 2, total_tokens: 32 }
+      };
     }]
   ];
   return { routes };

@@ -148,6 +148,8 @@ export interface UiSettings {
   copyFormatted?: boolean;
   showChatTitleInTab?: boolean;
   hapticFeedback?: boolean;
+  // Call mode: an emoji per spoken sentence (stock key; default off).
+  showEmojiInCall?: boolean;
   // Artifacts panel (stock key; default on).
   detectArtifacts?: boolean;
   // Looks (stock keys): stronger contrast; the chat's background image as a data URL.

@@ -1,15 +1,17 @@
 // Call mode: a spoken conversation in the open chat. Each turn: listen (the microphone recorded
 // and sent to /api/v1/audio/transcriptions, or the browser's recognition), send the words as a
 // message, speak the answer sentence by sentence while it streams (speaker.ts), then listen again.
-// Speaking can be interrupted (back to listening); ending the call stops everything. With the camera
-// on (a video call), each message also carries one frame of it as an image.
+// Speaking can be interrupted (back to listening); ending the call stops everything. With video on
+// (callVideo.svelte.ts: a camera or the screen), each message also carries one frame of it as an
+// image; in emoji mode (callEmoji.ts) each sentence shows its emoji while it is spoken.
 import { transcribe } from '../api/audio';
 import { chat, send } from '../chat/controller.svelte';
 import { i18n, t } from '../i18n.svelte';
 import { session } from '../session.svelte';
 import { browserRecognitionAvailable, listen } from './browserRecognition';
 import { sttInBrowser, sttLanguage, type ServerAudio } from './prefs';
-import { Camera } from './camera';
+import { emojiFor } from './callEmoji';
+import { stopVideo, videoFrame } from './callVideo.svelte';
 import { Recorder } from './recorder';
 import { nextSentences } from './sentences';
 import { watchSilence } from './silence';
@@ -17,25 +19,8 @@ import { prepare, type Clip } from './speaker';
 
 export type CallPhase = 'idle' | 'listening' | 'transcribing' | 'thinking' | 'speaking';
 
-export const call = $state({ open: false, phase: 'idle' as CallPhase, heard: '', error: '', camera: null as MediaStream | null });
-
-// Video call: with the camera on, each message sent in the call carries one frame of it.
-const camera = new Camera();
-
-export async function toggleCamera(): Promise<void> {
-  if (call.camera) {
-    camera.stop();
-    call.camera = null;
-    return;
-  }
-  try {
-    const stream = await camera.start();
-    if (!call.open) return camera.stop();
-    call.camera = stream;
-  } catch {
-    call.error = t('The camera is not available');
-  }
-}
+/** `emoji`: the emoji of the sentence being spoken (emoji mode), null without one. */
+export const call = $state({ open: false, phase: 'idle' as CallPhase, heard: '', error: '', emoji: null as string | null });
 
 const recorder = new Recorder();
 let recognition: ReturnType<typeof listen> | null = null;
@@ -61,6 +46,7 @@ async function startListening(): Promise<void> {
   const mine = ++turn;
   call.phase = 'listening';
   call.heard = '';
+  call.emoji = null;
   try {
     if (sttInBrowser(session.settings, server()) && browserRecognitionAvailable()) recognition = listen(i18n.locale);
     else {
@@ -94,7 +80,7 @@ async function heard(): Promise<string> {
 export async function finishSpeaking(): Promise<void> {
   if (call.phase !== 'listening') return;
   const mine = turn;
-  const frame = camera.frame();
+  const frame = videoFrame();
   call.phase = 'transcribing';
   call.error = '';
   let text: string;
@@ -123,23 +109,43 @@ export async function finishSpeaking(): Promise<void> {
   follow(replyId, mine);
 }
 
+/** A sentence made ready to speak: its audio and, in emoji mode, its emoji (null otherwise). */
+interface Sentence {
+  clip: Promise<Clip>;
+  emoji: Promise<string | null>;
+}
+
 /** Speaks the answer's sentences as they complete; listens again once it is all spoken. */
 function follow(replyId: string, mine: number): void {
   const controller = (speaking = new AbortController());
   const signal = controller.signal;
   const texts: string[] = [];
   let next = 0;
+  const withEmoji = session.settings.showEmojiInCall === true;
+  const model = chat.history.messages[replyId]?.model ?? chat.models[0] ?? '';
+  const ready = (text: string): Sentence => {
+    const clip = prepare(text, signal);
+    clip.catch(() => {});
+    // a new chat has its id only once the first message is saved, so it is read per sentence
+    return { clip, emoji: withEmoji ? emojiFor(model, text, chat.temporary ? null : chat.id, signal) : Promise.resolve(null) };
+  };
   // the sentence after the one playing is fetched while it plays (one ahead, never the whole answer)
-  let ahead: Promise<Clip> | null = null;
+  let ahead: Sentence | null = null;
+  let playing: Sentence | null = null;
   let pumping: Promise<void> | null = null;
   const pump = async () => {
     while (next < texts.length && !signal.aborted) {
-      const clip = ahead ?? prepare(texts[next], signal);
+      const sentence = ahead ?? ready(texts[next]);
       next++;
-      ahead = next < texts.length ? prepare(texts[next], signal) : null;
-      ahead?.catch(() => {});
+      ahead = next < texts.length ? ready(texts[next]) : null;
       call.phase = 'speaking';
-      await (await clip).play(signal);
+      const clip = await sentence.clip;
+      // the emoji shows once it arrives, if its sentence is still the one spoken; a slow one never holds the speech up
+      playing = sentence;
+      call.emoji = null;
+      void sentence.emoji.then((emoji) => playing === sentence && !signal.aborted && (call.emoji = emoji));
+      await clip.play(signal);
+      playing = null;
     }
   };
   const enqueue = (sentence: string) => {
@@ -153,9 +159,9 @@ function follow(replyId: string, mine: number): void {
     const reply = chat.history.messages[replyId];
     if (!reply) return stopFollowing();
     const done = reply.done !== false;
-    const ready = nextSentences(reply.content, spoken, done);
-    spoken += ready.length;
-    ready.forEach(enqueue);
+    const complete = nextSentences(reply.content, spoken, done);
+    spoken += complete.length;
+    complete.forEach(enqueue);
     if (!done) return;
     stopFollowing();
     if (reply.error) call.error = reply.error.content ?? t('The answer failed');
@@ -189,10 +195,10 @@ export function endCall(): void {
   recognition?.stop();
   recognition = null;
   recorder.cancel();
-  camera.stop();
-  call.camera = null;
+  stopVideo();
   call.open = false;
   call.phase = 'idle';
   call.heard = '';
+  call.emoji = null;
   chat.inCall = false;
 }
