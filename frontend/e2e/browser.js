@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
+import { silentWav } from './wav.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -28,28 +29,12 @@ export async function launch(options = {}) {
   };
 }
 
-/**
- * 1 s of 16-bit 48 kHz mono silence for the fake microphone. Chromium's own fake microphone gives
- * short beeps; call mode's silence detector samples the level every 100 ms, so under load it caught
- * one beep, missed the next ones and ended a turn by itself in the middle of a test.
- */
+// Chromium's own fake microphone gives short beeps; call mode's silence detector samples the level
+// every 100 ms, so under load it caught one beep, missed the next ones and ended a turn by itself in
+// the middle of a test. The fake microphone plays this silence instead.
 function silentMicrophone() {
-  const samples = 48000;
-  const wav = Buffer.alloc(44 + samples * 2, 0);
-  wav.write('RIFF', 0);
-  wav.writeUInt32LE(36 + samples * 2, 4);
-  wav.write('WAVEfmt ', 8);
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(48000, 24);
-  wav.writeUInt32LE(96000, 28);
-  wav.writeUInt16LE(2, 32);
-  wav.writeUInt16LE(16, 34);
-  wav.write('data', 36);
-  wav.writeUInt32LE(samples * 2, 40);
   const file = join(tmpdir(), 'owui-e2e-silent-microphone.wav');
-  writeFileSync(file, wav);
+  writeFileSync(file, silentWav(48000, 16));
   return file;
 }
 

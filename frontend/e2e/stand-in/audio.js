@@ -1,25 +1,7 @@
 // Speech for the stand-in: /api/v1/audio/transcriptions (multipart recording in, a fixed
 // transcript out) and /api/v1/audio/speech (a short silent WAV), recording what they were sent;
 // and call mode's emoji task, /api/v1/tasks/emoji/completions, answering as api-service does.
-
-/** 1 s of 8 kHz 8-bit mono silence: a WAV file every browser plays. */
-function silentWav() {
-  const samples = 8000;
-  const wav = Buffer.alloc(44 + samples, 0x80);
-  wav.write('RIFF', 0);
-  wav.writeUInt32LE(36 + samples, 4);
-  wav.write('WAVEfmt ', 8);
-  wav.writeUInt32LE(16, 16);
-  wav.writeUInt16LE(1, 20);
-  wav.writeUInt16LE(1, 22);
-  wav.writeUInt32LE(8000, 24);
-  wav.writeUInt32LE(8000, 28);
-  wav.writeUInt16LE(1, 32);
-  wav.writeUInt16LE(8, 34);
-  wav.write('data', 36);
-  wav.writeUInt32LE(samples, 40);
-  return wav;
-}
+import { silentWav } from '../wav.js';
 
 export function audioFeature({ state, need, HttpError, STREAMED }) {
   state.audio = {
@@ -55,7 +37,7 @@ export function audioFeature({ state, need, HttpError, STREAMED }) {
       need(req, 'verified');
       if (!String(body.input ?? '').trim()) throw new HttpError(400, 'Nothing to speak');
       state.audio.speech.push(body);
-      const wav = silentWav();
+      const wav = silentWav(8000, 8);
       res.writeHead(200, { 'Content-Type': 'audio/wav', 'Content-Length': wav.length });
       res.end(wav);
       return STREAMED;
