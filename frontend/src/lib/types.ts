@@ -155,6 +155,22 @@ export interface UiSettings {
   backgroundImageUrl?: string | null;
   chatDirection?: string;
   landingPageMode?: string;
+  // Message box (stock keys): rich text (default on), its formatting toolbar, prompts inserted
+  // formatted, long pastes attached as a text file.
+  richTextInput?: boolean;
+  showFormattingToolbar?: boolean;
+  insertPromptAsRichText?: boolean;
+  largeTextAsFile?: boolean;
+  // Answers, follow-ups, code and tool-call details, the artifact frame, web search (stock keys).
+  responseAutoCopy?: boolean;
+  insertSuggestionPrompt?: boolean;
+  keepFollowUpPrompts?: boolean;
+  insertFollowUpPrompt?: boolean;
+  collapseCodeBlocks?: boolean;
+  expandDetails?: boolean;
+  iframeSandboxAllowSameOrigin?: boolean;
+  iframeSandboxAllowForms?: boolean;
+  webSearch?: 'always' | null;
   [key: string]: unknown;
 }
 
