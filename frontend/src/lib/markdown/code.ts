@@ -21,7 +21,7 @@ function highlighted(text: string, language: string): { body: string; known: boo
 export function collapseCodeBlocks(html: string): string {
   return html
     .replace(/class="code-block"/g, 'class="code-block collapsed"')
-    .replace(/data-collapse-code aria-expanded="true">Collapse</g, 'data-collapse-code aria-expanded="false">Expand<');
+    .replace(/(data-collapse-code[^>]*aria-expanded=")true(">)Collapse</g, '$1false$2Expand<');
 }
 
 export function renderCode({ text, lang }: Tokens.Code): string {

@@ -1,0 +1,155 @@
+// The stock interface switches added with the rich-text message box, each with its effect: the
+// message box's mode (lazy rich box, formatting toolbar), long pastes as files, the artifact frame's
+// sandbox, collapsed code, open tool-call details, follow-ups kept and inserted, web search always on.
+import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/svelte';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+afterEach(cleanup);
+vi.mock('../src/lib/socket', () => import('./fakeSocket'));
+
+const { session } = await import('../src/lib/session.svelte');
+const { chat, newChat } = await import('../src/lib/chat/controller.svelte');
+const { webSearch } = await import('../src/lib/chat/webSearch.svelte');
+const { composer } = await import('../src/lib/chat/composer');
+const { artifactSandbox } = await import('../src/lib/artifacts/sandbox');
+const { collapseCodeBlocks } = await import('../src/lib/markdown/code');
+const { renderMarkdown } = await import('../src/lib/markdown/render');
+const { PASTED_TEXT_LIMIT, pastedTextFile } = await import('../src/lib/chat/pastedText');
+const { append } = await import('../src/lib/chat/history');
+const MessageInput = (await import('../src/components/MessageInput.svelte')).default;
+const InterfaceTab = (await import('../src/components/settings/InterfaceTab.svelte')).default;
+const Markdown = (await import('../src/components/Markdown.svelte')).default;
+const ToolCall = (await import('../src/components/ToolCall.svelte')).default;
+const AssistantMessage = (await import('../src/components/AssistantMessage.svelte')).default;
+
+let saved: Record<string, unknown>[];
+
+beforeEach(() => {
+  saved = [];
+  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
+    if (url === '/api/v1/users/user/settings/update') saved.push(JSON.parse(init.body as string).ui);
+    return new Response(JSON.stringify((init.method ?? 'GET') === 'GET' ? [] : {}), { status: 200 });
+  }));
+  session.user = { id: 'u1', name: 'Ada', email: 'a@b.c', role: 'user', token: 't', token_type: 'Bearer', expires_at: null, profile_image_url: '' };
+  session.models = [{ id: 'm1', name: 'Model One' }];
+  session.settings = {};
+  newChat();
+  // jsdom has no editing commands; the rich box only sets its paragraph separator with one here.
+  document.execCommand = vi.fn(() => true);
+});
+
+describe('message box mode', () => {
+  it('is the rich-text box by default (loaded after the page), the plain textarea when turned off', async () => {
+    const view = render(MessageInput);
+    expect(view.container.querySelector('textarea')).not.toBeNull();
+    await waitFor(() => expect(view.container.querySelector('[contenteditable="true"]')).not.toBeNull());
+    expect(screen.getByRole('textbox', { name: 'Message' }).tagName).toBe('DIV');
+    session.settings = { richTextInput: false };
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Message' }).tagName).toBe('TEXTAREA'));
+  });
+
+  it('offers the formatting toolbar and rich prompts only while rich text is on, saved under the stock keys', async () => {
+    render(InterfaceTab);
+    await fireEvent.click(screen.getByRole('switch', { name: 'Show Formatting Toolbar' }));
+    expect(session.settings.showFormattingToolbar).toBe(true);
+    await fireEvent.click(screen.getByRole('switch', { name: 'Rich Text Input for Chat' }));
+    expect(session.settings.richTextInput).toBe(false);
+    await waitFor(() => expect(screen.queryByRole('switch', { name: 'Show Formatting Toolbar' })).toBeNull());
+    expect(screen.queryByRole('switch', { name: 'Insert Prompt as Rich Text' })).toBeNull();
+    await waitFor(() => expect(saved.at(-1)).toMatchObject({ richTextInput: false, showFormattingToolbar: true }));
+  });
+
+  it('keeps auto-copy off when the clipboard is refused', async () => {
+    vi.stubGlobal('navigator', { ...navigator, clipboard: { readText: () => Promise.reject(new Error('denied')) } });
+    render(InterfaceTab);
+    const box = screen.getByRole('switch', { name: 'Auto-Copy Response to Clipboard' }) as HTMLInputElement;
+    await fireEvent.click(box);
+    await waitFor(() => expect(box.checked).toBe(false));
+    expect(session.settings.responseAutoCopy).toBeUndefined();
+    vi.unstubAllGlobals();
+  });
+});
+
+describe('paste large text as file', () => {
+  it('names and types the file as the stock UI does, over the stock limit only', () => {
+    const file = pastedTextFile('x'.repeat(1200), 1700000000000);
+    expect(file.name).toBe('Pasted_Text_1700000000000.txt');
+    expect(file.type).toBe('text/plain');
+    expect(file.size).toBe(1200);
+    expect(PASTED_TEXT_LIMIT).toBe(1000);
+  });
+});
+
+describe('artifact sandbox', () => {
+  it('runs scripts only, adding forms and the same origin when allowed', () => {
+    expect(artifactSandbox({})).toBe('allow-scripts');
+    expect(artifactSandbox({ iframeSandboxAllowForms: true })).toBe('allow-scripts allow-forms');
+    expect(artifactSandbox({ iframeSandboxAllowSameOrigin: true, iframeSandboxAllowForms: true })).toBe('allow-scripts allow-forms allow-same-origin');
+  });
+});
+
+describe('always collapse code blocks', () => {
+  it('renders code collapsed with an Expand button only when on', async () => {
+    expect(collapseCodeBlocks(renderMarkdown('```js\nlet a = 1;\n```'))).toContain('class="code-block collapsed"');
+    const view = render(Markdown, { source: '```js\nlet a = 1;\n```' });
+    expect(view.container.querySelector('.code-block.collapsed')).toBeNull();
+    session.settings = { collapseCodeBlocks: true };
+    await waitFor(() => expect(view.container.querySelector('.code-block.collapsed')).not.toBeNull());
+    const button = view.container.querySelector<HTMLButtonElement>('[data-collapse-code]')!;
+    expect(button.textContent).toBe('Expand');
+    await fireEvent.click(button);
+    expect(view.container.querySelector('.code-block.collapsed')).toBeNull();
+  });
+});
+
+describe('always expand details', () => {
+  it('opens tool-call details only when on', () => {
+    const call = { id: 'c1', name: 'search', arguments: '{}', result: 'ok', done: true };
+    render(ToolCall, { call });
+    expect((screen.getByTestId('tool-call') as HTMLDetailsElement).open).toBe(false);
+    cleanup();
+    session.settings = { expandDetails: true };
+    render(ToolCall, { call });
+    expect((screen.getByTestId('tool-call') as HTMLDetailsElement).open).toBe(true);
+  });
+});
+
+describe('follow-up prompts', () => {
+  const answer = () => {
+    chat.id = 'chat-1';
+    append(chat.history, { id: 'u1', parentId: null, childrenIds: [], role: 'user', content: 'hi', timestamp: 1 });
+    append(chat.history, { id: 'a1', parentId: 'u1', childrenIds: [], role: 'assistant', content: 'hello', timestamp: 1, model: 'm1', done: true, followUps: ['Tell me more'] });
+    return chat.history.messages.a1;
+  };
+
+  it('shows them on earlier answers only when kept', async () => {
+    const message = answer();
+    render(AssistantMessage, { message, last: false });
+    expect(screen.queryByRole('group', { name: 'Follow-up suggestions' })).toBeNull();
+    session.settings = { keepFollowUpPrompts: true };
+    await screen.findByRole('group', { name: 'Follow-up suggestions' });
+  });
+
+  it('puts the picked one in the message box instead of sending it when inserting is on', async () => {
+    session.settings = { insertFollowUpPrompt: true };
+    const filled: string[] = [];
+    composer.fill = (text) => filled.push(text);
+    render(AssistantMessage, { message: answer(), last: true });
+    await fireEvent.click(screen.getByRole('button', { name: 'Tell me more' }));
+    expect(filled).toEqual(['Tell me more']);
+    expect(vi.mocked(fetch).mock.calls.some(([url]) => url === '/api/chat/completions')).toBe(false);
+    composer.fill = null;
+  });
+});
+
+describe('web search in chat', () => {
+  it('starts a new chat with web search on when set to Always', () => {
+    webSearch.on = false;
+    newChat();
+    expect(webSearch.on).toBe(false);
+    session.settings = { webSearch: 'always' };
+    newChat();
+    expect(webSearch.on).toBe(true);
+    webSearch.on = false;
+  });
+});
