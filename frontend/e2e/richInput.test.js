@@ -286,3 +286,32 @@ test('a new chat starts with web search on when "Web Search in Chat" is Always',
   await eventually(async () => (await toggle.getAttribute('aria-pressed')) === 'true', 'web search on in the new chat');
   await page.close();
 });
+
+test('an attached image is scaled down to the user\'s size with imageCompression', async () => {
+  const widthSent = async (patch) => {
+    const page = await openPage(patch);
+    await page.evaluate(async () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 200;
+      canvas.height = 100;
+      canvas.getContext('2d').fillRect(0, 0, 200, 100);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, 'image/png'));
+      const data = new DataTransfer();
+      data.items.add(new File([blob], 'shot.png', { type: 'image/png' }));
+      document.getElementById('chat-input').dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByText('shot.png').waitFor();
+    await box(page).click();
+    await page.keyboard.type('what is this', { delay: 5 });
+    const before = suite.backend.state.completions.length;
+    await eventually(async () => !(await page.getByRole('button', { name: 'Send message' }).isDisabled()), 'the image to be ready');
+    await page.keyboard.press('Enter');
+    await eventually(() => suite.backend.state.completions.length > before, 'the completion request');
+    const parts = suite.backend.state.completions.at(-1).messages.at(-1).content;
+    const url = parts.find((p) => p.type === 'image_url').image_url.url;
+    await page.close();
+    return Buffer.from(url.split(',')[1], 'base64').readUInt32BE(16); // the PNG's width (IHDR)
+  };
+  assert.equal(await widthSent({}), 200);
+  assert.equal(await widthSent({ imageCompression: true, imageCompressionSize: { width: '50', height: '' } }), 50);
+});

@@ -16,6 +16,7 @@ const { collapseCodeBlocks } = await import('../src/lib/markdown/code');
 const { renderMarkdown } = await import('../src/lib/markdown/render');
 const { PASTED_TEXT_LIMIT, pastedTextFile } = await import('../src/lib/chat/pastedText');
 const { append } = await import('../src/lib/chat/history');
+const { imageLimits } = await import('../src/lib/chat/images');
 const MessageInput = (await import('../src/components/MessageInput.svelte')).default;
 const InterfaceTab = (await import('../src/components/settings/InterfaceTab.svelte')).default;
 const Markdown = (await import('../src/components/Markdown.svelte')).default;
@@ -151,5 +152,16 @@ describe('web search in chat', () => {
     newChat();
     expect(webSearch.on).toBe(true);
     webSearch.on = false;
+  });
+});
+
+describe('image compression', () => {
+  it('fits images in the user\'s size when on, the tighter of it and the server\'s limit, channels only when allowed', () => {
+    const size = { width: '800', height: '' };
+    expect(imageLimits({ imageCompressionSize: size }, null, false)).toEqual({ width: null, height: null });
+    expect(imageLimits({ imageCompression: true, imageCompressionSize: size }, null, false)).toEqual({ width: 800, height: null });
+    expect(imageLimits({ imageCompression: true, imageCompressionSize: size }, { width: 600, height: 400 }, false)).toEqual({ width: 600, height: 400 });
+    expect(imageLimits({ imageCompression: true, imageCompressionSize: size }, null, true)).toEqual({ width: 800, height: null });
+    expect(imageLimits({ imageCompression: true, imageCompressionSize: size, imageCompressionInChannels: false }, { width: 1000 }, true)).toEqual({ width: 1000, height: null });
   });
 });

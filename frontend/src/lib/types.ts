@@ -171,6 +171,10 @@ export interface UiSettings {
   iframeSandboxAllowSameOrigin?: boolean;
   iframeSandboxAllowForms?: boolean;
   webSearch?: 'always' | null;
+  // The user's own image compression (stock keys; the size is kept as the stock UI keeps it).
+  imageCompression?: boolean;
+  imageCompressionSize?: { width?: number | string | null; height?: number | string | null };
+  imageCompressionInChannels?: boolean;
   [key: string]: unknown;
 }
 
