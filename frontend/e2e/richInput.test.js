@@ -315,3 +315,23 @@ test('an attached image is scaled down to the user\'s size with imageCompression
   assert.equal(await widthSent({}), 200);
   assert.equal(await widthSent({ imageCompression: true, imageCompressionSize: { width: '50', height: '' } }), 50);
 });
+
+test('answers of two models show as tabs with displayMultiModelResponsesInTabs', async () => {
+  const page = await openPage({ displayMultiModelResponsesInTabs: true });
+  await page.getByRole('button', { name: 'Add model' }).click();
+  await page.getByRole('button', { name: 'Select model 2' }).waitFor();
+  await box(page).click();
+  await page.keyboard.type('compare yourselves', { delay: 5 });
+  await sendAndWait(page);
+  await eventually(() => page.locator('[data-testid="assistant-message"][aria-busy="true"]').count().then((n) => n === 0), 'both answers done');
+  const tabs = page.getByRole('tablist', { name: 'Responses' }).getByRole('tab');
+  assert.deepEqual((await tabs.allInnerTexts()).sort(), ['Second Model', 'Stand-in Model']);
+  assert.equal(await page.locator('.side-by-side').count(), 0, 'not side by side');
+  const panel = page.getByRole('tabpanel');
+  for (const name of ['Second Model', 'Stand-in Model']) {
+    await page.getByRole('tab', { name }).click();
+    await eventually(async () => (await page.getByRole('tab', { name }).getAttribute('aria-selected')) === 'true', `${name} chosen`);
+    await panel.getByText(`Answered by ${name}.`).waitFor();
+  }
+  await page.close();
+});

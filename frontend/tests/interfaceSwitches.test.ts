@@ -22,6 +22,7 @@ const InterfaceTab = (await import('../src/components/settings/InterfaceTab.svel
 const Markdown = (await import('../src/components/Markdown.svelte')).default;
 const ToolCall = (await import('../src/components/ToolCall.svelte')).default;
 const AssistantMessage = (await import('../src/components/AssistantMessage.svelte')).default;
+const ChatView = (await import('../src/components/ChatView.svelte')).default;
 
 let saved: Record<string, unknown>[];
 
@@ -163,5 +164,25 @@ describe('image compression', () => {
     expect(imageLimits({ imageCompression: true, imageCompressionSize: size }, { width: 600, height: 400 }, false)).toEqual({ width: 600, height: 400 });
     expect(imageLimits({ imageCompression: true, imageCompressionSize: size }, null, true)).toEqual({ width: 800, height: null });
     expect(imageLimits({ imageCompression: true, imageCompressionSize: size, imageCompressionInChannels: false }, { width: 1000 }, true)).toEqual({ width: 1000, height: null });
+  });
+});
+
+describe('multi-model responses in tabs', () => {
+  it('shows one tab per model and only the chosen answer when on, side by side otherwise', async () => {
+    session.models = [{ id: 'm1', name: 'Model One' }, { id: 'm2', name: 'Model Two' }];
+    const view = render(ChatView, { chatId: null, sidebarOpen: false, ontogglesidebar: () => {} });
+    chat.id = 'chat-1';
+    append(chat.history, { id: 'u1', parentId: null, childrenIds: [], role: 'user', content: 'compare', timestamp: 1, models: ['m1', 'm2'] });
+    append(chat.history, { id: 'a1', parentId: 'u1', childrenIds: [], role: 'assistant', content: 'first answer', timestamp: 1, model: 'm1', done: true });
+    append(chat.history, { id: 'a2', parentId: 'u1', childrenIds: [], role: 'assistant', content: 'second answer', timestamp: 1, model: 'm2', done: true });
+    chat.history.currentId = 'a1';
+    await waitFor(() => expect(view.container.querySelector('.side-by-side')).not.toBeNull());
+    session.settings = { displayMultiModelResponsesInTabs: true };
+    const second = await screen.findByRole('tab', { name: 'Model Two' });
+    expect(screen.getByRole('tab', { name: 'Model One' }).getAttribute('aria-selected')).toBe('true');
+    expect(screen.getByRole('tabpanel').textContent).toContain('first answer');
+    await fireEvent.click(second);
+    await waitFor(() => expect(screen.getByRole('tabpanel').textContent).toContain('second answer'));
+    expect(view.container.querySelector('.side-by-side')).toBeNull();
   });
 });

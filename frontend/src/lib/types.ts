@@ -168,6 +168,7 @@ export interface UiSettings {
   insertFollowUpPrompt?: boolean;
   collapseCodeBlocks?: boolean;
   expandDetails?: boolean;
+  displayMultiModelResponsesInTabs?: boolean;
   iframeSandboxAllowSameOrigin?: boolean;
   iframeSandboxAllowForms?: boolean;
   webSearch?: 'always' | null;
