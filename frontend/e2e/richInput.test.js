@@ -335,3 +335,19 @@ test('answers of two models show as tabs with displayMultiModelResponsesInTabs',
   }
   await page.close();
 });
+
+test('streamed text fades in by default and not with chatFadeStreamingText off', async () => {
+  for (const fade of [true, false]) {
+    const page = await openPage({ chatFadeStreamingText: fade });
+    await page.keyboard.type('please be slow', { delay: 5 });
+    await page.keyboard.press('Enter');
+    const answer = page.locator('[data-testid="assistant-message"][aria-busy="true"]');
+    await answer.getByText(/Thinking slowly\. Thinking slowly\./).first().waitFor();
+    const faded = await answer.locator('.fade-in').count();
+    await page.getByRole('button', { name: 'Stop' }).click();
+    await answer.waitFor({ state: 'detached' });
+    if (fade) assert.ok(faded > 0, 'new text wrapped to fade in');
+    else assert.equal(faded, 0);
+    await page.close();
+  }
+});

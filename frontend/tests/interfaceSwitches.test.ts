@@ -17,6 +17,7 @@ const { renderMarkdown } = await import('../src/lib/markdown/render');
 const { PASTED_TEXT_LIMIT, pastedTextFile } = await import('../src/lib/chat/pastedText');
 const { append } = await import('../src/lib/chat/history');
 const { imageLimits } = await import('../src/lib/chat/images');
+const { fadeNewText } = await import('../src/lib/markdown/fade');
 const MessageInput = (await import('../src/components/MessageInput.svelte')).default;
 const InterfaceTab = (await import('../src/components/settings/InterfaceTab.svelte')).default;
 const Markdown = (await import('../src/components/Markdown.svelte')).default;
@@ -184,5 +185,28 @@ describe('multi-model responses in tabs', () => {
     await fireEvent.click(second);
     await waitFor(() => expect(screen.getByRole('tabpanel').textContent).toContain('second answer'));
     expect(view.container.querySelector('.side-by-side')).toBeNull();
+  });
+});
+
+describe('fade effect for streaming text', () => {
+  it('wraps only the text added since the last render', () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<p>Hello <strong>wor</strong>ld again</p>';
+    expect(fadeNewText(root, 8)).toBe(17);
+    expect([...root.querySelectorAll('.fade-in')].map((s) => s.textContent)).toEqual(['r', 'ld again']);
+    expect(root.textContent).toBe('Hello world again');
+  });
+
+  it('fades a streaming answer in by default and not when turned off', async () => {
+    const message = { id: 'a1', parentId: null, childrenIds: [], role: 'assistant' as const, content: 'First words', timestamp: 1, model: 'm1', done: false };
+    const view = render(AssistantMessage, { message, last: true });
+    await view.rerender({ message: { ...message, content: 'First words and more' }, last: true });
+    await waitFor(() => expect(view.container.querySelector('.fade-in')?.textContent?.trim()).toBe('and more'));
+    cleanup();
+    session.settings = { chatFadeStreamingText: false };
+    const plain = render(AssistantMessage, { message, last: true });
+    await plain.rerender({ message: { ...message, content: 'First words and more' }, last: true });
+    await waitFor(() => expect(plain.container.textContent).toContain('and more'));
+    expect(plain.container.querySelector('.fade-in')).toBeNull();
   });
 });

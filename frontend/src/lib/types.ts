@@ -169,6 +169,7 @@ export interface UiSettings {
   collapseCodeBlocks?: boolean;
   expandDetails?: boolean;
   displayMultiModelResponsesInTabs?: boolean;
+  chatFadeStreamingText?: boolean;
   iframeSandboxAllowSameOrigin?: boolean;
   iframeSandboxAllowForms?: boolean;
   webSearch?: 'always' | null;
