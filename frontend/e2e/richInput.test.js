@@ -351,3 +351,25 @@ test('streamed text fades in by default and not with chatFadeStreamingText off',
     await page.close();
   }
 });
+
+test('the # and @ pickers work in the rich-text box', async () => {
+  const page = await openPage();
+  await page.keyboard.type('read **this** #hand', { delay: 10 });
+  await page.getByRole('listbox', { name: 'Knowledge' }).getByRole('option', { name: /Team Handbook/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByText('Team Handbook').first().waitFor();
+  await eventually(async () => (await messageText(page)).trim() === 'read this', 'the #word taken out of the box');
+  await page.keyboard.type('please @sec', { delay: 10 });
+  await page.getByRole('listbox', { name: 'Models' }).getByRole('option', { name: /Second Model/ }).waitFor();
+  await page.keyboard.press('Enter');
+  await page.getByText('Talking to Second Model').waitFor();
+  await eventually(async () => (await messageText(page)).trim() === 'read this please', 'the @word taken out of the box');
+  const before = suite.backend.state.completions.length;
+  await page.keyboard.press('Enter');
+  await eventually(() => suite.backend.state.completions.length > before, 'the completion request');
+  const sent = suite.backend.state.completions.at(-1);
+  assert.equal(sent.model, 'stand-in/second');
+  assert.equal(sent.messages.at(-1).content, 'read **this** please');
+  assert.ok(sent.files.some((f) => f.id === 'kb-1'), 'the knowledge base goes with the message');
+  await page.close();
+});

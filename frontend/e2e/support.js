@@ -48,7 +48,7 @@ export async function askAndWait(backend, page, text) {
  * paragraphs apart by a blank line, as its Markdown has them).
  */
 export function messageText(page) {
-  return page.getByLabel('Message', { exact: true }).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.innerText.replace(/\n+$/, '')));
+  return page.getByLabel('Message', { exact: true }).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.innerText.replace(/\u200b/g, '').replace(/\n+$/, '')));
 }
 
 /** Waits until the backend has received `call` (e.g. "GET /api/v1/chats/search?text=x&page=1"). */
