@@ -72,6 +72,14 @@ test('a heading, a list and pasted Markdown are formatted and sent as Markdown',
   await page.close();
 });
 
+test('several lines of Markdown put in at once are formatted and sent in the stock style', async () => {
+  const page = await openPage();
+  await box(page).fill('Plan:\nA **bold** one\n\n- [x] shipped\n- [ ] tested\n\n```js\nconst a = 1;\n```\n\nDone.');
+  assert.equal(await box(page).getByRole('checkbox').count(), 2);
+  assert.equal(await sendAndWait(page), 'Plan:  \nA **bold** one\n\n*   [x] shipped\n*   [ ] tested\n\n```js\nconst a = 1;\n```\n\nDone.');
+  await page.close();
+});
+
 test('Enter sends and Shift+Enter starts a new line in the rich-text box', async () => {
   const page = await openPage();
   await page.keyboard.type('first line', { delay: 5 });
