@@ -88,6 +88,15 @@ test('Enter sends and Shift+Enter starts a new line in the rich-text box', async
   assert.equal(await box(page).locator('p').count(), 2, 'Shift+Enter made a new line, nothing was sent');
   const sent = await sendAndWait(page);
   assert.equal(sent, 'first line\n\nsecond line');
+  // Emptied by select-all and delete, the box still makes lines the same way.
+  await box(page).click();
+  await page.keyboard.type('scratch', { delay: 5 });
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('x', { delay: 5 });
+  await page.keyboard.press('Shift+Enter');
+  await page.keyboard.type('y', { delay: 5 });
+  assert.equal(await sendAndWait(page), 'x\n\ny');
   await page.close();
 });
 
