@@ -2,7 +2,7 @@
 // transcript put in the message box) and read-aloud on an answer (the speech fetched and played).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, speechPage as speechPageOf, standInSuite } from './support.js';
+import { eventually, messageText, speechPage as speechPageOf, standInSuite } from './support.js';
 
 const suite = standInSuite();
 const speechPage = () => speechPageOf(suite);
@@ -13,7 +13,7 @@ test('the microphone records, and the transcript lands in the message box', asyn
   await box.fill('Note:');
   await page.getByRole('button', { name: 'Dictate' }).click();
   await page.getByRole('button', { name: 'Stop recording' }).click();
-  await eventually(async () => (await box.inputValue()) === 'Note: Hello from the microphone', 'the transcript in the box');
+  await eventually(async () => (await messageText(page)) === 'Note: Hello from the microphone', 'the transcript in the box');
   const [recording] = suite.backend.state.audio.recordings;
   assert.match(recording.filename, /^recording\.(webm|ogg|m4a)$/);
   assert.match(recording.type, /^audio\//);

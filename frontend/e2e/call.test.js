@@ -3,7 +3,7 @@
 // read-aloud and auto-playback).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, speechPage, standInSuite } from './support.js';
+import { eventually, messageText, speechPage, standInSuite } from './support.js';
 
 const suite = standInSuite();
 const ui = () => suite.backend.state.users.find((u) => u.id === suite.session.id).settings?.ui ?? {};
@@ -139,7 +139,7 @@ test('Settings › Audio: voice, speed, language and auto-playback saved under t
   await page.getByRole('button', { name: 'Stop recording' }).click();
   await eventually(() => audio().recordings.length === recordings + 1, 'the transcription request');
   assert.equal(audio().recordings.at(-1).language, 'de');
-  assert.equal(await page.getByLabel('Message', { exact: true }).inputValue(), 'Hello from the microphone', 'without auto-send the words wait in the box');
+  assert.equal(await messageText(page), 'Hello from the microphone', 'without auto-send the words wait in the box');
 
   // with "send right after dictation" the words go out by themselves
   await page.getByLabel('Message', { exact: true }).fill('');

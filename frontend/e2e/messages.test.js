@@ -2,7 +2,7 @@
 // usage, prompt variables, gateway error pages and the shortcuts dialog.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { eventually, pageFor, standInSuite } from './support.js';
+import { eventually, messageText, pageFor, standInSuite } from './support.js';
 
 const suite = standInSuite();
 
@@ -110,7 +110,7 @@ describe('prompt variables', () => {
       const d = new Date();
       return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
     });
-    await eventually(async () => (await box.inputValue()) === `Explain this stack trace to Ada Admin on ${today}`, 'the prompt with its variables filled in');
+    await eventually(async () => (await messageText(page)) === `Explain this stack trace to Ada Admin on ${today}`, 'the prompt with its variables filled in');
     await page.close();
   });
 });

@@ -43,6 +43,14 @@ export async function askAndWait(backend, page, text) {
   return backend.state.completions.at(-1);
 }
 
+/**
+ * What the message box holds: the plain box's value, or the text the rich-text box shows (its
+ * paragraphs apart by a blank line, as its Markdown has them).
+ */
+export function messageText(page) {
+  return page.getByLabel('Message', { exact: true }).evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.innerText.replace(/\u200b/g, '').replace(/\n+$/, '')));
+}
+
 /** Waits until the backend has received `call` (e.g. "GET /api/v1/chats/search?text=x&page=1"). */
 export function waitForCall(backend, call, from = 0) {
   return eventually(() => backend.state.calls.slice(from).includes(call), call);

@@ -41,7 +41,7 @@ beforeEach(() => {
   }));
   session.user = { id: 'u1', name: 'Ada', email: 'a@b.c', role: 'user', token: 't', token_type: 'Bearer', expires_at: null, profile_image_url: '' };
   session.models = [{ id: 'llama3', name: 'Llama 3' }, { id: 'gpt-4o', name: 'GPT-4o' }];
-  session.settings = {};
+  session.settings = { richTextInput: false }; // the plain box (the rich one: tests/interfaceSwitches.test.ts)
   newChat();
   chat.models = ['llama3'];
   clearAttachments();

@@ -2,9 +2,9 @@
 // rich-text mode's round trip (Markdown → editable HTML → Markdown).
 import { describe, expect, it } from 'vitest';
 import { noteContent } from '../src/lib/notes/content';
-import { domToMarkdown } from '../src/lib/notes/domMarkdown';
-import { applyFormat, formatShortcut, type Selected } from '../src/lib/notes/format';
-import { richHtml } from '../src/lib/notes/richHtml';
+import { domToMarkdown } from '../src/lib/richtext/domMarkdown';
+import { applyFormat, formatShortcut, type Selected } from '../src/lib/richtext/format';
+import { richHtml } from '../src/lib/richtext/richHtml';
 
 /** `[` and `]` in the fixture mark the selection. */
 function sel(marked: string): Selected {

@@ -157,6 +157,28 @@ export interface UiSettings {
   backgroundImageUrl?: string | null;
   chatDirection?: string;
   landingPageMode?: string;
+  // Message box (stock keys): rich text (default on), its formatting toolbar, prompts inserted
+  // formatted, long pastes attached as a text file.
+  richTextInput?: boolean;
+  showFormattingToolbar?: boolean;
+  insertPromptAsRichText?: boolean;
+  largeTextAsFile?: boolean;
+  // Answers, follow-ups, code and tool-call details, the artifact frame, web search (stock keys).
+  responseAutoCopy?: boolean;
+  insertSuggestionPrompt?: boolean;
+  keepFollowUpPrompts?: boolean;
+  insertFollowUpPrompt?: boolean;
+  collapseCodeBlocks?: boolean;
+  expandDetails?: boolean;
+  displayMultiModelResponsesInTabs?: boolean;
+  chatFadeStreamingText?: boolean;
+  iframeSandboxAllowSameOrigin?: boolean;
+  iframeSandboxAllowForms?: boolean;
+  webSearch?: 'always' | null;
+  // The user's own image compression (stock keys; the size is kept as the stock UI keeps it).
+  imageCompression?: boolean;
+  imageCompressionSize?: { width?: number | string | null; height?: number | string | null };
+  imageCompressionInChannels?: boolean;
   [key: string]: unknown;
 }
 

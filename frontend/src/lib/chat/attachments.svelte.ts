@@ -1,7 +1,7 @@
 // Files and knowledge bases attached to the next message, as FileItems (docs/contract.md, Wire shapes).
 import { knowledge as knowledgeApi, uploadFile, waitForProcessing, type Knowledge } from '../api/files';
 import { session } from '../session.svelte';
-import { readImage } from './images';
+import { imageLimits, readImage } from './images';
 
 export interface Attachment {
   key: string;
@@ -77,8 +77,9 @@ export async function attachImage(file: File, list: Attachment[] = attachments):
   list.push({ key, name: file.name || 'image.png', kind: 'image', state: 'processing', progress: 1 });
   const entry = () => list.find((a) => a.key === key);
   try {
-    const limits = (session.config as { file?: { image_compression?: { width?: number | null; height?: number | null } } } | null)?.file?.image_compression;
-    const url = await readImage(file, limits?.width ?? null, limits?.height ?? null);
+    const server = (session.config as { file?: { image_compression?: { width?: number | null; height?: number | null } } } | null)?.file?.image_compression;
+    const limits = imageLimits(session.settings, server, list !== attachments);
+    const url = await readImage(file, limits.width, limits.height);
     const a = entry();
     if (!a) return;
     a.state = 'ready';

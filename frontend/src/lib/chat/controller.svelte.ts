@@ -15,7 +15,8 @@ import { applyChatEvent } from './stream';
 import { interpreterWanted } from '../code/interpreterSwitch.svelte';
 import { pickedServers, toolIds } from './tools.svelte';
 import { imageGenerationWanted } from './imageSwitch.svelte';
-import { webSearchFeature } from './webSearch.svelte';
+import { webSearch, webSearchFeature } from './webSearch.svelte';
+import { copyText } from './copy';
 import { toolServersPayload } from '../userTools/servers';
 import { completionParams, systemPrompt, type Params } from './chatParams';
 import { forCompletion, withSent } from './chatFiles';
@@ -66,6 +67,8 @@ export function newChat(temporary = session.settings.temporaryChatByDefault === 
   chat.params = {};
   chat.files = [];
   chat.loadError = '';
+  // "Web Search in Chat: Always" (stock `webSearch`) starts every new chat with web search on.
+  if (session.settings.webSearch === 'always') webSearch.on = true;
 }
 
 export async function loadChat(id: string): Promise<void> {
@@ -342,6 +345,7 @@ async function finish(reply: Message): Promise<void> {
   const finished = chat.history.messages[reply.id];
   if (finished && !finished.error && chat.id === chatId) {
     answerFinished(session.settings, chat.title, finished.content, () => navigate(`/c/${chatId}`));
+    if (session.settings.responseAutoCopy === true) void copyText(finished.content, false).catch(() => {});
     if (autoPlayback(session.settings) && !chat.inCall && chat.history.currentId === reply.id) void readAloud(reply.id, finished.content).catch(() => {});
   }
 }

@@ -1,5 +1,17 @@
 // Images attached to a message: read as a data URL, scaled down first when the server's
-// `file.image_compression` asks for a maximum width or height.
+// `file.image_compression` or the user's own image compression (stock `imageCompression`,
+// `imageCompressionSize`, `imageCompressionInChannels`) asks for a maximum width or height.
+import type { UiSettings } from '../types';
+
+type Limit = { width?: number | string | null; height?: number | string | null } | null | undefined;
+const size = (v: unknown) => (Number(v) > 0 ? Number(v) : null);
+const tighter = (a: number | null, b: number | null) => (a && b ? Math.min(a, b) : (a ?? b));
+
+/** The box an image must fit in: the server's limit and, when on, the user's (both apply, as in the stock UI). */
+export function imageLimits(settings: UiSettings, server: Limit, inChannel: boolean): { width: number | null; height: number | null } {
+  const own = settings.imageCompression === true && (!inChannel || settings.imageCompressionInChannels !== false) ? (settings.imageCompressionSize as Limit) : null;
+  return { width: tighter(size(own?.width), size(server?.width)), height: tighter(size(own?.height), size(server?.height)) };
+}
 
 function dataUrl(file: Blob): Promise<string> {
   return new Promise((resolve, reject) => {

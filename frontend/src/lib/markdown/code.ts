@@ -17,6 +17,13 @@ function highlighted(text: string, language: string): { body: string; known: boo
   return { body: hljs.highlight(text, { language, ignoreIllegals: true }).value, known: true };
 }
 
+/** The rendered message with every code block collapsed (stock `collapseCodeBlocks`); the button expands it. */
+export function collapseCodeBlocks(html: string): string {
+  return html
+    .replace(/class="code-block"/g, 'class="code-block collapsed"')
+    .replace(/(data-collapse-code[^>]*aria-expanded=")true(">)Collapse</g, '$1false$2Expand<');
+}
+
 export function renderCode({ text, lang }: Tokens.Code): string {
   const language = (lang ?? '').trim().split(/\s+/)[0];
   const { body, known } = highlighted(text, language);

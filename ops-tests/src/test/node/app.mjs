@@ -176,8 +176,10 @@ async function appChat(page) {
   await box.fill('/' + env('PROMPT_COMMAND').slice(0, 4));
   await page.getByRole('option', { name: new RegExp(env('PROMPT_COMMAND')) }).waitFor();
   await page.keyboard.press('Enter');
-  await eventually(async () => (await box.inputValue()).includes(env('CLIPBOARD_TEXT')), 'the prompt with the clipboard filled in');
-  const filled = await box.inputValue();
+  // The box is the rich-text one by default (the plain textarea when that setting is off).
+  const boxText = () => box.evaluate((el) => (el instanceof HTMLTextAreaElement ? el.value : el.innerText.replace(/\u200b/g, '').replace(/\n+$/, '')));
+  await eventually(async () => (await boxText()).includes(env('CLIPBOARD_TEXT')), 'the prompt with the clipboard filled in');
+  const filled = await boxText();
   await send(page);
   report({ step: 'prompt', filled, chatId: chatIdOf(page) });
 

@@ -1,4 +1,4 @@
-// Formatting commands of the note editor's Markdown mode, as pure functions on "text + selection":
+// Formatting commands of the Markdown editors (notes, chat box), as pure functions on "text + selection":
 // inline marks wrap or unwrap the selection, line formats add or remove a prefix on every selected
 // line. The result is written to the Y.Text like typing (minimal change), so co-editing is unaffected.
 

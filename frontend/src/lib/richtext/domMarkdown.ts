@@ -1,10 +1,26 @@
-// The rich-text mode's way back to Markdown: the editable DOM (what `richHtml` rendered, then edited
-// by the browser) written out as the Markdown the Y.Text holds. Only the forms the toolbar makes and
-// marked renders are known; anything else keeps its text.
+// The rich-text editors' way back to Markdown: the editable DOM (what `richHtml` rendered, then edited
+// by the browser) written out as Markdown. Only the forms the toolbar makes and marked renders are
+// known; anything else keeps its text. Two styles: the notes' (text escaped, so the Y.Text reads back
+// the same) and the chat box's, which writes what the stock message box sends (no escaping, `_`
+// emphasis, `*   ` bullets, `1.  ` numbers, a line break as two spaces and a newline).
 
-const escapeText = (s: string) => s.replace(/([\\`*[\]])/g, '\\$1').replace(/(^|[\s(])_/g, '$1\\_').replace(/_(?=[\s.,;:!?)]|$)/g, '\\_');
+export interface MarkdownStyle {
+  escape: boolean;
+  em: string;
+  bullet: string;
+  ordered: (n: number) => string;
+  br: string;
+}
+
+export const NOTE_STYLE: MarkdownStyle = { escape: true, em: '*', bullet: '- ', ordered: (n) => `${n}. `, br: '\n' };
+export const CHAT_STYLE: MarkdownStyle = { escape: false, em: '_', bullet: '*   ', ordered: (n) => `${n}.  `, br: '  \n' };
+
+let style: MarkdownStyle = NOTE_STYLE;
+
+const escapeText = (s: string) =>
+  style.escape ? s.replace(/([\\`*[\]])/g, '\\$1').replace(/(^|[\s(])_/g, '$1\\_').replace(/_(?=[\s.,;:!?)]|$)/g, '\\_') : s;
 /** Text at the start of a paragraph that Markdown would read as a block marker. */
-const escapeStart = (s: string) => s.replace(/^(#{1,6}\s|>|[-+]\s|\d+[.)]\s)/, '\\$1');
+const escapeStart = (s: string) => (style.escape ? s.replace(/^(#{1,6}\s|>|[-+]\s|\d+[.)]\s)/, '\\$1') : s);
 
 function inline(node: Node): string {
   let out = '';
@@ -23,7 +39,7 @@ function wrap(mark: string, inner: string): string {
 }
 
 function inlineNode(node: Node): string {
-  if (node.nodeType === Node.TEXT_NODE) return escapeText((node.textContent ?? '').replace(/\u00a0/g, ' ').replace(/\n/g, ' '));
+  if (node.nodeType === Node.TEXT_NODE) return escapeText((node.textContent ?? '').replace(/\u200b/g, '').replace(/\u00a0/g, ' ').replace(/\n/g, ' '));
   if (node.nodeType !== Node.ELEMENT_NODE) return '';
   const el = node as HTMLElement;
   switch (el.tagName) {
@@ -32,7 +48,7 @@ function inlineNode(node: Node): string {
       return wrap('**', inline(el));
     case 'EM':
     case 'I':
-      return wrap('*', inline(el));
+      return wrap(style.em, inline(el));
     case 'DEL':
     case 'S':
     case 'STRIKE':
@@ -50,7 +66,7 @@ function inlineNode(node: Node): string {
     case 'IMG':
       return `![${el.getAttribute('alt') ?? ''}](${el.getAttribute('src') ?? ''})`;
     case 'BR':
-      return '\n';
+      return style.br;
     case 'INPUT':
       return '';
     default:
@@ -97,7 +113,7 @@ function list(el: HTMLElement, indent = ''): string {
   const items: string[] = [];
   for (const li of Array.from(el.children)) {
     if (li.tagName !== 'LI') continue;
-    items.push(listItem(li as HTMLElement, ordered ? `${n++}. ` : '- ', indent));
+    items.push(listItem(li as HTMLElement, ordered ? style.ordered(n++) : style.bullet, indent));
   }
   return items.join('\n');
 }
@@ -162,6 +178,11 @@ function blocks(container: HTMLElement): string[] {
 }
 
 /** The Markdown of an edited rich-text body. */
-export function domToMarkdown(root: HTMLElement): string {
-  return blocks(root).join('\n\n');
+export function domToMarkdown(root: HTMLElement, as: MarkdownStyle = NOTE_STYLE): string {
+  style = as;
+  try {
+    return blocks(root).join('\n\n');
+  } finally {
+    style = NOTE_STYLE;
+  }
 }
