@@ -241,7 +241,7 @@ public class FileProcessor {
     private void interruptedWhileProcessing(String fileId) {
         boolean wasInterrupted = Thread.interrupted();
         try {
-            LOG.infof("Processing file %s was interrupted; it is marked for processing again", fileId);
+            LOG.infof("Processing file %s was interrupted; it is marked as such, to be processed again", fileId);
             fail(fileId, INTERRUPTED);
         } catch (RuntimeException e) {
             LOG.warnf("Processing file %s was interrupted and could not be marked: %s", fileId, e.getMessage());
