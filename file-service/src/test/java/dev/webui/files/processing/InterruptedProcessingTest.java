@@ -20,6 +20,7 @@ import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -69,8 +70,9 @@ class InterruptedProcessingTest {
             processor.stop();
             // the upstream still holds its answer: only the interrupt can have ended the job
             for (String id : new String[]{running, waiting}) {
+                assertEquals("failed", Uploads.awaitProcessed(user.token(), id));
                 given().auth().oauth2(user.token()).get("/api/v1/files/" + id).then().statusCode(200)
-                        .body("data.status", equalTo("failed")).body("data.error", equalTo(FileProcessor.INTERRUPTED));
+                        .body("data.error", equalTo(FileProcessor.INTERRUPTED));
             }
             release.countDown();
         }
