@@ -8,12 +8,15 @@ import dev.webui.files.file.FileRow;
 import dev.webui.files.file.ProcessingStatus;
 import dev.webui.files.storage.FileStorage;
 import dev.webui.files.vector.ChunkStore;
-import jakarta.annotation.PreDestroy;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InterruptedIOException;
+import java.nio.channels.ClosedByInterruptException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +42,10 @@ public class FileProcessor {
     private static final Logger LOG = Logger.getLogger(FileProcessor.class);
     /** How often a file processed by another replica is looked at while waiting for it. */
     static final Duration WATCH_INTERVAL = Duration.ofMillis(250);
+    /** How long stopping waits for interrupted jobs to record their outcome. */
+    static final Duration STOP_GRACE = Duration.ofSeconds(10);
+    /** The reason recorded on a file whose processing was interrupted (the replica stopping). */
+    public static final String INTERRUPTED = "Processing was interrupted before it finished; process the file again";
 
     private final FileRepository files;
     private final FileStorage storage;
@@ -153,13 +160,17 @@ public class FileProcessor {
                 return;
             }
             index(file, text);
-        } catch (TextExtractor.ExtractionException | EmbeddingException e) {
-            fail(fileId, e.getMessage());
-        } catch (IOException e) {
-            fail(fileId, "The stored file could not be read");
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "Processing file %s failed", fileId);
-            fail(fileId, "Processing failed unexpectedly");
+        } catch (TextExtractor.ExtractionException | RuntimeException | IOException e) {
+            if (interrupted(e)) {
+                interruptedWhileProcessing(fileId);
+            } else if (e instanceof TextExtractor.ExtractionException || e instanceof EmbeddingException) {
+                fail(fileId, e.getMessage());
+            } else if (e instanceof IOException) {
+                fail(fileId, "The stored file could not be read");
+            } else {
+                LOG.errorf(e, "Processing file %s failed", fileId);
+                fail(fileId, "Processing failed unexpectedly");
+            }
         } catch (OutOfMemoryError e) {
             // the worker's allocations are garbage now; the file is marked so that nobody waits for it
             LOG.errorf(e, "Processing file %s ran out of memory", fileId);
@@ -203,8 +214,74 @@ public class FileProcessor {
         files.setData(fileId, data);
     }
 
-    @PreDestroy
+    /**
+     * Whether the failure only says that this thread was interrupted (the replica stopping its
+     * workers): a blocking database or HTTP call then fails with the interrupt as its cause, which
+     * says nothing about the file.
+     */
+    private static boolean interrupted(Throwable e) {
+        if (Thread.currentThread().isInterrupted()) {
+            return true;
+        }
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof InterruptedException || t instanceof InterruptedIOException || t instanceof ClosedByInterruptException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Records that the work was cut short, not that the file is bad, so that the status stream ends
+     * and {@code /retrieval/process/file} processes it again. The interrupt is set aside while the
+     * outcome is written (a blocking call on an interrupted thread fails at once) and restored after.
+     * When even that write fails (the database is closing too) the file stays pending, as when a
+     * replica dies.
+     */
+    private void interruptedWhileProcessing(String fileId) {
+        boolean wasInterrupted = Thread.interrupted();
+        try {
+            LOG.infof("Processing file %s was interrupted; it is marked as such, to be processed again", fileId);
+            fail(fileId, INTERRUPTED);
+        } catch (RuntimeException e) {
+            LOG.warnf("Processing file %s was interrupted and could not be marked: %s", fileId, e.getMessage());
+        } finally {
+            if (wasInterrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Stops the workers when the replica shuts down: on the shutdown event, while the database pool
+     * is still open (it is closed before beans are destroyed), so the outcome can still be recorded.
+     */
+    void onShutdown(@Observes ShutdownEvent event) {
+        stop();
+    }
+
+    /**
+     * Stops the workers: running jobs are interrupted and given a moment to record that; jobs that
+     * never started are marked the same way.
+     */
     void stop() {
         workers.shutdownNow();
+        queued.forEach((fileId, job) -> {
+            if (job.claimed.compareAndSet(false, true)) {
+                try {
+                    interruptedWhileProcessing(fileId);
+                } finally {
+                    queued.remove(fileId, job);
+                    job.done.complete(null);
+                }
+            }
+        });
+        try {
+            if (!workers.awaitTermination(STOP_GRACE.toMillis(), TimeUnit.MILLISECONDS)) {
+                LOG.warn("File processing workers still busy at shutdown");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -25,10 +25,13 @@ public final class FakeEmbeddingsServer implements AutoCloseable {
     public final List<String> models = new CopyOnWriteArrayList<>();
     /** Every text it was asked to embed, in order. */
     public final List<String> inputs = new CopyOnWriteArrayList<>();
+    /** Runs before each answer, on the server's one thread: a test may hold the caller there. */
+    public volatile Runnable beforeAnswer = () -> { };
 
     public FakeEmbeddingsServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.createContext("/v1/embeddings", exchange -> {
+            beforeAnswer.run();
             JsonNode request = MAPPER.readTree(exchange.getRequestBody());
             authorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             models.add(request.path("model").asText());
