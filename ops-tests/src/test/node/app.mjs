@@ -97,7 +97,12 @@ async function appChat(page) {
   await eventually(async () => (await page.evaluate(() => navigator.clipboard.readText())).includes('const c = a + b;'), 'the answer on the clipboard');
   await page.setViewportSize({ width: 1280, height: 420 });
   const toBottom = page.getByRole('button', { name: 'Scroll to bottom' });
-  await page.locator('.chat .scroll').evaluate((el) => el.scrollTo(0, 0));
+  // from the bottom to the top: a chat that only overflows since the resize has nothing to scroll from otherwise
+  await page.locator('.chat .scroll').evaluate(async (el) => {
+    el.scrollTo(0, el.scrollHeight);
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    el.scrollTo(0, 0);
+  });
   await toBottom.waitFor();
   await toBottom.click();
   await toBottom.waitFor({ state: 'detached' });

@@ -3,24 +3,27 @@ package dev.webui.api.support;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.webui.common.testing.TestRedis;
+import dev.webui.common.redis.RedisSubscriptions;
+import io.quarkus.arc.Arc;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.TimeUnit;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
 
 /**
- * A browser tab as the bridge's event calls reach it: watches the call channel in Redis over its
- * own connection (so the service's own subscriptions are untouched), keeps every call and publishes
- * {@code answer(call)} as the ack on the call's {@code reply_to} channel (no ack when it is
+ * A browser tab as the bridge's event calls reach it: watches the call channel in Redis over a
+ * subscription of its own (so the service's own subscriptions are untouched), keeps every call and
+ * publishes {@code answer(call)} as the ack on the call's {@code reply_to} channel (no ack when it is
  * {@link #SILENT}). For a call that names a stream ({@code listen}), {@code then} may publish what the
  * bridge would forward from the socket ({@link Stream}); releases are kept in {@link #releases}.
- * Acks and items go out over a second connection kept open for the fake's life: a publish costs a
- * round trip, not a process start, so the service's ack and idle timeouts hold on a loaded machine.
+ * Calls are handled one at a time, in order, on a thread of the fake's own; publishing uses the
+ * service's Redis client, so a publish costs a round trip and the service's timeouts hold under load.
  */
 public final class FakeBrowser implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -28,8 +31,11 @@ public final class FakeBrowser implements AutoCloseable {
     public static final Object SILENT = new Object();
     public final List<JsonNode> calls = new CopyOnWriteArrayList<>();
     public final List<String> releases = new CopyOnWriteArrayList<>();
-    private final RespConnection subscriber = new RespConnection(TestRedis.SHARED_URL);
-    private final RespConnection publisher = new RespConnection(TestRedis.SHARED_URL);
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private final ReactiveRedisDataSource redis = Arc.container().instance(ReactiveRedisDataSource.class).get();
+    private final BlockingQueue<String> received = new LinkedBlockingQueue<>();
+    private final RedisSubscriptions.RedisSubscription subscription;
+    private final Thread worker;
     private volatile boolean closed;
 
     /** What the bridge publishes for the socket's stream items. */
@@ -50,35 +56,27 @@ public final class FakeBrowser implements AutoCloseable {
         }
     }
 
-    public FakeBrowser(String callChannel, Function<JsonNode, Object> answer) throws Exception {
+    public FakeBrowser(String callChannel, Function<JsonNode, Object> answer) {
         this(callChannel, answer, (call, stream) -> { });
     }
 
-    public FakeBrowser(String callChannel, Function<JsonNode, Object> answer, BiConsumer<JsonNode, Stream> then) throws Exception {
-        CompletableFuture<Void> subscribed = new CompletableFuture<>();
-        Thread reader = new Thread(() -> {
+    public FakeBrowser(String callChannel, Function<JsonNode, Object> answer, BiConsumer<JsonNode, Stream> then) {
+        subscription = Arc.container().instance(RedisSubscriptions.class).get()
+                .subscribe(List.of(callChannel), (channel, message) -> received.add(message), () -> { })
+                .await().atMost(WAIT);
+        worker = new Thread(() -> {
             try {
-                subscriber.send("SUBSCRIBE", callChannel);
                 while (!closed) {
-                    List<?> push = (List<?>) subscriber.read();
-                    if ("subscribe".equals(push.get(0))) {
-                        subscribed.complete(null);
-                    } else if ("message".equals(push.get(0))) {
-                        handle(JSON.readTree((String) push.get(2)), answer, then);
-                    }
+                    handle(JSON.readTree(received.take()), answer, then);
                 }
-            } catch (Exception e) {
-                subscribed.completeExceptionally(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (JsonProcessingException e) {
+                throw new IllegalStateException(e);
             }
         }, "fake-browser");
-        reader.setDaemon(true);
-        reader.start();
-        try {
-            subscribed.get(10, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            close();
-            throw e;
-        }
+        worker.setDaemon(true);
+        worker.start();
     }
 
     private void handle(JsonNode call, Function<JsonNode, Object> answer, BiConsumer<JsonNode, Stream> then) {
@@ -101,7 +99,7 @@ public final class FakeBrowser implements AutoCloseable {
             return; // a closed tab sends nothing more
         }
         try {
-            publisher.command("PUBLISH", channel, JSON.writeValueAsString(message));
+            redis.pubsub(String.class).publish(channel, JSON.writeValueAsString(message)).await().atMost(WAIT);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -110,7 +108,7 @@ public final class FakeBrowser implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
-        subscriber.close();
-        publisher.close();
+        subscription.close();
+        worker.interrupt();
     }
 }
