@@ -4,7 +4,7 @@
 // visible effect of each new switch.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, messageText, pageFor, standInSuite } from './support.js';
+import { eventually, messageText, openSettingsTab, pageFor, standInSuite } from './support.js';
 
 const suite = standInSuite();
 const me = () => suite.backend.state.users.find((u) => u.id === suite.session.id);
@@ -29,13 +29,7 @@ async function sendAndWait(page, key = 'Enter') {
   return suite.backend.state.completions.at(-1).messages.at(-1).content;
 }
 
-async function openInterface(page) {
-  await page.getByRole('button', { name: 'Ada Admin' }).click();
-  await page.getByRole('menuitem', { name: 'Settings' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.getByRole('tab', { name: 'Interface' }).click();
-  return dialog;
-}
+const openInterface = (page) => openSettingsTab(page, 'Interface');
 
 test('typed **bold** shows bold while composing and is sent as the Markdown **bold**', async () => {
   const page = await openPage();

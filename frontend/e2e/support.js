@@ -23,6 +23,15 @@ export async function pageFor(browser, backend, session, viewport = { width: 128
   return page;
 }
 
+/** Opens Settings from the user menu on the `tab` tab; returns the dialog. */
+export async function openSettingsTab(page, tab, userName = 'Ada Admin') {
+  await page.getByRole('button', { name: userName }).click();
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('tab', { name: tab }).click();
+  return dialog;
+}
+
 /** Polls until `check` holds (requests and saves happen after the click that starts them). */
 export async function eventually(check, what, timeout = 10000) {
   const start = Date.now();

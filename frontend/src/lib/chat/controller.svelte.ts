@@ -11,6 +11,7 @@ import { toast, toastError } from '../toast.svelte';
 import type { ChatBlob, ChatEventEnvelope, Message, Tag } from '../types';
 import { append, branch, emptyHistory, removeMessage, toCompletionMessages } from './history';
 import { promptVariables } from './promptVariables';
+import { locateAndSave } from './userLocation';
 import { applyChatEvent } from './stream';
 import { interpreterWanted } from '../code/interpreterSwitch.svelte';
 import { pickedServers, toolIds } from './tools.svelte';
@@ -251,7 +252,7 @@ async function startCompletion(reply: Message, firstExchange: boolean, leafId = 
       tool_servers: own.servers,
       ...toolIds(),
       features: { image_generation: imageGenerationWanted(), code_interpreter: interpreterWanted(), web_search: webSearchFeature(), ...(session.settings.memory === true ? { memory: true } : {}) },
-      variables: variables(),
+      variables: await variables(),
       model_item: model,
       session_id: sessionId,
       chat_id: chatId,
@@ -278,8 +279,10 @@ function filesFor(reply: Message, leafId: string): Record<string, unknown>[] {
   return result.files;
 }
 
-function variables(): Record<string, string> {
-  return promptVariables({ userName: session.user?.name ?? '', language: i18n.locale });
+/** With "User Location" on, the position is read (and stored) for each completion, as the stock UI does. */
+async function variables(): Promise<Record<string, string>> {
+  const location = session.settings.userLocation === true ? await locateAndSave() : undefined;
+  return promptVariables({ userName: session.user?.name ?? '', language: i18n.locale, location });
 }
 
 /** The user's interface switches decide which tasks run after an answer (all on unless turned off). */
