@@ -36,3 +36,47 @@ describe('user location', () => {
     await page.close();
   });
 });
+
+describe('regenerate menu', () => {
+  test('offers try again, suggested and typed instructions sent after the old answer; turned off, Regenerate answers again at once', async () => {
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
+    await askAndWait(suite.backend, page, 'Tell me about owls');
+    const idle = () => page.waitForSelector('[data-testid="assistant-message"][aria-busy="true"]', { state: 'detached', timeout: 15000 });
+    const sentAfter = async (pick) => {
+      const before = suite.backend.state.completions.length;
+      await page.getByRole('button', { name: 'Regenerate' }).click();
+      await pick(page.getByRole('menu', { name: 'Regenerate' }));
+      await eventually(() => suite.backend.state.completions.length > before, 'the regenerated completion');
+      await idle();
+      return suite.backend.state.completions.at(-1).messages.filter((m) => m.role !== 'system');
+    };
+
+    const concise = await sentAfter((menu) => menu.getByRole('menuitem', { name: 'More Concise' }).click());
+    assert.deepEqual(concise.map((m) => m.role), ['user', 'assistant', 'user']);
+    assert.equal(concise[0].content, 'Tell me about owls');
+    assert.equal(concise[2].content, 'More Concise');
+    await page.getByText('2/2').waitFor();
+
+    const typed = await sentAfter(async (menu) => {
+      await menu.getByLabel('Suggest a change').fill('Answer in French');
+      await page.keyboard.press('Enter');
+    });
+    assert.equal(typed.at(-1).content, 'Answer in French');
+    await page.getByText('3/3').waitFor();
+
+    const again = await sentAfter((menu) => menu.getByRole('menuitem', { name: 'Try Again' }).click());
+    assert.deepEqual(again.map((m) => m.content), ['Tell me about owls']);
+    await page.getByText('4/4').waitFor();
+
+    const dialog = await openInterface(page);
+    await dialog.getByRole('switch', { name: 'Regenerate Menu' }).click();
+    await eventually(() => ui().regenerateMenu === false, 'regenerateMenu to be saved');
+    await page.keyboard.press('Escape');
+    const before = suite.backend.state.completions.length;
+    await page.getByRole('button', { name: 'Regenerate' }).click();
+    await eventually(() => suite.backend.state.completions.length > before, 'a direct regeneration');
+    assert.equal(await page.getByRole('menu', { name: 'Regenerate' }).count(), 0);
+    await page.getByText('5/5').waitFor();
+    await page.close();
+  });
+});
