@@ -2,7 +2,7 @@
 // toast and "What's New", and voice interruption in calls.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { askAndWait, eventually, openSettingsTab, pageFor, standInSuite } from './support.js';
+import { askAndWait, eventually, openSettingsTab, pageFor, reloadWithFeatures, standInSuite } from './support.js';
 
 const suite = standInSuite();
 const me = () => suite.backend.state.users.find((u) => u.id === suite.session.id);
@@ -77,6 +77,58 @@ describe('regenerate menu', () => {
     await eventually(() => suite.backend.state.completions.length > before, 'a direct regeneration');
     assert.equal(await page.getByRole('menu', { name: 'Regenerate' }).count(), 0);
     await page.getByText('5/5').waitFor();
+    await page.close();
+  });
+});
+
+describe('update notice and What\'s New', () => {
+  // The stand-in's /api/config has the version check off; these pages see it on, as an admin's would.
+  async function pageWithUpdateCheck() {
+    const page = await pageFor(suite.browser, suite.backend, suite.session);
+    await reloadWithFeatures(page, { enable_version_update_check: true });
+    await page.getByRole('button', { name: 'New Chat', exact: true }).waitFor();
+    return page;
+  }
+
+  test('What\'s New shows the changelog once after a version change; the notice of a newer version is not shown again once closed', async () => {
+    const state = suite.backend.state;
+    state.latestVersion = '0.6.40';
+    state.changelog = { '0.6.32': { date: '2025-09-29', added: [{ title: 'Notes', content: 'shared editing', raw: '<p><strong>Notes</strong>: shared editing</p>' }] } };
+    me().settings = { ui: { version: '0.6.31' } };
+    const page = await pageWithUpdateCheck();
+    const whatsNew = page.getByRole('dialog', { name: 'What\'s New in Open WebUI' });
+    await whatsNew.getByText('v0.6.32 - 2025-09-29').waitFor();
+    await whatsNew.getByText('shared editing').waitFor();
+    await whatsNew.getByRole('button', { name: 'Okay, Let\'s Go!' }).click();
+    await eventually(() => ui().version === '0.6.32', 'the seen version to be saved');
+
+    const notice = page.getByRole('status', { name: 'Update available' });
+    await notice.getByText('A new version (v0.6.40) is now available.').waitFor();
+    await notice.getByRole('button', { name: 'Close' }).click();
+    await notice.waitFor({ state: 'detached' });
+
+    await page.reload();
+    await page.getByRole('button', { name: 'New Chat', exact: true }).waitFor();
+    await eventually(() => state.calls.filter((c) => c === 'GET /api/version/updates').length >= 2, 'the second version check');
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(await notice.count(), 0, 'closed for 0.6.40');
+    assert.equal(await whatsNew.count(), 0, 'already seen');
+
+    state.latestVersion = '0.6.41';
+    await page.reload();
+    await notice.getByText('A new version (v0.6.41) is now available.').waitFor();
+
+    const dialog = await openInterface(page);
+    await dialog.getByRole('switch', { name: 'Toast notifications for new updates' }).click();
+    await dialog.getByRole('switch', { name: 'Show "What\'s New" modal on login' }).click();
+    await eventually(() => ui().showUpdateToast === false && ui().showChangelog === false, 'both switches to be saved');
+    me().settings.ui.version = '0.6.30';
+    await page.reload();
+    await page.getByRole('button', { name: 'New Chat', exact: true }).waitFor();
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(await notice.count(), 0);
+    assert.equal(await whatsNew.count(), 0);
+    state.changelog = {};
     await page.close();
   });
 });

@@ -4,7 +4,7 @@
 // visible effect of each new switch.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, messageText, openSettingsTab, pageFor, standInSuite } from './support.js';
+import { eventually, messageText, openSettingsTab, pageFor, reloadWithFeatures, standInSuite } from './support.js';
 
 const suite = standInSuite();
 const me = () => suite.backend.state.users.find((u) => u.id === suite.session.id);
@@ -280,12 +280,7 @@ test('the artifact frame gets same-origin and forms only when allowed (iframeSan
 test('a new chat starts with web search on when "Web Search in Chat" is Always', async () => {
   me().settings = { ui: { richTextInput: true } };
   const page = await pageFor(suite.browser, suite.backend, suite.session);
-  await page.route('**/api/config', async (route) => {
-    const response = await route.fetch();
-    const config = await response.json();
-    await route.fulfill({ response, json: { ...config, features: { ...config.features, enable_web_search: true } } });
-  });
-  await page.reload();
+  await reloadWithFeatures(page, { enable_web_search: true });
   const toggle = page.getByRole('button', { name: 'Web search' });
   await toggle.waitFor();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');

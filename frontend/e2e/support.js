@@ -32,6 +32,16 @@ export async function openSettingsTab(page, tab, userName = 'Ada Admin') {
   return dialog;
 }
 
+/** Reloads `page` with these `features` set in the /api/config it receives. */
+export async function reloadWithFeatures(page, features) {
+  await page.route('**/api/config', async (route) => {
+    const response = await route.fetch();
+    const config = await response.json();
+    await route.fulfill({ response, json: { ...config, features: { ...config.features, ...features } } });
+  });
+  await page.reload();
+}
+
 /** Polls until `check` holds (requests and saves happen after the click that starts them). */
 export async function eventually(check, what, timeout = 10000) {
   const start = Date.now();

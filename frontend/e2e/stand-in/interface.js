@@ -2,9 +2,8 @@
 // changelog, in our backend's shapes (auth-service UserResource, api-service AppResource).
 export function interfaceFeature({ state, need }) {
   state.latestVersion = '0.6.32';
-  state.changelog = {
-    '0.6.32': { date: '2025-09-29', added: [{ title: 'Notes', content: 'shared editing', raw: '<p><strong>Notes</strong>: shared editing</p>' }] }
-  };
+  // Empty unless a test fills it: the app shows no "What's New" without entries.
+  state.changelog = {};
   const routes = [
     ['POST', /^\/api\/v1\/users\/user\/info\/update$/, (req, _m, body) => {
       const user = need(req, 'verified');

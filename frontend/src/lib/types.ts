@@ -153,6 +153,8 @@ export interface UiSettings {
   userLocation?: boolean;
   regenerateMenu?: boolean;
   showUpdateToast?: boolean;
+  /** The app version whose "What's New" the admin has seen. */
+  version?: string;
   showChangelog?: boolean;
   voiceInterruption?: boolean;
   // Artifacts panel (stock key; default on).
