@@ -1,8 +1,9 @@
 // Browser tests of the stock interface extras: the user's location, the regenerate menu, the update
 // toast and "What's New", and voice interruption in calls.
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
-import { askAndWait, eventually, openSettingsTab, pageFor, reloadWithFeatures, standInSuite } from './support.js';
+import { after, before, describe, test } from 'node:test';
+import { launchBrowser, speakingMicrophone } from './browser.js';
+import { askAndWait, eventually, openSettingsTab, pageFor, reloadWithFeatures, speechPage, standInSuite } from './support.js';
 
 const suite = standInSuite();
 const me = () => suite.backend.state.users.find((u) => u.id === suite.session.id);
@@ -130,5 +131,50 @@ describe('update notice and What\'s New', () => {
     assert.equal(await whatsNew.count(), 0);
     state.changelog = {};
     await page.close();
+  });
+});
+
+describe('voice interruption in calls', () => {
+  // A browser whose fake microphone keeps "speaking" (a steady tone): the user talks over the answer.
+  let speaking;
+  before(async () => (speaking = await launchBrowser({ microphone: speakingMicrophone() })));
+  after(() => speaking?.close());
+
+  test('off by default the answer is spoken on; turned on, speaking over it interrupts it and the call listens again', async () => {
+    const audio = () => suite.backend.state.audio;
+    const page = await speechPage({ ...suite, browser: speaking });
+    const overlay = page.getByRole('dialog', { name: 'Call' });
+    const callAndAsk = async () => {
+      const spoken = audio().speech.length;
+      audio().transcript = 'Tell me something slow';
+      await page.getByRole('button', { name: 'Call' }).click();
+      await overlay.getByText('Listening…').waitFor();
+      await overlay.getByRole('button', { name: 'Done speaking' }).click();
+      await eventually(() => audio().speech.length > spoken, 'the first sentence spoken');
+      return spoken;
+    };
+
+    await callAndAsk();
+    await overlay.getByText('Speaking…').waitFor();
+    await page.waitForTimeout(1200);
+    assert.equal(await overlay.getByText('Speaking…').count(), 1, 'without voice interruption the user\'s voice does not stop the answer');
+    await overlay.getByRole('button', { name: 'End call' }).click();
+    await overlay.waitFor({ state: 'detached' });
+    await page.locator('[data-testid="assistant-message"][aria-busy="true"]').waitFor({ state: 'detached', timeout: 20000 });
+
+    const dialog = await openInterface(page);
+    await dialog.getByRole('switch', { name: 'Allow Voice Interruption in Call' }).click();
+    await eventually(() => ui().voiceInterruption === true, 'voiceInterruption to be saved');
+    await page.keyboard.press('Escape');
+
+    const spoken = await callAndAsk();
+    await overlay.getByText('Listening…').waitFor();
+    const afterInterrupt = audio().speech.length;
+    await page.waitForTimeout(1500);
+    assert.equal(audio().speech.length, afterInterrupt, 'nothing more is spoken after the interruption');
+    assert.ok(afterInterrupt - spoken <= 3, `only the sentence playing and the next were fetched (${afterInterrupt - spoken})`);
+    await overlay.getByRole('button', { name: 'End call' }).click();
+    audio().transcript = undefined;
+    await page.context().close();
   });
 });
