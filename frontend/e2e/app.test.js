@@ -132,6 +132,7 @@ describe('first run and chat', () => {
 
   test('regenerate creates a second version and the branch arrows switch between them', async () => {
     await page.getByRole('button', { name: 'Regenerate' }).click();
+    await page.getByRole('menuitem', { name: 'Try Again' }).click();
     await waitIdle();
     await page.getByText('2/2').waitFor();
     await page.getByRole('button', { name: 'Previous version' }).click();

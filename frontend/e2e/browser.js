@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, existsSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { silentWav } from './wav.js';
+import { silentWav, toneWav } from './wav.js';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -38,15 +38,22 @@ function silentMicrophone() {
   return file;
 }
 
+/** A fake microphone that never stops "speaking" (a steady tone), for voice interruption. */
+export function speakingMicrophone() {
+  const file = join(tmpdir(), 'owui-e2e-speaking-microphone.wav');
+  writeFileSync(file, toneWav(48000));
+  return file;
+}
+
 /** One chromium with independent contexts (separate storage), for tests with several users at once. */
-export async function launchBrowser() {
+export async function launchBrowser({ microphone = silentMicrophone() } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     headless: true,
-    // a fake camera and a silent fake microphone that need no permission prompt, audio that plays
+    // a fake camera and a fake microphone (silent unless `microphone` names another WAV) that need no permission prompt, audio that plays
     // without a gesture, and screen sharing (getDisplayMedia) that picks the whole screen without asking
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${silentMicrophone()}`, '--use-fake-ui-for-media-stream',
+      '--use-fake-device-for-media-stream', `--use-file-for-fake-audio-capture=${microphone}`, '--use-fake-ui-for-media-stream',
       '--autoplay-policy=no-user-gesture-required', '--auto-select-desktop-capture-source=Entire screen']
   });
 }

@@ -4,7 +4,7 @@
 // visible effect of each new switch.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { eventually, messageText, pageFor, standInSuite } from './support.js';
+import { eventually, messageText, openSettingsTab, pageFor, reloadWithFeatures, standInSuite } from './support.js';
 
 const suite = standInSuite();
 const me = () => suite.backend.state.users.find((u) => u.id === suite.session.id);
@@ -29,13 +29,7 @@ async function sendAndWait(page, key = 'Enter') {
   return suite.backend.state.completions.at(-1).messages.at(-1).content;
 }
 
-async function openInterface(page) {
-  await page.getByRole('button', { name: 'Ada Admin' }).click();
-  await page.getByRole('menuitem', { name: 'Settings' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Settings' });
-  await dialog.getByRole('tab', { name: 'Interface' }).click();
-  return dialog;
-}
+const openInterface = (page) => openSettingsTab(page, 'Interface');
 
 test('typed **bold** shows bold while composing and is sent as the Markdown **bold**', async () => {
   const page = await openPage();
@@ -286,12 +280,7 @@ test('the artifact frame gets same-origin and forms only when allowed (iframeSan
 test('a new chat starts with web search on when "Web Search in Chat" is Always', async () => {
   me().settings = { ui: { richTextInput: true } };
   const page = await pageFor(suite.browser, suite.backend, suite.session);
-  await page.route('**/api/config', async (route) => {
-    const response = await route.fetch();
-    const config = await response.json();
-    await route.fulfill({ response, json: { ...config, features: { ...config.features, enable_web_search: true } } });
-  });
-  await page.reload();
+  await reloadWithFeatures(page, { enable_web_search: true });
   const toggle = page.getByRole('button', { name: 'Web search' });
   await toggle.waitFor();
   assert.equal(await toggle.getAttribute('aria-pressed'), 'false');

@@ -18,6 +18,7 @@ import { directFeature } from './stand-in/direct.js';
 import { chatFilesFeature } from './stand-in/chat-files.js';
 import { memoriesFeature } from './stand-in/memories.js';
 import { miscFeature } from './stand-in/misc.js';
+import { interfaceFeature } from './stand-in/interface.js';
 import { notesFeature } from './stand-in/notes.js';
 
 const MIME = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.png': 'image/png', '.json': 'application/json' };
@@ -698,7 +699,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   const code = codeFeature(ctx);
   const notes = notesFeature(ctx);
   const direct = directFeature(ctx);
-  const features = [notes, channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), databaseFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx), direct];
+  const features = [notes, channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), databaseFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx), direct, interfaceFeature(ctx)];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));
 

@@ -23,6 +23,25 @@ export async function pageFor(browser, backend, session, viewport = { width: 128
   return page;
 }
 
+/** Opens Settings from the user menu on the `tab` tab; returns the dialog. */
+export async function openSettingsTab(page, tab, userName = 'Ada Admin') {
+  await page.getByRole('button', { name: userName }).click();
+  await page.getByRole('menuitem', { name: 'Settings' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Settings' });
+  await dialog.getByRole('tab', { name: tab }).click();
+  return dialog;
+}
+
+/** Reloads `page` with these `features` set in the /api/config it receives. */
+export async function reloadWithFeatures(page, features) {
+  await page.route('**/api/config', async (route) => {
+    const response = await route.fetch();
+    const config = await response.json();
+    await route.fulfill({ response, json: { ...config, features: { ...config.features, ...features } } });
+  });
+  await page.reload();
+}
+
 /** Polls until `check` holds (requests and saves happen after the click that starts them). */
 export async function eventually(check, what, timeout = 10000) {
   const start = Date.now();

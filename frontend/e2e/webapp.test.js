@@ -35,6 +35,7 @@ describe('messages', () => {
     const page = await pageFor(suite.browser, suite.backend, suite.session);
     const id = await ask(page, 'first question');
     await page.getByRole('button', { name: 'Regenerate' }).click();
+    await page.getByRole('menuitem', { name: 'Try Again' }).click();
     await page.getByText('2/2').waitFor();
     await page.waitForSelector('[data-testid="assistant-message"][aria-busy="true"]', { state: 'detached' });
     await eventually(() => storedAnswers(id).length === 2 && storedAnswers(id).every((m) => m.done !== false), 'two saved answers');

@@ -4,7 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 vi.mock('../src/lib/socket', () => import('./fakeSocket'));
 const { socket } = await import('./fakeSocket');
 
-const { chat, newChat, send, stop } = await import('../src/lib/chat/controller.svelte');
+const { chat, newChat, regenerate, send, stop } = await import('../src/lib/chat/controller.svelte');
 const { session } = await import('../src/lib/session.svelte');
 const { branch } = await import('../src/lib/chat/history');
 
@@ -37,6 +37,35 @@ const event = (type: string, data: unknown, chat_id = 'chat-1') => socket.listen
 const settle = () => new Promise((r) => setTimeout(r, 0));
 
 describe('chat controller', () => {
+  it('regenerates with an instruction: the old answer and the instruction are sent, the new reply is its sibling', async () => {
+    await send('Hello');
+    event('chat:completion', { done: true, content: 'Hi there!' });
+    await settle();
+    const [user, old] = branch(chat.history);
+    calls = [];
+    await regenerate(old.id, 'More Concise');
+    const completion = calls.find((c) => c.url === '/api/chat/completions')!.body;
+    expect(completion.messages).toEqual([
+      { role: 'system', content: 'Be kind' },
+      { role: 'user', content: 'Hello' },
+      { role: 'assistant', content: 'Hi there!' },
+      { role: 'user', content: 'More Concise' }
+    ]);
+    expect(chat.history.messages[user.id].childrenIds).toEqual([old.id, chat.history.currentId]);
+    calls = [];
+    await regenerate(chat.history.currentId!);
+    expect(calls.find((c) => c.url === '/api/chat/completions')!.body.messages.map((m: any) => m.content)).toEqual(['Be kind', 'Hello']);
+  });
+
+  it('with User Location on, reads the position, stores it in the user\'s info and sends it as {{USER_LOCATION}}', async () => {
+    session.settings = { userLocation: true };
+    vi.stubGlobal('navigator', { ...navigator, geolocation: { getCurrentPosition: (ok: PositionCallback) => ok({ coords: { latitude: 1.23456, longitude: 7.5 } } as GeolocationPosition) } });
+    await send('Where am I?');
+    expect(calls.find((c) => c.url === '/api/v1/users/user/info/update')!.body).toEqual({ location: '1.235, 7.500 (lat, long)' });
+    expect(calls.find((c) => c.url === '/api/chat/completions')!.body.variables['{{USER_LOCATION}}']).toBe('1.235, 7.500 (lat, long)');
+    vi.unstubAllGlobals();
+  });
+
   it('creates the chat, saves it, then asks for a socket-mode completion', async () => {
     await send('Hello');
     const order = ['POST /api/v1/chats/new', 'POST /api/v1/chats/chat-1', 'POST /api/chat/completions'].map((c) => calls.findIndex((x) => `${x.method} ${x.url}` === c));

@@ -17,7 +17,7 @@ describe('prompt variables', () => {
 
   it('keeps {{CLIPBOARD}} and reports it when the clipboard cannot be read', async () => {
     const result = await fillPrompt('Summarise {{CLIPBOARD}}', { userName: 'Ada', language: 'en-US', clipboard: () => Promise.reject(new Error('denied')), now });
-    expect(result).toEqual({ text: 'Summarise {{CLIPBOARD}}', clipboardFailed: true });
+    expect(result).toEqual({ text: 'Summarise {{CLIPBOARD}}', clipboardFailed: true, locationFailed: false });
   });
 
   it('does not read the clipboard for a prompt without it', async () => {
@@ -32,5 +32,17 @@ describe('prompt variables', () => {
     expect(v['{{USER_LANGUAGE}}']).toBe('en-US');
     expect(v['{{CURRENT_DATETIME}}']).toBe('2026-03-07 09:05:03');
     expect(v['{{CURRENT_TIMEZONE}}']).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+  });
+
+  it('fills {{USER_LOCATION}} from the browser, or LOCATION_UNKNOWN when refused', async () => {
+    const ok = await fillPrompt('Weather at {{USER_LOCATION}}?', { userName: 'Ada', language: 'en-US', locate: async () => '48.857, 2.352 (lat, long)', now });
+    expect(ok).toEqual({ text: 'Weather at 48.857, 2.352 (lat, long)?', clipboardFailed: false, locationFailed: false });
+    const refused = await fillPrompt('Weather at {{USER_LOCATION}}?', { userName: 'Ada', language: 'en-US', locate: () => Promise.reject(new Error('denied')), now });
+    expect(refused).toEqual({ text: 'Weather at LOCATION_UNKNOWN?', clipboardFailed: false, locationFailed: true });
+  });
+
+  it('sends the stored location with the completion, Unknown without it', () => {
+    expect(promptVariables({ userName: 'Ada', language: '', now, location: '1.000, 2.000 (lat, long)' })['{{USER_LOCATION}}']).toBe('1.000, 2.000 (lat, long)');
+    expect(promptVariables({ userName: 'Ada', language: '', now })['{{USER_LOCATION}}']).toBe('Unknown');
   });
 });

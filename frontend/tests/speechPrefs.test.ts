@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { autoPlayback, autoSend, playbackRate, serverSpeaks, sttInBrowser, sttLanguage, ttsVoice } from '../src/lib/audio/prefs';
 import { nextSentences, sentences } from '../src/lib/audio/sentences';
-import { silenceAfterSpeech } from '../src/lib/audio/silence';
+import { silenceAfterSpeech, speechStarted } from '../src/lib/audio/silence';
 import { signalsFor } from '../src/lib/notify';
 
 describe('speech settings (stock keys)', () => {
@@ -51,6 +51,13 @@ describe('silence detection', () => {
     expect(silenceAfterSpeech([0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], 100)).toBe(false);
     expect(silenceAfterSpeech([0.1, 0.2, ...Array(15).fill(0)], 100)).toBe(true);
     expect(silenceAfterSpeech([0.1, ...Array(10).fill(0), 0.1, ...Array(5).fill(0)], 100)).toBe(false);
+  });
+
+  it('hears the user start speaking over an answer (voice interruption) only after two loud samples in a row', () => {
+    expect(speechStarted([])).toBe(false);
+    expect(speechStarted([0, 0, 0.1])).toBe(false);
+    expect(speechStarted([0, 0.1, 0, 0.1])).toBe(false);
+    expect(speechStarted([0, 0.1, 0.2])).toBe(true);
   });
 });
 

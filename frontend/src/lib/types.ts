@@ -150,6 +150,13 @@ export interface UiSettings {
   hapticFeedback?: boolean;
   // Call mode: an emoji per spoken sentence (stock key; default off).
   showEmojiInCall?: boolean;
+  userLocation?: boolean;
+  regenerateMenu?: boolean;
+  showUpdateToast?: boolean;
+  /** The app version whose "What's New" the admin has seen. */
+  version?: string;
+  showChangelog?: boolean;
+  voiceInterruption?: boolean;
   // Artifacts panel (stock key; default on).
   detectArtifacts?: boolean;
   // Looks (stock keys): stronger contrast; the chat's background image as a data URL.

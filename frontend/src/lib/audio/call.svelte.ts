@@ -1,7 +1,8 @@
 // Call mode: a spoken conversation in the open chat. Each turn: listen (the microphone recorded
 // and sent to /api/v1/audio/transcriptions, or the browser's recognition), send the words as a
 // message, speak the answer sentence by sentence while it streams (speaker.ts), then listen again.
-// Speaking can be interrupted (back to listening); ending the call stops everything. With video on
+// Speaking can be interrupted (back to listening), with voice interruption on also by the user
+// speaking over the answer; ending the call stops everything. With video on
 // (callVideo.svelte.ts: a camera or the screen), each message also carries one frame of it as an
 // image; in emoji mode (callEmoji.ts) each sentence shows its emoji while it is spoken.
 import { transcribe } from '../api/audio';
@@ -14,7 +15,7 @@ import { emojiFor } from './callEmoji';
 import { stopVideo, videoFrame } from './callVideo.svelte';
 import { Recorder } from './recorder';
 import { nextSentences } from './sentences';
-import { watchSilence } from './silence';
+import { watchSilence, watchSpeech } from './silence';
 import { prepare, type Clip } from './speaker';
 
 export type CallPhase = 'idle' | 'listening' | 'transcribing' | 'thinking' | 'speaking';
@@ -27,6 +28,8 @@ let recognition: ReturnType<typeof listen> | null = null;
 let stopSilence: (() => void) | null = null;
 let speaking: AbortController | null = null;
 let following: ReturnType<typeof setInterval> | null = null;
+// Voice interruption: the microphone watched while the answer is spoken.
+let overVoice: { stop: () => void; release: () => void } | null = null;
 // Each turn gets a number; work of an older turn (a late transcript, a queued sentence) is dropped.
 let turn = 0;
 
@@ -139,6 +142,7 @@ function follow(replyId: string, mine: number): void {
       next++;
       ahead = next < texts.length ? ready(texts[next]) : null;
       call.phase = 'speaking';
+      if (session.settings.voiceInterruption === true) listenOverAnswer(signal);
       const clip = await sentence.clip;
       // the emoji shows once it arrives, if its sentence is still the one spoken; a slow one never holds the speech up
       playing = sentence;
@@ -167,6 +171,7 @@ function follow(replyId: string, mine: number): void {
     if (reply.error) call.error = reply.error.content ?? t('The answer failed');
     void (async () => {
       while (pumping) await pumping;
+      overVoice?.release();
       if (mine === turn && call.open && !signal.aborted) void startListening();
     })();
   }, 150);
@@ -175,6 +180,27 @@ function follow(replyId: string, mine: number): void {
 function stopFollowing(): void {
   if (following) clearInterval(following);
   following = null;
+}
+
+/** While the answer is spoken, the user speaking interrupts it (once per answer). */
+function listenOverAnswer(signal: AbortSignal): void {
+  if (overVoice || signal.aborted) return;
+  let stream: MediaStream | null = null;
+  const release = () => {
+    watch.stop();
+    stream?.getTracks().forEach((track) => track.stop());
+    if (overVoice === watch) overVoice = null;
+  };
+  const watch = (overVoice = { stop: () => {}, release });
+  signal.addEventListener('abort', release, { once: true });
+  navigator.mediaDevices
+    .getUserMedia({ audio: { echoCancellation: true, noiseSuppression: true } })
+    .then((s) => {
+      stream = s;
+      if (signal.aborted) return release();
+      watch.stop = watchSpeech(s, interrupt, () => call.phase === 'speaking' && !signal.aborted);
+    })
+    .catch(release);
 }
 
 /** Stops speaking (and following the answer) and gives the turn back to the user. */

@@ -1,7 +1,10 @@
-// Call mode ends a turn by itself once the speaker has spoken and then been quiet for a moment.
+// Call mode's microphone level watchers: the end of the user's turn (speech, then a moment of quiet)
+// and, with voice interruption on, the user starting to speak over the answer.
+
+const THRESHOLD = 0.02;
 
 /** True once `quietMs` of quiet follow speech, given level samples (RMS 0..1) `stepMs` apart. */
-export function silenceAfterSpeech(levels: number[], stepMs: number, quietMs = 1500, threshold = 0.02): boolean {
+export function silenceAfterSpeech(levels: number[], stepMs: number, quietMs = 1500, threshold = THRESHOLD): boolean {
   const spoke = levels.findIndex((l) => l > threshold);
   if (spoke < 0) return false;
   let quiet = 0;
@@ -9,8 +12,13 @@ export function silenceAfterSpeech(levels: number[], stepMs: number, quietMs = 1
   return quiet >= quietMs;
 }
 
-/** Samples the stream's level every 100 ms and calls `onSilence` once; returns a stop function. */
-export function watchSilence(stream: MediaStream, onSilence: () => void): () => void {
+/** True when the last `samples` levels are all above the threshold (a click or a pop is one sample). */
+export function speechStarted(levels: number[], samples = 2, threshold = THRESHOLD): boolean {
+  return levels.length >= samples && levels.slice(-samples).every((l) => l > threshold);
+}
+
+/** Samples the stream's level every 100 ms until `done` holds for the levels so far; then calls `then` once. */
+function watchLevels(stream: MediaStream, done: (levels: number[]) => boolean, then: () => void): () => void {
   const Context = window.AudioContext ?? (window as unknown as { webkitAudioContext?: typeof AudioContext }).webkitAudioContext;
   if (!Context) return () => {};
   const ctx = new Context();
@@ -22,9 +30,9 @@ export function watchSilence(stream: MediaStream, onSilence: () => void): () => 
   const timer = setInterval(() => {
     analyser.getFloatTimeDomainData(buffer);
     levels.push(Math.sqrt(buffer.reduce((sum, v) => sum + v * v, 0) / buffer.length));
-    if (silenceAfterSpeech(levels, 100)) {
+    if (done(levels)) {
       stop();
-      onSilence();
+      then();
     }
   }, 100);
   function stop() {
@@ -33,3 +41,10 @@ export function watchSilence(stream: MediaStream, onSilence: () => void): () => 
   }
   return stop;
 }
+
+/** Calls `onSilence` once the speaker has spoken and then been quiet; returns a stop function. */
+export const watchSilence = (stream: MediaStream, onSilence: () => void) => watchLevels(stream, (levels) => silenceAfterSpeech(levels, 100), onSilence);
+
+/** Calls `onSpeech` once the speaker starts speaking while `when` holds; returns a stop function. */
+export const watchSpeech = (stream: MediaStream, onSpeech: () => void, when: () => boolean = () => true) =>
+  watchLevels(stream, (levels) => when() && speechStarted(levels), onSpeech);

@@ -11,6 +11,7 @@ import { toast, toastError } from '../toast.svelte';
 import type { ChatBlob, ChatEventEnvelope, Message, Tag } from '../types';
 import { append, branch, emptyHistory, removeMessage, toCompletionMessages } from './history';
 import { promptVariables } from './promptVariables';
+import { locateAndSave } from './userLocation';
 import { applyChatEvent } from './stream';
 import { interpreterWanted } from '../code/interpreterSwitch.svelte';
 import { pickedServers, toolIds } from './tools.svelte';
@@ -162,10 +163,20 @@ export async function send(text: string, files: Record<string, unknown>[] = [], 
   await respond(user.id, models);
 }
 
-export async function regenerate(assistantId: string): Promise<void> {
+/**
+ * A new answer beside `assistantId`. With an `instruction` (the regenerate menu), the model gets the
+ * conversation up to the old answer plus the instruction as a last user message, as the stock UI sends it.
+ */
+export async function regenerate(assistantId: string, instruction?: string): Promise<void> {
   const old = chat.history.messages[assistantId];
   if (!old?.parentId) return;
-  await respond(old.parentId, [old.model ?? chat.models[0]]);
+  await respond(old.parentId, [old.model ?? chat.models[0]], instruction ? { after: old.id, prompt: instruction } : undefined);
+}
+
+/** An instruction sent after the answer `after` instead of the branch ending at the new reply's question. */
+interface Suggestion {
+  after: string;
+  prompt: string;
 }
 
 export async function editAndResend(userId: string, text: string): Promise<void> {
@@ -179,7 +190,7 @@ export async function editAndResend(userId: string, text: string): Promise<void>
 }
 
 /** Adds one assistant reply per model under `userId`, saves, then starts the completions. */
-async function respond(userId: string, models: string[]): Promise<void> {
+async function respond(userId: string, models: string[], suggestion?: Suggestion): Promise<void> {
   // Work on the stored (reactive) copies: the state proxy does not see changes to the originals.
   const replies = models.map((m, i) => {
     const r = assistantFor(userId, m, i);
@@ -201,7 +212,7 @@ async function respond(userId: string, models: string[]): Promise<void> {
     for (const r of replies) fail(r, e);
     return;
   }
-  await Promise.all(replies.map((r) => startCompletion(r, firstExchange)));
+  await Promise.all(replies.map((r) => startCompletion(r, firstExchange, undefined, suggestion)));
 }
 
 // Answers being continued, with the text they had: a server that streams only the new part gets
@@ -230,7 +241,7 @@ function fail(message: Message, e: unknown): void {
   message.done = true;
 }
 
-async function startCompletion(reply: Message, firstExchange: boolean, leafId = reply.parentId!): Promise<void> {
+async function startCompletion(reply: Message, firstExchange: boolean, leafId = reply.parentId!, suggestion?: Suggestion): Promise<void> {
   const chatId = chat.id!;
   const model = session.models.find((m) => m.id === reply.model);
   if (!model) return fail(reply, new Error('Model not found'));
@@ -244,14 +255,17 @@ async function startCompletion(reply: Message, firstExchange: boolean, leafId = 
     usage = setInterval(() => emitUsage(model.id, chatId), 1000);
     const res = await completions.start({
       model: model.id,
-      messages: toCompletionMessages(chat.history, leafId, systemPrompt(session.settings.system, chat.params)),
+      messages: [
+        ...toCompletionMessages(chat.history, suggestion?.after ?? leafId, systemPrompt(session.settings.system, chat.params)),
+        ...(suggestion ? [{ role: 'user', content: suggestion.prompt }] : [])
+      ],
       stream: true,
       params: completionParams(session.settings.params, chat.params),
       ...(files.length ? { files } : {}),
       tool_servers: own.servers,
       ...toolIds(),
       features: { image_generation: imageGenerationWanted(), code_interpreter: interpreterWanted(), web_search: webSearchFeature(), ...(session.settings.memory === true ? { memory: true } : {}) },
-      variables: variables(),
+      variables: await variables(),
       model_item: model,
       session_id: sessionId,
       chat_id: chatId,
@@ -278,8 +292,10 @@ function filesFor(reply: Message, leafId: string): Record<string, unknown>[] {
   return result.files;
 }
 
-function variables(): Record<string, string> {
-  return promptVariables({ userName: session.user?.name ?? '', language: i18n.locale });
+/** With "User Location" on, the position is read (and stored) for each completion, as the stock UI does. */
+async function variables(): Promise<Record<string, string>> {
+  const location = session.settings.userLocation === true ? await locateAndSave() : undefined;
+  return promptVariables({ userName: session.user?.name ?? '', language: i18n.locale, location });
 }
 
 /** The user's interface switches decide which tasks run after an answer (all on unless turned off). */

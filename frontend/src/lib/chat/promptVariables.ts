@@ -6,6 +6,10 @@ export interface PromptContext {
   language: string;
   /** Reads the clipboard; only asked when the text holds `{{CLIPBOARD}}`. */
   clipboard?: () => Promise<string>;
+  /** Reads the browser's position; only asked when the text holds `{{USER_LOCATION}}`. */
+  locate?: () => Promise<string>;
+  /** The stored location sent with a completion (the "User Location" switch); "Unknown" without it. */
+  location?: string;
   now?: Date;
 }
 
@@ -24,17 +28,25 @@ export function promptVariables(ctx: PromptContext): Record<string, string> {
     '{{CURRENT_DATETIME}}': `${date} ${time}`,
     '{{CURRENT_WEEKDAY}}': WEEKDAYS[d.getDay()],
     '{{CURRENT_TIMEZONE}}': Intl.DateTimeFormat().resolvedOptions().timeZone,
-    '{{USER_LANGUAGE}}': ctx.language || 'en-US'
+    '{{USER_LANGUAGE}}': ctx.language || 'en-US',
+    '{{USER_LOCATION}}': ctx.location || 'Unknown'
   };
 }
 
 /**
  * Fills the variables of a prompt. `{{CLIPBOARD}}` becomes the clipboard's text; when the clipboard
  * cannot be read the placeholder stays and `clipboardFailed` says so (the caller tells the user).
+ * `{{USER_LOCATION}}` becomes the browser's position, or `LOCATION_UNKNOWN` with `locationFailed`.
  */
-export async function fillPrompt(text: string, ctx: PromptContext): Promise<{ text: string; clipboardFailed: boolean }> {
+export async function fillPrompt(text: string, ctx: PromptContext): Promise<{ text: string; clipboardFailed: boolean; locationFailed: boolean }> {
   let out = text;
   let clipboardFailed = false;
+  let locationFailed = false;
+  if (out.includes('{{USER_LOCATION}}')) {
+    const location = await (ctx.locate ?? (() => Promise.reject(new Error('no location'))))().catch(() => null);
+    locationFailed = location === null;
+    out = out.replaceAll('{{USER_LOCATION}}', location ?? 'LOCATION_UNKNOWN');
+  }
   if (out.includes('{{CLIPBOARD}}')) {
     try {
       const clip = await (ctx.clipboard ?? (() => Promise.reject(new Error('no clipboard'))))();
@@ -44,5 +56,5 @@ export async function fillPrompt(text: string, ctx: PromptContext): Promise<{ te
     }
   }
   for (const [name, value] of Object.entries(promptVariables(ctx))) out = out.replaceAll(name, value);
-  return { text: out, clipboardFailed };
+  return { text: out, clipboardFailed, locationFailed };
 }
