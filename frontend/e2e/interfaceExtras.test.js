@@ -95,6 +95,13 @@ describe('update notice and What\'s New', () => {
     const state = suite.backend.state;
     state.latestVersion = '0.6.40';
     state.changelog = { '0.6.32': { date: '2025-09-29', added: [{ title: 'Notes', content: 'shared editing', raw: '<p><strong>Notes</strong>: shared editing</p>' }] } };
+    // a first sign-in (no version seen) shows nothing and only notes the version
+    me().settings = { ui: {} };
+    const first = await pageWithUpdateCheck();
+    await eventually(() => ui().version === '0.6.32', 'the version noted on a first sign-in');
+    assert.equal(await first.getByRole('dialog', { name: 'What\'s New in Open WebUI' }).count(), 0, 'no What\'s New on a first sign-in');
+    await first.close();
+
     me().settings = { ui: { version: '0.6.31' } };
     const page = await pageWithUpdateCheck();
     const whatsNew = page.getByRole('dialog', { name: 'What\'s New in Open WebUI' });
