@@ -2,7 +2,7 @@
 // answer, prompt autocompletion in the message box (plain and rich text), and the stylized PDF export.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { askAndWait, eventually, pageFor, standInSuite } from './support.js';
+import { askAndWait, eventually, messageText, pageFor, standInSuite } from './support.js';
 
 const suite = standInSuite();
 const me = () => suite.backend.state.users.find((u) => u.id === suite.session.id);
@@ -64,6 +64,72 @@ describe('floating quick actions', () => {
     await selectInAnswer(page);
     await page.waitForTimeout(300);
     assert.equal(await page.getByRole('toolbar', { name: 'Floating Quick Actions' }).count(), 0);
+    await page.close();
+  });
+});
+
+describe('prompt autocompletion', () => {
+  const box = (page) => page.getByLabel('Message', { exact: true });
+  const ghostOf = (page, rich) =>
+    rich
+      ? page.locator('#chat-input [data-ghost]').evaluate((el) => getComputedStyle(el, '::after').content.replace(/^"|"$/g, '')).catch(() => '')
+      : page.getByTestId('autocomplete-ghost').locator('.hint').innerText().catch(() => '');
+
+  for (const rich of [false, true]) {
+    test(`${rich ? 'rich-text' : 'plain'} box: after a pause the continuation shows faint and Tab takes it`, async () => {
+      suite.backend.state.taskConfig.ENABLE_AUTOCOMPLETE_GENERATION = true;
+      suite.backend.state.autocompleteDelayMs = 0;
+      const page = await openPage({ promptAutocomplete: true, richTextInput: rich });
+      const before = suite.backend.state.autocompletions.length;
+      await box(page).click();
+      await page.keyboard.type('say hello', { delay: 20 });
+      await eventually(async () => (await ghostOf(page, rich)) === ' world, how are you?', 'the suggestion');
+      const body = suite.backend.state.autocompletions.at(-1);
+      assert.equal(suite.backend.state.autocompletions.length, before + 1, 'one request after the pause');
+      assert.equal(body.prompt, 'say hello');
+      assert.equal(body.type, 'search query');
+      assert.equal(body.stream, false);
+      assert.ok(body.model);
+      const asked = suite.backend.state.autocompletions.length;
+      await page.keyboard.press('Tab');
+      await eventually(async () => (await messageText(page)) === 'say hello world, how are you?', 'the accepted text');
+      assert.equal(await ghostOf(page, rich), '', 'the suggestion is gone once taken');
+      await page.waitForTimeout(1300);
+      assert.equal(suite.backend.state.autocompletions.length, asked, 'taking it asks nothing new');
+      await page.close();
+    });
+  }
+
+  test('typing while an answer is on its way cancels it: only the newest suggestion shows', async () => {
+    suite.backend.state.taskConfig.ENABLE_AUTOCOMPLETE_GENERATION = true;
+    suite.backend.state.autocompleteDelayMs = 1200;
+    const page = await openPage({ promptAutocomplete: true });
+    const before = suite.backend.state.autocompletions.length;
+    await box(page).click();
+    await page.keyboard.type('hello', { delay: 20 });
+    await eventually(() => suite.backend.state.autocompletions.length === before + 1, 'the first request');
+    await page.keyboard.type(' you', { delay: 20 });
+    const seen = new Set();
+    await eventually(async () => {
+      const g = await ghostOf(page, false);
+      if (g) seen.add(g);
+      return g === ' and some more';
+    }, 'the newest suggestion', 8000);
+    assert.deepEqual([...seen], [' and some more'], 'the stale answer never showed');
+    assert.equal(suite.backend.state.autocompletions.at(-1).prompt, 'hello you');
+    suite.backend.state.autocompleteDelayMs = 0;
+    await page.close();
+  });
+
+  test('turned off (the default), nothing is asked', async () => {
+    suite.backend.state.taskConfig.ENABLE_AUTOCOMPLETE_GENERATION = true;
+    const page = await openPage();
+    const before = suite.backend.state.autocompletions.length;
+    await box(page).click();
+    await page.keyboard.type('say hello', { delay: 20 });
+    await page.waitForTimeout(1600);
+    assert.equal(suite.backend.state.autocompletions.length, before);
+    assert.equal(await page.getByTestId('autocomplete-ghost').count(), 0);
     await page.close();
   });
 });

@@ -9,7 +9,10 @@ vi.mock('../src/lib/socket', () => import('./fakeSocket'));
 const { session } = await import('../src/lib/session.svelte');
 const { append, emptyHistory } = await import('../src/lib/chat/history');
 const { askAboutSelection, quickPrompt } = await import('../src/lib/chat/quickActions');
+const { Autocompleter, fetchSuggestion, suggestionIn } = await import('../src/lib/chat/autocomplete');
+const { chat, newChat } = await import('../src/lib/chat/controller.svelte');
 const InterfaceTab = (await import('../src/components/settings/InterfaceTab.svelte')).default;
+const MessageInput = (await import('../src/components/MessageInput.svelte')).default;
 const { delta, sse, stubSettingsSave } = await import('./uiStubs');
 
 let saved: Record<string, unknown>[];
@@ -59,5 +62,94 @@ describe('floating quick actions', () => {
     expect(box.checked).toBe(true);
     await fireEvent.click(box);
     await waitFor(() => expect(saved.at(-1)).toMatchObject({ showFloatingActionButtons: false }));
+  });
+});
+
+describe('prompt autocompletion', () => {
+  it('reads the text of the JSON object in the answer, nothing from anything else', () => {
+    expect(suggestionIn('Sure: {"text": " world"} done')).toBe(' world');
+    expect(suggestionIn('{"queries": ["x"]}')).toBe('');
+    expect(suggestionIn('no json')).toBe('');
+    expect(suggestionIn('{broken')).toBe('');
+  });
+
+  it('posts the stock body and returns the continuation', async () => {
+    const calls: { url: string; body: any }[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      calls.push({ url, body: JSON.parse(String(init.body)) });
+      return new Response(JSON.stringify({ choices: [{ message: { content: '{"text": " there"}' } }] }), { status: 200 });
+    });
+    expect(await fetchSuggestion('m1', 'hi', null, new AbortController().signal)).toBe(' there');
+    await fetchSuggestion('m1', 'hi', [{ role: 'user', content: 'before' }], new AbortController().signal);
+    expect(calls[0]).toEqual({ url: '/api/v1/tasks/auto/completions', body: { model: 'm1', prompt: 'hi', type: 'search query', stream: false } });
+    expect(calls[1].body.messages).toEqual([{ role: 'user', content: 'before' }]);
+  });
+
+  it('asks once after the pause; typing meanwhile cancels, and a late answer is dropped', async () => {
+    vi.useFakeTimers();
+    try {
+      const asked: string[] = [];
+      const signals: AbortSignal[] = [];
+      const answers: ((s: string) => void)[] = [];
+      const shown: string[] = [];
+      const c = new Autocompleter((p, signal) => (asked.push(p), signals.push(signal), new Promise((r) => answers.push(r))), (s) => shown.push(s), 1000);
+      c.changed('hel');
+      vi.advanceTimersByTime(600);
+      c.changed('hello');
+      vi.advanceTimersByTime(999);
+      expect(asked).toEqual([]);
+      vi.advanceTimersByTime(1);
+      expect(asked).toEqual(['hello']);
+      c.changed('hello w');
+      expect(signals[0].aborted).toBe(true);
+      answers[0](' world');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(shown).toEqual([]);
+      await vi.advanceTimersByTimeAsync(1000);
+      answers[1](' wide web');
+      await vi.advanceTimersByTimeAsync(0);
+      expect(shown).toEqual([' wide web']);
+      c.changed(null);
+      c.changed('   ');
+      await vi.advanceTimersByTimeAsync(2000);
+      expect(asked).toEqual(['hello', 'hello w']);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('is offered only when the server has it on, off by default, saved under the stock key', async () => {
+    session.config = { features: {} } as never;
+    const view = render(InterfaceTab);
+    expect(screen.queryByRole('switch', { name: 'Prompt Autocompletion' })).toBeNull();
+    view.unmount();
+    session.config = { features: { enable_autocomplete_generation: true } } as never;
+    render(InterfaceTab);
+    const box = screen.getByRole('switch', { name: 'Prompt Autocompletion' }) as HTMLInputElement;
+    expect(box.checked).toBe(false);
+    await fireEvent.click(box);
+    await waitFor(() => expect(saved.at(-1)).toMatchObject({ promptAutocomplete: true }));
+  });
+
+  it('shows the suggestion after the typed text in the plain box and Tab takes it', async () => {
+    session.settings = { richTextInput: false, promptAutocomplete: true };
+    newChat();
+    chat.models = ['m1'];
+    const asked: any[] = [];
+    vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
+      if (url === '/api/v1/tasks/auto/completions') asked.push(JSON.parse(String(init.body)));
+      return new Response(JSON.stringify({ choices: [{ message: { content: '{"text": " world"}' } }] }), { status: 200 });
+    });
+    render(MessageInput);
+    const box = screen.getByRole('textbox', { name: 'Message' }) as HTMLTextAreaElement;
+    box.value = 'line one\nhello';
+    box.setSelectionRange(box.value.length, box.value.length);
+    await fireEvent.input(box);
+    const ghost = await screen.findByTestId('autocomplete-ghost', undefined, { timeout: 3000 });
+    expect(ghost.textContent).toBe('line one\nhello world');
+    expect(asked).toEqual([{ model: 'm1', prompt: 'hello', type: 'search query', stream: false }]);
+    await fireEvent.keyDown(box, { key: 'Tab' });
+    await waitFor(() => expect(box.value).toBe('line one\nhello world'));
+    expect(screen.queryByTestId('autocomplete-ghost')).toBeNull();
   });
 });
