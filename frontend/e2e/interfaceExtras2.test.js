@@ -1,6 +1,7 @@
 // Browser tests of three stock interface options: the floating quick actions over a selection in an
 // answer, prompt autocompletion in the message box (plain and rich text), and the stylized PDF export.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 import { askAndWait, eventually, messageText, pageFor, standInSuite } from './support.js';
 
@@ -131,5 +132,42 @@ describe('prompt autocompletion', () => {
     assert.equal(suite.backend.state.autocompletions.length, before);
     assert.equal(await page.getByTestId('autocomplete-ghost').count(), 0);
     await page.close();
+  });
+});
+
+describe('stylized PDF export', () => {
+  async function exportPdf(ui) {
+    const page = await openPage(ui);
+    const assets = [];
+    page.on('request', (r) => assets.push(new URL(r.url()).pathname));
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await askAndWait(suite.backend, page, 'print this chat');
+    await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
+    await page.getByRole('button', { name: 'Chat menu' }).click();
+    const [file] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.getByRole('menuitem', { name: 'Download PDF', exact: true }).click()]);
+    const body = readFileSync(await file.path()).toString('latin1');
+    await page.close();
+    return { body, assets, errors, name: file.suggestedFilename() };
+  }
+  const captured = (assets) => assets.some((a) => /\/assets\/html2canvas[\w.-]*\.js$/.test(a));
+
+  test('on by default: the PDF draws the chat as rendered (bubble, words where they sit), with html2canvas loaded for it', async () => {
+    const { body, assets, errors, name } = await exportPdf();
+    assert.match(name, /\.pdf$/);
+    assert.equal(body.slice(0, 5), '%PDF-');
+    assert.match(body, /0\.95 0\.95 0\.95 rg/, 'the user bubble is painted in its colour');
+    assert.match(body, /\(print\) Tj[\s\S]*\(this\) Tj[\s\S]*\(chat\) Tj/, 'each word placed where the layout put it');
+    assert.doesNotMatch(body, /\(print this chat\) Tj/, 'not the text-only layout');
+    assert.ok(captured(assets), 'html2canvas is fetched for the export');
+    assert.deepEqual(errors, []);
+  });
+
+  test('turned off: the text-only PDF, without loading html2canvas', async () => {
+    const { body, assets } = await exportPdf({ stylizedPdfExport: false });
+    assert.equal(body.slice(0, 5), '%PDF-');
+    assert.match(body, /\(print this chat\) Tj/);
+    assert.doesNotMatch(body, /0\.95 0\.95 0\.95 rg/);
+    assert.equal(captured(assets), false);
   });
 });

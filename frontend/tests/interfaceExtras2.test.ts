@@ -5,6 +5,9 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 
 afterEach(cleanup);
 vi.mock('../src/lib/socket', () => import('./fakeSocket'));
+// The capture itself needs a real layout (e2e/interfaceExtras2.test.js); here only which PDF is made.
+const styledPdf = vi.fn(async () => new Blob(['styled'], { type: 'application/pdf' }));
+vi.mock('../src/lib/chat/stylizedPdf', () => ({ stylizedPdf: styledPdf }));
 
 const { session } = await import('../src/lib/session.svelte');
 const { append, emptyHistory } = await import('../src/lib/chat/history');
@@ -13,6 +16,8 @@ const { Autocompleter, fetchSuggestion, suggestionIn } = await import('../src/li
 const { chat, newChat } = await import('../src/lib/chat/controller.svelte');
 const InterfaceTab = (await import('../src/components/settings/InterfaceTab.svelte')).default;
 const MessageInput = (await import('../src/components/MessageInput.svelte')).default;
+const ChatPrint = (await import('../src/components/chat/ChatPrint.svelte')).default;
+const { downloadChat } = await import('../src/lib/chat/export');
 const { delta, sse, stubSettingsSave } = await import('./uiStubs');
 
 let saved: Record<string, unknown>[];
@@ -151,5 +156,58 @@ describe('prompt autocompletion', () => {
     await fireEvent.keyDown(box, { key: 'Tab' });
     await waitFor(() => expect(box.value).toBe('line one\nhello world'));
     expect(screen.queryByTestId('autocomplete-ghost')).toBeNull();
+  });
+});
+
+describe('stylized PDF export', () => {
+  const history = () => {
+    const h = emptyHistory();
+    append(h, { id: 'q', parentId: null, childrenIds: [], role: 'user', content: 'Make it **bold**', timestamp: 1 });
+    append(h, { id: 'old', parentId: 'q', childrenIds: [], role: 'assistant', content: 'an older answer', model: 'm1', timestamp: 2 });
+    append(h, { id: 'a', parentId: 'q', childrenIds: [], role: 'assistant', content: 'Here:\n\n- **one**\n- two', model: 'm1', modelName: 'Model One', timestamp: 3 });
+    return h;
+  };
+  const theChat = () => ({ id: 'c1', title: 'Printed', chat: { history: history(), models: ['m1'] } }) as never;
+
+  it('lays out the branch on screen as the chat shows it: title, the user bubble, the answer rendered', () => {
+    const view = render(ChatPrint, { chat: theChat() });
+    expect(view.container.querySelector('h1')?.textContent).toBe('Printed');
+    expect(view.container.querySelector('.bubble strong')?.textContent).toBe('bold');
+    expect([...view.container.querySelectorAll('.answer li')].map((li) => li.textContent)).toEqual(['one', 'two']);
+    expect(view.container.querySelector('.answer .name')?.textContent).toBe('Model One');
+    expect(view.container.textContent).not.toContain('an older answer');
+  });
+
+  /** The file the export saves, as text (jsdom's Blob cannot read itself). */
+  async function download(): Promise<string> {
+    const blobs: Blob[] = [];
+    vi.spyOn(HTMLAnchorElement.prototype, 'click').mockImplementation(() => {});
+    vi.stubGlobal('fetch', async () => new Response(JSON.stringify(theChat()), { status: 200 }));
+    vi.stubGlobal('URL', Object.assign(Object.create(URL), { createObjectURL: (b: Blob) => (blobs.push(b), 'blob:x'), revokeObjectURL: () => {} }));
+    await downloadChat('c1', 'pdf');
+    return new Promise((resolve) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.readAsText(blobs[0]);
+    });
+  }
+
+  it('is what the PDF export makes by default; turned off, the text-only PDF is made', async () => {
+    styledPdf.mockClear();
+    expect(await download()).toBe('styled');
+    expect(styledPdf).toHaveBeenCalledTimes(1);
+    session.settings = { stylizedPdfExport: false };
+    const plain = await download();
+    expect(plain.startsWith('%PDF-')).toBe(true);
+    expect(plain).toContain('(Printed) Tj');
+    expect(styledPdf).toHaveBeenCalledTimes(1);
+  });
+
+  it('is on by default and saved under the stock key', async () => {
+    render(InterfaceTab);
+    const box = screen.getByRole('switch', { name: 'Stylized PDF Export' }) as HTMLInputElement;
+    expect(box.checked).toBe(true);
+    await fireEvent.click(box);
+    await waitFor(() => expect(saved.at(-1)).toMatchObject({ stylizedPdfExport: false }));
   });
 });
