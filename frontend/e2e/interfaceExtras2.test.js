@@ -71,10 +71,13 @@ describe('floating quick actions', () => {
 
 describe('prompt autocompletion', () => {
   const box = (page) => page.getByLabel('Message', { exact: true });
+  /** The suggestion shown now ('' if none), read without waiting for it to appear. */
   const ghostOf = (page, rich) =>
-    rich
-      ? page.locator('#chat-input [data-ghost]').evaluate((el) => getComputedStyle(el, '::after').content.replace(/^"|"$/g, '')).catch(() => '')
-      : page.getByTestId('autocomplete-ghost').locator('.hint').innerText().catch(() => '');
+    page.evaluate((rich) => {
+      if (!rich) return document.querySelector('[data-testid="autocomplete-ghost"] .hint')?.textContent ?? '';
+      const block = document.querySelector('#chat-input [data-ghost]');
+      return block ? getComputedStyle(block, '::after').content.replace(/^"|"$/g, '') : '';
+    }, rich);
 
   for (const rich of [false, true]) {
     test(`${rich ? 'rich-text' : 'plain'} box: after a pause the continuation shows faint and Tab takes it`, async () => {
