@@ -139,13 +139,13 @@ describe('prompt autocompletion', () => {
 });
 
 describe('stylized PDF export', () => {
-  async function exportPdf(ui) {
+  async function exportPdf(ui, prompt = 'print this chat') {
     const page = await openPage(ui);
     const assets = [];
     page.on('request', (r) => assets.push(new URL(r.url()).pathname));
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    await askAndWait(suite.backend, page, 'print this chat');
+    await askAndWait(suite.backend, page, prompt);
     await page.waitForURL(/\/c\/[0-9a-f-]{36}$/);
     await page.getByRole('button', { name: 'Chat menu' }).click();
     const [file] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.getByRole('menuitem', { name: 'Download PDF', exact: true }).click()]);
@@ -164,6 +164,13 @@ describe('stylized PDF export', () => {
     assert.doesNotMatch(body, /\(print this chat\) Tj/, 'not the text-only layout');
     assert.ok(captured(assets), 'html2canvas is fetched for the export');
     assert.deepEqual(errors, []);
+  });
+
+  test('a long chat goes on over several pages, all of it there', async () => {
+    const { body } = await exportPdf({}, 'a long answer please');
+    const pages = body.match(/\/Type \/Page\n/g)?.length ?? 0;
+    assert.ok(pages >= 2, `several pages (got ${pages})`);
+    for (const n of [1, 20, 40]) assert.match(body, new RegExp(`\\(${n}\\) Tj`), `paragraph ${n} is in the PDF`);
   });
 
   test('turned off: the text-only PDF, without loading html2canvas', async () => {
