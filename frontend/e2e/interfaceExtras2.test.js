@@ -46,6 +46,24 @@ describe('floating quick actions', () => {
     await page.close();
   });
 
+  test('Add puts the question and its answer in the chat, saved', async () => {
+    const page = await openPage();
+    await askAndWait(suite.backend, page, 'add to me');
+    const id = new URL(page.url()).pathname.split('/').pop();
+    const selected = await selectInAnswer(page);
+    await page.getByRole('toolbar', { name: 'Floating Quick Actions' }).getByRole('button', { name: 'Explain' }).click();
+    const card = page.getByRole('dialog', { name: 'Quick answer' });
+    await card.getByRole('button', { name: 'Add' }).click({ timeout: 10000 });
+    await card.waitFor({ state: 'detached' });
+    await eventually(async () => (await page.getByTestId('assistant-message').count()) === 2, 'the added answer in the chat');
+    await eventually(() => {
+      const h = suite.backend.state.chats.get(id)?.chat?.history;
+      const leaf = h?.messages?.[h.currentId];
+      return leaf?.role === 'assistant' && /Enhanced/.test(leaf.content) && h.messages[leaf.parentId]?.content === `> ${selected}\n\n\nExplain`;
+    }, 'the chat saved with the added messages');
+    await page.close();
+  });
+
   test('Ask takes a question first and sends it under the selection', async () => {
     const page = await openPage();
     await askAndWait(suite.backend, page, 'tell me more');

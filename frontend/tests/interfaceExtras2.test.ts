@@ -10,8 +10,8 @@ const styledPdf = vi.fn(async () => new Blob(['styled'], { type: 'application/pd
 vi.mock('../src/lib/chat/stylizedPdf', () => ({ stylizedPdf: styledPdf }));
 
 const { session } = await import('../src/lib/session.svelte');
-const { append, emptyHistory } = await import('../src/lib/chat/history');
-const { askAboutSelection, quickPrompt } = await import('../src/lib/chat/quickActions');
+const { append, branch, emptyHistory } = await import('../src/lib/chat/history');
+const { addToChat, askAboutSelection, quickPrompt } = await import('../src/lib/chat/quickActions');
 const { Autocompleter, fetchSuggestion, suggestionIn } = await import('../src/lib/chat/autocomplete');
 const { chat, newChat } = await import('../src/lib/chat/controller.svelte');
 const InterfaceTab = (await import('../src/components/settings/InterfaceTab.svelte')).default;
@@ -59,6 +59,18 @@ describe('floating quick actions', () => {
         { role: 'user', content: '> A language.\n\n\nExplain' }
       ]
     });
+  });
+
+  it('Add puts the question and its answer under the answer as the current branch', () => {
+    const history = emptyHistory();
+    append(history, { id: 'q', parentId: null, childrenIds: [], role: 'user', content: 'Hi', timestamp: 1 });
+    append(history, { id: 'a', parentId: 'q', childrenIds: [], role: 'assistant', content: 'Hello.', model: 'm1', timestamp: 2 });
+    addToChat(history, 'a', '> Hello.\n\n\nExplain', 'A greeting.', { id: 'm1', name: 'Model One' });
+    const [, , question, answer] = branch(history);
+    expect(history.messages.a.childrenIds).toEqual([question.id]);
+    expect(question).toMatchObject({ role: 'user', content: '> Hello.\n\n\nExplain', parentId: 'a' });
+    expect(answer).toMatchObject({ role: 'assistant', content: 'A greeting.', parentId: question.id, model: 'm1', modelName: 'Model One', done: true });
+    expect(history.currentId).toBe(answer.id);
   });
 
   it('is on by default and saved under the stock key when turned off', async () => {
