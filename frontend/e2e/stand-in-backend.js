@@ -12,6 +12,7 @@ import { makeAccess } from './stand-in/access.js';
 import { adminFeature } from './stand-in/admin.js';
 import { databaseFeature } from './stand-in/database.js';
 import { audioFeature } from './stand-in/audio.js';
+import { autocompleteFeature } from './stand-in/autocomplete.js';
 import { channelsFeature } from './stand-in/channels.js';
 import { codeFeature } from './stand-in/code.js';
 import { directFeature } from './stand-in/direct.js';
@@ -134,7 +135,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     const { user } = caller(req);
     const base = {
       status: true, name: 'Open WebUI', version: '0.6.32', default_locale: '', oauth: { providers: {} },
-      features: { auth: true, auth_trusted_header: false, enable_signup_password_confirmation: false, enable_ldap: false, enable_api_key: true, enable_signup: state.authConfig.ENABLE_SIGNUP, enable_login_form: true, enable_websocket: true, enable_version_update_check: false }
+      features: { auth: true, auth_trusted_header: false, enable_signup_password_confirmation: false, enable_ldap: false, enable_api_key: true, enable_signup: state.authConfig.ENABLE_SIGNUP, enable_login_form: true, enable_websocket: true, enable_version_update_check: false, enable_autocomplete_generation: state.taskConfig.ENABLE_AUTOCOMPLETE_GENERATION === true }
     };
     if (!user && state.users.length === 0) base.onboarding = true;
     if (user?.role === 'pending') base.ui = { pending_user_overlay_title: '', pending_user_overlay_content: '' };
@@ -699,7 +700,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
   const code = codeFeature(ctx);
   const notes = notesFeature(ctx);
   const direct = directFeature(ctx);
-  const features = [notes, channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), databaseFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx), direct, interfaceFeature(ctx)];
+  const features = [notes, channelsFeature(ctx), miscFeature(ctx), chatFilesFeature(ctx), adminFeature(ctx), databaseFeature(ctx), memoriesFeature(ctx), code, audioFeature(ctx), autocompleteFeature(ctx), direct, interfaceFeature(ctx)];
   state.roomSize = (room) => io.sockets.adapter.rooms.get(room)?.size ?? 0;
   routes.unshift(...features.flatMap((f) => f.routes));
 

@@ -21,6 +21,7 @@ const { fadeNewText } = await import('../src/lib/markdown/fade');
 const MessageInput = (await import('../src/components/MessageInput.svelte')).default;
 const InterfaceTab = (await import('../src/components/settings/InterfaceTab.svelte')).default;
 const Markdown = (await import('../src/components/Markdown.svelte')).default;
+const { stubSettingsSave } = await import('./uiStubs');
 const ToolCall = (await import('../src/components/ToolCall.svelte')).default;
 const AssistantMessage = (await import('../src/components/AssistantMessage.svelte')).default;
 const ChatView = (await import('../src/components/ChatView.svelte')).default;
@@ -28,14 +29,7 @@ const ChatView = (await import('../src/components/ChatView.svelte')).default;
 let saved: Record<string, unknown>[];
 
 beforeEach(() => {
-  saved = [];
-  vi.stubGlobal('fetch', vi.fn(async (url: string, init: RequestInit) => {
-    if (url === '/api/v1/users/user/settings/update') saved.push(JSON.parse(init.body as string).ui);
-    return new Response(JSON.stringify((init.method ?? 'GET') === 'GET' ? [] : {}), { status: 200 });
-  }));
-  session.user = { id: 'u1', name: 'Ada', email: 'a@b.c', role: 'user', token: 't', token_type: 'Bearer', expires_at: null, profile_image_url: '' };
-  session.models = [{ id: 'm1', name: 'Model One' }];
-  session.settings = {};
+  saved = stubSettingsSave();
   newChat();
   // jsdom has no editing commands; the rich box only sets its paragraph separator with one here.
   document.execCommand = vi.fn(() => true);

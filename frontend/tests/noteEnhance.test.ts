@@ -2,15 +2,8 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { enhanceMessages, enhanceNote, readDeltas } from '../src/lib/notes/enhance';
 import { imageFile, noteFiles, storedFiles, uploadedFile } from '../src/lib/notes/files';
+import { delta, sse } from './uiStubs';
 
-const sse = (...chunks: string[]) =>
-  new ReadableStream<Uint8Array<ArrayBuffer>>({
-    start(c) {
-      for (const chunk of chunks) c.enqueue(new TextEncoder().encode(chunk) as Uint8Array<ArrayBuffer>);
-      c.close();
-    }
-  });
-const delta = (content: string) => `data: ${JSON.stringify({ choices: [{ delta: { content } }] })}\n\n`;
 
 afterEach(() => vi.unstubAllGlobals());
 

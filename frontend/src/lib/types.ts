@@ -177,6 +177,9 @@ export interface UiSettings {
   insertFollowUpPrompt?: boolean;
   collapseCodeBlocks?: boolean;
   expandDetails?: boolean;
+  showFloatingActionButtons?: boolean;
+  promptAutocomplete?: boolean;
+  stylizedPdfExport?: boolean;
   displayMultiModelResponsesInTabs?: boolean;
   chatFadeStreamingText?: boolean;
   iframeSandboxAllowSameOrigin?: boolean;

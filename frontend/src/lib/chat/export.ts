@@ -1,7 +1,9 @@
 // Chats leave and enter as files: JSON (the stock UI's export, a list of chat objects), plain text
-// ("### USER" / "### ASSISTANT" sections of the branch on screen) and PDF (jsPDF, fetched on first use).
+// ("### USER" / "### ASSISTANT" sections of the branch on screen) and PDF (jsPDF, fetched on first use):
+// the chat as it looks (stock `stylizedPdfExport`, on by default; lib/chat/stylizedPdf.ts) or its text.
 import { chats, type ChatImport } from '../api/chats';
 import { lazy } from '../lazy';
+import { session } from '../session.svelte';
 import type { Chat, ChatBlob, History } from '../types';
 import { branch } from './history';
 
@@ -62,11 +64,16 @@ async function pdf(chat: Chat): Promise<Blob> {
   return doc.output('blob');
 }
 
+async function stylized(chat: Chat): Promise<Blob> {
+  const [JsPdf, { stylizedPdf }] = await Promise.all([pdfLibrary.load(), import('./stylizedPdf')]);
+  return stylizedPdf(chat, JsPdf);
+}
+
 export async function downloadChat(id: string, format: ExportFormat): Promise<void> {
   const chat = await chats.get(id);
   if (format === 'json') saveFile(new Blob([JSON.stringify([chat])], { type: 'application/json' }), `chat-export-${Date.now()}.json`);
   else if (format === 'txt') saveFile(new Blob([chatAsText(chat.chat.history)], { type: 'text/plain' }), fileName(chat.title, 'txt'));
-  else saveFile(await pdf(chat), fileName(chat.title, 'pdf'));
+  else saveFile(await ((session.settings.stylizedPdfExport ?? true) ? stylized(chat) : pdf(chat)), fileName(chat.title, 'pdf'));
 }
 
 export async function exportAllChats(): Promise<number> {

@@ -60,10 +60,18 @@ export interface EnhanceOptions {
 /** Streams the enhanced note; resolves with the final text (what was received if stopped). */
 export async function enhanceNote(o: EnhanceOptions): Promise<string> {
   const messages = enhanceMessages(o.md, await contextOf(o.files));
-  const body = await openStream('POST', '/api/chat/completions', { model: o.model, stream: true, messages }, { signal: o.signal, accept: 'text/event-stream' });
+  return streamedText(o.model, messages, o.signal, o.onText);
+}
+
+/**
+ * One completion streamed over HTTP (stream on, no socket session); `onText` gets the whole text
+ * so far after each piece. Resolves with the final text (what was received if stopped).
+ */
+export async function streamedText(model: string, messages: { role: string; content: string }[], signal: AbortSignal, onText: (text: string) => void): Promise<string> {
+  const body = await openStream('POST', '/api/chat/completions', { model, stream: true, messages }, { signal, accept: 'text/event-stream' });
   let text = '';
   try {
-    await readDeltas(body, (d) => o.onText((text += d)));
+    await readDeltas(body, (d) => onText((text += d)));
   } catch (e) {
     if ((e as Error)?.name !== 'AbortError') throw e;
   }
