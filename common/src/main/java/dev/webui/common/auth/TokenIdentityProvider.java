@@ -1,6 +1,7 @@
 package dev.webui.common.auth;
 
 import dev.webui.common.error.ApiException;
+import dev.webui.common.http.CallerContext;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.AuthenticationRequestContext;
 import io.quarkus.security.identity.IdentityProvider;
@@ -40,6 +41,11 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        // the revocation list and the user cache may answer on another context; the security layer needs this request's
+        return CallerContext.resumeHere(caller(request));
+    }
+
+    private Uni<SecurityIdentity> caller(TokenAuthenticationRequest request) {
         String token = request.token();
         if (token.startsWith("sk-")) {
             return apiKeys.check(request.path())
