@@ -72,6 +72,12 @@ describe('managed floating quick actions', () => {
     await eventually(() => stored()?.length === 2, 'the action removed');
     await settings.getByRole('button', { name: 'Open Modal To Manage Floating Quick Actions' }).click();
     await manager.getByRole('button', { name: 'Use defaults' }).click();
+    await page.keyboard.press('Escape');
+    await manager.waitFor({ state: 'detached' });
+    assert.equal(await settings.isVisible(), true, 'Escape closes only the topmost dialog');
+    assert.equal(stored()?.length, 2, 'closed without Save, nothing changes');
+    await settings.getByRole('button', { name: 'Open Modal To Manage Floating Quick Actions' }).click();
+    await manager.getByRole('button', { name: 'Use defaults' }).click();
     await manager.getByRole('button', { name: 'Save' }).click();
     await eventually(() => stored() === null, 'the defaults stored as null');
     await closeSettings(page, settings);
