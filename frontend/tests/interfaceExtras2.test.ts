@@ -11,7 +11,8 @@ vi.mock('../src/lib/chat/stylizedPdf', () => ({ stylizedPdf: styledPdf }));
 
 const { session } = await import('../src/lib/session.svelte');
 const { append, branch, emptyHistory } = await import('../src/lib/chat/history');
-const { addToChat, askAboutSelection, quickPrompt } = await import('../src/lib/chat/quickActions');
+const { addToChat, askAboutSelection } = await import('../src/lib/chat/quickActions');
+const { defaultActions, fillPrompt } = await import('../src/lib/chat/quickActionList');
 const { Autocompleter, fetchSuggestion, suggestionIn } = await import('../src/lib/chat/autocomplete');
 const { chat, newChat } = await import('../src/lib/chat/controller.svelte');
 const InterfaceTab = (await import('../src/components/settings/InterfaceTab.svelte')).default;
@@ -31,7 +32,8 @@ afterEach(() => vi.unstubAllGlobals());
 
 describe('floating quick actions', () => {
   it('quotes every line of the selection and puts the request three lines below', () => {
-    expect(quickPrompt('first line\nsecond', 'Explain')).toBe('> first line\n> second\n\n\nExplain');
+    const explain = defaultActions((s) => s)[1];
+    expect(fillPrompt(explain.prompt, 'first line\nsecond')).toBe('> first line\n> second\n\n\nExplain');
   });
 
   it('streams the answer to the chat up to the answer plus the quoted question', async () => {

@@ -1,5 +1,6 @@
 // Wire shapes (docs/contract.md; only the fields this UI reads or writes).
 import type { StatusEvent } from './chat/status';
+import type { QuickAction } from './chat/quickActionList';
 
 export type Role = 'admin' | 'user' | 'pending';
 
@@ -178,6 +179,7 @@ export interface UiSettings {
   collapseCodeBlocks?: boolean;
   expandDetails?: boolean;
   showFloatingActionButtons?: boolean;
+  floatingActionButtons?: QuickAction[] | null;
   promptAutocomplete?: boolean;
   stylizedPdfExport?: boolean;
   displayMultiModelResponsesInTabs?: boolean;

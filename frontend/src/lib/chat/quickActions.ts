@@ -1,16 +1,10 @@
-// Floating quick actions over a selection in an answer (stock `showFloatingActionButtons`): the
-// selection, quoted, plus a question ("Ask") or the word "Explain", sent with the chat so far as one
+// Floating quick actions over a selection in an answer (stock `showFloatingActionButtons`): an
+// action's prompt filled with the selection (quickActionList.ts), sent with the chat so far as one
 // streamed completion over HTTP (`POST /api/chat/completions`, stream on, the SSE mode of
 // docs/completions.md); the answer is shown next to the selection, and joins the chat only on "Add".
 import { streamedText } from '../notes/enhance';
 import { append, branch } from './history';
 import type { History, Message } from '../types';
-
-/** The selected text as a Markdown quote, then the request three lines below (as the stock UI words it). */
-export function quickPrompt(selection: string, request: string): string {
-  const quoted = selection.split('\n').map((line) => `> ${line}`).join('\n');
-  return `${quoted}\n\n\n${request}`;
-}
 
 export interface QuickAsk {
   model: string;
