@@ -1,27 +1,40 @@
 #!/usr/bin/env bash
-# Two api-service processes side by side, A and B, differing only in their environment or JVM
-# flags, measured in turns on the same endpoints (wrk, 16 connections, DURATION s each, ROUNDS
-# rounds A B A B ...): on a shared machine both see the same load, so the ratio B/A of each pair is
-# the figure to read. The bench user owns 5,000 chats (bench/suite/seed.sql's shape, built here).
+# Two processes of one service side by side, A and B, differing in their build (APP_A, APP_B) or in
+# their environment or JVM flags, measured in turns on the same endpoints (wrk, 16 connections,
+# DURATION s each, ROUNDS rounds; within a round every endpoint is measured on A and on B back to
+# back, the side that goes first alternating): on a shared machine both see the same load, so B/A
+# of each pair and each side's ratio to the trivial endpoint of the same round are the figures to
+# read. The data is the suite benchmark's (bench/suite/seed.sql: a user with 5,000 chats, 40 model
+# presets over a fake provider listing 60 models).
 # Usage: bench/ab.sh 'A env and flags' 'B env and flags'   e.g.
 #   bench/ab.sh 'QUARKUS_LOG_CONSOLE_ASYNC_ENABLED=false' 'QUARKUS_LOG_CONSOLE_ASYNC_ENABLED=true'
+#   APP_A=/tmp/before/quarkus-app bench/ab.sh '' ''      (the build before a change against this one)
+#   SERVICE=auth-service bench/ab.sh '' ''                (the session check against auth-service's /health)
 # Each side is "VAR=value ... -Xflag ...": words with = before the first flag are environment.
-# Knobs: ROUNDS (3), DURATION (5), APP (api-service/target/quarkus-app), PATHS (the hot reads).
+# Knobs: SERVICE (api-service), ROUNDS (3), DURATION (5), APP_A / APP_B (SERVICE/target/quarkus-app),
+# PATHS (the service's trivial endpoint first, then its hot reads).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-APP=${APP:-api-service/target/quarkus-app}
+SERVICE=${SERVICE:-api-service}
+APP_A=${APP_A:-$SERVICE/target/quarkus-app}
+APP_B=${APP_B:-$SERVICE/target/quarkus-app}
 ROUNDS=${ROUNDS:-3}
 DURATION=${DURATION:-5}
-PATHS=${PATHS:-/api/version /api/version/updates /api/config /api/models /api/v1/chats/?page=1}
+case $SERVICE in
+    api-service) DEFAULT_PATHS='/api/version /api/version/updates /api/config /api/models /api/v1/chats/?page=1' ;;
+    auth-service) DEFAULT_PATHS='/health /api/v1/auths/' ;;
+    *) echo "SERVICE must be api-service or auth-service" >&2; exit 2 ;;
+esac
+read -r -a PATHS <<< "${PATHS:-$DEFAULT_PATHS}"
 FLAGS=$(sed -n 's/^JDK_JAVA_OPTIONS=//p' deploy/kubernetes/jvm.env)
 export MALLOC_ARENA_MAX=2
 id=$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')
-DB=bench_ab_$id SECRET=secret-$id USER_ID=bench-$id PREFIX=bench-ab-$id
+DB=bench_ab_$id SECRET=secret-$id USER_ID=bench-$id ADMIN_ID=bench-admin-$id PREFIX=bench-ab-$id
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
 b64() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 PIDS=()
 cleanup() {
-    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+    for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null || true; done
     rm -f /tmp/ab-"$id"-*.log
     psql -q -h 127.0.0.1 -U postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" >/dev/null 2>&1
     redis-cli --scan --pattern "$PREFIX*" | xargs -r redis-cli del >/dev/null 2>&1
@@ -29,49 +42,76 @@ cleanup() {
 }
 trap cleanup EXIT
 psql -q -h 127.0.0.1 -U postgres -c "CREATE DATABASE $DB" >/dev/null
+UPSTREAM_PORT=$(free_port)
+python3 bench/suite/fake_openai.py "$UPSTREAM_PORT" 60 & PIDS+=($!)
 
-start() { # side spec -> the port in STARTED_PORT (not a subshell: the process id must reach PIDS)
-    local spec=$1 port env=() flags=() word
+start() { # app, side spec -> the port in STARTED_PORT (not a subshell: the process id must reach PIDS)
+    local app=$1 spec=$2 port env=() flags=() word
     port=$(free_port)
     for word in $spec; do
         if [[ ${#flags[@]} -eq 0 && $word == *=* && $word != -* ]]; then env+=("$word"); else flags+=("$word"); fi
     done
     env "${env[@]}" DATABASE_URL="postgresql://postgres@127.0.0.1:5432/$DB" REDIS_URL=redis://127.0.0.1:6379/0 \
         REDIS_KEY_PREFIX=$PREFIX WEBUI_SECRET_KEY=$SECRET QUARKUS_HTTP_PORT=$port \
-        java $FLAGS "${flags[@]}" -jar "$APP/quarkus-run.jar" >"/tmp/ab-$id-$port.log" 2>&1 &
+        OPENAI_API_BASE_URLS="http://127.0.0.1:$UPSTREAM_PORT/v1" OPENAI_API_KEYS=sk-bench \
+        java $FLAGS "${flags[@]}" -jar "$app/quarkus-run.jar" >"/tmp/ab-$id-$port.log" 2>&1 &
     PIDS+=($!)
     STARTED_PORT=$port
 }
-start "$1"; A_PORT=$STARTED_PORT
-start "$2"; B_PORT=$STARTED_PORT
+start "$APP_A" "$1"; A_PORT=$STARTED_PORT
+start "$APP_B" "$2"; B_PORT=$STARTED_PORT
 for port in $A_PORT $B_PORT; do
     for _ in $(seq 1 900); do curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null && break; sleep 0.2; done
     curl -sf "http://127.0.0.1:$port/q/health/ready" >/dev/null || { tail -30 "/tmp/ab-$id-$port.log"; exit 1; }
 done
-psql -q -h 127.0.0.1 -U postgres -d "$DB" <<SQL
-INSERT INTO "user" (id, name, email, role, profile_image_url, created_at, updated_at, last_active_at)
-VALUES ('$USER_ID', 'Bench', 'bench@example.com', 'user', '', 0, 0, 0);
-INSERT INTO chat (id, user_id, title, created_at, updated_at, chat)
-SELECT 'chat-' || i, '$USER_ID', 'Chat ' || i, 1700000000 + i, 1700000000 + i, '{}' FROM generate_series(1, 5000) i;
-SQL
+psql -q -h 127.0.0.1 -U postgres -d "$DB" -v bench_user="$USER_ID" -v admin_user="$ADMIN_ID" -f bench/suite/seed.sql >/dev/null
+# both processes drop what they cached from the database
+redis-cli PUBLISH "$PREFIX:models:changed" seeded >/dev/null
+redis-cli PUBLISH "$PREFIX:config:changed" seeded >/dev/null
 header=$(printf '{"alg":"HS256","typ":"JWT"}' | b64)
 payload=$(printf '{"id":"%s","exp":%d}' "$USER_ID" $(( $(date +%s) + 7200 )) | b64)
 TOKEN="$header.$payload.$(printf '%s.%s' "$header" "$payload" | openssl dgst -sha256 -hmac "$SECRET" -binary | b64)"
+for port in $A_PORT $B_PORT; do
+    for path in "${PATHS[@]}"; do
+        code=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$path")
+        [[ $code == 200 ]] || { echo "$path answered $code on port $port" >&2; exit 1; }
+    done
+done
 rate() { wrk -t1 -c16 -d"${DURATION}s" -H "Authorization: Bearer $TOKEN" "$1" | awk '/Requests\/sec/ {printf "%d", $2}'; }
 
-echo "## bench/ab.sh, $(date -u +%FT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "A: $1"
-echo "B: $2"
+echo "## bench/ab.sh ($SERVICE), $(date -u +%FT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "A: $APP_A $1"
+echo "B: $APP_B $2"
 echo
-echo "| endpoint | round | A req/s | B req/s | B/A |"
-echo "|---|---:|---:|---:|---:|"
-for path in $PATHS; do
+echo "| endpoint | round | A req/s | B req/s | B/A | A / trivial | B / trivial |"
+echo "|---|---:|---:|---:|---:|---:|---:|"
+for path in "${PATHS[@]}"; do
     for port in $A_PORT $B_PORT; do wrk -t1 -c4 -d2s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$path" >/dev/null; done
-    for round in $(seq 1 "$ROUNDS"); do
-        a=$(rate "http://127.0.0.1:$A_PORT$path"); b=$(rate "http://127.0.0.1:$B_PORT$path")
-        printf '| `%s` | %d | %d | %d | %.2f |\n' "$path" "$round" "$a" "$b" "$(echo "$b / $a" | bc -l)"
+done
+declare -A SUM_A SUM_B
+for round in $(seq 1 "$ROUNDS"); do
+    trivial_a=0 trivial_b=0
+    for path in "${PATHS[@]}"; do
+        if (( round % 2 )); then
+            a=$(rate "http://127.0.0.1:$A_PORT$path"); b=$(rate "http://127.0.0.1:$B_PORT$path")
+        else
+            b=$(rate "http://127.0.0.1:$B_PORT$path"); a=$(rate "http://127.0.0.1:$A_PORT$path")
+        fi
+        [[ $path == "${PATHS[0]}" ]] && trivial_a=$a trivial_b=$b
+        SUM_A[$path]=$(( ${SUM_A[$path]:-0} + a )) SUM_B[$path]=$(( ${SUM_B[$path]:-0} + b ))
+        printf '| `%s` | %d | %d | %d | %.2f | %.2f | %.2f |\n' "$path" "$round" "$a" "$b" \
+            "$(echo "$b / $a" | bc -l)" "$(echo "$a / $trivial_a" | bc -l)" "$(echo "$b / $trivial_b" | bc -l)"
     done
 done
 echo
+echo "Sums over the rounds:"
+echo
+echo "| endpoint | A req/s | B req/s | B/A | A / trivial | B / trivial |"
+echo "|---|---:|---:|---:|---:|---:|"
+for path in "${PATHS[@]}"; do
+    a=${SUM_A[$path]} b=${SUM_B[$path]}
+    printf '| `%s` | %d | %d | %.2f | %.2f | %.2f |\n' "$path" $(( a / ROUNDS )) $(( b / ROUNDS )) "$(echo "$b / $a" | bc -l)" \
+        "$(echo "$a / ${SUM_A[${PATHS[0]}]}" | bc -l)" "$(echo "$b / ${SUM_B[${PATHS[0]}]}" | bc -l)"
+done
+echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"
-rm -f /tmp/ab-$id-*.log

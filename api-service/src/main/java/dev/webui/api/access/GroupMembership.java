@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * A user's groups and their permissions, read from auth-service's tables. Cached per replica for
@@ -40,6 +41,12 @@ public class GroupMembership {
 
     public Uni<Memberships> of(String userId) {
         return Uni.createFrom().completionStage(() -> cache.get(userId, (key, executor) -> load(key).subscribeAsCompletionStage()));
+    }
+
+    /** The user's memberships when this replica has them at hand; null when they must be read. */
+    public Memberships cachedNow(String userId) {
+        CompletableFuture<Memberships> cached = cache.getIfPresent(userId);
+        return cached == null || !cached.isDone() || cached.isCompletedExceptionally() ? null : cached.join();
     }
 
     private Uni<Memberships> load(String userId) {

@@ -19,6 +19,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @ApplicationScoped
 public class ConfigAnswers {
     private record Answer(long settingsGeneration, long userCount, FileLimits.Limits limits, byte[] json) {
+        boolean builtFrom(long generation, long count, FileLimits.Limits current) {
+            return settingsGeneration == generation && userCount == count && Objects.equals(limits, current);
+        }
     }
 
     private final ConfigViewService view;
@@ -38,13 +41,16 @@ public class ConfigAnswers {
 
     public Uni<byte[]> of(Optional<AuthenticatedUser> caller) {
         String kind = caller.map(user -> user.isAdmin() ? "admin" : user.isVerified() ? "user" : "pending").orElse("anonymous");
+        byte[] ready = readyNow(kind);
+        if (ready != null) {
+            return Uni.createFrom().item(ready);
+        }
         return settings.reload().chain(() -> Uni.combine().all().unis(users.get(), fileLimits.current()).asTuple()).chain(both -> {
             long generation = settings.generation();
             long count = both.getItem1();
             FileLimits.Limits limits = both.getItem2();
             Answer cached = answers.get(kind);
-            if (cached != null && cached.settingsGeneration() == generation && cached.userCount() == count
-                    && Objects.equals(cached.limits(), limits)) {
+            if (cached != null && cached.builtFrom(generation, count, limits)) {
                 return Uni.createFrom().item(cached.json());
             }
             return view.view(caller).map(node -> {
@@ -53,5 +59,16 @@ public class ConfigAnswers {
                 return bytes;
             });
         });
+    }
+
+    /** The kept answer when every input it depends on is at hand and unchanged; null when any must be read. */
+    private byte[] readyNow(String kind) {
+        Answer cached = answers.get(kind);
+        if (cached == null || !settings.upToDate()) {
+            return null;
+        }
+        Long count = users.cachedNow();
+        FileLimits.Limits limits = fileLimits.currentNow();
+        return count != null && limits != null && cached.builtFrom(settings.generation(), count, limits) ? cached.json() : null;
     }
 }

@@ -1,6 +1,7 @@
 package dev.webui.api.app;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.common.settings.SettingsDocument;
 import dev.webui.common.settings.SettingsReader;
 import dev.webui.core.settings.DocumentPaths;
@@ -30,8 +31,17 @@ public class FileLimits {
     }
 
     public Uni<Limits> current() {
-        return documents.current().map(document -> new Limits(stored(document, Settings.FILE_MAX_SIZE),
-                stored(document, Settings.FILE_MAX_COUNT)));
+        return documents.current().map(this::of);
+    }
+
+    /** The limits when the settings document is at hand; null when it must be read. */
+    public Limits currentNow() {
+        ObjectNode document = documents.fresh();
+        return document == null ? null : of(document);
+    }
+
+    private Limits of(JsonNode document) {
+        return new Limits(stored(document, Settings.FILE_MAX_SIZE), stored(document, Settings.FILE_MAX_COUNT));
     }
 
     /** file-service's reading of a stored value: a whole number, null for unlimited; anything else is ignored. */

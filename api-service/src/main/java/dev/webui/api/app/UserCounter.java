@@ -7,6 +7,7 @@ import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Number of accounts, for /api/config's user_count and onboarding flag. Cached a few seconds per
@@ -30,6 +31,16 @@ public class UserCounter {
                 cache.synchronous().invalidateAll();
             }
         });
+    }
+
+    /** The cached count, when there is one and it is not zero (zero is read again every time); null otherwise. */
+    public Long cachedNow() {
+        CompletableFuture<Long> cached = cache.getIfPresent(Boolean.TRUE);
+        if (cached == null || !cached.isDone() || cached.isCompletedExceptionally()) {
+            return null;
+        }
+        long n = cached.join();
+        return n == 0 ? null : n;
     }
 
     private Uni<Long> count() {

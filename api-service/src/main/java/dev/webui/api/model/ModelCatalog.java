@@ -78,16 +78,24 @@ public class ModelCatalog {
     }
 
     public Uni<Snapshot> snapshot(boolean refresh) {
+        Snapshot ready = refresh ? null : ready();
+        return ready != null ? Uni.createFrom().item(ready) : load();
+    }
+
+    /**
+     * The list when callers may have it without waiting; null when they must wait for a load. After
+     * a change (here, on another replica, or to the connections) callers wait for the new list; an
+     * expired list is served while it is refreshed in the background.
+     */
+    public Snapshot ready() {
         Snapshot snapshot = current.get();
-        // after a change (here, on another replica, or to the connections) callers wait for the new list;
-        // an expired list is only refreshed in the background
-        if (refresh || snapshot == null || stale || snapshot.settingsGeneration() != settings.generation()) {
-            return load();
+        if (snapshot == null || stale || snapshot.settingsGeneration() != settings.generation()) {
+            return null;
         }
         if (snapshot.fetchedAt().plus(ttl).isBefore(Instant.now())) {
             load().subscribe().with(s -> { }, e -> LOG.warnf(e, "Model list refresh failed"));
         }
-        return Uni.createFrom().item(snapshot);
+        return snapshot;
     }
 
     /** After a change made here: the next caller waits for fresh data; other replicas refresh in the background. */

@@ -24,6 +24,10 @@ public class ModelListCache {
     static final long MAX_BYTES = 8L * 1024 * 1024;
 
     private record Answer(ModelCatalog.Snapshot snapshot, long settingsGeneration, String role, List<String> groupIds, byte[] json) {
+        boolean builtFrom(ModelCatalog.Snapshot current, long generation, AuthenticatedUser user, List<String> currentGroupIds) {
+            return snapshot == current && settingsGeneration == generation && Objects.equals(role, user.role())
+                    && groupIds.equals(currentGroupIds);
+        }
     }
 
     private final ModelListService models;
@@ -47,13 +51,16 @@ public class ModelListCache {
         if (refresh) {
             return models.visible(user, true).map(json::bytes);
         }
+        byte[] ready = readyNow(user);
+        if (ready != null) {
+            return Uni.createFrom().item(ready);
+        }
         return Uni.combine().all().unis(catalog.snapshot(false), groups.of(user.id())).asTuple().chain(both -> {
             ModelCatalog.Snapshot snapshot = both.getItem1();
             List<String> groupIds = both.getItem2().groupIds();
             long generation = settings.generation();
             Answer cached = answers.getIfPresent(user.id());
-            if (cached != null && cached.snapshot() == snapshot && cached.settingsGeneration() == generation
-                    && Objects.equals(cached.role(), user.role()) && cached.groupIds().equals(groupIds)) {
+            if (cached != null && cached.builtFrom(snapshot, generation, user, groupIds)) {
                 return Uni.createFrom().item(cached.json());
             }
             return models.visible(user, false).map(node -> {
@@ -62,5 +69,17 @@ public class ModelListCache {
                 return bytes;
             });
         });
+    }
+
+    /** The kept answer when the catalog and the user's groups are at hand and it was built from them; null otherwise. */
+    private byte[] readyNow(AuthenticatedUser user) {
+        Answer cached = answers.getIfPresent(user.id());
+        if (cached == null) {
+            return null;
+        }
+        ModelCatalog.Snapshot snapshot = catalog.ready();
+        GroupMembership.Memberships groups = this.groups.cachedNow(user.id());
+        return snapshot != null && groups != null && cached.builtFrom(snapshot, settings.generation(), user, groups.groupIds())
+                ? cached.json() : null;
     }
 }

@@ -38,6 +38,11 @@ public class SettingsStore {
         return reader.reload();
     }
 
+    /** Whether this replica's copy is current now, so that {@link #reload()} would not read anything. */
+    public boolean upToDate() {
+        return reader.upToDate();
+    }
+
     /** Changes whenever the saved document changes, so that caches built from settings know to rebuild. */
     public long generation() {
         return reader.generation();

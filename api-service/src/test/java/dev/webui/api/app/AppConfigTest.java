@@ -3,6 +3,7 @@ package dev.webui.api.app;
 import com.fasterxml.jackson.databind.node.TextNode;
 import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
+import dev.webui.api.support.Poll;
 import dev.webui.api.support.RedisCli;
 import dev.webui.common.auth.Roles;
 import dev.webui.common.testing.TestEnvironment;
@@ -44,6 +45,35 @@ class AppConfigTest {
         as(user).get("/api/config").then().statusCode(200).body("default_models", equalTo("model-x"));
         settings.save(Map.of(Settings.DEFAULT_MODELS, TextNode.valueOf(""))).await().atMost(Duration.ofSeconds(10));
         as(user).get("/api/config").then().statusCode(200).body("default_models", nullValue());
+    }
+
+    @Test
+    void aSettingSavedByAnotherReplicaReplacesTheRememberedAnswerOnceAnnounced() {
+        settings.save(Map.of(Settings.DEFAULT_MODELS, TextNode.valueOf(""))).await().atMost(Duration.ofSeconds(10));
+        TestUser user = TestUsers.create(Roles.USER);
+        as(user).get("/api/config").then().statusCode(200).body("default_models", nullValue());
+        as(user).get("/api/config").then().statusCode(200).body("default_models", nullValue());
+        // another replica writes the document and announces it; this one has the answer remembered
+        String path = "{" + Settings.DEFAULT_MODELS.path().replace('.', ',') + "}";
+        TestUsers.execute("UPDATE config SET data = jsonb_set(data, ?::text[], '\"model-elsewhere\"') WHERE id = (SELECT max(id) FROM config)", path);
+        RedisCli.run("PUBLISH", RedisCli.prefix() + ":config:changed", "changed");
+        Poll.until("the other replica's default model", Duration.ofSeconds(10), () -> "model-elsewhere".equals(
+                as(user).get("/api/config").then().statusCode(200).extract().jsonPath().getString("default_models")));
+        settings.save(Map.of(Settings.DEFAULT_MODELS, TextNode.valueOf(""))).await().atMost(Duration.ofSeconds(10));
+        as(user).get("/api/config").then().statusCode(200).body("default_models", nullValue());
+    }
+
+    @Test
+    void eachKindOfCallerGetsItsOwnAnswerWhenTheyTakeTurns() {
+        TestUser admin = TestUsers.create(Roles.ADMIN);
+        TestUser user = TestUsers.create(Roles.USER);
+        TestUser pending = TestUsers.create(Roles.PENDING);
+        for (int round = 0; round < 3; round++) {
+            as(admin).get("/api/config").then().statusCode(200).body("$", hasKey("active_entries"));
+            as(user).get("/api/config").then().statusCode(200).body("$", not(hasKey("active_entries"))).body("$", hasKey("permissions"));
+            as(pending).get("/api/config").then().statusCode(200).body("$", not(hasKey("permissions")));
+            anonymous().get("/api/config").then().statusCode(200).body("$", not(hasKey("user_count")));
+        }
     }
 
     @Test

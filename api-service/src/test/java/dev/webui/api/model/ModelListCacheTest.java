@@ -57,8 +57,13 @@ class ModelListCacheTest {
     }
 
     private static void insertPreset(String id, String accessControl) {
+        insertPreset(id, null, accessControl);
+    }
+
+    /** A preset over an upstream model ({@code baseModelId} null), or a custom model on top of one. */
+    private static void insertPreset(String id, String baseModelId, String accessControl) {
         TestUsers.execute("INSERT INTO model (id, user_id, base_model_id, name, meta, params, access_control, is_active, created_at, updated_at) "
-                + "VALUES (?, ?, NULL, ?, '{}', '{}', " + accessControl + ", true, 1, 1)", id, admin().id(), "Preset " + id);
+                + "VALUES (?, ?, ?, ?, '{}', '{}', " + accessControl + ", true, 1, 1)", id, admin().id(), baseModelId, "Preset " + id);
     }
 
     @Test
@@ -81,6 +86,31 @@ class ModelListCacheTest {
         as(user).get("/api/models").then().statusCode(200).body("data.id", not(hasItem("cache-b")));
         TestUsers.execute("INSERT INTO group_member (group_id, user_id, created_at) VALUES (?, ?, 1)", group, user.id());
         awaitVisible(user, "cache-b");
+    }
+
+    @Test
+    void usersTakingTurnsEachGetTheirOwnAnswer() {
+        TestUser owner = TestUsers.create(Roles.USER);
+        TestUser other = TestUsers.create(Roles.USER);
+        insertPreset("cache-c", "cache-a", "'{\"read\": {\"group_ids\": [], \"user_ids\": [\"" + owner.id() + "\"]}, \"write\": {\"group_ids\": [], \"user_ids\": []}}'");
+        as(admin()).get("/api/models?refresh=true").then().statusCode(200).body("data.id", hasItem("cache-c"));
+        for (int round = 0; round < 3; round++) {
+            as(owner).get("/api/models").then().statusCode(200).body("data.id", hasItem("cache-c"));
+            as(other).get("/api/models").then().statusCode(200).body("data.id", not(hasItem("cache-c")));
+        }
+    }
+
+    @Test
+    void aRoleChangedOnAnotherReplicaReplacesTheCachedAnswerOnceAnnounced() {
+        TestUser user = TestUsers.create(Roles.USER);
+        insertPreset("cache-d", "cache-a", "'{}'");
+        as(admin()).get("/api/models?refresh=true").then().statusCode(200).body("data.id", hasItem("cache-d"));
+        as(user).get("/api/models").then().statusCode(200).body("data.id", not(hasItem("cache-d")));
+        as(user).get("/api/models").then().statusCode(200).body("data.id", not(hasItem("cache-d")));
+        // auth-service on another replica makes the user an admin and announces it
+        TestUsers.execute("UPDATE \"user\" SET role = 'admin' WHERE id = ?", user.id());
+        redis.pubsub(String.class).publish(keys.userChangedChannel(), user.id()).await().atMost(Duration.ofSeconds(10));
+        awaitVisible(user, "cache-d");
     }
 
     private static void awaitVisible(TestUser user, String id) {

@@ -79,15 +79,16 @@ public class JwtService {
 
     /** The claims of a token whose signature and expiry are valid; empty otherwise. */
     public Optional<VerifiedToken> verify(String token) {
-        if (!CanonicalToken.isCanonical(token)) {
-            return Optional.empty();
-        }
+        // only canonical tokens are ever cached, so a known one needs no second look at its spelling
         VerifiedToken known = verified.getIfPresent(token);
         if (known != null) {
-            if (known.expiresAt() == null || known.expiresAt() > Instant.now().getEpochSecond()) {
+            if (known.expiresAt() == null || known.expiresAt() > System.currentTimeMillis() / 1000) {
                 return Optional.of(known);
             }
             verified.invalidate(token);
+            return Optional.empty();
+        }
+        if (!CanonicalToken.isCanonical(token)) {
             return Optional.empty();
         }
         try {

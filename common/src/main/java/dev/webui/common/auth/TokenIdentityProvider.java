@@ -59,11 +59,28 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         if (verified.isEmpty()) {
             return Uni.createFrom().failure(new AuthenticationFailedException(INVALID_TOKEN));
         }
+        SecurityIdentity known = knownIdentity(token, verified.get());
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
         return revocation.isRevoked(verified.get())
                 .onFailure().transform(e -> new AuthenticationFailedException(e.getMessage(), e))
                 .flatMap(revoked -> revoked
                         ? Uni.createFrom().failure(new AuthenticationFailedException(INVALID_TOKEN))
                         : unavailableAs503(users.findById(verified.get().userId())).map(user -> identity(user, token)));
+    }
+
+    /**
+     * The caller without a single asynchronous step, the common case: the revocation list is
+     * trusted and does not name the token, and the directory holds the user. Null otherwise, and
+     * the full path below decides (and waits where it must).
+     */
+    private SecurityIdentity knownIdentity(String token, JwtService.VerifiedToken verified) {
+        if (!Boolean.FALSE.equals(revocation.revokedNow(verified))) {
+            return null;
+        }
+        AuthenticatedUser user = users.cachedById(verified.userId());
+        return user == null ? null : identity(Optional.of(user), token);
     }
 
     private static <T> Uni<T> unavailableAs503(Uni<T> lookup) {

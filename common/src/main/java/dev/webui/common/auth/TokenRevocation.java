@@ -70,13 +70,19 @@ public class TokenRevocation {
 
     /** Whether the token was signed out; fails with a 503 {@link ApiException} while that cannot be known. */
     public Uni<Boolean> isRevoked(JwtService.VerifiedToken token) {
-        if (local.isTrusted()) {
-            return Uni.createFrom().item(contains(token));
+        Boolean known = revokedNow(token);
+        if (known != null) {
+            return Uni.createFrom().item(known);
         }
         return Uni.createFrom().completionStage(local::whenTrusted)
                 .ifNoItem().after(TRUST_WAIT).fail()
                 .onFailure().transform(e -> new ApiException(503, UNAVAILABLE))
                 .map(ready -> contains(token));
+    }
+
+    /** Whether the token was signed out, answered from this replica's copy; null while the copy cannot be trusted. */
+    public Boolean revokedNow(JwtService.VerifiedToken token) {
+        return local.isTrusted() ? contains(token) : null;
     }
 
     private boolean contains(JwtService.VerifiedToken token) {

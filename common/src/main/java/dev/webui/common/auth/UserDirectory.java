@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * Looks up the caller of a request by id or API key. Users are cached per replica for at most
@@ -36,6 +37,15 @@ public class UserDirectory {
     public Uni<Optional<AuthenticatedUser>> findById(String id) {
         return Uni.createFrom().completionStage(() -> byId.get(id, (key, executor) ->
                 query("SELECT " + COLUMNS + " FROM \"user\" WHERE id = $1", key).subscribeAsCompletionStage()));
+    }
+
+    /** The user when this replica has them at hand (loaded and still cached); null otherwise, also for an unknown id. */
+    public AuthenticatedUser cachedById(String id) {
+        CompletableFuture<Optional<AuthenticatedUser>> loaded = byId.getIfPresent(id);
+        if (loaded == null || !loaded.isDone() || loaded.isCompletedExceptionally()) {
+            return null;
+        }
+        return loaded.join().orElse(null);
     }
 
     public Uni<Optional<AuthenticatedUser>> findByApiKey(String apiKey) {

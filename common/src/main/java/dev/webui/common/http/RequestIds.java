@@ -7,6 +7,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.MDC;
 
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
 
 /**
@@ -27,13 +28,22 @@ public class RequestIds {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String id = context.request().getHeader(HEADER);
             if (id == null || !SANE.matcher(id).matches()) {
-                id = UUID.randomUUID().toString();
+                id = newId();
                 context.request().headers().set(HEADER, id);
             }
             context.response().putHeader(HEADER, id);
             MDC.put(MDC_KEY, id);
             context.next();
         });
+    }
+
+    /**
+     * A random id in UUID form. Ids label log lines and need not be unpredictable, so they come
+     * from the thread's own generator: UUID.randomUUID() draws from the shared SecureRandom.
+     */
+    static String newId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong() & ~0xF000L | 0x4000L, random.nextLong() & ~(3L << 62) | (1L << 63)).toString();
     }
 
     /** The id of the request being served here, or null outside a request. */

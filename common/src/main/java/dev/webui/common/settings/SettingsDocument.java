@@ -89,11 +89,14 @@ public class SettingsDocument {
 
     /** The current document: this replica's copy while it is valid, else read from the table. */
     public Uni<ObjectNode> current() {
+        ObjectNode fresh = fresh();
+        return fresh != null ? Uni.createFrom().item(fresh) : load();
+    }
+
+    /** This replica's copy while it is valid (what {@link #current()} would hand out at once); null when it must be read. */
+    public ObjectNode fresh() {
         Snapshot current = snapshot;
-        if (current != null && System.nanoTime() - current.loadedAtNanos() < MAX_AGE.toNanos()) {
-            return Uni.createFrom().item(current.document());
-        }
-        return load();
+        return current != null && System.nanoTime() - current.loadedAtNanos() < MAX_AGE.toNanos() ? current.document() : null;
     }
 
     /** The value at a dotted path of the current document, or null when absent. */

@@ -61,6 +61,11 @@ public class SettingsReader {
     }
 
     /** Makes sure this replica's copy of the saved document is current (re-reads it when a change was announced or it aged). */
+    /** Whether this replica's copy is current now, so that {@link #reload()} would not read anything. */
+    public boolean upToDate() {
+        return !persistent || document.fresh() != null;
+    }
+
     public Uni<Void> reload() {
         return persistent ? document.current().replaceWithVoid() : Uni.createFrom().voidItem();
     }
