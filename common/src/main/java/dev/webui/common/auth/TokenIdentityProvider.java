@@ -41,6 +41,10 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
+        SecurityIdentity known = request.token().startsWith("sk-") ? null : knownIdentity(request.token());
+        if (known != null) {
+            return Uni.createFrom().item(known);
+        }
         // the revocation list and the user cache may answer on another context; the security layer needs this request's
         return CallerContext.resumeHere(caller(request));
     }
@@ -59,10 +63,6 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
         if (verified.isEmpty()) {
             return Uni.createFrom().failure(new AuthenticationFailedException(INVALID_TOKEN));
         }
-        SecurityIdentity known = knownIdentity(token, verified.get());
-        if (known != null) {
-            return Uni.createFrom().item(known);
-        }
         return revocation.isRevoked(verified.get())
                 .onFailure().transform(e -> new AuthenticationFailedException(e.getMessage(), e))
                 .flatMap(revoked -> revoked
@@ -73,10 +73,11 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     /**
      * The caller without a single asynchronous step, the common case: the revocation list is
      * trusted and does not name the token, and the directory holds the user. Null otherwise, and
-     * the full path below decides (and waits where it must).
+     * the full path decides (and waits where it must).
      */
-    private SecurityIdentity knownIdentity(String token, JwtService.VerifiedToken verified) {
-        if (!Boolean.FALSE.equals(revocation.revokedNow(verified))) {
+    private SecurityIdentity knownIdentity(String token) {
+        JwtService.VerifiedToken verified = jwt.verify(token).orElse(null);
+        if (verified == null || !Boolean.FALSE.equals(revocation.revokedNow(verified))) {
             return null;
         }
         AuthenticatedUser user = users.cachedById(verified.userId());
