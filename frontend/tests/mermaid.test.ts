@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 
 // jsdom cannot lay out SVG, so mermaid is replaced by a stand-in that accepts "graph" sources.
 const render = vi.fn(async (id: string, source: string) => {
-  if (!source.startsWith('graph')) throw new Error("Parse error on line 1:\nnonsense here\n^\nExpecting 'GRAPH', got 'NODE_STRING'");
+  if (!source.startsWith('graph')) throw new Error('Parse error on line 1:\nnot a diagram\n^---');
   return { svg: `<svg id="${id}"><text>${source.length}</text></svg>` };
 });
 const initialize = vi.fn();
@@ -76,7 +76,7 @@ describe('drawing', () => {
     const root = dom('Text before.\n\n```mermaid\nnonsense here\n```\n\nText after.');
     await drawDiagrams(root);
     const block = root.querySelector<HTMLElement>('.code-block')!;
-    expect(block.querySelector('[role="alert"]')?.textContent).toBe("Diagram error: Parse error on line 1: Expecting 'GRAPH', got 'NODE_STRING'");
+    expect(block.querySelector('[role="alert"]')?.textContent).toBe('Diagram error: Parse error on line 1:');
     expect(block.querySelector('svg')).toBeNull();
     expect(block.classList.contains('diagram-shown')).toBe(false);
     expect(block.querySelector('[data-mermaid-toggle]')).toBeNull();
@@ -94,17 +94,6 @@ describe('drawing', () => {
     expect(render.mock.calls.length).toBe(calls + 1);
   });
 
-  it('redraws the diagrams on screen when the theme switches', async () => {
-    const root = dom('```mermaid\ngraph TD\nTheme-->Switch\n```');
-    await drawDiagrams(root);
-    const figure = root.querySelector('.mermaid-diagram')!;
-    const before = figure.innerHTML;
-    document.documentElement.classList.add('dark');
-    await vi.waitFor(() => expect(figure.innerHTML).not.toBe(before));
-    expect(initialize).toHaveBeenLastCalledWith(expect.objectContaining({ theme: 'dark' }));
-    expect(figure.querySelectorAll('svg')).toHaveLength(1);
-  });
-
   it('a block replaced before its drawing arrives is not touched', async () => {
     const root = dom('```mermaid\ngraph TD\nGone-->Away\n```');
     const block = root.querySelector<HTMLElement>('.code-block')!;
@@ -116,9 +105,8 @@ describe('drawing', () => {
 });
 
 describe('shortError', () => {
-  it('keeps the first line (with the last when the first introduces the echoed source), at most 160 characters', () => {
+  it('keeps the first non-empty line, at most 160 characters', () => {
     expect(shortError(new Error('\nLexical error on line 2.\nmore'))).toBe('Lexical error on line 2.');
-    expect(shortError(new Error('Parse error on line 3:\n  A -->\n------^\nExpecting a node'))).toBe('Parse error on line 3: Expecting a node');
     expect(shortError('x'.repeat(300))).toHaveLength(158);
     expect(shortError(undefined)).toBe('Invalid diagram');
   });

@@ -5,15 +5,11 @@ import mermaid from 'mermaid';
 
 export type Diagram = { svg: string } | { error: string };
 
-/**
- * A parse error in one line: mermaid's "Parse error on line N:" with its last line (what it
- * expected), leaving out the echoed source; kept short, the code is shown next to it.
- */
+/** The first line of a parse error, kept short: the code is shown next to it. */
 export function shortError(e: unknown): string {
-  const text = e instanceof Error ? e.message : String(e ?? '');
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
-  if (!lines.length) return 'Invalid diagram';
-  const line = lines.length > 1 && lines[0].endsWith(':') ? `${lines[0]} ${lines[lines.length - 1]}` : lines[0];
+  const text = (e instanceof Error ? e.message : String(e ?? '')).trim();
+  const first = text.split('\n').find((l) => l.trim()) ?? '';
+  const line = first.trim() || 'Invalid diagram';
   return line.length > 160 ? `${line.slice(0, 157)}…` : line;
 }
 
@@ -70,31 +66,10 @@ function show(block: HTMLElement, d: Diagram) {
   block.querySelector('.code-actions')?.prepend(toggle);
 }
 
-const isDark = () => document.documentElement.classList.contains('dark');
-let watching = false;
-
-/** A switch of the app's theme (the `dark` class on <html>) redraws the diagrams on screen in its colours. */
-function followTheme() {
-  if (watching) return;
-  watching = true;
-  let dark = isDark();
-  new MutationObserver(() => {
-    if (isDark() === dark) return;
-    dark = isDark();
-    for (const figure of document.querySelectorAll<HTMLElement>('.mermaid-diagram')) {
-      const source = figure.closest('.code-block')?.querySelector('code')?.textContent ?? '';
-      void diagram(source, dark).then((d) => {
-        if ('svg' in d) figure.innerHTML = d.svg;
-      });
-    }
-  }).observe(document.documentElement, { attributes: true, attributeFilter: ['class'] });
-}
-
 /** Draws every finished mermaid block under `root` that is not drawn yet. */
 export async function drawDiagrams(root: HTMLElement): Promise<void> {
-  followTheme();
   const blocks = [...root.querySelectorAll<HTMLElement>('.code-block[data-mermaid]:not([data-drawn])')];
-  const dark = isDark();
+  const dark = document.documentElement.classList.contains('dark');
   await Promise.all(
     blocks.map(async (block) => {
       block.dataset.drawn = 'pending';
