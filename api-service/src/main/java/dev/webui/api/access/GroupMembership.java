@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.webui.api.json.JsonText;
+import dev.webui.common.cache.ReadyValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -14,7 +15,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * A user's groups and their permissions, read from auth-service's tables. Cached per replica for
@@ -45,8 +45,7 @@ public class GroupMembership {
 
     /** The user's memberships when this replica has them at hand; null when they must be read. */
     public Memberships cachedNow(String userId) {
-        CompletableFuture<Memberships> cached = cache.getIfPresent(userId);
-        return cached == null || !cached.isDone() || cached.isCompletedExceptionally() ? null : cached.join();
+        return ReadyValues.of(cache.getIfPresent(userId));
     }
 
     private Uni<Memberships> load(String userId) {

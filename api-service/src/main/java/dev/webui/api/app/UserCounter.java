@@ -2,12 +2,12 @@ package dev.webui.api.app;
 
 import com.github.benmanes.caffeine.cache.AsyncLoadingCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.webui.common.cache.ReadyValues;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Number of accounts, for /api/config's user_count and onboarding flag. Cached a few seconds per
@@ -35,12 +35,8 @@ public class UserCounter {
 
     /** The cached count, when there is one and it is not zero (zero is read again every time); null otherwise. */
     public Long cachedNow() {
-        CompletableFuture<Long> cached = cache.getIfPresent(Boolean.TRUE);
-        if (cached == null || !cached.isDone() || cached.isCompletedExceptionally()) {
-            return null;
-        }
-        long n = cached.join();
-        return n == 0 ? null : n;
+        Long n = ReadyValues.of(cache.getIfPresent(Boolean.TRUE));
+        return n == null || n == 0 ? null : n;
     }
 
     private Uni<Long> count() {

@@ -2,6 +2,7 @@ package dev.webui.common.auth;
 
 import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.webui.common.cache.ReadyValues;
 import dev.webui.common.config.CoreConfig;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -12,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * Looks up the caller of a request by id or API key. Users are cached per replica for at most
@@ -41,11 +41,8 @@ public class UserDirectory {
 
     /** The user when this replica has them at hand (loaded and still cached); null otherwise, also for an unknown id. */
     public AuthenticatedUser cachedById(String id) {
-        CompletableFuture<Optional<AuthenticatedUser>> loaded = byId.getIfPresent(id);
-        if (loaded == null || !loaded.isDone() || loaded.isCompletedExceptionally()) {
-            return null;
-        }
-        return loaded.join().orElse(null);
+        Optional<AuthenticatedUser> loaded = ReadyValues.of(byId.getIfPresent(id));
+        return loaded == null ? null : loaded.orElse(null);
     }
 
     public Uni<Optional<AuthenticatedUser>> findByApiKey(String apiKey) {
