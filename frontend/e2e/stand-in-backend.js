@@ -35,6 +35,8 @@ const STREAMED = Symbol('streamed');
 /** Maths, a task list and a three-line code block, for prompts that ask for "rich" output. */
 // What api-service writes after the code interpreter ran the model's code (docs/code-execution.md).
 export const INTERPRETER_ANSWER = 'Let me compute.\n<details type="code_interpreter" done="true" output="{&quot;stdout&quot;: &quot;45&quot;, &quot;stderr&quot;: &quot;&quot;, &quot;result&quot;: &quot;&quot;}">\n<summary>Analyzed</summary>\n```python\nprint(sum(range(10)))\n```\n</details>\nThe sum is 45.';
+export const DIAGRAM_ANSWER = 'A flow:\n\n```mermaid\ngraph TD\n  Start[Begin here] --> Stop[End here]\n```\n\nThat is all.';
+export const BROKEN_DIAGRAM_ANSWER = 'A broken flow:\n\n```mermaid\ngraph TD\n  A -->\n```\n\nStill readable.';
 export const RICH_ANSWER = 'Inline $E = mc^2$ and a display:\n\n$$\n\\int_0^1 x^2\\,dx = \\frac{1}{3}\n$$\n\n- [x] parsed\n- [ ] reviewed\n\n```js\nconst a = 1;\nconst b = 2;\nconst c = a + b;\n```\n\nPrices like $5 and $10 stay text.';
 
 class HttpError extends Error {
@@ -165,6 +167,8 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
 
   function answerFor(prompt) {
     if (prompt.includes('rich')) return RICH_ANSWER;
+    if (prompt.includes('broken diagram')) return BROKEN_DIAGRAM_ANSWER;
+    if (prompt.includes('diagram')) return DIAGRAM_ANSWER;
     if (prompt.includes('artifact')) return ARTIFACT_ANSWER(prompt);
     if (prompt.includes('interpreter')) return INTERPRETER_ANSWER;
     if (prompt.includes('long')) return Array.from({ length: 40 }, (_, n) => `Paragraph ${n + 1} of a long answer.`).join('\n\n');

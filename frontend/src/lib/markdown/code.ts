@@ -2,6 +2,7 @@
 // (common languages), loaded the first time a message has a code block.
 import type { Tokens } from 'marked';
 import { lazy } from '../lazy';
+import { closedFence, isMermaid } from './mermaid';
 import { escapeHtml } from './text';
 
 const highlighter = lazy(() => import('highlight.js/lib/common').then((m) => m.default));
@@ -24,13 +25,14 @@ export function collapseCodeBlocks(html: string): string {
     .replace(/(data-collapse-code[^>]*aria-expanded=")true(">)Collapse</g, '$1false$2Expand<');
 }
 
-export function renderCode({ text, lang }: Tokens.Code): string {
+export function renderCode({ text, lang, raw }: Tokens.Code): string {
   const language = (lang ?? '').trim().split(/\s+/)[0];
-  const { body, known } = highlighted(text, language);
+  const diagram = isMermaid(language);
+  const { body, known } = diagram ? { body: escapeHtml(text), known: false } : highlighted(text, language);
   const lines = text.split('\n').length;
   const numbers = Array.from({ length: lines }, (_, i) => i + 1).join('\n');
   return (
-    `<div class="code-block"><div class="code-head"><span class="code-lang">${escapeHtml(language || 'text')}</span>` +
+    `<div class="code-block"${diagram && closedFence(raw) ? ' data-mermaid' : ''}><div class="code-head"><span class="code-lang">${escapeHtml(language || 'text')}</span>` +
     `<span class="code-actions"><button type="button" class="code-btn" data-collapse-code aria-expanded="true">Collapse</button>` +
     `<button type="button" class="code-btn" data-copy-code>Copy</button></span></div>` +
     `<div class="code-body"><pre class="line-numbers" aria-hidden="true">${numbers}</pre>` +
