@@ -21,7 +21,6 @@ import org.jboss.logging.Logger;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
-import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -58,16 +57,9 @@ public class WebhookPoster {
 
     /** True when the endpoint answered 2xx; false (and a log line) for anything else. */
     public Uni<Boolean> post(String url, WebhookEvent event, Origin origin) {
-        URI target;
-        try {
-            target = URI.create(url.trim());
-        } catch (IllegalArgumentException e) {
-            LOG.warnf("Webhook not sent (%s): the URL is not valid", event.action());
-            return Uni.createFrom().item(false);
-        }
-        String scheme = target.getScheme() == null ? "" : target.getScheme().toLowerCase(Locale.ROOT);
-        if (!scheme.equals("http") && !scheme.equals("https") || target.getHost() == null) {
-            LOG.warnf("Webhook not sent (%s): only http and https URLs with a host are posted to", event.action());
+        URI target = WebhookUrl.parse(url).orElse(null);
+        if (target == null) {
+            LOG.warnf("Webhook not sent (%s): %s", event.action(), WebhookUrl.RULE);
             return Uni.createFrom().item(false);
         }
         byte[] body;
