@@ -142,7 +142,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     if (!user && state.users.length === 0) base.onboarding = true;
     if (user?.role === 'pending') base.ui = { pending_user_overlay_title: '', pending_user_overlay_content: '' };
     if (user && user.role !== 'pending') {
-      Object.assign(base.features, { enable_channels: state.authConfig.ENABLE_CHANNELS, enable_notes: state.authConfig.ENABLE_NOTES, enable_message_rating: state.authConfig.ENABLE_MESSAGE_RATING });
+      Object.assign(base.features, { enable_channels: state.authConfig.ENABLE_CHANNELS, enable_notes: state.authConfig.ENABLE_NOTES, enable_message_rating: state.authConfig.ENABLE_MESSAGE_RATING, enable_user_webhooks: state.authConfig.ENABLE_USER_WEBHOOKS });
       const codeConfig = code.configFor();
       Object.assign(base.features, codeConfig.features, direct.configFor());
       base.code = codeConfig.code;
@@ -356,6 +356,13 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       return true;
     }],
     ['GET', /^\/api\/v1\/auths\/admin\/config$/, (req) => (need(req, 'admin'), state.authConfig)],
+    ['GET', /^\/api\/webhook$/, (req) => (need(req, 'admin'), { url: state.webhookUrl ?? '' })],
+    ['POST', /^\/api\/webhook$/, (req, _m, body) => {
+      need(req, 'admin');
+      if (typeof body?.url !== 'string') throw new HttpError(400, "'url' is required");
+      state.webhookUrl = body.url;
+      return { url: state.webhookUrl };
+    }],
     ['POST', /^\/api\/v1\/auths\/admin\/config$/, (req, _m, body) => {
       need(req, 'admin');
       if (!['pending', 'user', 'admin'].includes(body.DEFAULT_USER_ROLE)) throw new HttpError(400, 'Invalid role');

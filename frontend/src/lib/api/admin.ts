@@ -49,6 +49,9 @@ export const admin = {
   saveOpenaiConfig: (config: OpenAiConfig) => post<OpenAiConfig>('/openai/config/update', config),
   connectionsConfig: () => get<ConnectionsConfig>('/api/v1/configs/connections'),
   saveConnectionsConfig: (config: ConnectionsConfig) => post<ConnectionsConfig>('/api/v1/configs/connections', config),
+  /** The admin's webhook, told of every sign-up (docs/webhooks.md). */
+  webhook: () => get<{ url: string }>('/api/webhook'),
+  saveWebhook: (url: string) => post<{ url: string }>('/api/webhook', { url }),
   verifyConnection: (url: string, key: string) => post<{ data?: { id: string }[] }>('/openai/verify', { url, key, config: {} })
 };
 

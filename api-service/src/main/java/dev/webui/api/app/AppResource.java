@@ -4,7 +4,9 @@ import dev.webui.core.settings.Settings;
 import dev.webui.api.settings.SettingsStore;
 import dev.webui.common.auth.OptionalCaller;
 import dev.webui.common.auth.Roles;
+import dev.webui.common.error.ApiException;
 import dev.webui.common.redis.RedisKeys;
+import dev.webui.common.webhook.WebhookUrl;
 import io.quarkus.redis.datasource.ReactiveRedisDataSource;
 import io.quarkus.redis.datasource.sortedset.ScoreRange;
 import io.smallrye.mutiny.Uni;
@@ -105,7 +107,10 @@ public class AppResource {
     @Path("/webhook")
     @RolesAllowed(Roles.ADMIN)
     public Uni<Webhook> updateWebhook(Webhook body) {
-        String url = body == null || body.url() == null ? "" : body.url();
+        String url = body == null || body.url() == null ? "" : body.url().trim();
+        if (!url.isEmpty() && WebhookUrl.parse(url).isEmpty()) {
+            throw ApiException.badRequest(WebhookUrl.RULE + ", or empty to send none.");
+        }
         return settings.save(Map.of(Settings.WEBHOOK_URL, com.fasterxml.jackson.databind.node.TextNode.valueOf(url)))
                 .replaceWith(() -> new Webhook(url));
     }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.webui.api.channel.ChannelService.Opened;
 import dev.webui.api.json.Bodies;
 import dev.webui.api.json.JsonText;
+import dev.webui.api.notify.ChannelWebhook;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.error.ApiException;
 import dev.webui.core.json.JsonSanitizer;
@@ -34,10 +35,12 @@ public class ChannelMessageService {
     private final ModelMentions mentions;
     private final MessageFiles files;
     private final JsonText json;
+    private final ChannelWebhook webhooks;
 
     public ChannelMessageService(ChannelService channels, ChannelMessageRepository messages, ChannelEvents events,
-                                 ModelMentions mentions, MessageFiles files, JsonText json) {
+                                 ModelMentions mentions, MessageFiles files, JsonText json, ChannelWebhook webhooks) {
         this.json = json;
+        this.webhooks = webhooks;
         this.files = files;
         this.channels = channels;
         this.messages = messages;
@@ -159,6 +162,7 @@ public class ChannelMessageService {
         return events.toRoom(opened.channel(), "message", message.id(), message, actor)
                 .chain(() -> announceThread(opened.channel(), message.parentId(), user))
                 .chain(() -> channels.readers(opened, user.id()))
+                .invoke(readers -> webhooks.posted(opened.channel().id(), opened.channel().name(), message.content(), readers))
                 .chain(readers -> events.toOthers(opened.channel(), message, actor, readers));
     }
 

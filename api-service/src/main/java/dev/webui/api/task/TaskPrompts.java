@@ -15,7 +15,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Fills prompt templates from a conversation and reads the JSON object out of a model's answer. */
-final class TaskPrompts {
+public final class TaskPrompts {
     private static final Pattern MESSAGES = Pattern.compile("\\{\\{MESSAGES(?::(START|END|MIDDLETRUNCATE):(\\d+))?}}");
     private static final int MAX_MESSAGE_CHARS = 4000;
     private static final Pattern DETAILS = Pattern.compile("<details\\b[^>]*>.*?</details>|!\\[.*?]\\(.*?\\)",
@@ -105,7 +105,7 @@ final class TaskPrompts {
     }
 
     /** Removes reasoning and other {@code <details>} blocks and images, which tasks should not read (as Open WebUI does). */
-    static String withoutDetails(String content) {
+    public static String withoutDetails(String content) {
         return DETAILS.matcher(content).replaceAll("").strip();
     }
 

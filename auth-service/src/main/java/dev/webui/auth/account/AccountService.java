@@ -26,14 +26,16 @@ public class AccountService {
     private final PasswordHasher passwords;
     private final AuthSettingsService settings;
     private final SignInThrottle throttle;
+    private final SignUpWebhook signUps;
 
     public AccountService(AccountRepository accounts, UserRepository users, PasswordHasher passwords,
-                          AuthSettingsService settings, SignInThrottle throttle) {
+                          AuthSettingsService settings, SignInThrottle throttle, SignUpWebhook signUps) {
         this.accounts = accounts;
         this.users = users;
         this.passwords = passwords;
         this.settings = settings;
         this.throttle = throttle;
+        this.signUps = signUps;
     }
 
     /**
@@ -53,7 +55,8 @@ public class AccountService {
                     .chain(hash -> accounts.create(new NewAccount(name, email, Inputs.profileImage(form.profileImageUrl()), hash,
                             current.defaultUserRole())))
                     .call(created -> created.primaryAdmin() ? settings.set(AuthSetting.ENABLE_SIGNUP, false) : Uni.createFrom().voidItem())
-                    .map(AccountRepository.Created::user);
+                    .map(AccountRepository.Created::user)
+                    .invoke(signUps::announce);
         }));
     }
 
@@ -106,7 +109,8 @@ public class AccountService {
         String email = Inputs.email(rawEmail);
         String name = Inputs.name(rawName == null || rawName.isBlank() ? email : rawName);
         return settings.current().chain(current -> passwords.unusableHash().chain(hash -> accounts.create(new NewAccount(
-                name, email, "/user.png", hash, role.orElse(current.defaultUserRole()))))).map(AccountRepository.Created::user);
+                name, email, "/user.png", hash, role.orElse(current.defaultUserRole()))))).map(AccountRepository.Created::user)
+                .invoke(signUps::announce);
     }
 
     public Uni<Boolean> changePassword(String userId, String current, String replacement) {

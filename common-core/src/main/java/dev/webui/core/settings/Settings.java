@@ -55,7 +55,7 @@ public final class Settings {
     public static final Setting ENABLE_NOTES = of("notes.enable", "ENABLE_NOTES", BOOL, "true", API, AUTH);
     public static final Setting ENABLE_DIRECT_CONNECTIONS = of("direct.enable", "ENABLE_DIRECT_CONNECTIONS", BOOL, "false", API);
     public static final Setting ENABLE_BASE_MODELS_CACHE = of("models.base_models_cache", "ENABLE_BASE_MODELS_CACHE", BOOL, "false", API);
-    public static final Setting WEBHOOK_URL = of("webhook_url", "WEBHOOK_URL", TEXT, "\"\"", API);
+    public static final Setting WEBHOOK_URL = of("webhook_url", "WEBHOOK_URL", TEXT, "\"\"", API, AUTH);
     public static final Setting ENABLE_OPENAI_API = of("openai.enable", "ENABLE_OPENAI_API", BOOL, "true", API);
     public static final Setting OPENAI_API_BASE_URLS = of("openai.api_base_urls", "OPENAI_API_BASE_URLS", SEMICOLON_LIST, "[\"https://api.openai.com/v1\"]", API);
     public static final Setting OPENAI_API_KEYS = of("openai.api_keys", "OPENAI_API_KEYS", SEMICOLON_LIST, "[\"\"]", API);
@@ -159,7 +159,7 @@ public final class Settings {
     // auth-service: sign-in and API-key policy (/auths/admin/config); the API-key keys are also read by every service's key check.
     public static final Setting SHOW_ADMIN_DETAILS = of("auth.admin.show", "SHOW_ADMIN_DETAILS", BOOL, "true", AUTH);
     public static final Setting ADMIN_EMAIL = of("auth.admin.email", "ADMIN_EMAIL", TEXT, "\"\"", AUTH);
-    public static final Setting WEBUI_URL = of("webui.url", "WEBUI_URL", TEXT, "\"\"", AUTH);
+    public static final Setting WEBUI_URL = of("webui.url", "WEBUI_URL", TEXT, "\"\"", AUTH, API);
     public static final Setting JWT_EXPIRES_IN = of("auth.jwt_expiry", "JWT_EXPIRES_IN", TEXT, "\"4w\"", AUTH);
     public static final Setting ENABLE_API_KEY_ENDPOINT_RESTRICTIONS = of("auth.api_key.endpoint_restrictions", "ENABLE_API_KEY_ENDPOINT_RESTRICTIONS", BOOL, "false", AUTH);
     public static final Setting API_KEY_ALLOWED_ENDPOINTS = of("auth.api_key.allowed_endpoints", "API_KEY_ALLOWED_ENDPOINTS", TEXT, "\"\"", AUTH);

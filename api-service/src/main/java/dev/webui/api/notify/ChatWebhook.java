@@ -1,0 +1,52 @@
+package dev.webui.api.notify;
+
+import dev.webui.api.completion.CompletionFinished;
+import dev.webui.api.completion.CompletionRequest;
+import dev.webui.api.completion.MessageStore;
+import dev.webui.api.task.TaskPrompts;
+import dev.webui.common.settings.SettingsReader;
+import dev.webui.common.webhook.WebhookEvent;
+import dev.webui.core.settings.Settings;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.ObservesAsync;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A finished answer in a saved chat is sent to its user's webhook when they are away, with the
+ * chat's title and address (WEBUI_URL + /c/id), as Open WebUI does. Temporary chats have no
+ * address and are not sent.
+ */
+@ApplicationScoped
+public class ChatWebhook {
+    private final UserWebhooks webhooks;
+    private final MessageStore titles;
+    private final SettingsReader settings;
+
+    public ChatWebhook(UserWebhooks webhooks, MessageStore titles, SettingsReader settings) {
+        this.webhooks = webhooks;
+        this.titles = titles;
+        this.settings = settings;
+    }
+
+    void onFinished(@ObservesAsync CompletionFinished finished) {
+        CompletionRequest request = finished.request();
+        if (!request.persists()) {
+            return;
+        }
+        String userId = finished.user().id();
+        titles.title(request.chatId()).onFailure().recoverWithNull().subscribe().with(title -> {
+            String name = title == null || title.isBlank() ? "New Chat" : title;
+            String url = settings.text(Settings.WEBUI_URL).replaceAll("/+$", "") + "/c/" + request.chatId();
+            String answer = TaskPrompts.withoutDetails(finished.answer());
+            Map<String, Object> fields = new LinkedHashMap<>();
+            fields.put("action", "chat");
+            fields.put("message", answer);
+            fields.put("title", name);
+            fields.put("url", url);
+            webhooks.notifyAway(List.of(userId), new WebhookEvent("chat", name + " - " + url + "\n\n" + answer, fields));
+        });
+    }
+}

@@ -1,0 +1,69 @@
+package dev.webui.api.notify;
+
+import dev.webui.common.redis.RedisKeys;
+import dev.webui.common.settings.SettingsReader;
+import dev.webui.common.webhook.WebhookEvent;
+import dev.webui.common.webhook.WebhookPoster;
+import dev.webui.core.settings.Settings;
+import io.quarkus.redis.datasource.ReactiveRedisDataSource;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Notifies users who are away (no socket open on any bridge, as the bridges list them in Redis) on
+ * the webhook URL of their settings, while ENABLE_USER_WEBHOOKS is on (docs/webhooks.md). Runs
+ * after the answer: nothing here can fail or slow down the request that caused it.
+ */
+@ApplicationScoped
+public class UserWebhooks {
+    private static final Logger LOG = Logger.getLogger(UserWebhooks.class);
+    /** Posts in flight at once for one event (a channel with many readers). */
+    private static final int CONCURRENCY = 4;
+
+    private final SettingsReader settings;
+    private final WebhookTargets targets;
+    private final ReactiveRedisDataSource redis;
+    private final RedisKeys keys;
+    private final WebhookPoster poster;
+
+    public UserWebhooks(SettingsReader settings, WebhookTargets targets, ReactiveRedisDataSource redis, RedisKeys keys, WebhookPoster poster) {
+        this.settings = settings;
+        this.targets = targets;
+        this.redis = redis;
+        this.keys = keys;
+        this.poster = poster;
+    }
+
+    /** Posts {@code event} to each of {@code userIds} who is away and saved a URL. */
+    public void notifyAway(List<String> userIds, WebhookEvent event) {
+        if (userIds.isEmpty() || !settings.bool(Settings.ENABLE_USER_WEBHOOKS)) {
+            return;
+        }
+        targets.urls(userIds)
+                .chain(urls -> urls.isEmpty() ? Uni.createFrom().item(List.<String>of()) : away(urls))
+                .onItem().transformToMulti(Multi.createFrom()::iterable)
+                .onItem().transformToUni(url -> poster.post(url, event, WebhookPoster.Origin.USER)).merge(CONCURRENCY)
+                .collect().last()
+                .subscribe().with(done -> { }, e -> LOG.warnf(e, "The %s webhooks could not be sent", event.action()));
+    }
+
+    /** The URLs of the users with no socket open. */
+    private Uni<List<String>> away(Map<String, String> urls) {
+        List<String> ids = new ArrayList<>(urls.keySet());
+        return redis.set(String.class).smismember(keys.bridgeUsers(), ids.toArray(String[]::new)).map(connected -> {
+            List<String> away = new ArrayList<>();
+            for (int i = 0; i < ids.size(); i++) {
+                if (!Boolean.TRUE.equals(connected.get(i))) {
+                    away.add(urls.get(ids.get(i)));
+                }
+            }
+            return away;
+        });
+    }
+}
