@@ -133,10 +133,11 @@ test('video call: the cameras and the screen offered as sources; the screen pick
   const overlay = page.getByRole('dialog', { name: 'Call' });
   await overlay.getByText('Listening…').waitFor();
   await overlay.getByRole('button', { name: 'Turn on camera' }).click();
-  const video = overlay.getByLabel('Camera', { exact: true });
+  const video = overlay.locator('video');
   await previewPlaying(video);
   const camera = await previewOf(video);
   assert.equal(camera.screen, false);
+  assert.equal(await video.getAttribute('aria-label'), 'Camera');
 
   // the sources: each camera the browser lists, by its label, then the screen
   const picker = overlay.getByLabel('Video source');
@@ -151,6 +152,7 @@ test('video call: the cameras and the screen offered as sources; the screen pick
   await eventually(async () => (await previewOf(video)).screen, 'the shared screen in the preview');
   await previewPlaying(video);
   const screen = await previewOf(video);
+  assert.equal(await video.getAttribute('aria-label'), 'Screen', 'the preview says what it shows');
   assert.notDeepEqual(screen.size, camera.size, 'the screen and the fake camera differ in size');
   assert.deepEqual(await frameSent(overlay, 'What is on my screen'), screen.size);
 
@@ -159,6 +161,7 @@ test('video call: the cameras and the screen offered as sources; the screen pick
   await eventually(async () => !(await previewOf(video)).screen, 'the camera in the preview again');
   await previewPlaying(video);
   assert.deepEqual(await frameSent(overlay, 'And now the camera'), camera.size);
+  assert.equal(await video.getAttribute('aria-label'), 'Camera');
   assert.equal(await page.evaluate(() => document.querySelectorAll('video').length), 1);
 
   await overlay.getByRole('button', { name: 'End call' }).click();

@@ -12,7 +12,8 @@ import { session } from '../session.svelte';
 import { browserRecognitionAvailable, listen } from './browserRecognition';
 import { sttInBrowser, sttLanguage, type ServerAudio } from './prefs';
 import { emojiFor } from './callEmoji';
-import { stopVideo, videoFrame } from './callVideo.svelte';
+import { stopVideo, video, videoFrame } from './callVideo.svelte';
+import { SCREEN } from './camera';
 import { Recorder } from './recorder';
 import { nextSentences } from './sentences';
 import { watchSilence, watchSpeech } from './silence';
@@ -102,7 +103,7 @@ export async function finishSpeaking(): Promise<void> {
   call.heard = text;
   call.phase = 'thinking';
   const before = chat.history.currentId;
-  const sending = send(text, frame ? [{ type: 'image', url: frame, name: 'camera.png' }] : []);
+  const sending = send(text, frame ? [{ type: 'image', url: frame, name: video.source === SCREEN ? 'screen.png' : 'camera.png' }] : []);
   const replyId = chat.history.currentId;
   if (!replyId || replyId === before || chat.history.messages[replyId]?.role !== 'assistant') {
     await sending;
