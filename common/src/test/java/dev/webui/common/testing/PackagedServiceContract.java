@@ -72,7 +72,10 @@ public abstract class PackagedServiceContract {
         Process process = start(env, log, cwd);
         try {
             awaitStatus(port, "/q/health/ready", 200, Duration.ofSeconds(60), process, log);
-            assertEquals(200, get(port, "/api/openapi.json").statusCode(), "ENABLE_API_DOCS=true from .env turns the docs on");
+            HttpResponse<String> docs = get(port, "/api/openapi.json");
+            assertEquals(200, docs.statusCode(), "ENABLE_API_DOCS=true from .env turns the docs on");
+            assertTrue(docs.body().contains("\"/health/db\""), "the document, built on this first request, lists the routes:\n" + docs.body());
+            assertEquals(docs.body(), get(port, "/api/openapi.json").body(), "it is built once");
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);
