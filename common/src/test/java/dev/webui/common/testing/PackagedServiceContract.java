@@ -49,6 +49,11 @@ public abstract class PackagedServiceContract {
             String output = Files.readString(log);
             assertTrue(output.matches("(?s).*started in \\d+\\.\\d+s.*"), "start-up time is reported:\n" + output);
             assertTrue(output.contains("Database schema"), "migrations are reported:\n" + output);
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (db.jdbcConnections() > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals(0, db.jdbcConnections(), "Flyway's connections are closed once the schema is migrated");
         } finally {
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the service stops on SIGTERM");
