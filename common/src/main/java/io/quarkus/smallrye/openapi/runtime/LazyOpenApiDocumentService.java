@@ -16,7 +16,7 @@ import java.util.Map;
 /**
  * Builds the API docs on their first request instead of while the service starts. The extension
  * parses its build-time document into a model (and loads SmallRye OpenAPI and SnakeYAML for it,
- * about 500 classes and 9 MB of idle memory in api-service) even when ENABLE_API_DOCS is off and
+ * about 500 classes and 5-8 MB of idle memory in api-service) even when ENABLE_API_DOCS is off and
  * nobody can ask for it. The start-up call is only noted here; the first request for a document
  * runs it, with the class loader it would have had at start-up.
  * <p>
