@@ -1,6 +1,7 @@
 package dev.webui.common.db;
 
-import dev.webui.core.db.DatabaseConnection;
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.agroal.DataSource;
 import io.quarkus.flyway.FlywayDataSource;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.ConfigurationException;
@@ -22,16 +23,20 @@ import java.time.Instant;
  * lock in PostgreSQL makes it safe for every service and replica to do this at once: one applies,
  * the others wait and find nothing left to do. A database that is still starting is waited for
  * (DATABASE_STARTUP_WAIT seconds); one that stays unreachable stops the service with one line.
+ * Flyway's JDBC connections are closed once it is done: nothing uses them until the next start.
  */
 @ApplicationScoped
 public class SchemaMigrator {
     private static final Logger LOG = Logger.getLogger(SchemaMigrator.class);
 
     private final Instance<Flyway> flyway;
+    private final Instance<AgroalDataSource> connections;
     private final Duration startupWait;
 
-    SchemaMigrator(@FlywayDataSource("migrations") Instance<Flyway> flyway, @ConfigProperty(name = "DATABASE_STARTUP_WAIT", defaultValue = "60") int startupWaitSeconds) {
+    SchemaMigrator(@FlywayDataSource("migrations") Instance<Flyway> flyway, @DataSource("migrations") Instance<AgroalDataSource> connections,
+                   @ConfigProperty(name = "DATABASE_STARTUP_WAIT", defaultValue = "60") int startupWaitSeconds) {
         this.flyway = flyway;
+        this.connections = connections;
         this.startupWait = Duration.ofSeconds(startupWaitSeconds);
     }
 
@@ -41,6 +46,7 @@ public class SchemaMigrator {
         while (true) {
             try {
                 report(flyway.get().migrate(), (System.nanoTime() - started) / 1_000_000);
+                connections.get().flush(AgroalDataSource.FlushMode.IDLE);
                 return;
             } catch (FlywayException e) {
                 String reason = rootMessage(e);

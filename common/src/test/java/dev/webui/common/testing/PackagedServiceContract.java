@@ -49,6 +49,11 @@ public abstract class PackagedServiceContract {
             String output = Files.readString(log);
             assertTrue(output.matches("(?s).*started in \\d+\\.\\d+s.*"), "start-up time is reported:\n" + output);
             assertTrue(output.contains("Database schema"), "migrations are reported:\n" + output);
+            Instant deadline = Instant.now().plusSeconds(10);
+            while (db.jdbcConnections() > 0 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertEquals(0, db.jdbcConnections(), "Flyway's connections are closed once the schema is migrated");
         } finally {
             process.destroy();
             assertTrue(process.waitFor(30, TimeUnit.SECONDS), "the service stops on SIGTERM");
@@ -72,7 +77,10 @@ public abstract class PackagedServiceContract {
         Process process = start(env, log, cwd);
         try {
             awaitStatus(port, "/q/health/ready", 200, Duration.ofSeconds(60), process, log);
-            assertEquals(200, get(port, "/api/openapi.json").statusCode(), "ENABLE_API_DOCS=true from .env turns the docs on");
+            HttpResponse<String> docs = get(port, "/api/openapi.json");
+            assertEquals(200, docs.statusCode(), "ENABLE_API_DOCS=true from .env turns the docs on");
+            assertTrue(docs.body().contains("\"/health/db\""), "the document, built on this first request, lists the routes:\n" + docs.body());
+            assertEquals(docs.body(), get(port, "/api/openapi.json").body(), "it is built once");
         } finally {
             process.destroy();
             process.waitFor(30, TimeUnit.SECONDS);

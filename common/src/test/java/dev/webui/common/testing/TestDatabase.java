@@ -2,6 +2,7 @@ package dev.webui.common.testing;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
@@ -42,6 +43,19 @@ public record TestDatabase(String name) {
 
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(jdbcUrl(), USER, null);
+    }
+
+    /** Connections to this database opened by PostgreSQL's JDBC driver (a service's Flyway), other than the caller's. */
+    public int jdbcConnections() {
+        try (Connection c = DriverManager.getConnection("jdbc:postgresql://" + HOST + ":" + PORT + "/postgres", USER, null);
+             Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity WHERE datname = '" + name
+                     + "' AND application_name = 'PostgreSQL JDBC Driver'")) {
+            rs.next();
+            return rs.getInt(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Counting the connections to " + name + " failed: " + e.getMessage(), e);
+        }
     }
 
     public void drop() {
