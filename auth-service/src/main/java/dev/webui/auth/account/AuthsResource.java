@@ -1,6 +1,6 @@
 package dev.webui.auth.account;
 
-import dev.webui.auth.session.SessionInputsCache;
+import dev.webui.auth.session.SessionCheck;
 import dev.webui.auth.session.SessionService;
 import dev.webui.auth.trusted.TrustedHeaderSignIn;
 import dev.webui.auth.user.User;
@@ -8,12 +8,11 @@ import dev.webui.auth.user.UserModel;
 import dev.webui.auth.user.UserService;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.Roles;
-import dev.webui.common.auth.TokenAttributes;
 import io.quarkus.security.Authenticated;
-import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.CookieParam;
@@ -21,8 +20,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 
@@ -32,29 +33,29 @@ public class AuthsResource {
     private final AccountService accounts;
     private final SessionService sessions;
     private final TrustedHeaderSignIn trusted;
-    private final SessionInputsCache sessionInputs;
+    private final SessionCheck sessionCheck;
     private final UserService userService;
     private final AdminDetailsService adminDetails;
     private final SecurityIdentity identity;
 
-    public AuthsResource(AccountService accounts, SessionService sessions, TrustedHeaderSignIn trusted, SessionInputsCache sessionInputs,
+    public AuthsResource(AccountService accounts, SessionService sessions, TrustedHeaderSignIn trusted, SessionCheck sessionCheck,
                          UserService userService, AdminDetailsService adminDetails, SecurityIdentity identity) {
         this.accounts = accounts;
         this.sessions = sessions;
         this.trusted = trusted;
-        this.sessionInputs = sessionInputs;
+        this.sessionCheck = sessionCheck;
         this.userService = userService;
         this.adminDetails = adminDetails;
         this.identity = identity;
     }
 
+    /** Signed-in callers only: {@link SessionCheck} authenticates the caller itself, at once in the common case. */
     @GET
     @Path("/")
-    @Authenticated
-    public Uni<Response> session() {
-        return sessionInputs.get(caller().id()).chain(inputs -> sessions.resume(
-                inputs.orElseThrow(() -> new AuthenticationFailedException("This account no longer exists.")),
-                TokenAttributes.token(identity)));
+    @PermitAll
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<byte[]> session(@Context RoutingContext request) {
+        return sessionCheck.answer(request);
     }
 
     @POST

@@ -7,6 +7,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.webui.auth.settings.AuthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.NewCookie;
+import jakarta.ws.rs.ext.RuntimeDelegate;
 
 import java.time.Duration;
 import java.util.function.Supplier;
@@ -23,12 +24,14 @@ import java.util.function.Supplier;
 public class SessionAnswers {
     static final long MAX_BYTES = 2L * 1024 * 1024;
 
-    /** A body and the cookie that goes with it. */
-    public record Answer(byte[] body, NewCookie cookie) {
+    /** A body and the Set-Cookie header value that goes with it (written once: formatting a cookie's date is not cheap). */
+    public record Answer(byte[] body, String cookie) {
     }
 
     private record Kept(SessionInputs inputs, AuthSettings settings, Answer answer) {
     }
+
+    private static final RuntimeDelegate.HeaderDelegate<NewCookie> COOKIE_HEADER = RuntimeDelegate.getInstance().createHeaderDelegate(NewCookie.class);
 
     private final ObjectMapper mapper;
     private final Cache<String, Kept> answers = Caffeine.newBuilder().maximumWeight(MAX_BYTES)
@@ -47,7 +50,7 @@ public class SessionAnswers {
         }
         Answer answer;
         try {
-            answer = new Answer(mapper.writeValueAsBytes(body.get()), cookie.get());
+            answer = new Answer(mapper.writeValueAsBytes(body.get()), COOKIE_HEADER.toString(cookie.get()));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("the session answer could not be written", e);
         }

@@ -58,9 +58,9 @@ public class SessionInputsCache {
     public Uni<Optional<SessionInputs>> get(String userId) {
         return settings.current().chain(document -> {
             long generation = settings.generation();
-            Entry hit = feed.listening() ? entries.getIfPresent(userId) : null;
-            if (hit != null && hit.settingsGeneration() == generation) {
-                return Uni.createFrom().item(Optional.of(hit.inputs()));
+            SessionInputs hit = kept(userId, generation);
+            if (hit != null) {
+                return Uni.createFrom().item(Optional.of(hit));
             }
             long token = invalidations();
             return users.findById(userId).chain(found -> found.isEmpty() ? Uni.createFrom().item(Optional.<SessionInputs>empty())
@@ -70,6 +70,16 @@ public class SessionInputsCache {
                         return Optional.of(inputs);
                     }));
         });
+    }
+
+    /** What {@link #get} would answer at once (settings current, the user's entry kept); null when it would load anything. */
+    public SessionInputs ready(String userId) {
+        return settings.fresh() == null ? null : kept(userId, settings.generation());
+    }
+
+    private SessionInputs kept(String userId, long generation) {
+        Entry hit = feed.listening() ? entries.getIfPresent(userId) : null;
+        return hit != null && hit.settingsGeneration() == generation ? hit.inputs() : null;
     }
 
     /** Keeps a loaded entry unless anything was dropped since its load began (it may predate that change). */

@@ -12,7 +12,6 @@ import dev.webui.common.auth.TokenRevocation;
 import dev.webui.common.error.ApiException;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.net.URI;
@@ -72,19 +71,31 @@ public class SessionService {
         return settings.current().map(current -> issue(user, current).token());
     }
 
-    /** GET /auths/: the caller's session again, with the cookie re-set for the token they used. */
-    public Uni<Response> resume(SessionInputs inputs, String token) {
-        User user = inputs.user();
-        Long expiresAt = jwt.verify(token).map(JwtService.VerifiedToken::expiresAt).orElse(null);
-        boolean isJwt = !token.startsWith("sk-");
-        return settings.current().chain(current -> lastActive.record(user.id()).map(v -> {
-            SessionAnswers.Answer answer = answers.of(token, inputs, current,
-                    () -> new SessionUserProfile(sessionUser(user, inputs.permissions(), token, expiresAt), user.bio(), user.gender(),
-                            user.dateOfBirth() == null ? null : user.dateOfBirth().toString()),
-                    () -> cookies.session(token, expiresAt, current));
-            Response.ResponseBuilder response = Response.ok(answer.body(), MediaType.APPLICATION_JSON_TYPE);
-            return (isJwt ? response.cookie(answer.cookie()) : response).build();
-        }));
+    /** GET /auths/: the caller's session again: its answer, with the cookie to re-set for the token they used. */
+    public Uni<SessionAnswers.Answer> resume(SessionInputs inputs, String token) {
+        return settings.current().chain(current -> lastActive.record(inputs.user().id()).map(v -> answer(inputs, token, current)));
+    }
+
+    /**
+     * What {@link #resume} would answer, when nothing has to be read or written first (the
+     * settings are current and the user's activity was recorded less than a minute ago); null
+     * otherwise.
+     */
+    public SessionAnswers.Answer resumeNow(SessionInputs inputs, String token) {
+        AuthSettings current = settings.ready();
+        return current == null || !lastActive.recent(inputs.user().id()) ? null : answer(inputs, token, current);
+    }
+
+    private SessionAnswers.Answer answer(SessionInputs inputs, String token, AuthSettings current) {
+        return answers.of(token, inputs, current, () -> {
+            User user = inputs.user();
+            return new SessionUserProfile(sessionUser(user, inputs.permissions(), token, expiresAt(token)), user.bio(), user.gender(),
+                    user.dateOfBirth() == null ? null : user.dateOfBirth().toString());
+        }, () -> cookies.session(token, expiresAt(token), current));
+    }
+
+    private Long expiresAt(String token) {
+        return jwt.verify(token).map(JwtService.VerifiedToken::expiresAt).orElse(null);
     }
 
     /**

@@ -52,6 +52,12 @@ public class AuthSettingsService {
         });
     }
 
+    /** What {@link #current()} would answer, when it would answer at once (nothing to re-read or resolve); null otherwise. */
+    public AuthSettings ready() {
+        Resolved kept = resolved;
+        return kept != null && settings.upToDate() && kept.generation() == settings.generation() ? kept.settings() : null;
+    }
+
     /**
      * Saves the admin-config keys present in {@code body} (others keep their value) and returns the
      * new effective settings. Every value is checked before anything is written.

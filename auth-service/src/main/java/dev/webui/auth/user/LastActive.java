@@ -27,12 +27,17 @@ public class LastActive {
     }
 
     public Uni<Void> record(String userId) {
-        long now = Instant.now().getEpochSecond();
-        Long last = written.getIfPresent(userId);
-        if (last != null && now - last < INTERVAL_SECONDS) {
+        if (recent(userId)) {
             return Uni.createFrom().voidItem();
         }
+        long now = Instant.now().getEpochSecond();
         written.put(userId, now);
         return users.touch(userId, now, now - INTERVAL_SECONDS + 1);
+    }
+
+    /** Whether this replica wrote the user's activity less than a minute ago, so that {@link #record} has nothing to do. */
+    public boolean recent(String userId) {
+        Long last = written.getIfPresent(userId);
+        return last != null && Instant.now().getEpochSecond() - last < INTERVAL_SECONDS;
     }
 }

@@ -33,7 +33,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         return identityProviderManager.authenticate(request);
     }
 
-    static String extract(RoutingContext context) {
+    /** The token the request carries (header first, then cookie), or null. */
+    public static String extract(RoutingContext context) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.length() > BEARER.length() && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String token = header.substring(BEARER.length()).trim();
