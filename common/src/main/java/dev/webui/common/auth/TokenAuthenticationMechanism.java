@@ -24,7 +24,7 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
 
     @Override
     public Uni<SecurityIdentity> authenticate(RoutingContext context, IdentityProviderManager identityProviderManager) {
-        String token = extract(context);
+        String token = token(context);
         if (token == null) {
             return Uni.createFrom().optional(java.util.Optional.empty());
         }
@@ -33,7 +33,8 @@ public class TokenAuthenticationMechanism implements HttpAuthenticationMechanism
         return identityProviderManager.authenticate(request);
     }
 
-    static String extract(RoutingContext context) {
+    /** The request's token (header, then cookie), or null. */
+    public static String token(RoutingContext context) {
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.length() > BEARER.length() && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             String token = header.substring(BEARER.length()).trim();

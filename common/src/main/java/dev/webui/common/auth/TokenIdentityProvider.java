@@ -41,7 +41,7 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
 
     @Override
     public Uni<SecurityIdentity> authenticate(TokenAuthenticationRequest request, AuthenticationRequestContext context) {
-        SecurityIdentity known = request.token().startsWith("sk-") ? null : knownIdentity(request.token());
+        SecurityIdentity known = knownIdentity(request.token());
         if (known != null) {
             return Uni.createFrom().item(known);
         }
@@ -71,16 +71,20 @@ public class TokenIdentityProvider implements IdentityProvider<TokenAuthenticati
     }
 
     /**
-     * The caller without a single asynchronous step, the common case: the revocation list is
-     * trusted and does not name the token, and the directory holds the user. Null otherwise, and
-     * the full path decides (and waits where it must).
+     * The user of a signed token without a single asynchronous step, the common case: the
+     * revocation list is trusted and does not name the token, and the directory holds the user.
+     * Null otherwise (API keys included), and the full path decides (and waits where it must).
      */
-    private SecurityIdentity knownIdentity(String token) {
-        JwtService.VerifiedToken verified = jwt.verify(token).orElse(null);
+    public AuthenticatedUser knownUser(String token) {
+        JwtService.VerifiedToken verified = token.startsWith("sk-") ? null : jwt.verify(token).orElse(null);
         if (verified == null || !Boolean.FALSE.equals(revocation.revokedNow(verified))) {
             return null;
         }
-        AuthenticatedUser user = users.cachedById(verified.userId());
+        return users.cachedById(verified.userId());
+    }
+
+    private SecurityIdentity knownIdentity(String token) {
+        AuthenticatedUser user = knownUser(token);
         return user == null ? null : identity(Optional.of(user), token);
     }
 
