@@ -20,8 +20,8 @@ import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -41,7 +41,9 @@ public class ReadyAnswers {
     // where Quarkus REST puts the endpoint's path template, which the HTTP metrics name a request by
     private static final String URL_TEMPLATE = "UrlPathTemplate";
     private static final String JSON = "application/json;charset=UTF-8";
-    private static final Set<String> KEPT = Set.of("/api/config", "/api/models", "/api/v1/chats/");
+    /** The paths answered here, and the endpoint's path template the HTTP metrics name each by. */
+    private static final Map<String, String> TEMPLATES =
+            Map.of("/api/config", "/api/config", "/api/models", "/api/models", "/api/v1/chats/", "/api/v1/chats");
 
     private final TokenIdentityProvider identities;
     private final ConfigAnswers config;
@@ -74,12 +76,12 @@ public class ReadyAnswers {
             return;
         }
         answered.increment();
-        ((HttpServerRequestInternal) request).context().putLocal(URL_TEMPLATE, path);
+        ((HttpServerRequestInternal) request).context().putLocal(URL_TEMPLATE, TEMPLATES.get(path));
         context.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(json));
     }
 
     private byte[] ready(RoutingContext context, String path) {
-        if (path == null || !KEPT.contains(path) || context.request().method() != HttpMethod.GET || !acceptsJson(context.request())) {
+        if (path == null || !TEMPLATES.containsKey(path) || context.request().method() != HttpMethod.GET || !acceptsJson(context.request())) {
             return null;
         }
         return switch (path) {

@@ -45,6 +45,9 @@ class ReadyAnswersTest {
             assertArrayEquals(fromEndpoint.asByteArray(), fromRouter.asByteArray(), path);
         }
         assertEquals("Kept", as(user).get("/api/v1/chats/?page=1").jsonPath().getString("[0].title"));
+        // the HTTP metrics name these requests by the endpoint's template, as for the endpoint's own answers
+        String metrics = anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/v1/chats\"") && !metrics.contains("uri=\"/api/v1/chats/\""), "chat list template");
     }
 
     @Test
