@@ -40,7 +40,7 @@ public class ConfigAnswers {
     }
 
     public Uni<byte[]> of(Optional<AuthenticatedUser> caller) {
-        String kind = caller.map(user -> user.isAdmin() ? "admin" : user.isVerified() ? "user" : "pending").orElse("anonymous");
+        String kind = kind(caller);
         byte[] ready = readyNow(kind);
         if (ready != null) {
             return Uni.createFrom().item(ready);
@@ -61,7 +61,15 @@ public class ConfigAnswers {
         });
     }
 
-    /** The kept answer when every input it depends on is at hand and unchanged; null when any must be read. */
+    /** The kept answer for this caller when every input it depends on is at hand and unchanged; null when any must be read. */
+    public byte[] readyNow(Optional<AuthenticatedUser> caller) {
+        return readyNow(kind(caller));
+    }
+
+    private static String kind(Optional<AuthenticatedUser> caller) {
+        return caller.map(user -> user.isAdmin() ? "admin" : user.isVerified() ? "user" : "pending").orElse("anonymous");
+    }
+
     private byte[] readyNow(String kind) {
         Answer cached = answers.get(kind);
         if (cached == null || !settings.upToDate()) {

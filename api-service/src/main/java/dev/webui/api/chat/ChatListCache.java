@@ -68,15 +68,21 @@ public class ChatListCache {
 
     /** The cached answer, or the one {@code load} writes (kept when nothing dropped it meanwhile). */
     public Uni<byte[]> get(String userId, Variant variant, Supplier<Uni<byte[]>> load) {
-        if (feed.listening()) {
-            UserLists cached = lists.getIfPresent(userId);
-            byte[] hit = cached == null ? null : cached.answers().get(variant);
-            if (hit != null) {
-                return Uni.createFrom().item(hit);
-            }
+        byte[] hit = readyNow(userId, variant);
+        if (hit != null) {
+            return Uni.createFrom().item(hit);
         }
         Token token = token(userId);
         return load.get().invoke(json -> keep(userId, variant, json, token));
+    }
+
+    /** The kept answer, or null when there is none or nothing is being kept (the LISTEN connection is down). */
+    public byte[] readyNow(String userId, Variant variant) {
+        if (!feed.listening()) {
+            return null;
+        }
+        UserLists cached = lists.getIfPresent(userId);
+        return cached == null ? null : cached.answers().get(variant);
     }
 
     /** Drops the user's lists; writers call it after their change is committed, before answering. */

@@ -72,7 +72,7 @@ public class ModelListCache {
     }
 
     /** The kept answer when the catalog and the user's groups are at hand and it was built from them; null otherwise. */
-    private byte[] readyNow(AuthenticatedUser user) {
+    public byte[] readyNow(AuthenticatedUser user) {
         Answer cached = answers.getIfPresent(user.id());
         if (cached == null) {
             return null;
