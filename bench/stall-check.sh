@@ -5,10 +5,17 @@
 # (STALL_LIMIT_MS). On a busy machine CPU contention alone can exceed that: the "> 1 s" column
 # then tells contention (tens to hundreds of ms) from the DNS stall (5 s, the resolver's timeout).
 # Each service gets one cheap public path (/q/health/live) and one path behind a session token.
-# Needs: PostgreSQL and Redis on 127.0.0.1 (trust auth), ab (apache2-utils), python3, openssl.
+# Needs: PostgreSQL and Redis on 127.0.0.1 (trust auth), python3, openssl, and ab (apache2-utils,
+# installed with apt-get when missing and run as root).
 # Usage: bench/stall-check.sh [requests-per-path] [concurrency]
 set -euo pipefail
 cd "$(dirname "$0")/.."
+if ! command -v ab >/dev/null 2>&1; then
+    [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1 || { echo "ab is missing: install it (Debian: apt-get install apache2-utils)" >&2; exit 1; }
+    echo "installing ab (apt-get install apache2-utils)" >&2
+    apt-get install -y -qq apache2-utils >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq apache2-utils >/dev/null; } ||
+        { echo "apt-get could not install apache2-utils" >&2; exit 1; }
+fi
 REQUESTS=${1:-10000}
 CONCURRENCY=${2:-4}
 LIMIT_MS=${STALL_LIMIT_MS:-100}
