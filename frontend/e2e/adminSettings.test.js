@@ -44,9 +44,13 @@ describe('admin engine settings', () => {
     assert.equal(tts.OPENAI_API_BASE_URL, 'http://kokoro:8880/v1');
     assert.equal(stt.ENGINE, 'openai');
     assert.equal(stt.MODEL, 'whisper-1');
-    const voiceList = await page.getByLabel('Text-to-speech voice').getAttribute('list');
-    await eventually(async () => (await page.locator(`datalist[id="${voiceList}"] option`).count()) === 1, 'the engine\'s voices offered');
-    assert.equal(await page.locator(`datalist[id="${voiceList}"] option`).getAttribute('value'), 'af_bella');
+    // the field gets its list only once the engine's voices have arrived
+    const voices = async () => {
+      const list = await page.getByLabel('Text-to-speech voice').getAttribute('list');
+      return list ? page.locator(`datalist[id="${list}"] option`) : null;
+    };
+    await eventually(async () => (await (await voices())?.count()) === 1, 'the engine\'s voices offered');
+    assert.equal(await (await voices()).getAttribute('value'), 'af_bella');
     await page.close();
   });
 });

@@ -719,7 +719,7 @@ describe('accounts', () => {
     await page.getByRole('tab', { name: 'General' }).click();
     await page.getByLabel('Allow new sign-ups').uncheck();
     await page.getByLabel('Default role for new users').selectOption('user');
-    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByRole('form', { name: 'General' }).getByRole('button', { name: 'Save', exact: true }).click();
     await page.getByText('Settings saved', { exact: true }).waitFor();
     assert.equal(backend.state.authConfig.ENABLE_SIGNUP, false);
     assert.equal(backend.state.authConfig.DEFAULT_USER_ROLE, 'user');
