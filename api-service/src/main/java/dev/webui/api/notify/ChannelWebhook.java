@@ -1,8 +1,7 @@
 package dev.webui.api.notify;
 
-import dev.webui.common.settings.SettingsReader;
+import io.smallrye.mutiny.Uni;
 import dev.webui.common.webhook.WebhookEvent;
-import dev.webui.core.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.LinkedHashMap;
@@ -13,22 +12,21 @@ import java.util.Map;
 @ApplicationScoped
 public class ChannelWebhook {
     private final UserWebhooks webhooks;
-    private final SettingsReader settings;
 
-    public ChannelWebhook(UserWebhooks webhooks, SettingsReader settings) {
+    public ChannelWebhook(UserWebhooks webhooks) {
         this.webhooks = webhooks;
-        this.settings = settings;
     }
 
     /** {@code readerIds}: who may read the channel, the author left out. */
     public void posted(String channelId, String channelName, String content, List<String> readerIds) {
-        String url = settings.text(Settings.WEBUI_URL).replaceAll("/+$", "") + "/channels/" + channelId;
+        String url = webhooks.link("/channels/" + channelId);
         String text = content == null ? "" : content;
         Map<String, Object> fields = new LinkedHashMap<>();
         fields.put("action", "channel");
         fields.put("message", text);
         fields.put("title", channelName);
         fields.put("url", url);
-        webhooks.notifyAway(readerIds, new WebhookEvent("channel", "#" + channelName + " - " + url + "\n\n" + text, fields));
+        WebhookEvent event = new WebhookEvent("channel", "#" + channelName + " - " + url + "\n\n" + text, fields);
+        webhooks.notifyAway(readerIds, "channel", () -> Uni.createFrom().item(event));
     }
 }

@@ -4,9 +4,7 @@ import dev.webui.api.completion.CompletionFinished;
 import dev.webui.api.completion.CompletionRequest;
 import dev.webui.api.completion.MessageStore;
 import dev.webui.api.task.TaskPrompts;
-import dev.webui.common.settings.SettingsReader;
 import dev.webui.common.webhook.WebhookEvent;
-import dev.webui.core.settings.Settings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 
@@ -23,30 +21,29 @@ import java.util.Map;
 public class ChatWebhook {
     private final UserWebhooks webhooks;
     private final MessageStore titles;
-    private final SettingsReader settings;
 
-    public ChatWebhook(UserWebhooks webhooks, MessageStore titles, SettingsReader settings) {
+    public ChatWebhook(UserWebhooks webhooks, MessageStore titles) {
         this.webhooks = webhooks;
         this.titles = titles;
-        this.settings = settings;
     }
 
     void onFinished(@ObservesAsync CompletionFinished finished) {
         CompletionRequest request = finished.request();
-        if (!request.persists()) {
-            return;
+        if (request.persists()) {
+            webhooks.notifyAway(List.of(finished.user().id()), "chat", () -> titles.title(request.chatId()).onFailure().recoverWithNull()
+                    .map(title -> event(finished, title)));
         }
-        String userId = finished.user().id();
-        titles.title(request.chatId()).onFailure().recoverWithNull().subscribe().with(title -> {
-            String name = title == null || title.isBlank() ? "New Chat" : title;
-            String url = settings.text(Settings.WEBUI_URL).replaceAll("/+$", "") + "/c/" + request.chatId();
-            String answer = TaskPrompts.withoutDetails(finished.answer());
-            Map<String, Object> fields = new LinkedHashMap<>();
-            fields.put("action", "chat");
-            fields.put("message", answer);
-            fields.put("title", name);
-            fields.put("url", url);
-            webhooks.notifyAway(List.of(userId), new WebhookEvent("chat", name + " - " + url + "\n\n" + answer, fields));
-        });
+    }
+
+    private WebhookEvent event(CompletionFinished finished, String title) {
+        String name = title == null || title.isBlank() ? "New Chat" : title;
+        String url = webhooks.link("/c/" + finished.request().chatId());
+        String answer = TaskPrompts.withoutDetails(finished.answer());
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("action", "chat");
+        fields.put("message", answer);
+        fields.put("title", name);
+        fields.put("url", url);
+        return new WebhookEvent("chat", name + " - " + url + "\n\n" + answer, fields);
     }
 }

@@ -14,6 +14,7 @@ import org.jboss.logging.Logger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Notifies users who are away (no socket open on any bridge, as the bridges list them in Redis) on
@@ -40,17 +41,25 @@ public class UserWebhooks {
         this.poster = poster;
     }
 
-    /** Posts {@code event} to each of {@code userIds} who is away and saved a URL. */
-    public void notifyAway(List<String> userIds, WebhookEvent event) {
+    /**
+     * Posts the event to each of {@code userIds} who is away and saved a URL. The event is built
+     * only then, so an answer nobody is waiting for by webhook costs no further reads.
+     */
+    public void notifyAway(List<String> userIds, String action, Supplier<Uni<WebhookEvent>> event) {
         if (userIds.isEmpty() || !settings.bool(Settings.ENABLE_USER_WEBHOOKS)) {
             return;
         }
         targets.urls(userIds)
                 .chain(urls -> urls.isEmpty() ? Uni.createFrom().item(List.<String>of()) : away(urls))
-                .onItem().transformToMulti(Multi.createFrom()::iterable)
-                .onItem().transformToUni(url -> poster.post(url, event, WebhookPoster.Origin.USER)).merge(CONCURRENCY)
-                .collect().last()
-                .subscribe().with(done -> { }, e -> LOG.warnf(e, "The %s webhooks could not be sent", event.action()));
+                .chain(urls -> urls.isEmpty() ? Uni.createFrom().voidItem() : event.get().chain(built -> Multi.createFrom().iterable(urls)
+                        .onItem().transformToUni(url -> poster.post(url, built, WebhookPoster.Origin.USER)).merge(CONCURRENCY)
+                        .collect().last().replaceWithVoid()))
+                .subscribe().with(done -> { }, e -> LOG.warnf(e, "The %s webhooks could not be sent", action));
+    }
+
+    /** The app's address of {@code path} (WEBUI_URL + path; relative while WEBUI_URL is not set). */
+    public String link(String path) {
+        return settings.text(Settings.WEBUI_URL).replaceAll("/+$", "") + path;
     }
 
     /** The URLs of the users with no socket open. */
