@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Two processes of one service side by side, A and B, differing in their build (APP_A, APP_B) or in
 # their environment or JVM flags, measured in turns on the same endpoints (wrk, 16 connections,
-# DURATION s each, ROUNDS rounds; within a round every endpoint is measured on A and on B back to
+# DURATION s each, ROUNDS rounds, req/s and p99; within a round every endpoint is measured on A and on B back to
 # back, the side that goes first alternating): on a shared machine both see the same load, so B/A
 # of each pair and each side's ratio to the trivial endpoint of the same round are the figures to
 # read. The data is the suite benchmark's (bench/suite/seed.sql: a user with 5,000 chats, 40 model
@@ -26,6 +26,12 @@ case $SERVICE in
     *) echo "SERVICE must be api-service or auth-service" >&2; exit 2 ;;
 esac
 read -r -a PATHS <<< "${PATHS:-$DEFAULT_PATHS}"
+if ! command -v wrk >/dev/null 2>&1; then
+    [[ $(id -u) == 0 ]] && command -v apt-get >/dev/null 2>&1 || { echo "wrk is missing: install it (Debian: apt-get install wrk)" >&2; exit 1; }
+    echo "installing wrk (apt-get)" >&2
+    apt-get install -y -qq wrk >/dev/null 2>&1 || { apt-get update -qq >/dev/null && apt-get install -y -qq wrk >/dev/null; } ||
+        { echo "apt-get could not install wrk" >&2; exit 1; }
+fi
 FLAGS=$(sed -n 's/^JDK_JAVA_OPTIONS=//p' deploy/kubernetes/jvm.env)
 export MALLOC_ARENA_MAX=2
 id=$(head -c4 /dev/urandom | od -An -tx1 | tr -d ' \n')
@@ -77,41 +83,47 @@ for port in $A_PORT $B_PORT; do
         [[ $code == 200 ]] || { echo "$path answered $code on port $port" >&2; exit 1; }
     done
 done
-rate() { wrk -t1 -c16 -d"${DURATION}s" -H "Authorization: Bearer $TOKEN" "$1" | awk '/Requests\/sec/ {printf "%d", $2}'; }
+# "req/s p99-in-ms" of one wrk run
+rate() {
+    wrk -t1 -c16 -d"${DURATION}s" --latency -H "Authorization: Bearer $TOKEN" "$1" | awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /m$/) return v * 60000; return v * 1000 }
+        /Requests\/sec/ {r = $2} $1 == "99%" {p = ms($2)} END {printf "%d %.1f", r, p}'
+}
 
 echo "## bench/ab.sh ($SERVICE), $(date -u +%FT%H:%MZ), load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "A: $APP_A $1"
 echo "B: $APP_B $2"
 echo
-echo "| endpoint | round | A req/s | B req/s | B/A | A / trivial | B / trivial |"
-echo "|---|---:|---:|---:|---:|---:|---:|"
+echo "| endpoint | round | A req/s | B req/s | B/A | A / trivial | B / trivial | A p99 ms | B p99 ms |"
+echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
 for path in "${PATHS[@]}"; do
     for port in $A_PORT $B_PORT; do wrk -t1 -c4 -d2s -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$port$path" >/dev/null; done
 done
-declare -A SUM_A SUM_B
+declare -A SUM_A SUM_B P99_A P99_B
 for round in $(seq 1 "$ROUNDS"); do
     trivial_a=0 trivial_b=0
     for path in "${PATHS[@]}"; do
         if (( round % 2 )); then
-            a=$(rate "http://127.0.0.1:$A_PORT$path"); b=$(rate "http://127.0.0.1:$B_PORT$path")
+            read -r a pa <<< "$(rate "http://127.0.0.1:$A_PORT$path")"; read -r b pb <<< "$(rate "http://127.0.0.1:$B_PORT$path")"
         else
-            b=$(rate "http://127.0.0.1:$B_PORT$path"); a=$(rate "http://127.0.0.1:$A_PORT$path")
+            read -r b pb <<< "$(rate "http://127.0.0.1:$B_PORT$path")"; read -r a pa <<< "$(rate "http://127.0.0.1:$A_PORT$path")"
         fi
+        P99_A[$path]="${P99_A[$path]:+${P99_A[$path]} / }$pa" P99_B[$path]="${P99_B[$path]:+${P99_B[$path]} / }$pb"
         [[ $path == "${PATHS[0]}" ]] && trivial_a=$a trivial_b=$b
         SUM_A[$path]=$(( ${SUM_A[$path]:-0} + a )) SUM_B[$path]=$(( ${SUM_B[$path]:-0} + b ))
-        printf '| `%s` | %d | %d | %d | %.2f | %.2f | %.2f |\n' "$path" "$round" "$a" "$b" \
-            "$(echo "$b / $a" | bc -l)" "$(echo "$a / $trivial_a" | bc -l)" "$(echo "$b / $trivial_b" | bc -l)"
+        printf '| `%s` | %d | %d | %d | %.2f | %.2f | %.2f | %s | %s |\n' "$path" "$round" "$a" "$b" \
+            "$(echo "$b / $a" | bc -l)" "$(echo "$a / $trivial_a" | bc -l)" "$(echo "$b / $trivial_b" | bc -l)" "$pa" "$pb"
     done
 done
 echo
 echo "Sums over the rounds:"
 echo
-echo "| endpoint | A req/s | B req/s | B/A | A / trivial | B / trivial |"
-echo "|---|---:|---:|---:|---:|---:|"
+echo "| endpoint | A req/s | B req/s | B/A | A / trivial | B / trivial | A p99 ms per round | B p99 ms per round |"
+echo "|---|---:|---:|---:|---:|---:|---|---|"
 for path in "${PATHS[@]}"; do
     a=${SUM_A[$path]} b=${SUM_B[$path]}
-    printf '| `%s` | %d | %d | %.2f | %.2f | %.2f |\n' "$path" $(( a / ROUNDS )) $(( b / ROUNDS )) "$(echo "$b / $a" | bc -l)" \
-        "$(echo "$a / ${SUM_A[${PATHS[0]}]}" | bc -l)" "$(echo "$b / ${SUM_B[${PATHS[0]}]}" | bc -l)"
+    printf '| `%s` | %d | %d | %.2f | %.2f | %.2f | %s | %s |\n' "$path" $(( a / ROUNDS )) $(( b / ROUNDS )) "$(echo "$b / $a" | bc -l)" \
+        "$(echo "$a / ${SUM_A[${PATHS[0]}]}" | bc -l)" "$(echo "$b / ${SUM_B[${PATHS[0]}]}" | bc -l)" "${P99_A[$path]}" "${P99_B[$path]}"
 done
 echo
 echo "load average at the end: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,13 +8,10 @@ import dev.webui.api.model.ModelListCache;
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.TokenAuthenticationMechanism;
 import dev.webui.common.auth.TokenIdentityProvider;
-import io.quarkus.vertx.http.runtime.RouteConstants;
+import dev.webui.common.http.RouterAnswers;
 import io.vertx.core.MultiMap;
-import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
-import io.vertx.core.http.impl.HttpServerRequestInternal;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,11 +33,6 @@ import java.util.concurrent.atomic.LongAdder;
  */
 @ApplicationScoped
 public class ReadyAnswers {
-    /** After authentication and authorization (filters, negative orders), before the REST layer. */
-    static final int ORDER = RouteConstants.ROUTE_ORDER_BEFORE_DEFAULT;
-    // where Quarkus REST puts the endpoint's path template, which the HTTP metrics name a request by
-    private static final String URL_TEMPLATE = "UrlPathTemplate";
-    private static final String JSON = "application/json;charset=UTF-8";
     /** The paths answered here, and the endpoint's path template the HTTP metrics name each by. */
     private static final Map<String, String> TEMPLATES =
             Map.of("/api/config", "/api/config", "/api/models", "/api/models", "/api/v1/chats/", "/api/v1/chats");
@@ -59,7 +51,7 @@ public class ReadyAnswers {
     }
 
     void install(@Observes Router router) {
-        router.route().order(ORDER).handler(this::handle);
+        router.route().order(RouterAnswers.ORDER).handler(this::handle);
     }
 
     /** How many requests were answered here (for tests). */
@@ -76,12 +68,11 @@ public class ReadyAnswers {
             return;
         }
         answered.increment();
-        ((HttpServerRequestInternal) request).context().putLocal(URL_TEMPLATE, TEMPLATES.get(path));
-        context.response().putHeader(HttpHeaders.CONTENT_TYPE, JSON).end(Buffer.buffer(json));
+        RouterAnswers.sendJson(context, TEMPLATES.get(path), json);
     }
 
     private byte[] ready(RoutingContext context, String path) {
-        if (path == null || !TEMPLATES.containsKey(path) || context.request().method() != HttpMethod.GET || !acceptsJson(context.request())) {
+        if (path == null || !TEMPLATES.containsKey(path) || context.request().method() != HttpMethod.GET || !RouterAnswers.acceptsJson(context.request())) {
             return null;
         }
         return switch (path) {
@@ -145,10 +136,5 @@ public class ReadyAnswers {
         String token = TokenAuthenticationMechanism.extract(context);
         AuthenticatedUser user = token == null ? null : identities.knownCaller(token);
         return user != null && user.isVerified() ? user : null;
-    }
-
-    private static boolean acceptsJson(HttpServerRequest request) {
-        String accept = request.getHeader(HttpHeaders.ACCEPT);
-        return accept == null || accept.contains("*/*") || accept.contains("application/json");
     }
 }

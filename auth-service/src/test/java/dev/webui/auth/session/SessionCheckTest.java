@@ -23,6 +23,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The session check's answer at once ({@link SessionCheck#ready}): the same answer as the full way,
@@ -36,6 +37,8 @@ class SessionCheckTest {
 
     @Inject
     SessionCheck check;
+    @Inject
+    SessionCheckRoute route;
     @Inject
     TokenRevocation revocation;
     @Inject
@@ -51,17 +54,39 @@ class SessionCheckTest {
     void aSeenSessionIsAnsweredAtOnceWithTheFullWaysAnswer() {
         Api.Session user = Api.newAccount("user");
         assertNull(check.ready(user.token()), "a token this replica has not verified yet goes the full way");
+        long before = route.answered();
         Response full = as(user.token()).get("/api/v1/auths/");
         full.then().statusCode(200);
+        assertEquals(before, route.answered(), "the first check is the REST endpoint's");
 
         SessionAnswers.Answer ready = check.ready(user.token());
         assertNotNull(ready, "everything is at hand after one check");
         assertEquals(full.body().asString(), new String(ready.body(), StandardCharsets.UTF_8));
         assertEquals(full.header("Set-Cookie"), ready.cookie());
-        Response fast = as(user.token()).get("/api/v1/auths/");
-        assertEquals(full.body().asString(), fast.body().asString());
-        assertEquals(full.header("Set-Cookie"), fast.header("Set-Cookie"));
-        assertEquals(full.contentType(), fast.contentType());
+        for (String path : new String[] {"/api/v1/auths/", "/api/v1/auths"}) {
+            Response fast = as(user.token()).get(path);
+            assertEquals(200, fast.statusCode(), path);
+            assertEquals(full.body().asString(), fast.body().asString(), path);
+            assertEquals(full.header("Set-Cookie"), fast.header("Set-Cookie"), path);
+            assertEquals(full.contentType(), fast.contentType(), path);
+        }
+        assertEquals(before + 2, route.answered(), "repeated checks are answered by the route");
+        // the HTTP metrics name them by the endpoint's template, as the endpoint's own answers
+        String metrics = Api.anonymous().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertTrue(metrics.contains("uri=\"/api/v1/auths\""), "session check template in the metrics");
+    }
+
+    @Test
+    void whatTheRouteShouldNotAnswerGoesToTheEndpoint() {
+        Api.Session user = Api.newAccount("user");
+        as(user.token()).get("/api/v1/auths/").then().statusCode(200);
+        assertNotNull(check.ready(user.token()));
+        long before = route.answered();
+        as(user.token()).accept("text/html").get("/api/v1/auths/").then().statusCode(406);
+        as(user.token()).get("/api/v1/auths/?x=1").then().statusCode(200).body("id", equalTo(user.id()));
+        Api.anonymous().get("/api/v1/auths/").then().statusCode(403);
+        Api.anonymous().header("Authorization", "Bearer not-a-token").get("/api/v1/auths/").then().statusCode(401);
+        assertEquals(before, route.answered());
     }
 
     @Test
