@@ -607,7 +607,8 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
       const user = need(req, 'verified');
       const name = /filename="([^"]+)"/.exec(raw)?.[1];
       if (!name) throw new HttpError(400, 'No file');
-      const f = { id: randomUUID(), user_id: user.id, hash: null, filename: name, data: { status: 'pending' }, meta: { name, content_type: 'text/plain', size: raw.length, data: {} }, created_at: now(), updated_at: now(), status: true, text: raw.split('\r\n\r\n')[1]?.split('\r\n--')[0] ?? '' };
+      const type = /filename="[^"]+"\r\nContent-Type: ([^\r\n]+)/i.exec(raw)?.[1] ?? 'text/plain';
+      const f = { id: randomUUID(), user_id: user.id, hash: null, filename: name, data: { status: 'pending' }, meta: { name, content_type: type, size: raw.length, data: {} }, created_at: now(), updated_at: now(), status: true, text: raw.split('\r\n\r\n')[1]?.split('\r\n--')[0] ?? '' };
       state.files.set(f.id, f);
       return f;
     }, 'raw'],
@@ -685,6 +686,7 @@ export function startStandIn({ staticDir, port = 0, streamDelayMs = 30 } = {}) {
     }],
     ['POST', /^\/api\/chat\/completions$/, (req, _m, body, res) => {
       const user = need(req, 'verified');
+      if (notes.asksTitle(body)) return notes.titleCompletion(body);
       if (body.session_id || body.stream === false) return startCompletion(user, body);
       notes.streamCompletion(user, body, res);
       return STREAMED;

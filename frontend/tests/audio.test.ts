@@ -5,7 +5,7 @@ import ReadAloudButton from '../src/components/ReadAloudButton.svelte';
 import { transcribe } from '../src/lib/api/audio';
 import { ApiError } from '../src/lib/api/http';
 import { reading, speakable, stopReading } from '../src/lib/audio/readAloud.svelte';
-import { recordingFormat } from '../src/lib/audio/recorder';
+import { Recorder, recordingFormat } from '../src/lib/audio/recorder';
 import { session } from '../src/lib/session.svelte';
 import { toasts } from '../src/lib/toast.svelte';
 import type { AppConfig } from '../src/lib/types';
@@ -194,5 +194,42 @@ describe('read aloud', () => {
     expect(JSON.parse(calls[0].init.body as string).voice).toBe('onyx');
     expect(reading.id).toBeNull();
     expect(players).toHaveLength(0);
+  });
+});
+
+describe('recording a shared tab', () => {
+  function share(audioTracks: number) {
+    const video = { kind: 'video', stop: vi.fn() };
+    const audio = Array.from({ length: audioTracks }, () => ({ kind: 'audio', stop: vi.fn() }));
+    const getDisplayMedia = vi.fn(async () => ({ getVideoTracks: () => [video], getAudioTracks: () => audio }));
+    Object.defineProperty(navigator, 'mediaDevices', { configurable: true, value: { getDisplayMedia, getUserMedia: vi.fn() } });
+    vi.stubGlobal('MediaStream', class {
+      constructor(public tracks: { stop: () => void }[]) {}
+      getTracks = () => this.tracks;
+    });
+    return { getDisplayMedia, video, audio };
+  }
+
+  it("records only the shared tab's sound, the picture stopped at once", async () => {
+    const { getDisplayMedia, video, audio } = share(1);
+    const recorder = new Recorder();
+    await recorder.start({ source: 'tab' });
+    expect(getDisplayMedia).toHaveBeenCalledWith({ video: true, audio: true });
+    expect(video.stop).toHaveBeenCalled();
+    const file = await recorder.stop();
+    expect([file.name, file.type]).toEqual(['recording.webm', 'audio/webm']);
+    expect(audio[0].stop).toHaveBeenCalled();
+  });
+
+  it('refuses a share without sound with what to do instead', async () => {
+    share(0);
+    await expect(new Recorder().start({ source: 'tab' })).rejects.toThrow('share a tab and turn on "Share tab audio"');
+  });
+
+  it('asks the microphone without voice processing when raw', async () => {
+    const recorder = new Recorder();
+    await recorder.start({ raw: true });
+    expect(navigator.mediaDevices.getUserMedia).toHaveBeenCalledWith({ audio: { echoCancellation: false, noiseSuppression: false, autoGainControl: false } });
+    recorder.cancel();
   });
 });

@@ -1,6 +1,8 @@
 // Records the microphone with MediaRecorder in a format the speech engines take (webm/opus in
 // Chromium and Firefox, mp4/aac in Safari), and hands the recording over as a named file.
 
+import { t } from '../i18n.svelte';
+
 const FORMATS: [string, string][] = [
   ['audio/webm;codecs=opus', 'webm'],
   ['audio/webm', 'webm'],
@@ -12,6 +14,17 @@ const FORMATS: [string, string][] = [
 export function recordingFormat(supported: (type: string) => boolean = (t) => MediaRecorder.isTypeSupported(t)): { type: string; ext: string } {
   const found = FORMATS.find(([type]) => supported(type));
   return found ? { type: found[0], ext: found[1] } : { type: '', ext: 'webm' };
+}
+
+const RAW_AUDIO: MediaTrackConstraints = { echoCancellation: false, noiseSuppression: false, autoGainControl: false };
+
+/** The audio of what the user chooses to share; the picture is dropped at once. */
+async function sharedAudio(): Promise<MediaStream> {
+  const shared = await navigator.mediaDevices.getDisplayMedia({ video: true, audio: true });
+  shared.getVideoTracks().forEach((track) => track.stop());
+  const audio = shared.getAudioTracks();
+  if (!audio.length) throw new Error(t('What you shared has no sound: share a tab and turn on "Share tab audio".'));
+  return new MediaStream(audio);
 }
 
 export class Recorder {
@@ -28,8 +41,13 @@ export class Recorder {
     return this.stream;
   }
 
-  async start(): Promise<void> {
-    this.stream = await navigator.mediaDevices.getUserMedia({ audio: true });
+  /**
+   * Starts recording the microphone or, with `tab`, the sound of a tab or screen the user shares
+   * (a meeting in another tab); `raw` turns off the voice processing meant for calls, which would
+   * treat a room's other speakers as noise.
+   */
+  async start(options: { source?: 'microphone' | 'tab'; raw?: boolean } = {}): Promise<void> {
+    this.stream = options.source === 'tab' ? await sharedAudio() : await navigator.mediaDevices.getUserMedia({ audio: options.raw ? RAW_AUDIO : true });
     const format = recordingFormat();
     this.chunks = [];
     this.recorder = new MediaRecorder(this.stream, format.type ? { mimeType: format.type } : undefined);
