@@ -1,0 +1,71 @@
+// The note editor's chat: each turn is one streamed completion over HTTP (as Enhance) whose system
+// message carries the note as it is now, so answers follow the user's edits. "ask" answers about the
+// note; "edit" has the model rewrite the whole note, which replaces the note as it arrives.
+import { contextOf, contextTags, streamedText, type ContextFile } from './enhance';
+import type { NoteFile } from './files';
+
+export type NoteChatMode = 'ask' | 'edit';
+
+export interface NoteChatMessage {
+  role: 'user' | 'assistant';
+  content: string;
+  mode: NoteChatMode;
+  /** False while the answer streams. */
+  done: boolean;
+}
+
+const INPUT = `The notes come inside <notes> tags; text extracted from files attached to them may follow inside <context> tags.`;
+
+export const ASK_PROMPT = `You help a user with their notes. ${INPUT}
+Answer the user's questions from the notes and the context, in the language of the question. When they do not hold the answer, say so before adding what you know. Use Markdown where it helps.`;
+
+export const EDIT_PROMPT = `You edit a user's notes. ${INPUT}
+Carry out the user's latest instruction on the notes, in the language they are written in, and keep everything the instruction does not touch. Use the context only where the instruction calls for it.
+Answer with the whole edited notes only, in Markdown, exactly as they should now read: no preamble, no closing remarks, no code fence around them.`;
+
+/** What an earlier edit turn says in the conversation: the edited note itself is already in <notes>. */
+export const EDITED_REPLY = 'I edited the notes as asked; the notes above are the result.';
+
+export function noteChatSystem(mode: NoteChatMode, md: string, context: ContextFile[]): string {
+  const ctx = contextTags(context);
+  return `${mode === 'edit' ? EDIT_PROMPT : ASK_PROMPT}\n\n<notes>\n${md}\n</notes>${ctx ? `\n${ctx}` : ''}`;
+}
+
+/** The messages of one turn: the system message, then the conversation so far (ending with the user's message). */
+export function noteChatMessages(mode: NoteChatMode, md: string, context: ContextFile[], conversation: NoteChatMessage[]) {
+  const turns = conversation
+    .map((m) => ({ role: m.role, content: m.role === 'assistant' && m.mode === 'edit' ? EDITED_REPLY : m.content }))
+    .filter((m) => m.content.trim());
+  return [{ role: 'system', content: noteChatSystem(mode, md, context) }, ...turns];
+}
+
+/** An edited note without the code fence some models put around their whole answer (also while it streams). */
+export function unfenced(text: string): string {
+  const open = /^\s*```(?:markdown|md)?[ \t]*\n/i.exec(text);
+  if (!open) return text;
+  return text.slice(open[0].length).replace(/\n```\s*$/, '');
+}
+
+/** The note with an answer added at its end, after a blank line. */
+export function appendedAnswer(note: string, answer: string): string {
+  const head = note.trimEnd();
+  return head ? `${head}\n\n${answer.trim()}` : answer.trim();
+}
+
+export interface NoteChatTurn {
+  model: string;
+  mode: NoteChatMode;
+  md: string;
+  files: NoteFile[];
+  conversation: NoteChatMessage[];
+  signal: AbortSignal;
+  /** Called with the whole answer so far (in edit mode, the note as it now reads). */
+  onText: (text: string) => void;
+}
+
+/** Streams one answer; resolves with its final text (what was received if stopped). */
+export async function streamNoteChat(o: NoteChatTurn): Promise<string> {
+  const messages = noteChatMessages(o.mode, o.md, await contextOf(o.files), o.conversation);
+  const shown = o.mode === 'edit' ? unfenced : (t: string) => t;
+  return shown(await streamedText(o.model, messages, o.signal, (t) => o.onText(shown(t))));
+}
