@@ -1,13 +1,12 @@
 // Browser tests of the note editor's formatting, rich-text mode, files and Enhance: two users in two
 // browser contexts co-editing one note live over Socket.IO, against the STAND-IN backend.
 import assert from 'node:assert/strict';
-import { after, before, describe, test } from 'node:test';
-import { launchBrowser } from './browser.js';
-import { startStandIn } from './stand-in-backend.js';
-import { eventually, pageFor, signUp } from './support.js';
+import { before, describe, test } from 'node:test';
+import { newNote, notesSuite, shareWithBob } from './notesSupport.js';
+import { eventually } from './support.js';
 
+const suite = notesSuite();
 let backend;
-let browser;
 let ada;
 let bob;
 let bobUser;
@@ -17,32 +16,13 @@ const stored = () => backend.state.notes.get(id);
 const md = () => stored().data?.content?.md;
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==', 'base64');
 
-before(async () => {
-  backend = await startStandIn({ staticDir: new URL('../dist', import.meta.url).pathname });
-  Object.assign(backend.state.authConfig, { ENABLE_NOTES: true, DEFAULT_USER_ROLE: 'user' });
-  const adaSession = await signUp(backend, 'Ada Admin', 'ada@example.com');
-  const bobSession = await signUp(backend, 'Bob Builder', 'bob@example.com');
-  bobUser = backend.state.users.find((u) => u.id === bobSession.id);
-  browser = await launchBrowser();
-  ada = await pageFor(browser, backend, adaSession);
-  bob = await pageFor(browser, backend, bobSession);
-});
-
-after(async () => {
-  await browser?.close();
-  await backend?.close();
-});
-
 describe('note formatting', () => {
+  // The suite is started by the file's first hook, before this one.
+  before(() => ({ backend, ada, bob, bobUser } = suite));
+
   test('toolbar and shortcuts format the Markdown; a rich-text co-editor formats live with it', async () => {
-    await ada.goto(`${backend.url}/notes`);
-    await ada.getByRole('button', { name: 'New note' }).click();
-    await ada.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
-    id = new URL(ada.url()).pathname.split('/').pop();
-    await ada.getByRole('button', { name: 'Access' }).click();
-    await ada.getByLabel('Add user').fill('bob');
-    await ada.getByRole('option', { name: /Bob Builder/ }).click();
-    await ada.getByLabel('Access of Bob Builder').selectOption('write');
+    id = await newNote(ada, backend);
+    await shareWithBob(ada, 'write');
     await eventually(() => stored().access_control?.write?.user_ids?.includes(bobUser.id), 'write access to be saved');
     await ada.getByRole('button', { name: 'Access' }).click();
 
@@ -135,10 +115,7 @@ describe('note formatting', () => {
   });
 
   test('Stop ends Enhance: the text received so far stays and is saved', async () => {
-    await ada.goto(`${backend.url}/notes`);
-    await ada.getByRole('button', { name: 'New note' }).click();
-    await ada.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
-    id = new URL(ada.url()).pathname.split('/').pop();
+    id = await newNote(ada, backend);
     const body = ada.getByLabel('Note content', { exact: true });
     await body.click();
     await ada.keyboard.type('think slowly about lunch');
@@ -158,9 +135,7 @@ describe('note formatting', () => {
   });
 
   test('a reader gets no toolbar, Enhance or file controls, and cannot type in rich text', async () => {
-    await ada.getByRole('button', { name: 'Access' }).click();
-    await ada.getByLabel('Add user').fill('bob');
-    await ada.getByRole('option', { name: /Bob Builder/ }).click();
+    await shareWithBob(ada);
     await eventually(() => stored().access_control?.read?.user_ids?.includes(bobUser.id), 'read access to be saved');
     assert.ok(!stored().access_control.write?.user_ids?.includes(bobUser.id), 'read only');
     await ada.getByLabel('Attach files').setInputFiles({ name: 'menu.txt', mimeType: 'text/plain', buffer: Buffer.from('soup') });

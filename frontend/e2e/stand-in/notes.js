@@ -112,17 +112,34 @@ export function notesFeature({ state, need, HttpError, allowed, nowNs, userOf, i
     });
   }
 
+  // The last <tag> block of a text (a prompt may name the tags before the blocks).
+  const tagged = (tag, text) => new RegExp(`<${tag}>\\n?([\\s\\S]*?)\\n?</${tag}>`).exec(text.slice(Math.max(0, text.lastIndexOf(`<${tag}>`))))?.[1];
+
+  /**
+   * The note chat's answers (its system message carries the note): in edit mode the note under a
+   * heading naming the instruction (a selection alone: that part in capitals), else a sentence quoting the question and the note's first line.
+   */
+  function chatAnswer(system, asked) {
+    const notes = tagged('notes', system);
+    const selection = tagged('selection', system);
+    if (selection !== undefined && /new text of that part only/.test(system)) return selection.toUpperCase();
+    if (/whole edited notes only/.test(system)) return `# Edited: ${asked}\n\n${notes}`;
+    return `You asked **${asked}**. The note begins with: ${notes.split('\n')[0]}`;
+  }
+
   /**
    * A completion without a socket session (the SSE mode of docs/completions.md), as Enhance sends it:
-   * OpenAI chunks, a few words at a time, then [DONE]. The answer turns the note into a checklist.
+   * OpenAI chunks, a few words at a time, then [DONE]. The answer turns the note into a checklist,
+   * or answers the note chat. Slow when the note or the question says "slowly".
    */
   function streamCompletion(user, body, res) {
     state.sseCompletions = [...(state.sseCompletions ?? []), body];
     const asked = String([...(body.messages ?? [])].reverse().find((m) => m.role === 'user')?.content ?? '');
-    const notes = /<notes>\n?([\s\S]*?)\n?<\/notes>/.exec(asked)?.[1] ?? asked;
-    const context = /<context>\n?([\s\S]*?)\n?<\/context>/.exec(asked)?.[1];
+    const system = String(body.messages?.find((m) => m.role === 'system')?.content ?? '');
+    const notes = tagged('notes', asked) ?? asked;
+    const context = tagged('context', asked);
     const lines = notes.split('\n').map((l) => l.replace(/^[-*] (\[[ x]\] )?/, '').trim()).filter(Boolean);
-    const answer = `## Enhanced\n\n${lines.map((l) => `- [ ] ${l}`).join('\n')}${context ? `\n\nContext: ${context.split('\n')[0]}` : ''}`;
+    const answer = tagged('notes', system) !== undefined ? chatAnswer(system, asked) : `## Enhanced\n\n${lines.map((l) => `- [ ] ${l}`).join('\n')}${context ? `\n\nContext: ${context.split('\n')[0]}` : ''}`;
     const pieces = answer.split(/(?<=\s)/);
     res.writeHead(200, { 'Content-Type': 'text/event-stream', 'Cache-Control': 'no-cache' });
     res.socket?.setNoDelay(true);
@@ -136,7 +153,7 @@ export function notesFeature({ state, need, HttpError, allowed, nowNs, userOf, i
         clearInterval(timer);
         res.end('data: [DONE]\n\n');
       }
-    }, notes.includes('slowly') ? 300 : 40);
+    }, asked.includes('slowly') ? 300 : 40);
     res.on('close', () => clearInterval(timer));
   }
 

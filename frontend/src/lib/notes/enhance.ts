@@ -14,8 +14,13 @@ export interface ContextFile {
   content: string;
 }
 
+/** The files' text inside <context> tags, each under its name; empty when there is none. */
+export function contextTags(context: ContextFile[]): string {
+  return context.length ? `<context>\n${context.map((f) => `${f.name}:\n${f.content}`).join('\n\n')}\n</context>` : '';
+}
+
 export function enhanceMessages(md: string, context: ContextFile[]) {
-  const ctx = context.length ? `\n<context>\n${context.map((f) => `${f.name}:\n${f.content}`).join('\n\n')}\n</context>` : '';
+  const ctx = context.length ? `\n${contextTags(context)}` : '';
   return [
     { role: 'system', content: ENHANCE_PROMPT },
     { role: 'user', content: `<notes>\n${md}\n</notes>${ctx}` }
