@@ -1,7 +1,7 @@
 // The app's chat-user features (issue 25) on the real suite, run by browser.mjs (see there for the
 // environment): rich Markdown, a pasted screenshot, the chat menu (downloads, share and revoke, clone,
 // import), folders, shortcuts, citations, prompt variables, error pages and usage; the admin's day-two
-// work; the settings tabs; the main flows at phone width. Each scenario signs in on a fresh profile and
+// work; the settings tabs; the main flows at phone width; the note editor's model features. Each scenario signs in on a fresh profile and
 // reports what the test then checks through the API.
 import { readFileSync } from 'node:fs';
 import { env, pickModel, report, shot, signIn, userMenu } from './flows.mjs';
@@ -361,4 +361,41 @@ async function appPhone(page) {
   report({ step: 'phone', chatId, modelName, fitted, fittedAgain });
 }
 
-export const scenarios = { 'app-chat': appChat, 'app-admin': appAdmin, 'app-settings': appSettings, 'app-phone': appPhone };
+// The note editor's model features: Enhance keeps the text before it as a version, the versions are
+// browsed, a title is generated, and the chat panel answers about the note.
+async function appNotes(page) {
+  await signIn(page);
+  await page.goto(`${BASE()}/notes`);
+  await page.getByRole('button', { name: 'New note' }).click();
+  await page.waitForURL(/\/notes\/[0-9a-f-]{36}$/);
+  const noteId = chatIdOf(page);
+  const body = page.getByLabel('Note content', { exact: true });
+  const saved = () => page.getByText('Saved', { exact: true }).waitFor();
+  await body.click();
+  await page.keyboard.type(env('NOTE_TEXT'));
+  await saved();
+  await page.getByLabel('Model for Enhance').selectOption(env('MODEL'));
+  await page.getByRole('button', { name: 'Enhance', exact: true }).click();
+  await eventually(async () => (await body.inputValue()).startsWith('You said:'), 'the enhanced note');
+  await page.getByRole('button', { name: 'Enhance', exact: true }).waitFor({ timeout: 30000 });
+  const enhanced = await body.inputValue();
+
+  await page.getByRole('button', { name: 'Previous version' }).click();
+  await eventually(async () => (await body.inputValue()) === env('NOTE_TEXT'), 'the text before Enhance');
+  await page.getByRole('button', { name: 'Next version' }).click();
+  await eventually(async () => (await body.inputValue()) === enhanced, 'the latest text again');
+
+  await page.getByRole('button', { name: 'Generate title' }).click();
+  await eventually(async () => (await page.getByLabel('Note title').inputValue()) === env('TITLE'), 'the generated title', 30000);
+
+  await page.getByRole('button', { name: 'Chat', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Note chat' });
+  await panel.getByLabel('Message about the note').fill(env('QUESTION'));
+  await panel.getByLabel('Message about the note').press('Enter');
+  await panel.locator('.answer', { hasText: `You said: ${env('QUESTION')}` }).waitFor({ timeout: 30000 });
+  await saved();
+  await shot(page, 'app-notes');
+  report({ step: 'notes', noteId, enhanced });
+}
+
+export const scenarios = { 'app-chat': appChat, 'app-admin': appAdmin, 'app-settings': appSettings, 'app-phone': appPhone, 'app-notes': appNotes };

@@ -183,6 +183,37 @@ final class AppItemsStep {
                 "the chat moved into the folder");
     }
 
+    /**
+     * The note editor's model features on the real suite: Enhance streamed over HTTP (no socket session) with
+     * the note in {@code <notes>}, the text before it kept in {@code data.versions} in the stock shape, a title
+     * asked without streaming, the chat panel's question with the note in its system message; all saved by
+     * api-service and read back through the gateway.
+     */
+    void noteEditor() throws Exception {
+        String text = "Runbook review on Friday";
+        String question = "When is the review?";
+        int before = upstream.completions().size();
+        JsonNode notes = BrowserSession.run("app-notes", with(Map.of("MODEL", FakeOpenAi.ECHO, "NOTE_TEXT", text,
+                "TITLE", FakeOpenAi.TITLE, "QUESTION", question)), BROWSER).get("notes");
+        String enhanced = notes.path("enhanced").asText();
+        // FakeOpenAi's echo of the last user message, which for Enhance is the note
+        assertTrue(enhanced.startsWith("You said: ") && enhanced.contains("<notes>\n" + text + "\n</notes>"), notes.toString());
+        String path = "/api/v1/notes/" + notes.path("noteId").asText();
+        awaitTrue(() -> FakeOpenAi.TITLE.equals(admin.get(path).json().path("title").asText()), "the generated title is saved");
+        JsonNode data = admin.get(path).json().path("data");
+        assertEquals(enhanced, data.path("content").path("md").asText(), data.toString());
+        assertEquals(text, data.path("versions").path(0).path("md").asText(), "the text before Enhance is a version: " + data);
+        assertTrue(data.path("versions").path(0).path("html").asText().contains(text), data.toString());
+
+        JsonNode enhance = streamedSince(before, "<notes>\n" + text);
+        assertEquals("system", enhance.path("messages").path(0).path("role").asText(), "Enhance's instructions come first: " + enhance);
+        JsonNode chat = streamedSince(before, question);
+        assertTrue(chat.path("messages").path(0).path("content").asText().contains("<notes>\n" + enhanced + "\n</notes>"),
+                "the chat's system message carries the note as it reads: " + chat);
+        assertTrue(taskRequestsSince(before).stream().anyMatch(t -> t.contains("{\"title\"") && t.contains(enhanced)),
+                "the title was asked without streaming, with the note");
+    }
+
     /** Item 5: a user added and her password reset, a model renamed, parametrised, hidden and moved, titles off, feedback listed. */
     void adminDayTwo() throws Exception {
         String email = "carol@example.com";

@@ -709,6 +709,12 @@ class SuiteThroughGatewayIT {
 
     @Test
     @Order(27)
+    void theNoteEditorsModelFeaturesWorkOnTheRealSuite() throws Exception {
+        appItems().noteEditor();
+    }
+
+    @Test
+    @Order(28)
     void theAdminDoesDayTwoWorkAndTheGatewayCompresses() throws Exception {
         appItems().adminDayTwo();
         appItems().gatewayCompresses();
