@@ -161,8 +161,7 @@ export function notesFeature({ state, need, HttpError, allowed, nowNs, userOf, i
   const asksTitle = (body) => body.stream === false && /<notes>/.test(String(body.messages?.[0]?.content ?? '')) && /"title"/.test(String(body.messages?.[0]?.content ?? ''));
   function titleCompletion(body) {
     state.titleCompletions = [...(state.titleCompletions ?? []), body];
-    const asked = body.messages[0].content;
-    const notes = /<notes>\n?([\s\S]*?)\n?<\/notes>/.exec(asked.slice(asked.lastIndexOf('<notes>')))[1];
+    const notes = tagged('notes', body.messages[0].content);
     const word = notes.replace(/[^\p{L}\s]/gu, ' ').trim().split(/\s+/)[0] || 'Empty';
     const content = `Here it is:\n\`\`\`json\n{"title": "📝 ${word} notes"}\n\`\`\``;
     return { id: 'title', object: 'chat.completion', model: body.model, choices: [{ index: 0, message: { role: 'assistant', content }, finish_reason: 'stop' }] };

@@ -1,12 +1,9 @@
 package dev.webui.api.notify;
 
 import io.smallrye.mutiny.Uni;
-import dev.webui.common.webhook.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /** A new channel message is sent to the webhooks of the channel's readers who are away, as in Open WebUI. */
 @ApplicationScoped
@@ -19,14 +16,7 @@ public class ChannelWebhook {
 
     /** {@code readerIds}: who may read the channel, the author left out. */
     public void posted(String channelId, String channelName, String content, List<String> readerIds) {
-        String url = webhooks.link("/channels/" + channelId);
-        String text = content == null ? "" : content;
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("action", "channel");
-        fields.put("message", text);
-        fields.put("title", channelName);
-        fields.put("url", url);
-        WebhookEvent event = new WebhookEvent("channel", "#" + channelName + " - " + url + "\n\n" + text, fields);
-        webhooks.notifyAway(readerIds, "channel", () -> Uni.createFrom().item(event));
+        webhooks.notifyAway(readerIds, "channel", () -> Uni.createFrom().item(() -> webhooks.linkedEvent("channel", "#" + channelName,
+                channelName, "/channels/" + channelId, content == null ? "" : content)));
     }
 }

@@ -8,9 +8,7 @@ import dev.webui.common.webhook.WebhookEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.ObservesAsync;
 
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A finished answer in a saved chat is sent to its user's webhook when they are away, with the
@@ -37,13 +35,6 @@ public class ChatWebhook {
 
     private WebhookEvent event(CompletionFinished finished, String title) {
         String name = title == null || title.isBlank() ? "New Chat" : title;
-        String url = webhooks.link("/c/" + finished.request().chatId());
-        String answer = TaskPrompts.withoutDetails(finished.answer());
-        Map<String, Object> fields = new LinkedHashMap<>();
-        fields.put("action", "chat");
-        fields.put("message", answer);
-        fields.put("title", name);
-        fields.put("url", url);
-        return new WebhookEvent("chat", name + " - " + url + "\n\n" + answer, fields);
+        return webhooks.linkedEvent("chat", name, name, "/c/" + finished.request().chatId(), TaskPrompts.withoutDetails(finished.answer()));
     }
 }

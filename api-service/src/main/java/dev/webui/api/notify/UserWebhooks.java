@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -57,9 +58,19 @@ public class UserWebhooks {
                 .subscribe().with(done -> { }, e -> LOG.warnf(e, "The %s webhooks could not be sent", action));
     }
 
-    /** The app's address of {@code path} (WEBUI_URL + path; relative while WEBUI_URL is not set). */
-    public String link(String path) {
-        return settings.text(Settings.WEBUI_URL).replaceAll("/+$", "") + path;
+    /**
+     * An event about something with an address in the app ({@code path}, linked from WEBUI_URL):
+     * chat services read "heading - link" and the message; a generic endpoint gets action, message,
+     * title and url.
+     */
+    public WebhookEvent linkedEvent(String action, String heading, String title, String path, String message) {
+        String url = settings.text(Settings.WEBUI_URL).replaceAll("/+$", "") + path;
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("action", action);
+        fields.put("message", message);
+        fields.put("title", title);
+        fields.put("url", url);
+        return new WebhookEvent(action, heading + " - " + url + "\n\n" + message, fields);
     }
 
     /** The URLs of the users with no socket open. */

@@ -49,7 +49,7 @@ public class AuthsResource {
         this.identity = identity;
     }
 
-    /** Signed-in callers only: {@link SessionCheck} authenticates the caller itself, at once in the common case. */
+    /** Signed-in callers only: {@link SessionCheck} authenticates the caller itself (the common case never gets here: SessionCheckRoute). */
     @GET
     @Path("/")
     @PermitAll

@@ -2,7 +2,6 @@ package dev.webui.auth.session;
 
 import dev.webui.common.auth.AuthenticatedUser;
 import dev.webui.common.auth.TokenAttributes;
-import dev.webui.common.auth.TokenAuthenticationMechanism;
 import dev.webui.common.auth.TokenIdentityProvider;
 import dev.webui.common.http.CallerContext;
 import io.quarkus.security.AuthenticationFailedException;
@@ -14,14 +13,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 
 /**
- * GET /api/v1/auths/, which every page load of the web UI makes. Its common case is answered at
- * once, without a single asynchronous step of the security layer or of ours: a session token this
- * replica has verified, a trusted revocation list that does not name it, the user in the
- * directory, their session inputs and the settings current, their activity recorded within the
- * minute. Anything else goes the full way, as for an {@code @Authenticated} endpoint: the security
- * layer authenticates the caller (API keys, tokens not seen yet, a revocation list not to be
- * trusted yet, a user not cached; anonymous is refused), then the inputs are loaded and the
- * activity written.
+ * GET /api/v1/auths/, which every page load of the web UI makes. {@link #ready} is its common case,
+ * answered at once by {@link SessionCheckRoute}: a session token this replica has verified, a
+ * trusted revocation list that does not name it, the user in the directory, their session inputs
+ * and the settings current, their activity recorded within the minute. Whatever the route leaves
+ * goes the full way ({@link #answer}), as for an {@code @Authenticated} endpoint: the security layer
+ * authenticates the caller (API keys, tokens not seen yet, a revocation list not to be trusted yet,
+ * a user not cached; anonymous is refused), then the inputs are loaded and the activity written.
  */
 @ApplicationScoped
 public class SessionCheck {
@@ -40,11 +38,6 @@ public class SessionCheck {
 
     /** The answer's body; its cookie (for a session token, not an API key) is put on the response. */
     public Uni<byte[]> answer(RoutingContext request) {
-        String token = TokenAuthenticationMechanism.extract(request);
-        SessionAnswers.Answer ready = token == null ? null : ready(token);
-        if (ready != null) {
-            return Uni.createFrom().item(send(request, token, ready));
-        }
         // the answer is used on the request's own context (its response), wherever the last step completed
         return CallerContext.resumeHere(identities.getDeferredIdentity().chain(identity -> {
             AuthenticatedUser caller = AuthenticatedUser.of(identity);
@@ -65,7 +58,7 @@ public class SessionCheck {
         return found == null ? null : sessions.resumeNow(found, token);
     }
 
-    private static byte[] send(RoutingContext request, String token, SessionAnswers.Answer answer) {
+    static byte[] send(RoutingContext request, String token, SessionAnswers.Answer answer) {
         if (!token.startsWith("sk-")) {
             request.response().headers().add(HttpHeaders.SET_COOKIE, answer.cookie());
         }

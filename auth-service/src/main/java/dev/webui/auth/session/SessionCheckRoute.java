@@ -2,7 +2,6 @@ package dev.webui.auth.session;
 
 import dev.webui.common.auth.TokenAuthenticationMechanism;
 import dev.webui.common.http.RouterAnswers;
-import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
@@ -49,7 +48,6 @@ public class SessionCheckRoute {
             return;
         }
         answered.increment();
-        context.response().headers().add(HttpHeaders.SET_COOKIE, ready.cookie());
-        RouterAnswers.sendJson(context, TEMPLATE, ready.body());
+        RouterAnswers.sendJson(context, TEMPLATE, SessionCheck.send(context, token, ready));
     }
 }
